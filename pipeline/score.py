@@ -1,0 +1,85 @@
+"""Score: stance of new articles with a trained model, through the same ingest, clean and segment code.
+
+Nothing is dropped here: exact and near duplicates are scored and point at their original, documents in a
+language the model was not trained on are scored with a warning, and only unreadable records go to the
+rejects file. With a sources table, each row also carries its outlet's reliability fields.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
+from pipeline.classifiers import load_model
+from pipeline.clean import repair_frame
+from pipeline.config import Params
+from pipeline.dedup import DedupParams, find_near_duplicates
+from pipeline.ingest import ingest
+from pipeline.io import read_table, write_table
+from pipeline.segment import segment_frame
+
+log = logging.getLogger(__name__)
+
+RELIABILITY_COLUMNS = ["reliability_score", "reliability_status"]
+
+
+def model_name(model_ref: str) -> str:
+    if model_ref.startswith("models:/"):
+        return model_ref
+    config = Path(model_ref) / "newsstance.json"
+    if config.exists():
+        import json
+
+        return f"{json.loads(config.read_text(encoding='utf-8'))['kind']}:{Path(model_ref).resolve()}"
+    return str(model_ref)
+
+
+def row_warnings(row: pd.Series, params: Params) -> list[str]:
+    warnings = []
+    if params.clean.keep_languages and row["lang"] not in params.clean.keep_languages:
+        warnings.append(f"language {row['lang']} is not one the model was trained on")
+    if len(row["body"]) < params.segment.min_body_chars:
+        warnings.append(f"short body ({len(row['body'])} characters)")
+    if isinstance(row["duplicate_of"], str):
+        warnings.append(f"near-duplicate of {row['duplicate_of']}")
+    return warnings
+
+
+def score_frame(frame: pd.DataFrame, model, model_label: str, params: Params,
+                sources: pd.DataFrame | None = None, progress: bool = False) -> pd.DataFrame:
+    repaired = repair_frame(frame, progress)
+    dedup = DedupParams(num_perm=params.clean.dedup.num_perm, shingle_words=params.clean.dedup.shingle_words,
+                        threshold=params.clean.dedup.threshold)
+    groups = find_near_duplicates(repaired, dedup)
+    repaired["duplicate_of"] = groups["duplicate_of"].to_numpy()
+    segmented = segment_frame(repaired, params.segment, progress)
+    predictions = model.predict(segmented)
+    out = pd.DataFrame({"id": segmented["id"], "source": segmented["source"], "title": segmented["title"]})
+    out = out.join(predictions)
+    out["body_chars"] = segmented["body"].str.len()
+    out["n_comments"] = segmented["comments"].map(len)
+    out["duplicate_of"] = segmented["duplicate_of"]
+    out["lang"] = segmented["lang"]
+    if sources is not None and "source" in sources.columns:
+        reliability = sources.set_index("source")[[c for c in RELIABILITY_COLUMNS if c in sources.columns]]
+        out = out.join(reliability, on="source")
+    out["model"] = model_label
+    out["warnings"] = [row_warnings(row, params) for _, row in segmented.iterrows()]
+    return out
+
+
+def run(inputs: Sequence[str | Path], model_ref: str, output: str | Path, params: Params,
+        sources_path: str | Path | None = None, rejects_path: str | Path | None = None) -> pd.DataFrame:
+    frame, rejects = ingest(inputs, params.ingest, labels=None)
+    model = load_model(model_ref)
+    sources = read_table(sources_path) if sources_path else None
+    scored = score_frame(frame, model, model_name(model_ref), params, sources, progress=True)
+    write_table(scored, output)
+    rejects_path = rejects_path or Path(output).with_name(Path(output).stem + ".rejects.jsonl")
+    rejects.write(rejects_path)
+    log.info("score: %d in, %d scored, %d rejected -> %s (rejects: %s)", len(frame) + len(rejects), len(scored),
+             len(rejects), output, rejects_path)
+    return scored

@@ -1,0 +1,88 @@
+"""Segment: split each document into title, body, reader comments and boilerplate.
+
+Plain text goes through the learned line segmenter (`pipeline.segmenter`); HTML records use the markup
+(`segment_html`). Adds `title` (when the input had none), `body`, `comments` (`{author, date, text}`),
+`boilerplate`, `line_labels`, `body_share` and `comment_share`, and logs the share of each part over the corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from tqdm import tqdm
+
+from collections.abc import Sequence
+
+from pipeline.config import Params, SegmentParams
+from pipeline.segmenter import LineSegmenter, Segmentation, load_segmenter, segment_html, segment_text
+
+log = logging.getLogger(__name__)
+
+SEGMENT_COLUMNS = ["body", "comments", "boilerplate", "line_labels", "body_share", "comment_share"]
+
+
+def segment_record(record: dict[str, Any], segmenter: LineSegmenter) -> Segmentation:
+    html = record.get("html")
+    if isinstance(html, str) and html.strip():
+        return segment_html(html, segmenter)
+    title = record.get("title")
+    return segment_text(record.get("text") or "", segmenter, title_hint=title if isinstance(title, str) else None)
+
+
+def segment_frame(frame: pd.DataFrame, params: SegmentParams, progress: bool = False,
+                  with_lines: bool = False) -> pd.DataFrame:
+    """The frame with the segment columns added; `with_lines` adds `lines` (line_no, text, label per line)."""
+    segmenter = load_segmenter(params.model_path)
+    rows = []
+    for record in tqdm(frame.to_dict(orient="records"), desc="segment", unit="doc", disable=not progress):
+        parts = segment_record(record, segmenter)
+        rows.append({
+            "found_title": parts.title,
+            "body": parts.body,
+            "comments": [{"author": c.author, "date": c.date, "text": c.text} for c in parts.comments],
+            "boilerplate": list(parts.boilerplate),
+            "line_labels": [line.label for line in parts.lines],
+            "body_share": round(parts.body_share, 4),
+            "comment_share": round(parts.comment_share, 4),
+            **({"lines": [{"line_no": line.line_no, "text": line.text, "label": line.label}
+                          for line in parts.lines]} if with_lines else {}),
+        })
+    columns = ["found_title", *SEGMENT_COLUMNS, *(["lines"] if with_lines else [])]
+    added = pd.DataFrame(rows, index=frame.index, columns=columns)
+    out = frame.drop(columns=[c for c in columns if c in frame.columns]).join(added)
+    has_title = out["title"].notna() & (out["title"].astype(str).str.strip() != "") if "title" in out else False
+    out["title"] = out["title"].where(has_title, out["found_title"]) if "title" in out else out["found_title"]
+    out = out.drop(columns="found_title")
+    short = out["body"].str.len() < params.min_body_chars
+    if short.any():
+        log.warning("segment: %d documents have a body under %d characters (first: %s)", int(short.sum()),
+                    params.min_body_chars, out.loc[short, "id"].iloc[0])
+    return out
+
+
+def share_summary(frame: pd.DataFrame) -> dict[str, float]:
+    labels = frame["line_labels"].explode().dropna()
+    shares = labels.value_counts(normalize=True).round(4).to_dict() if len(labels) else {}
+    return {"documents": len(frame), "with_comments": int((frame["comments"].map(len) > 0).sum()),
+            "line_share": shares, "mean_body_share": round(float(frame["body_share"].mean()), 4),
+            "mean_comment_share": round(float(frame["comment_share"].mean()), 4)}
+
+
+def run(inputs: Sequence[str | Path], output: str | Path, params: Params, with_lines: bool = False,
+        rejects_path: str | Path | None = None) -> pd.DataFrame:
+    """Segment any ingest input (the clean stage's table in the pipeline; raw files from the CLI)."""
+    from pipeline.ingest import ingest
+    from pipeline.io import write_table
+
+    frame, rejects = ingest(inputs, params.ingest, labels=None)
+    segmented = segment_frame(frame, params.segment, progress=True, with_lines=with_lines)
+    write_table(segmented, output)
+    if rejects_path is not None:
+        rejects.write(rejects_path)
+    elif len(rejects):
+        log.warning("segment: %d inputs could not be read (pass --rejects to keep the list)", len(rejects))
+    log.info("segment: %s", share_summary(segmented))
+    return segmented
