@@ -18,7 +18,7 @@ from tqdm import tqdm
 from collections.abc import Sequence
 
 from pipeline.config import CleanParams, Params
-from pipeline.dedup import DedupParams, content_hash, find_near_duplicates, syndication_table
+from pipeline.dedup import content_hash, find_near_duplicates, syndication_table
 from pipeline.ingest import ingest
 from pipeline.io import Reject, RejectLog, write_table
 from pipeline.textnorm import detect_language, repair_text
@@ -73,9 +73,7 @@ def clean(frame: pd.DataFrame, params: CleanParams, progress: bool = False
     """(cleaned articles, syndication table, rejects)."""
     rejects = RejectLog()
     repaired = drop_unwanted(repair_frame(frame, progress), params, rejects)
-    dedup = DedupParams(num_perm=params.dedup.num_perm, shingle_words=params.dedup.shingle_words,
-                        threshold=params.dedup.threshold)
-    groups = find_near_duplicates(repaired, dedup, text_col="text", id_col="id", date_col="date",
+    groups = find_near_duplicates(repaired, params.dedup_params(), text_col="text", id_col="id", date_col="date",
                                   progress=progress)
     repaired["cluster_id"] = groups["cluster_id"].to_numpy()
     repaired["duplicate_of"] = groups["duplicate_of"].to_numpy()

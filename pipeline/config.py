@@ -26,16 +26,29 @@ class IngestParams(Section):
     max_bytes: int = Field(20_000_000, gt=0, description="files larger than this are rejected")
 
 
-class DedupSettings(Section):
-    num_perm: int = Field(128, ge=16, le=1024)
-    shingle_words: int = Field(5, ge=1, le=20)
-    threshold: float = Field(0.5, gt=0, le=1, description="Jaccard or containment to call two texts one story")
-
-
 class CleanParams(Section):
     keep_languages: list[str] = Field(default_factory=lambda: ["en"], description="empty list keeps all")
     drop_exact_duplicates: bool = True
-    dedup: DedupSettings = DedupSettings()
+    dedup: dict[str, int | float] = Field(default_factory=dict,
+                                          description="fields of pipeline.dedup.DedupParams; omitted = tuned default")
+
+    @field_validator("dedup")
+    @classmethod
+    def known_dedup_fields(cls, values: dict[str, int | float]) -> dict[str, int | float]:
+        from dataclasses import fields
+
+        from pipeline.dedup import DedupParams
+
+        known = {f.name: f.type for f in fields(DedupParams)}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            raise ValueError(f"unknown dedup setting(s) {unknown}; known: {sorted(known)}")
+        return values
+
+    def dedup_params(self):
+        from pipeline.dedup import DedupParams
+
+        return DedupParams(**self.dedup)
 
 
 class SegmentParams(Section):

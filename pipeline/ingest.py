@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -27,6 +28,9 @@ ARTICLE_COLUMNS = ["id", "title", "text", "html", "url", "source", "date", "labe
 # A record's other columns are kept as they are (a user's `topic`, or a pipeline table's `body`), except these,
 # which ingest sets itself.
 CONTRACT_FIELDS = set(ARTICLE_COLUMNS)
+
+
+_HAS_TIME = re.compile(r"\d:\d\d")
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +60,7 @@ def normalise_date(value: Any) -> str | None:
     stamp = pd.to_datetime(text, errors="coerce", utc=True, format="mixed")
     if pd.isna(stamp):
         return None
-    if stamp.hour == stamp.minute == stamp.second == 0 and len(text) <= 10:
+    if not _HAS_TIME.search(text):
         return stamp.strftime("%Y-%m-%d")
     return stamp.isoformat()
 

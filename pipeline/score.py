@@ -16,7 +16,7 @@ import pandas as pd
 from pipeline.classifiers import load_model
 from pipeline.clean import repair_frame
 from pipeline.config import Params
-from pipeline.dedup import DedupParams, find_near_duplicates
+from pipeline.dedup import find_near_duplicates
 from pipeline.ingest import ingest
 from pipeline.io import read_table, write_table
 from pipeline.segment import segment_frame
@@ -51,9 +51,7 @@ def row_warnings(row: pd.Series, params: Params) -> list[str]:
 def score_frame(frame: pd.DataFrame, model, model_label: str, params: Params,
                 sources: pd.DataFrame | None = None, progress: bool = False) -> pd.DataFrame:
     repaired = repair_frame(frame, progress)
-    dedup = DedupParams(num_perm=params.clean.dedup.num_perm, shingle_words=params.clean.dedup.shingle_words,
-                        threshold=params.clean.dedup.threshold)
-    groups = find_near_duplicates(repaired, dedup)
+    groups = find_near_duplicates(repaired, params.clean.dedup_params())
     repaired["duplicate_of"] = groups["duplicate_of"].to_numpy()
     segmented = segment_frame(repaired, params.segment, progress)
     predictions = model.predict(segmented)
