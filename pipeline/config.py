@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 DEFAULT_PARAMS_FILE = "params.yaml"
-MODEL_KINDS = ("tfidf_logreg", "minilm_logreg", "minilm_finetune")
+MODEL_KINDS = ("tfidf_logreg", "minilm_logreg", "minilm_finetune")  # implemented in pipeline.classifiers
 
 
 class Section(BaseModel):

@@ -7,6 +7,7 @@ saying kind, labels, text fields and hyperparameters); `load_model` loads any su
 
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
 import tempfile
@@ -17,32 +18,32 @@ import numpy as np
 import pandas as pd
 
 from pipeline.classifiers.base import StanceClassifier, model_text
-from pipeline.config import MODEL_KINDS, TrainParams
+from pipeline.config import TrainParams
 
 CONFIG_FILE = "newsstance.json"
 PYFUNC_FILE = Path(__file__).with_name("pyfunc.py")
 
 
-def _classes() -> dict[str, Any]:
-    from pipeline.classifiers.tfidf_logreg import TfidfLogreg
+# kind -> (module, class); imported on first use so that scoring with TF-IDF never imports torch.
+IMPLEMENTATIONS = {
+    "tfidf_logreg": ("pipeline.classifiers.tfidf_logreg", "TfidfLogreg"),
+    "minilm_logreg": ("pipeline.classifiers.minilm", "MinilmLogreg"),
+    "minilm_finetune": ("pipeline.classifiers.minilm", "MinilmFinetune"),
+}
 
-    classes: dict[str, Any] = {"tfidf_logreg": TfidfLogreg}
+
+def classifier_class(kind: str):
+    if kind not in IMPLEMENTATIONS:
+        raise ValueError(f"unknown model kind {kind!r}; known: {list(IMPLEMENTATIONS)}")
+    module, name = IMPLEMENTATIONS[kind]
     try:
-        from pipeline.classifiers.minilm import MinilmFinetune, MinilmLogreg
-
-        classes.update({"minilm_logreg": MinilmLogreg, "minilm_finetune": MinilmFinetune})
-    except ImportError:  # the torch-based kinds are optional at import time
-        pass
-    return classes
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as error:
+        raise ValueError(f"model kind {kind!r} is not available in this installation: {error}") from error
 
 
 def new_classifier(kind: str, labels: Sequence[str], params: TrainParams) -> StanceClassifier:
-    if kind not in MODEL_KINDS:
-        raise ValueError(f"unknown model kind {kind!r}; known: {list(MODEL_KINDS)}")
-    classes = _classes()
-    if kind not in classes:
-        raise ValueError(f"model kind {kind!r} is not available in this installation")
-    return classes[kind](labels, getattr(params, kind))
+    return classifier_class(kind)(labels, getattr(params, kind))
 
 
 def load_classifier(folder: str | Path) -> tuple[StanceClassifier, dict[str, Any]]:
@@ -51,7 +52,7 @@ def load_classifier(folder: str | Path) -> tuple[StanceClassifier, dict[str, Any
     config = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8"))
     kind = config["kind"]
     params = TrainParams.model_validate({"models": [kind], kind: config["params"]})
-    return _classes()[kind].load(folder, config["labels"], getattr(params, kind)), config
+    return classifier_class(kind).load(folder, config["labels"], getattr(params, kind)), config
 
 
 def predict_frame(classifier: StanceClassifier, text_fields: Sequence[str], frame: pd.DataFrame) -> pd.DataFrame:
@@ -89,6 +90,8 @@ def save_model(classifier: StanceClassifier, folder: str | Path, text_fields: Se
         mlflow.pyfunc.save_model(
             path=staging / "model", python_model=str(PYFUNC_FILE), artifacts={"classifier": str(own)},
             signature=signature, pip_requirements=_requirements(),
+            input_example=pd.DataFrame({"title": ["Envoys meet in Vienna"],
+                                        "body": ["Both delegations said the talks would continue next month."]}),
         )
         shutil.copy(own / CONFIG_FILE, staging / "model" / CONFIG_FILE)
         _replace_folder(staging / "model", folder)
