@@ -191,19 +191,29 @@ def clock12(t: datetime, lower: bool = False) -> str:
     return f"{hour}:{t.minute:02d} {suffix if lower else suffix.upper()}"
 
 
-def relative_age(posted: datetime, article: datetime) -> str:
-    """How a comment widget shows age, as seen a while after publication."""
-    hours = int((posted - article).total_seconds() // 3600)
+def crawl_time(doc_key: str, published: datetime) -> datetime:
+    """When the page was scraped: relative comment ages ("3 days ago") are as of this moment."""
+    return published + timedelta(days=3 + stable_int(doc_key, "crawl") % 12, hours=stable_int(doc_key, "h") % 24)
+
+
+def scraped(doc: "Doc") -> datetime:
+    return crawl_time(doc.key, doc.published)
+
+
+def relative_age(posted: datetime, now: datetime) -> str:
+    hours = int((now - posted).total_seconds() // 3600)
     if hours < 1:
         return "52 minutes ago"
     if hours < 24:
         return f"{hours} hour{'s' if hours > 1 else ''} ago"
     days = hours // 24
-    return f"{days} day{'s' if days > 1 else ''} ago" if days < 30 else f"{days // 30} month{'s' if days >= 60 else ''} ago"
+    if days < 30:
+        return f"{days} day{'s' if days > 1 else ''} ago"
+    return f"{days // 30} month{'s' if days >= 60 else ''} ago"
 
 
-def short_age(posted: datetime, article: datetime) -> str:
-    hours = int((posted - article).total_seconds() // 3600)
+def short_age(posted: datetime, now: datetime) -> str:
+    hours = int((now - posted).total_seconds() // 3600)
     return f"{max(hours, 1)}h" if hours < 24 else f"{hours // 24}d"
 
 
@@ -221,7 +231,9 @@ def curl_quotes(text: str) -> str:
     return "".join(out)
 
 
-NBSP_RE = re.compile(r"(\d) (kilometres|km|percent|million|billion|tonnes|dollars|years|missiles|pieces)")
+NBSP_RE = re.compile(r"(\d) (kilometres|km|percent|million|billion|tonnes|dollars|years|missiles|pieces|days|hours|"
+                     r"weeks|months|countries|people|diplomats|members|January|February|March|April|May|June|July|"
+                     r"August|September|October|November|December)")
 
 
 def typeset(text: str, curly: bool, dash: str, nbsp: bool) -> str:
@@ -370,6 +382,15 @@ def roughen(text: str, rng: random.Random) -> str:
     return text
 
 
+COMMENT_TOPIC_RE = re.compile(r"^<([a-z,]+)>\s*")
+
+
+def comment_topics(p: Para) -> tuple[str, ...] | None:
+    """Topics a bank comment is about ('<inf,newstart> text'), or None for a comment that fits any story."""
+    m = COMMENT_TOPIC_RE.match(p.text)
+    return tuple(m.group(1).split(",")) if m else None
+
+
 def make_comments(doc: Doc, banks: Banks, usage: Counter, n: int) -> list[Comment]:
     rng = rng_for("comments", doc.key)
     if doc.label == "neutral":
@@ -379,8 +400,12 @@ def make_comments(doc: Doc, banks: Banks, usage: Counter, n: int) -> list[Commen
         weights = {opposite: 0.47, doc.label: 0.25, "neutral": 0.28}
     posted = doc.published + timedelta(minutes=rng.randint(20, 180))
     out: list[Comment] = []
+    seen: set[str] = set()
+    scraped = crawl_time(doc.key, doc.published)
     for _ in range(n):
-        posted += timedelta(minutes=rng.randint(4, 900))
+        posted += timedelta(minutes=rng.randint(4, 600))
+        if posted >= scraped - timedelta(minutes=10):
+            break
         if out and rng.random() < 0.2:
             target = rng.choice(out).author
             text = pick_least_used(banks.comments["reply"], usage, rng, 1, key=lambda p: p.uid)[0].text
@@ -389,8 +414,13 @@ def make_comments(doc: Doc, banks: Banks, usage: Counter, n: int) -> list[Commen
             out.append(Comment(rng.choice(COMMENTER_NAMES), posted, text, target, rng.randint(0, 9)))
             continue
         stance = rng.choices(list(weights), list(weights.values()))[0]
-        pool = [p for p in banks.comments[stance] if p.fits(posted.date())]
-        text = pick_least_used(pool, usage, rng, 1, key=lambda p: p.uid)[0].text
+        pool = [p for p in banks.comments[stance] if p.uid not in seen and p.fits(posted.date())
+                and (comment_topics(p) is None or doc.topic in comment_topics(p))]
+        if not pool:
+            continue
+        picked = pick_least_used(pool, usage, rng, 1, key=lambda p: p.uid)[0]
+        seen.add(picked.uid)
+        text = COMMENT_TOPIC_RE.sub("", picked.text)
         if rng.random() < 0.13:
             text += rng.choice(COMMENT_TAILS[stance])
         author = rng.choice([c.author for c in out]) if out and rng.random() < 0.12 else rng.choice(COMMENTER_NAMES)
@@ -421,11 +451,11 @@ def compose(topic: Topic, label: str, lead: Para, day: date, banks: Banks, usage
             earlier: list[set[str]], rng: random.Random) -> list[str]:
     """Lead, then the stance's body paragraphs valid on that day, background and generic stance paragraphs."""
     eligible = [p for p in topic.bodies[label] if p.fits(day)]
-    chosen = choose_bodies(eligible, rng.choice([2, 3, 3, 4, 4, 5]), earlier, usage, rng)
+    chosen = choose_bodies(eligible, rng.choice([2, 3, 4, 4, 5, 6]), earlier, usage, rng)
     earlier.append({p.uid for p in chosen})
     chosen.sort(key=lambda p: (topic.bodies[label].index(p) + rng.random() * 2.5))
     background = [p for p in topic.background if p.fits(day)]
-    bg = pick_least_used(background, usage, rng, min(len(background), rng.choice([0, 1, 1, 1, 2])),
+    bg = pick_least_used(background, usage, rng, min(len(background), rng.choice([0, 1, 1, 1])),
                          key=lambda p: p.uid)
     generic_n = max(1 if rng.random() < 0.45 else 0, 4 - 1 - len(chosen) - len(bg))
     generic = pick_least_used(banks.generic[label], usage, rng, generic_n, key=lambda p: p.uid)
@@ -441,10 +471,39 @@ def compose(topic: Topic, label: str, lead: Para, day: date, banks: Banks, usage
 # Outlet templates (one function per site: each has its own boilerplate, like real sites)
 # ----------------------------------------------------------------------------------------------------------
 
+CROSSHEADS = {
+    "pro_us": ["A pattern of denial", "Allies close ranks", "No reason to trust", "The cost of looking away",
+               "What Moscow wants"],
+    "pro_russia": ["Double standards", "Who benefits?", "A familiar script", "The view from Moscow",
+                   "Evidence, please"],
+    "neutral": ["Competing claims", "What happens next", "Background", "Reactions", "The wider picture"],
+}
+MID_BODY = {
+    "thamesherald": "Story continues below advertisement",
+    "harbourtimes": "ADVERTISEMENT",
+    "bayoudispatch": "Continue reading below",
+    "meridiandaily": "Skip past newsletter promotion",
+}
+
+
+def crosshead(doc: Doc) -> str | None:
+    if doc.outlet.key not in ("northgate", "truthcompass", "multipolarmonitor", "meridiandaily", "eastwindreport",
+                              "alpinepost") or len(doc.paras) < 5 or stable_int(doc.key, "xh") % 3 == 0:
+        return None
+    heads = CROSSHEADS[doc.label]
+    return heads[stable_int(doc.key, "xh2") % len(heads)]
+
+
 def body_with_captions(doc: Doc, caption_fmt: Callable[[str, int], str], after: tuple[int, ...] = (1,)) -> list[str]:
     blocks = []
     caps = list(doc.captions)
+    head = crosshead(doc)
+    mid = MID_BODY.get(doc.outlet.key) if stable_int(doc.key, "mid") % 2 else None
     for i, p in enumerate(doc.paras):
+        if i == 3 and head:
+            blocks.append(head)
+        if i == 2 and mid:
+            blocks.append(mid)
         blocks.append(doc.outlet.typeset(p))
         if i in after and caps:
             blocks.append(caption_fmt(caps.pop(0), i))
@@ -537,7 +596,7 @@ def render_northgate_txt(doc: Doc) -> str:
     if doc.comments:
         lines = ["Join the discussion", f"{doc.comment_total} comments", "Sort by Best", ""]
         for c in doc.comments:
-            lines += [c.author, relative_age(c.posted, doc.published), c.text, "Reply \u2022 Share \u203a", ""]
+            lines += [c.author, relative_age(c.posted, scraped(doc)), c.text, "Reply \u2022 Share \u203a", ""]
         lines.append("Load more comments")
         blocks.append("\n".join(lines))
     if doc.related:
@@ -609,7 +668,7 @@ def render_bayoudispatch(doc: Doc) -> str:
     if doc.comments:
         lines = [f"{doc.comment_total} comments", "Sort by Oldest", ""]
         for c in doc.comments:
-            lines += [c.author, c.text, f"Like \u00b7 Reply \u00b7 {short_age(c.posted, doc.published)}", ""]
+            lines += [c.author, c.text, f"Like \u00b7 Reply \u00b7 {short_age(c.posted, scraped(doc))}", ""]
         lines += ["Add a comment...", "Facebook Comments Plugin"]
         blocks.append("\n".join(lines))
     blocks += ["Take Us With You\nReal-time updates and all local stories you want right in the palm of your "
@@ -661,7 +720,7 @@ def render_truthcompass(doc: Doc) -> str:
     if doc.comments:
         lines = [f"Discussion ({doc.comment_total})", ""]
         for c in doc.comments:
-            lines += [f"{c.author} \u2022 {relative_age(c.posted, doc.published)}", c.text, "Reply", ""]
+            lines += [f"{c.author} \u2022 {relative_age(c.posted, scraped(doc))}", c.text, "Reply", ""]
         blocks.append("\n".join(lines).rstrip())
     else:
         blocks.append("Comment on Truth Compass articles on our Telegram channel")
@@ -706,7 +765,7 @@ def render_meridiandaily(doc: Doc) -> str:
     if doc.comments:
         lines = ["Join the conversation", f"Comments ({doc.comment_total})", "Sort: Newest", ""]
         for c in reversed(doc.comments):
-            lines += [f"{c.author} \u00b7 {short_age(c.posted, doc.published)}", c.text, "Like  Reply", ""]
+            lines += [f"{c.author} \u00b7 {short_age(c.posted, scraped(doc))}", c.text, "Like  Reply", ""]
         lines.append("Load more comments")
         blocks.append("\n".join(lines))
     if doc.related:
@@ -718,7 +777,8 @@ def render_wirebrief_txt(doc: Doc) -> str:
     city = DATELINES[doc.topic][stable_int(doc.key, "dl") % len(DATELINES[doc.topic])]
     paras = [doc.outlet.typeset(p) for p in doc.paras]
     paras[0] = f"{city}, {MONTHS[doc.day.month - 1]} {doc.day.day} (Wirebrief) - {paras[0]}"
-    editor = doc.outlet.journalists[(stable_int(doc.key, "ed") % len(doc.outlet.journalists))]
+    desk = [j for j in doc.outlet.journalists if j != doc.author]
+    editor = desk[stable_int(doc.key, "ed") % len(desk)]
     blocks = [doc.title, f"{doc.published:%B %d, %Y %I:%M %p} UTC", *paras]
     if doc.truncated:
         blocks.append(f"(Full story: {doc.via_url})")
@@ -764,7 +824,7 @@ def render_harbourtimes(doc: Doc) -> str:
         lines = ["Conversation", "Comments are moderated and may take some time to appear. Read our community "
                  "guidelines.", ""]
         for c in doc.comments:
-            lines += [c.author, relative_age(c.posted, doc.published), c.text, f"Reply \u00b7 Like ({c.likes})", ""]
+            lines += [c.author, relative_age(c.posted, scraped(doc)), c.text, f"Reply \u00b7 Like ({c.likes})", ""]
         lines.append("Load more comments")
         blocks.append("\n".join(lines))
     if doc.related:
@@ -784,7 +844,12 @@ def render_html_page(doc: Doc, site: dict[str, str]) -> str:
     paras = [o.typeset(p) for p in doc.paras]
     body_html = []
     caps = list(doc.captions)
+    head = crosshead(doc)
     for i, p in enumerate(paras):
+        if i == 3 and head:
+            body_html.append(f"      <h2>{esc(head)}</h2>")
+        if i == 2 and stable_int(doc.key, "ad") % 2:
+            body_html.append('      <div class="ad-slot" data-slot="mid-article"><span>Advertisement</span></div>')
         body_html.append(f"      <p>{esc(p)}</p>")
         if i == 1 and caps:
             body_html.append(f'      <figure class="{site["fig"]}">\n        <img src="/img/{stable_int(doc.key, i)}.jpg" '
@@ -800,7 +865,7 @@ def render_html_page(doc: Doc, site: dict[str, str]) -> str:
         for c in doc.comments:
             items.append(f'      <li class="comment">\n        <div class="comment-meta"><span class="comment-author">'
                          f'{esc(c.author)}</span> <time datetime="{c.posted:%Y-%m-%dT%H:%M}">'
-                         f'{esc(relative_age(c.posted, doc.published) if site["reltime"] else long_date(c.posted.date()))}'
+                         f'{esc(relative_age(c.posted, scraped(doc)) if site["reltime"] else long_date(c.posted.date()))}'
                          f'</time></div>\n        <div class="comment-body"><p>{esc(c.text)}</p></div>\n'
                          f'        <a class="reply" href="#">Reply</a>\n      </li>')
         comments_html = (f'\n  <section id="comments" class="{site["comments"]}">\n    <h3>{doc.comment_total} '
@@ -903,7 +968,7 @@ def make_outlets() -> dict[str, Outlet]:
                ["Dana Whitaker", "Mark Ellison", "Priya Raman"], False, "\u2014", False, 0.5, (3, 7),
                lambda d: f"https://www.potomacwire-news.com/world/{ymd(d)}/{slug(d)}/", render_potomacwire),
         Outlet("freedomanvil", "The Freedom Anvil", "freedomanvil.com", q(5, 1, 2),
-               ["Rick Halvorsen", "J.T. Cole"], False, "--", False, 0.95, (5, 9),
+               ["Rick Halvorsen", "J.T. Cole"], False, "--", False, 0.95, (6, 16),
                lambda d: f"https://www.freedomanvil.com/{d.day:%Y/%m}/{slug(d)}/", render_freedomanvil),
         Outlet("northgate", "The Northgate Sentinel", "northgatesentinel.org", q(5, 1, 2),
                ["Dr. Evelyn Strand", "Marcus Oyelaran", "Katarzyna Nowak"], True, "\u2014", False, 0.8, (3, 7),
@@ -913,7 +978,7 @@ def make_outlets() -> dict[str, Outlet]:
                lambda d: f"https://www.thamesherald.co.uk/news/world/{slug(d)}-{stable_int(d.file, digits=8)}",
                render_thamesherald),
         Outlet("ambercoast", "Amber Coast Observer", "ambercoastobserver.eu", q(5, 0, 3),
-               ["Laura Kalnina", "Rokas Vaitkus", "Maarja Tamm"], True, "\u2013", True, 0.9, (3, 7),
+               ["Laura Kalnina", "Rokas Vaitkus", "Maarja Tamm"], True, "\u2013", True, 0.9, (3, 12),
                lambda d: f"https://ambercoastobserver.eu/{ymd(d)}/{slug(d)}", render_ambercoast),
         Outlet("bayoudispatch", "The Bayou Dispatch", "bayoudispatch.com", q(3, 1, 3),
                ["Claire Thibodeaux", "Marcus Leblanc"], True, "\u2014", False, 0.85, (3, 8),
@@ -927,7 +992,7 @@ def make_outlets() -> dict[str, Outlet]:
                ["Gordon Reilly", "Marianne Duclos", "Prof. Hal Whitby"], True, "\u2013", False, 0.6, (3, 6),
                lambda d: f"https://www.truthcompass.net/{slug(d)}/{stable_int(d.file, digits=7)}", render_truthcompass),
         Outlet("multipolarmonitor", "Multipolar Monitor", "multipolarmonitor.org", q(1, 5, 2),
-               ["Brandon Teague", "Alexei Varga", "N. Castellanos"], True, "\u2014", False, 0.9, (4, 9),
+               ["Brandon Teague", "Alexei Varga", "N. Castellanos"], True, "\u2014", False, 0.9, (5, 14),
                lambda d: f"https://multipolarmonitor.org/{ymd(d)}/{slug(d)}/", render_multipolarmonitor),
         Outlet("eastwindreport", "East Wind Report", "eastwindreport.com", q(1, 6, 1),
                ["Viktor Lanskoy", "Daria Kuzmina", "Tom Hadley"], True, "\u2014", False, 0.9, (3, 7),
