@@ -1176,21 +1176,47 @@ README = """# Demo corpus (fictional, original)
 A small corpus of raw "scraped" news-article dumps about US-Russia relations, written for the newsstance
 project so that the pipeline can be developed, tested and demonstrated without third-party text.
 
-* Everything is fictional and original: the {n_outlets} outlets, their domains, journalists, analysts and reader
-  comments are invented, and every sentence was written for this project. Real public figures and real events
-  (INF Treaty, New START, sanctions, expulsions, Ukraine talks, cyber attacks, the Arctic, Nord Stream, summits,
-  the Black Sea grain deal, prisoner swaps, space, Syria, Novichok poisonings) are named as news would name them;
-  the analysts and think tanks quoted are fictional.
-* Licence: CC0 1.0 (public domain dedication).
-* Made by `python data/raw/build_demo.py`, which assembles documents deterministically from hand-written banks in
-  `data/raw/demo_source/` (topic x stance paragraph banks, per-outlet templates, comment banks). Do not edit the
-  files here by hand; edit the banks or the script and rebuild.
-* `metadata.csv`: `file,url,source,date,label`. `source` is empty except for two outlets, so the pipeline derives it
-  from the URL's registered domain. Labels: pro_us / pro_russia / neutral, judged from the article body's framing,
-  never from the comments (which often disagree with the article).
-* `SYNDICATION.md` lists the near-copies (same story republished by other outlets) and exact duplicates.
-* {n_docs} documents ({n_html} HTML), {size_kb} KB. Two documents contain mojibake on purpose; all files are UTF-8.
+* **Fictional and original.** The {n_outlets} outlets, their domains, journalists, analysts, think tanks and
+  reader comments are invented, and every sentence was written for this project. Real public figures and real
+  events (INF Treaty, New START, sanctions, expulsions, Ukraine talks, cyber attacks, the Arctic, Nord Stream,
+  summits, the Black Sea grain deal, prisoner swaps, space, Syria, Novichok poisonings) are named as news would
+  name them; direct quotations are attributed only to fictional people.
+* **Licence:** CC0 1.0 (public domain dedication).
+* **How it was made:** `python data/raw/build_demo.py` assembles the documents deterministically (running it twice
+  gives identical files) from hand-written banks in `data/raw/demo_source/`: topic x stance paragraph banks with
+  date ranges (so an article never mentions a later event), per-outlet page templates, and comment banks. Do not
+  edit files here by hand; edit the banks or the script and rebuild.
+
+## What is in it
+* {n_docs} documents ({n_html} HTML pages, the rest plain-text dumps with the title on the first line), {size_kb} KB.
+  Each outlet has its own boilerplate: bylines, datelines, photo captions, share prompts, newsletter boxes,
+  disclaimers, author bios, related-link lists, advertisement markers and, on most documents, a reader comment
+  section (counts, names, dates in several formats, "Reply", "Load more comments").
+* `metadata.csv`: `file,url,source,date,label`. `source` is empty except for two outlets (Volga Tribune, The
+  Alpine Post), so the pipeline derives it from the URL's registered domain (note `news.eastwindreport.com`,
+  `.co.uk`, `.com.au`).
+* Labels (`pro_us` / `pro_russia` / `neutral`) describe the article body's framing: which side is blamed, whose
+  claims are taken at face value, loaded or neutral wording. Comments often disagree with the article and
+  must not be read as body. Every outlet leans one way but publishes at least two stances.
+* `SYNDICATION.md` lists near-copies (one story republished by other outlets 0-3 days later: full, truncated,
+  with an extra paragraph, or retitled; copies carry the original's label) and two exact duplicates.
+* Mojibake on purpose (UTF-8 read as Windows-1252, e.g. `\u00e2\u20ac\u2122`): {mojibake}.
+
+| outlet | pro_us | pro_russia | neutral | total |
+|---|---|---|---|---|
+{table}
 """
+
+
+def readme_table(rows: list[tuple[str, str, str, str, str]]) -> str:
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for file, *_, label in rows:
+        counts[file.split("/")[0]][label] += 1
+    lines = [f"| {o} | " + " | ".join(str(c[lab]) for lab in LABELS) + f" | {sum(c.values())} |"
+             for o, c in sorted(counts.items())]
+    total = Counter(r[4] for r in rows)
+    lines.append("| **all** | " + " | ".join(str(total[lab]) for lab in LABELS) + f" | {len(rows)} |")
+    return "\n".join(lines)
 
 
 def syndication_table(originals: list[Doc], copies: list[Doc], dups: list[tuple[Doc, str]]) -> str:
@@ -1259,7 +1285,9 @@ def build(out: Path = DEFAULT_OUT, source: Path = SOURCE_DIR) -> dict[str, objec
                                         encoding="utf-8")
     n_html = sum(1 for r in rows if r[0].endswith(".html"))
     (out / "README.md").write_text(README.format(n_outlets=len(outlets), n_docs=len(rows), n_html=n_html,
-                                                 size_kb=round(total / 1024)), encoding="utf-8")
+                                                 size_kb=round(total / 1024), table=readme_table(rows),
+                                                 mojibake=", ".join(f"`{m}`" for m in sorted(mojibake))),
+                                   encoding="utf-8")
     assert total < MAX_TOTAL, total
     return {"documents": len(rows), "html": n_html, "bytes": total, "labels": Counter(r[4] for r in rows),
             "outlets": Counter(r[0].split("/")[0] for r in rows), "copies": len(copies), "duplicates": len(dups),
