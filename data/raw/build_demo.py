@@ -309,7 +309,7 @@ class Outlet:
     comment_rate: float
     comment_range: tuple[int, int]
     url_for: Callable[[Doc], str]
-    render: Callable[[Doc], str]
+    render: Callable[[Doc], str] | None  # plain-text dump template; None for HTML-only sites
     explicit_source: str = ""
     html_every: int = 0               # 1: all html, n>1: every n-th doc html, 0: never
 
@@ -358,7 +358,8 @@ COMMENTER_NAMES = [
 COMMENT_TAILS = {
     "pro_us": [" Wake up, people.", " History will judge.", " Sad.", " Slava Ukraini.", " Simple as that."],
     "pro_russia": [" Wake up, people.", " Think about it.", " Change my mind.", " Follow the money.", " Sad."],
-    "neutral": [" Thanks for covering this.", " Bookmarking this one.", " Great article as always.", " Just my two cents."],
+    "neutral": [" Thanks for covering this.", " Bookmarking this one.", " Great article as always.",
+                " Just my two cents."],
 }
 
 
@@ -582,7 +583,8 @@ def render_freedomanvil(doc: Doc) -> str:
 
 def render_northgate_txt(doc: Doc) -> str:
     minutes = max(3, sum(len(p.split()) for p in doc.paras) // 220)
-    blocks = [doc.title, "ANALYSIS", f"{doc.author}, {doc.via or 'Senior Fellow'}", uk_date(doc.day), f"{minutes} min read"]
+    role = doc.via or "Senior Fellow"
+    blocks = [doc.title, "ANALYSIS", f"{doc.author}, {role}", uk_date(doc.day), f"{minutes} min read"]
     if doc.via:
         blocks.append(f"This piece originally appeared in {doc.via}.")
     blocks += body_with_captions(doc, lambda c, i: f"{c} \u2022 {credit_line(doc)}")
@@ -635,8 +637,8 @@ def render_ambercoast(doc: Doc) -> str:
     blocks = [doc.title, uk_date(doc.day), doc.author]
     if doc.via:
         blocks.append(f"Via {doc.via}")
-    blocks += body_with_captions(doc, lambda c, i: f"  \u2022 {c}\n  \u2022 {credit_line(doc)}\n  \u2022 \u00a9 ambercoastobserver.eu",
-                                 after=(2,))
+    caption = lambda c, i: f"  \u2022 {c}\n  \u2022 {credit_line(doc)}\n  \u2022 \u00a9 ambercoastobserver.eu"  # noqa: E731
+    blocks += body_with_captions(doc, caption, after=(2,))
     if doc.truncated:
         blocks.append(f"The rest of this article can be read on {doc.via}.")
     blocks.append("Dear readers: the Amber Coast Observer is funded by people like you. If this report helped you "
@@ -852,8 +854,9 @@ def render_html_page(doc: Doc, site: dict[str, str]) -> str:
             body_html.append('      <div class="ad-slot" data-slot="mid-article"><span>Advertisement</span></div>')
         body_html.append(f"      <p>{esc(p)}</p>")
         if i == 1 and caps:
-            body_html.append(f'      <figure class="{site["fig"]}">\n        <img src="/img/{stable_int(doc.key, i)}.jpg" '
-                             f'alt="">\n        <figcaption>{esc(caps.pop(0))} <span class="credit">'
+            body_html.append(f'      <figure class="{site["fig"]}">\n        '
+                             f'<img src="/img/{stable_int(doc.key, i)}.jpg" alt="">\n        '
+                             f'<figcaption>{esc(caps.pop(0))} <span class="credit">'
                              f'{esc(credit_line(doc))}</span></figcaption>\n      </figure>')
     if doc.truncated:
         body_html.append(f'      <p class="readmore"><a href="{esc(doc.via_url or "")}">Read the full story at '
@@ -862,10 +865,12 @@ def render_html_page(doc: Doc, site: dict[str, str]) -> str:
     comments_html = ""
     if doc.comments:
         items = []
+        now = scraped(doc)
         for c in doc.comments:
+            shown = relative_age(c.posted, now) if site["reltime"] else long_date(c.posted.date())
             items.append(f'      <li class="comment">\n        <div class="comment-meta"><span class="comment-author">'
                          f'{esc(c.author)}</span> <time datetime="{c.posted:%Y-%m-%dT%H:%M}">'
-                         f'{esc(relative_age(c.posted, scraped(doc)) if site["reltime"] else long_date(c.posted.date()))}'
+                         f'{esc(shown)}'
                          f'</time></div>\n        <div class="comment-body"><p>{esc(c.text)}</p></div>\n'
                          f'        <a class="reply" href="#">Reply</a>\n      </li>')
         comments_html = (f'\n  <section id="comments" class="{site["comments"]}">\n    <h3>{doc.comment_total} '
@@ -972,7 +977,7 @@ def make_outlets() -> dict[str, Outlet]:
                lambda d: f"https://www.freedomanvil.com/{d.day:%Y/%m}/{slug(d)}/", render_freedomanvil),
         Outlet("northgate", "The Northgate Sentinel", "northgatesentinel.org", q(5, 1, 2),
                ["Dr. Evelyn Strand", "Marcus Oyelaran", "Katarzyna Nowak"], True, "\u2014", False, 0.8, (3, 7),
-               lambda d: f"https://northgatesentinel.org/analysis/{slug(d)}", lambda d: "", html_every=3),
+               lambda d: f"https://northgatesentinel.org/analysis/{slug(d)}", render_northgate_txt, html_every=3),
         Outlet("thamesherald", "The Thames Herald", "thamesherald.co.uk", q(3, 1, 4),
                ["Oliver Penrose", "Harriet Adeyemi", "Simon Kerr"], True, "\u2013", True, 0.9, (4, 8),
                lambda d: f"https://www.thamesherald.co.uk/news/world/{slug(d)}-{stable_int(d.file, digits=8)}",
@@ -997,7 +1002,7 @@ def make_outlets() -> dict[str, Outlet]:
         Outlet("eastwindreport", "East Wind Report", "eastwindreport.com", q(1, 6, 1),
                ["Viktor Lanskoy", "Daria Kuzmina", "Tom Hadley"], True, "\u2014", False, 0.9, (3, 7),
                lambda d: f"https://news.eastwindreport.com/world/{stable_int(d.file, digits=6)}-{slug(d)}.html",
-               lambda d: "", html_every=1),
+               None, html_every=1),
         Outlet("meridiandaily", "Meridian Daily", "meridiandaily.com", q(3, 2, 4),
                ["Sofia Lindgren", "Aaron Blythe", "Nadia Haddad"], True, "\u2014", True, 0.85, (3, 7),
                lambda d: f"https://www.meridiandaily.com/world/{ymd(d)}/{slug(d)}", render_meridiandaily),
@@ -1023,8 +1028,7 @@ HTML_SITES = {"eastwindreport": EASTWIND_SITE, "wirebrief": WIREBRIEF_SITE, "nor
 def render(doc: Doc) -> str:
     if doc.fmt == "html":
         return render_html_page(doc, HTML_SITES[doc.outlet.key])
-    if doc.outlet.key == "northgate":
-        return render_northgate_txt(doc)
+    assert doc.outlet.render is not None, doc.outlet.key
     return doc.outlet.render(doc)
 
 
@@ -1124,7 +1128,8 @@ def make_copies(originals: list[Doc], outlets: dict[str, Outlet], banks: Banks) 
                 paras = paras[:max(3, -(-len(paras) * 2 // 3))]
                 truncated = True
             elif kind == "extra":
-                paras.insert(len(paras) - 1 if r.random() < 0.5 else len(paras), banks.extras[EXTRA_FOR.get(target_key, 0)])
+                where = len(paras) - 1 if r.random() < 0.5 else len(paras)
+                paras.insert(where, banks.extras[EXTRA_FOR.get(target_key, 0)])
             elif kind == "retitled":
                 title = retitle(source, r)
             copy = Doc(target, source.topic, source.label, title, day, published, paras, list(source.captions),
