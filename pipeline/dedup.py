@@ -33,6 +33,7 @@ while most of it is shared text. So the method measures *containment* rather tha
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,9 +46,21 @@ from tqdm.auto import tqdm
 logger = logging.getLogger(__name__)
 
 
+_ASCII_WHITESPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+# UTF-8 forms of the other Unicode whitespace characters (str.split's set).
+_UNICODE_WHITESPACE = re.compile(b"|".join(
+    re.escape(c.encode()) for c in "\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+))
+
+
 def content_hash(text: str) -> str:
-    """Hex hash of the text with case and whitespace normalised (exact-duplicate key)."""
-    return xxhash.xxh3_128_hexdigest(" ".join(text.lower().split()).encode("utf-8", "surrogatepass"))
+    """Hex hash (128-bit) of the lower-cased text with all whitespace removed: the exact-duplicate
+    key, insensitive to case, re-wrapping and spacing."""
+    encoded = text.lower().encode("utf-8", "surrogatepass").translate(None, _ASCII_WHITESPACE)
+    if not encoded.isascii():
+        encoded = _UNICODE_WHITESPACE.sub(b"", encoded)
+    return xxhash.xxh3_128_hexdigest(encoded)
 
 
 @dataclass(frozen=True)
@@ -57,7 +70,10 @@ class DedupParams:
     shingle_words: int = 5
     sample_mod: int = 4             # keep shingles whose hash is 0 modulo this (1 in sample_mod)
     min_line_words: int = 4         # shorter lines are menus/bylines/dates, skipped unless they end a wrapped line
-    max_fingerprint_df: int = 500   # fingerprints in more documents are boilerplate
+    all_pairs_max_df: int = 50      # fingerprints in up to this many documents pair all of them
+    max_fingerprint_df: int = 1000  # fingerprints in more documents are boilerplate, dropped
+    site_boilerplate_min_docs: int = 4      # with a source column: a fingerprint in this many of a
+    site_boilerplate_share: float = 0.05    # site's documents (and this share of them) is the site's boilerplate
     min_shared: int = 5             # shared fingerprints a pair needs at least
     containment_threshold: float = 0.4  # shared / fingerprints of the smaller document
     batch_size: int = 1000          # documents hashed together
@@ -67,38 +83,30 @@ class DedupParams:
 # Fingerprints
 # ---------------------------------------------------------------------------------------------
 
-_TERMINAL_PUNCTUATION = tuple('.!?:;"\')”’»')
-
-
-def _shingle_source(text: str, min_line_words: int) -> str:
-    """Lower-cased word stream of the lines that carry prose (see module docstring, step 1)."""
-    kept: list[str] = []
-    previous_line_open = False
-    for line in text.lower().split("\n"):
-        n_words = len(line.split())
-        if n_words >= min_line_words or (n_words and previous_line_open):
-            kept.append(line)
-        previous_line_open = n_words >= 2 * min_line_words and not line.rstrip().endswith(_TERMINAL_PUNCTUATION)
-    if not kept:
-        return text.lower()
-    return " ".join(kept)
-
-
-_MASK64 = (1 << 64) - 1
-_BYTE_PRIME = 0x100000001B3  # odd, so invertible modulo 2**64
-_BYTE_PRIME_INVERSE = pow(_BYTE_PRIME, -1, 1 << 64)
+_WORD_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
+                     dtype=np.uint64)
 _SHINGLE_MULTIPLIERS = np.array(
-    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD,
-     0xC4CEB9FE1A85EC53, 0x27D4EB2F165667C5, 0x85EBCA77C2B2AE63, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9],
+    [0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x27D4EB2F165667C5, 0x85EBCA77C2B2AE63, 0x94D049BB133111EB,
+     0xBF58476D1CE4E5B9, 0x2545F4914F6CDD1D, 0x9FB21C651E98DF25, 0xD1B54A32D192ED03, 0xAEF17502108EF2D9],
     dtype=np.uint64,
 )
 
+
+def _byte_table(members: bytes) -> np.ndarray:
+    table = np.zeros(256, dtype=bool)
+    table[list(members)] = True
+    return table
+
+
 # Word bytes: ASCII letters and digits, and every byte of a multi-byte UTF-8 character (letters of
-# other scripts); the punctuation among the latter is masked out in _word_mask.
-_WORD_BYTE = np.zeros(256, dtype=bool)
-for _c in b"abcdefghijklmnopqrstuvwxyz0123456789":
-    _WORD_BYTE[_c] = True
-_WORD_BYTE[0x80:] = True
+# other scripts); the punctuation among the latter is masked out in _word_bounds.
+_WORD_BYTE = _byte_table(b"abcdefghijklmnopqrstuvwxyz0123456789" + bytes(range(0x80, 0x100)))
+_BLANK_BYTE = _byte_table(b" \t\r")
+_TERMINAL_BYTE = _byte_table(b".!?:;\"')")
+_NEWLINE = 10
+# Keep-masks for the first L bytes (low end) and the last L bytes (high end) of a little-endian word.
+_LOW_BYTES = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
+_HIGH_BYTES = np.array([((1 << 64) - 1) ^ ((1 << (8 * (8 - n))) - 1) for n in range(9)], dtype=np.uint64)
 
 
 def _splitmix64(z: np.ndarray) -> np.ndarray:
@@ -108,7 +116,8 @@ def _splitmix64(z: np.ndarray) -> np.ndarray:
     return z ^ (z >> np.uint64(31))
 
 
-def _word_mask(buf: np.ndarray) -> np.ndarray:
+def _word_bounds(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of the words in a buffer of lower-cased UTF-8."""
     word = _WORD_BYTE[buf]
     n = len(buf)
     # U+2000-U+203F (E2 80 xx: spaces, dashes, curly quotes, ellipsis) and U+0080-U+00BF
@@ -120,102 +129,255 @@ def _word_mask(buf: np.ndarray) -> np.ndarray:
     lead = np.flatnonzero(buf[: max(n - 1, 0)] == 0xC2)
     for k in range(2):
         word[lead + k] = False
-    return word
+    edges = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+
+
+def _prose_words(buf: np.ndarray, starts: np.ndarray, doc_starts: np.ndarray,
+                 min_line_words: int) -> tuple[np.ndarray, np.ndarray]:
+    """Mask of the words on prose lines (lines of at least min_line_words words, and shorter lines
+    that follow a long line ending without punctuation: the tail of a wrapped paragraph; a document
+    without any such line keeps all its words), and the document of each word."""
+    is_newline = buf == _NEWLINE
+    newlines = np.flatnonzero(is_newline)                     # the buffer ends with one
+    line_of_byte = np.cumsum(is_newline, dtype=np.int32)      # a newline counts for the next line
+    word_line = line_of_byte[starts]
+    words_per_line = np.bincount(word_line, minlength=len(newlines))
+
+    last = np.maximum(newlines - 1, 0)                        # last visible byte, skipping two blanks
+    for _ in range(2):
+        last = np.where(_BLANK_BYTE[buf[last]], np.maximum(last - 1, 0), last)
+    last_byte, before_last = buf[last], buf[np.maximum(last - 1, 0)]
+    ends_sentence = _TERMINAL_BYTE[last_byte] | (
+        ((last_byte == 0x9D) | (last_byte == 0x99)) & (before_last == 0x80)   # ” ’
+    ) | ((last_byte == 0xBB) & (before_last == 0xC2))                         # »
+
+    first_line_of_doc = line_of_byte[doc_starts]
+    open_line = (words_per_line >= 2 * min_line_words) & ~ends_sentence
+    follows_open = np.append(False, open_line[:-1])
+    follows_open[first_line_of_doc] = False
+    keep_line = (words_per_line >= min_line_words) | ((words_per_line > 0) & follows_open)
+
+    doc_of_line = np.searchsorted(first_line_of_doc, np.arange(len(newlines)), side="right") - 1
+    kept_words = np.bincount(doc_of_line, weights=words_per_line * keep_line, minlength=len(doc_starts))
+    keep_line |= (kept_words == 0)[doc_of_line]
+    return keep_line[word_line], doc_of_line[word_line]
+
+
+def _gather_u64(aligned: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """The 8 bytes at each byte offset of a buffer viewed as little-endian uint64 words."""
+    index = offsets >> 3
+    shift = ((offsets & 7) * 8).astype(np.uint64)
+    low, high = aligned[index], aligned[index + 1]
+    # high << (64 - shift) written as two shifts: a shift by 64 is undefined.
+    return (low >> shift) | ((high << (np.uint64(63) - shift)) << np.uint64(1))
+
+
+def _word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """64-bit hash of each word from its length, first 16 bytes and last 8 bytes."""
+    size = 8 + len(buf) + 24
+    padded = np.zeros(size + (-size) % 8, dtype=np.uint8)
+    padded[8:8 + len(buf)] = buf
+    aligned = padded.view("<u8")
+    length = ends - starts
+    starts = starts + 8
+    head = _gather_u64(aligned, starts) & _LOW_BYTES[np.minimum(length, 8)]
+    middle = _gather_u64(aligned, starts + 8) & _LOW_BYTES[np.clip(length - 8, 0, 8)]
+    tail = _gather_u64(aligned, starts + length - 8) & _HIGH_BYTES[np.clip(length - 16, 0, 8)]
+    with np.errstate(over="ignore"):
+        mixed = (head * _WORD_MIX[0]) ^ _splitmix64(middle * _WORD_MIX[1] + length.astype(np.uint64)) \
+            ^ (tail * _WORD_MIX[2])
+        return _splitmix64(mixed)
 
 
 def _batch_fingerprints(texts: list[str], params: DedupParams) -> tuple[np.ndarray, np.ndarray]:
-    """(local document index, fingerprint) for every sampled shingle of a batch of texts."""
-    encoded = [_shingle_source(t, params.min_line_words).encode("utf-8", "surrogatepass") for t in texts]
+    """(local document index, fingerprint) of every sampled shingle of a batch of texts."""
+    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
     lengths = np.fromiter((len(e) + 1 for e in encoded), dtype=np.int64, count=len(encoded))
     doc_starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    buf = np.frombuffer(b"\n".join(encoded) + b"\n", dtype=np.uint8)
+    # bytes.lower() folds ASCII only: copies rarely differ in the case of other letters.
+    buf = np.frombuffer((b"\n".join(encoded) + b"\n").lower(), dtype=np.uint8)
     empty = (np.empty(0, np.int64), np.empty(0, np.uint64))
-    if len(buf) == 0:
-        return empty
 
-    word = _word_mask(buf)
-    edges = np.diff(word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts = np.flatnonzero(edges == 1)
-    ends = np.flatnonzero(edges == -1)
-    if len(starts) < params.shingle_words:
+    starts, ends = _word_bounds(buf)
+    keep, word_doc = _prose_words(buf, starts, doc_starts, params.min_line_words)
+    starts, ends, word_doc = starts[keep], ends[keep], word_doc[keep]
+    k = params.shingle_words
+    if len(starts) < k:
         return empty
-
-    # Polynomial hash of each word from prefix sums: (P[end] - P[start]) * p^-start, all mod 2**64.
+    words = _word_hashes(buf, starts, ends)
+    n_shingles = len(words) - k + 1
     with np.errstate(over="ignore"):
-        powers = np.cumprod(np.full(len(buf), _BYTE_PRIME, dtype=np.uint64))
-        prefix = np.concatenate(([np.uint64(0)], np.cumsum((buf.astype(np.uint64) + np.uint64(1)) * powers)))
-        inverse_powers = np.concatenate(
-            ([np.uint64(1)], np.cumprod(np.full(len(buf), _BYTE_PRIME_INVERSE, dtype=np.uint64)))
-        )
-        words = _splitmix64((prefix[ends] - prefix[starts]) * inverse_powers[starts])
-
-        k = params.shingle_words
-        n_shingles = len(words) - k + 1
         shingles = words[:n_shingles] * _SHINGLE_MULTIPLIERS[0]
         for j in range(1, k):
-            shingles = shingles + words[j:j + n_shingles] * _SHINGLE_MULTIPLIERS[j % len(_SHINGLE_MULTIPLIERS)]
+            shingles += words[j:j + n_shingles] * _SHINGLE_MULTIPLIERS[j % len(_SHINGLE_MULTIPLIERS)]
         shingles = _splitmix64(shingles)
-
-    word_doc = np.searchsorted(doc_starts, starts, side="right") - 1
-    keep = (word_doc[:n_shingles] == word_doc[k - 1:]) & (shingles % np.uint64(params.sample_mod) == 0)
+    mod = params.sample_mod
+    sampled = (shingles & np.uint64(mod - 1) == 0) if mod & (mod - 1) == 0 else (shingles % np.uint64(mod) == 0)
+    keep = (word_doc[:n_shingles] == word_doc[k - 1:]) & sampled
     return word_doc[:n_shingles][keep], shingles[keep]
 
 
-def _fingerprints(texts: list[str], params: DedupParams, progress: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Unique (document index, fingerprint) pairs, sorted by document then fingerprint."""
-    docs, fps = [], []
-    batches = range(0, len(texts), params.batch_size)
+def _sorted_unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted unique values and their counts (np.unique, but sort-based: numpy 2's hash-based
+    unique is several times slower on large integer arrays)."""
+    values = np.sort(values)
+    is_first = np.ones(len(values), dtype=bool)
+    is_first[1:] = values[1:] != values[:-1]
+    first = np.flatnonzero(is_first)
+    return values[first], np.diff(np.append(first, len(values)))
+
+
+@dataclass
+class _Fingerprints:
+    """Each document's fingerprints, and the posting list (documents) of each fingerprint.
+
+    A fingerprint and a document index are packed into one uint64 (the fingerprint's top
+    64 - doc_bits bits, which leaves at least 40 bits below a million documents: random collisions
+    are negligible), so one np.sort orders them by fingerprint and then by document.
+    """
+
+    doc_bits: int
+    by_doc: np.ndarray          # fingerprint part, sorted by document then fingerprint, unique
+    doc_offsets: np.ndarray     # document d: by_doc[doc_offsets[d]:doc_offsets[d + 1]]
+    boilerplate: np.ndarray     # fingerprints in more than max_fingerprint_df documents, sorted
+    n_fp: np.ndarray            # fingerprints per document, boilerplate excluded
+    n_common: np.ndarray        # of which in more than all_pairs_max_df documents
+    list_docs: np.ndarray       # documents of each posting list (boilerplate excluded), concatenated
+    list_start: np.ndarray
+    list_size: np.ndarray
+
+    def shared(self, a: int, b: int) -> int:
+        mine = self.by_doc[self.doc_offsets[a]:self.doc_offsets[a + 1]]
+        theirs = self.by_doc[self.doc_offsets[b]:self.doc_offsets[b + 1]]
+        common = np.intersect1d(mine, theirs, assume_unique=True)
+        if len(self.boilerplate):
+            common = common[~np.isin(common, self.boilerplate, assume_unique=True)]
+        return len(common)
+
+
+def _site_boilerplate(doc: np.ndarray, by_doc: np.ndarray, sources: np.ndarray, params: DedupParams) -> np.ndarray:
+    """Mask of the (document, fingerprint) entries that are their site's boilerplate: the
+    fingerprint is in at least max(site_boilerplate_min_docs, site_boilerplate_share x the site's
+    documents) documents of the document's own site. A story a site runs two or three times is
+    not boilerplate on a site of any size; a footer on most of its pages is."""
+    n_sources = int(sources.max()) + 1
+    source_bits = max(1, (n_sources - 1).bit_length())
+    entry_source = sources[doc].astype(np.uint64)
+    keys = (by_doc << np.uint64(source_bits)) | entry_source
+    unique_keys, counts = _sorted_unique(keys)
+    key_source = (unique_keys & np.uint64((1 << source_bits) - 1)).astype(np.int64)
+    docs_per_source = np.bincount(sources, minlength=n_sources)
+    needed = np.maximum(params.site_boilerplate_min_docs,
+                        np.ceil(params.site_boilerplate_share * docs_per_source))[key_source]
+    boilerplate_keys = unique_keys[counts >= needed]
+    if not len(boilerplate_keys):
+        return np.zeros(len(keys), dtype=bool)
+    position = np.minimum(np.searchsorted(boilerplate_keys, keys), len(boilerplate_keys) - 1)
+    return boilerplate_keys[position] == keys
+
+
+def _fingerprints(texts: list[str], params: DedupParams, progress: bool,
+                  sources: np.ndarray | None = None) -> _Fingerprints:
+    n_docs = len(texts)
+    doc_bits = max(1, (n_docs - 1).bit_length())
+    fp_bits = 64 - doc_bits
+    doc_major = []
+    batches = range(0, n_docs, params.batch_size)
     for start in tqdm(batches, desc="fingerprints", unit="batch", disable=not progress):
         local_doc, fp = _batch_fingerprints(texts[start:start + params.batch_size], params)
-        docs.append((local_doc + start).astype(np.int32))
-        fps.append(fp)
-    doc = np.concatenate(docs) if docs else np.empty(0, np.int32)
-    fp = np.concatenate(fps) if fps else np.empty(0, np.uint64)
-    order = np.lexsort((fp, doc))
-    doc, fp = doc[order], fp[order]
-    first = np.ones(len(doc), dtype=bool)
-    first[1:] = (doc[1:] != doc[:-1]) | (fp[1:] != fp[:-1])
-    return doc[first], fp[first]
+        doc = (local_doc + start).astype(np.uint64)
+        doc_major.append(_sorted_unique((doc << np.uint64(fp_bits)) | (fp >> np.uint64(doc_bits)))[0])
+    keys = np.concatenate(doc_major) if doc_major else np.empty(0, np.uint64)
+    doc = (keys >> np.uint64(fp_bits)).astype(np.int64)
+    fp_mask = np.uint64((1 << fp_bits) - 1)
+    by_doc = keys & fp_mask
+    del keys
+    if sources is not None and len(doc):
+        site_boilerplate = _site_boilerplate(doc, by_doc, sources, params)
+        if site_boilerplate.any():
+            logger.info("dropped %d site-boilerplate fingerprint occurrences", int(site_boilerplate.sum()))
+            doc, by_doc = doc[~site_boilerplate], by_doc[~site_boilerplate]
+
+    fp_major = np.sort((by_doc << np.uint64(doc_bits)) | doc.astype(np.uint64))
+    list_fp = fp_major >> np.uint64(doc_bits)
+    list_docs = (fp_major & np.uint64((1 << doc_bits) - 1)).astype(np.int64)
+    del fp_major
+    is_start = np.ones(len(list_fp), dtype=bool)
+    is_start[1:] = list_fp[1:] != list_fp[:-1]
+    list_start = np.flatnonzero(is_start)
+    list_size = np.diff(np.append(list_start, len(list_fp)))
+    too_common = list_size > params.max_fingerprint_df
+    boilerplate = list_fp[list_start[too_common]]
+    if len(boilerplate):
+        logger.info("dropped %d boilerplate fingerprints (each in more than %d documents)",
+                    len(boilerplate), params.max_fingerprint_df)
+    entry_size = np.repeat(list_size, list_size)
+    kept = entry_size <= params.max_fingerprint_df
+    list_docs = list_docs[kept]
+    sizes = list_size[~too_common]
+    return _Fingerprints(
+        doc_bits=doc_bits,
+        by_doc=by_doc,
+        doc_offsets=np.searchsorted(doc, np.arange(n_docs + 1)),
+        boilerplate=boilerplate,
+        n_fp=np.bincount(list_docs, minlength=n_docs),
+        n_common=np.bincount(list_docs[entry_size[kept] > params.all_pairs_max_df], minlength=n_docs),
+        list_docs=list_docs,
+        list_start=np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64),
+        list_size=sizes,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
-# Candidate pairs and clusters
+# Candidate pairs
 # ---------------------------------------------------------------------------------------------
 
-def _drop_boilerplate(doc: np.ndarray, fp: np.ndarray, max_df: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Remove fingerprints found in more than max_df documents; return (doc, fp) sorted by fp and
-    the start offset of each fingerprint's posting list."""
-    order = np.argsort(fp, kind="stable")
-    doc, fp = doc[order], fp[order]
-    group_start = np.flatnonzero(np.concatenate(([True], fp[1:] != fp[:-1])))
-    df = np.diff(np.append(group_start, len(fp)))
-    keep_group = df <= max_df
-    keep = np.repeat(keep_group, df)
-    n_dropped = int((~keep_group).sum())
-    if n_dropped:
-        logger.info("dropped %d boilerplate fingerprints (in more than %d documents)", n_dropped, max_df)
-    doc, fp = doc[keep], fp[keep]
-    group_start = np.flatnonzero(np.concatenate(([True], fp[1:] != fp[:-1]))) if len(fp) else np.empty(0, np.int64)
-    return doc, fp, group_start
+def _candidate_pairs(fps: _Fingerprints, n_docs: int, all_pairs_max_df: int) -> tuple[np.ndarray, ...]:
+    """Document pairs (a < b) that share fingerprints, with a lower bound on how many they share.
 
-
-def _shared_counts(doc: np.ndarray, fp: np.ndarray, group_start: np.ndarray,
-                   n_docs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every document pair (a < b) sharing a fingerprint, with the number they share."""
-    if len(fp) == 0:
-        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
-    df = np.diff(np.append(group_start, len(fp)))
+    Posting lists of up to all_pairs_max_df documents give all their pairs. Longer lists (a story
+    syndicated many times, a phrase common in the news) give only neighbouring documents, so their
+    cost stays linear; pairs whose lower bound leaves the decision open are counted exactly later.
+    """
     keys = []
-    for size in np.unique(df[df >= 2]):
-        starts = group_start[df == size]
-        members = doc[starts[:, None] + np.arange(size)]          # (groups, size), docs ascending
+    docs, starts, sizes = fps.list_docs, fps.list_start, fps.list_size
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= all_pairs_max_df)]):
+        members = docs[starts[sizes == size][:, None] + np.arange(size)]
         i, j = np.triu_indices(size, 1)
-        keys.append((members[:, i].astype(np.int64) * n_docs + members[:, j]).ravel())
+        keys.append((members[:, i] * n_docs + members[:, j]).ravel())
+    long_lists = sizes > all_pairs_max_df
+    if long_lists.any():
+        in_long = np.repeat(long_lists, sizes)
+        positions = np.flatnonzero(in_long)
+        list_end = np.repeat(starts + sizes - 1, sizes)[in_long]
+        positions = positions[positions < list_end]      # every member but the last, with its successor
+        keys.append(docs[positions] * n_docs + docs[positions + 1])
     if not keys:
-        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
-    pair_keys, shared = np.unique(np.concatenate(keys), return_counts=True)
+        empty = np.empty(0, np.int64)
+        return empty, empty, empty
+    pair_keys, shared = _sorted_unique(np.concatenate(keys))
     return pair_keys // n_docs, pair_keys % n_docs, shared
 
+
+def _accepted_pairs(postings: _Fingerprints, n_docs: int, params: DedupParams) -> tuple[np.ndarray, ...]:
+    """Pairs that are copies of one another, with their containment estimate."""
+    a, b, shared = _candidate_pairs(postings, n_docs, params.all_pairs_max_df)
+    smaller = np.maximum(np.minimum(postings.n_fp[a], postings.n_fp[b]), 1)
+    needed = np.maximum(params.min_shared, np.ceil(params.containment_threshold * smaller))
+    sure = shared >= needed
+    upper_bound = shared + np.minimum(postings.n_common[a], postings.n_common[b])
+    open_question = np.flatnonzero(~sure & (upper_bound >= needed))
+    for i in open_question.tolist():
+        shared[i] = postings.shared(int(a[i]), int(b[i]))
+    accepted = shared >= needed
+    logger.info("%d candidate pairs, %d counted exactly, %d accepted", len(a), len(open_question), int(accepted.sum()))
+    return a[accepted], b[accepted], shared[accepted] / smaller[accepted]
+
+
+# ---------------------------------------------------------------------------------------------
+# Clusters
+# ---------------------------------------------------------------------------------------------
 
 def _canonical_order(df: pd.DataFrame, lengths: np.ndarray, id_col: str, date_col: str) -> np.ndarray:
     """Rank of each row as a canonical candidate: earliest date first (rows without a date after
@@ -238,27 +400,36 @@ def _cluster_id(canonical_id: str) -> str:
     return "c" + xxhash.xxh64_hexdigest(str(canonical_id).encode("utf-8", "surrogatepass"))
 
 
+def _pairs_and_fingerprints(texts: list[str], params: DedupParams, sources, progress: bool):
+    source_codes = pd.factorize(pd.Series(sources, dtype=object).fillna(""))[0] if sources is not None else None
+    fingerprints = _fingerprints(list(texts), params, progress, source_codes)
+    return _accepted_pairs(fingerprints, max(len(texts), 1), params), fingerprints
+
+
+def near_duplicate_pairs(texts: list[str], params: DedupParams = DedupParams(),
+                         sources: list | np.ndarray | None = None, progress: bool = False) -> pd.DataFrame:
+    """All pairs of texts (positions a < b) that are copies of one another, with the containment
+    estimate (shared fingerprints / fingerprints of the smaller text); `sources` (one label per
+    text) enables the site-boilerplate filter."""
+    (a, b, containment), _ = _pairs_and_fingerprints(texts, params, sources, progress)
+    return pd.DataFrame({"a": a, "b": b, "containment": containment})
+
+
 def find_near_duplicates(df: pd.DataFrame, params: DedupParams = DedupParams(), text_col: str = "text",
-                         id_col: str = "id", date_col: str = "date", progress: bool = False) -> pd.DataFrame:
+                         id_col: str = "id", date_col: str = "date", progress: bool = False,
+                         source_col: str | None = "source") -> pd.DataFrame:
     """Group near-duplicate documents (copies of one story) into clusters.
 
     Returns a DataFrame indexed like df with `cluster_id` (same for all copies of one story;
     singletons get their own), `duplicate_of` (id of the cluster's canonical member; None for the
     canonical and singletons) and `similarity` (containment estimate against the canonical; NaN
-    for the canonical and singletons)."""
+    for the canonical and singletons). When df has `source_col`, fingerprints repeated across many
+    documents of one site are treated as that site's boilerplate."""
     n = len(df)
     texts = df[text_col].fillna("").astype(str).tolist()
     ids = df[id_col].astype(str).to_numpy()
-    doc, fp = _fingerprints(texts, params, progress)
-    doc, fp, group_start = _drop_boilerplate(doc, fp, params.max_fingerprint_df)
-    n_fp = np.bincount(doc, minlength=n)
-
-    a, b, shared = _shared_counts(doc, fp, group_start, max(n, 1))
-    containment = shared / np.maximum(np.minimum(n_fp[a], n_fp[b]), 1)
-    accepted = (shared >= params.min_shared) & (containment >= params.containment_threshold)
-    a, b, containment = a[accepted], b[accepted], containment[accepted]
-    logger.info("%d documents, %d fingerprints, %d candidate pairs, %d accepted",
-                n, len(fp), len(shared), len(a))
+    sources = df[source_col].to_numpy() if source_col and source_col in df.columns else None
+    (a, b, containment), postings = _pairs_and_fingerprints(texts, params, sources, progress)
 
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, component = connected_components(graph, directed=False)
@@ -272,19 +443,14 @@ def find_near_duplicates(df: pd.DataFrame, params: DedupParams = DedupParams(), 
 
     similarity = np.full(n, np.nan)
     is_copy = canonical_row != np.arange(n)
-    pair_containment = dict(zip(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist()), containment.tolist()))
-    doc_offsets = np.searchsorted(np.sort(doc), np.arange(n + 1)) if n else np.zeros(1, np.int64)
-    fp_by_doc = fp[np.argsort(doc, kind="stable")]
-    for row in np.flatnonzero(is_copy):
-        canon = canonical_row[row]
+    pair_containment = dict(zip(zip(a.tolist(), b.tolist()), containment.tolist()))
+    for row in np.flatnonzero(is_copy).tolist():
+        canon = int(canonical_row[row])
         key = (min(row, canon), max(row, canon))
-        if key in pair_containment:
-            similarity[row] = pair_containment[key]
-        else:
-            mine = fp_by_doc[doc_offsets[row]:doc_offsets[row + 1]]
-            theirs = fp_by_doc[doc_offsets[canon]:doc_offsets[canon + 1]]
-            common = len(np.intersect1d(mine, theirs, assume_unique=True))
-            similarity[row] = common / max(min(len(mine), len(theirs)), 1)
+        if key not in pair_containment:
+            smaller = max(min(postings.n_fp[row], postings.n_fp[canon]), 1)
+            pair_containment[key] = postings.shared(row, canon) / smaller
+        similarity[row] = pair_containment[key]
 
     canonical_ids = ids[canonical_row]
     return pd.DataFrame(

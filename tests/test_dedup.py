@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pipeline.dedup import DedupParams, content_hash, find_near_duplicates, syndication_table
+from pipeline.dedup import DedupParams, content_hash, find_near_duplicates, near_duplicate_pairs, syndication_table
 from pipeline.textnorm import repair_text
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -123,6 +123,37 @@ def test_same_site_boilerplate_does_not_merge_articles():
     params = DedupParams(max_fingerprint_df=10)
     result = find_near_duplicates(_frame(articles), params)
     assert result["cluster_id"].nunique() == 30
+
+
+def test_site_boilerplate_recognised_from_the_source_column():
+    # Short articles of one small site under a long header and footer: without the source the
+    # shared furniture makes them look like copies; with it, it is recognised as the site's.
+    header = "\n".join(["Home", "Politics", "World",
+                        "Get the Daily Ledger newsletter every morning with the stories our editors picked for you",
+                        "Breaking news and live coverage from the Daily Ledger newsroom around the clock all week"])
+    footer = BOILERPLATE.split("\n")[3] + "\n" + (
+        "The Daily Ledger is an independent newspaper funded by readers like you who believe in local news "
+        "and the public's right to know what their elected officials are doing in their name every day")
+    rng = np.random.default_rng(1)
+    vocabulary = REPORT_A.split() + REPORT_B.split()
+    articles = [header + "\n" + " ".join(rng.choice(vocabulary, 40)) + "\n" + footer for _ in range(12)]
+    params = DedupParams(max_fingerprint_df=1000)
+    without_source = find_near_duplicates(_frame(articles), params, source_col=None)
+    assert without_source["cluster_id"].nunique() < 12
+    with_source = find_near_duplicates(_frame(articles, sources=["ledger.example"] * 12), params)
+    assert with_source["cluster_id"].nunique() == 12
+    # A story the same site runs twice is still found as a copy.
+    twice = _frame(articles + [header + "\n" + REPORT_A + "\n" + footer] * 2, sources=["ledger.example"] * 14)
+    result = find_near_duplicates(twice.assign(text=twice["text"] + np.where(twice.index == 13, " Updated.", "")), params)
+    assert result["cluster_id"].iloc[12] == result["cluster_id"].iloc[13]
+    assert result["cluster_id"].nunique() == 13
+
+
+def test_near_duplicate_pairs():
+    truncated = "\n".join(REPORT_A.split("\n")[:6])
+    pairs = near_duplicate_pairs([REPORT_B, REPORT_A, "unrelated short text", truncated])
+    assert list(zip(pairs["a"], pairs["b"])) == [(1, 3)]
+    assert pairs["containment"].iloc[0] > 0.9
 
 
 def test_canonical_is_earliest_date_then_longest_then_id():

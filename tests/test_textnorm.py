@@ -4,7 +4,9 @@ import os
 
 import pytest
 
-from pipeline.textnorm import BinaryInputError, decode_bytes, detect_language, looks_binary, repair_text
+from pipeline.textnorm import (
+    BinaryInputError, _langid_model, decode_bytes, detect_language, detect_languages, looks_binary, repair_text,
+)
 
 SAMPLE = "The minister’s “final” offer – rejected on Monday – surprised café owners in Zürich."
 
@@ -145,3 +147,33 @@ def test_detect_language_uses_prose_lines_of_long_text():
 def test_detect_language_undetermined_for_short_or_empty():
     assert detect_language("") == "und"
     assert detect_language("OK 123") == "und"
+
+
+MULTILINGUAL = [
+    SAMPLE,
+    "Die Bundesregierung hat am Mittwoch neue Sanktionen beschlossen.",
+    "Министр иностранных дел заявил в среду о новых переговорах.",
+    "Le gouvernement a annoncé mercredi de nouvelles mesures contre la fraude fiscale.",
+    "El gobierno anunció el miércoles nuevas medidas contra la inflación.",
+    "Rząd ogłosił w środę nowe sankcje wobec kilku firm.",
+    "Η κυβέρνηση ανακοίνωσε την Τετάρτη νέα μέτρα.",
+    "政府周三宣布了新的措施。",
+    "THE SENATE VOTED ON TUESDAY TO PASS THE BILL.",
+    "1234 5678",
+    "",
+]
+
+
+def test_batched_language_model_agrees_with_py3langid():
+    model = _langid_model()
+    reference = model._reference
+    probabilities = model.probabilities([model.encode(t) for t in MULTILINGUAL])
+    for text, row in zip(MULTILINGUAL, probabilities):
+        label, confidence = reference.classify(text)
+        assert model.classes[int(row.argmax())] == label
+        assert abs(float(row.max()) - confidence) < 1e-4
+
+
+def test_detect_languages_batch_matches_single_calls():
+    assert detect_languages(MULTILINGUAL) == [detect_language(t) for t in MULTILINGUAL]
+    assert detect_languages(MULTILINGUAL)[:7] == ["en", "de", "ru", "fr", "es", "pl", "el"]
