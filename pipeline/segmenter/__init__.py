@@ -1,0 +1,66 @@
+"""Segmentation of scraped article text into title, body, reader comments and boilerplate.
+
+Public API (used by the `segment` stage and the CLI):
+
+* `segment_text(text)` labels every non-blank line of a plain-text dump with the learned
+  `LineSegmenter` (a linear-chain CRF over line features, see `model.py`), picks the title by rule
+  (`text.py`) and parses the comment lines into `Comment(author, date, text)` (`comments.py`).
+  The body is the body lines joined with a blank line ("\\n\\n"); the title line is not in the body.
+* `segment_html(html)` does the same from HTML (`html.py`).
+* `load_segmenter(path)` loads a model file (JSON + crfsuite's binary model; never pickle); `None`
+  loads the shipped weights once and caches them.
+* `LineSegmenter.fit(docs, labels, base=load_segmenter())` adapts the model to a user's sites;
+  `python -m pipeline.segmenter.train` retrains from the shared data plus users' JSONL files.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.segmenter.comments import parse_comments
+from pipeline.segmenter.model import LineSegmenter
+from pipeline.segmenter.result import LABELS, Comment, LabelledLine, Segmentation
+
+WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
+SHIPPED_WEIGHTS = WEIGHTS_DIR / "line_segmenter.json"
+
+__all__ = [
+    "LABELS",
+    "Comment",
+    "LabelledLine",
+    "Segmentation",
+    "LineSegmenter",
+    "load_segmenter",
+    "segment_text",
+    "segment_html",
+    "parse_comments",
+    "SHIPPED_WEIGHTS",
+]
+
+
+@lru_cache(maxsize=1)
+def _shipped_segmenter() -> LineSegmenter:
+    return LineSegmenter.load(SHIPPED_WEIGHTS)
+
+
+def load_segmenter(path: str | Path | None = None) -> LineSegmenter:
+    """A LineSegmenter from a model file; None: the shipped weights (loaded once, then cached)."""
+    if path is None:
+        return _shipped_segmenter()
+    return LineSegmenter.load(path)
+
+
+def segment_text(text: str | bytes, segmenter: LineSegmenter | None = None,
+                 title_hint: str | None = None) -> Segmentation:
+    """Segment a plain-text dump (str, or bytes in UTF-8 / cp1252 / mixed) into its parts."""
+    from pipeline.segmenter.text import decode, segment_lines, split_lines
+
+    return segment_lines(split_lines(decode(text)), segmenter or load_segmenter(), title_hint=title_hint)
+
+
+def segment_html(html: str | bytes, segmenter: LineSegmenter | None = None) -> Segmentation:
+    """Segment an HTML page; `lines[].line_no` count lines of the page's flattened text."""
+    from pipeline.segmenter.html import segment_html_page
+
+    return segment_html_page(html, segmenter or load_segmenter())

@@ -1,0 +1,191 @@
+"""Splitting a document's comment lines into comments with author, date and text.
+
+Plain-text dumps show reader comments in a few recurring layouts:
+
+* header first: an author line (often printed twice: name link + avatar alt text), a date line
+  ("October 27, 2018", "3 days ago", "December 4, 2010 at 10:42 pm"), then the text;
+* footer after: the text, then "by NAME on DATE. Reply #" or "NAME | DATE";
+* "NAME says:" / "NAME said..." before the text;
+* only buttons: texts separated by "Reply" / "Like" / "Report" lines, without names.
+
+Each line is classified (counter header such as "9 Comment(s)", button, meta line carrying an author
+and/or date, or text); the layout is inferred from where meta lines sit relative to text, and the
+lines are grouped. Header lines, buttons and "Read more »" tails are dropped from the texts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.segmenter.features import AGO_RE, DATE_RE, TIME_RE
+
+WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
+COUNTER_RE = re.compile(
+    r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments)"
+    r"\s*(?:\(\d+\))?\W*$|^\W*(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b.*$|^\W*join the discussion\W*$"
+    r"|^\W*(?:newest|oldest|most voted|best|top|sort by)\b.{0,40}$|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$",
+    re.IGNORECASE,
+)
+BUTTON_RE = re.compile(
+    r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|"
+    r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|"
+    r"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?))\W*)+(?:#\d*)?\W*$",
+    re.IGNORECASE,
+)
+READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
+TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
+BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+)?by\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$", re.IGNORECASE)
+SAYS_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\b\s*(?P<rest>.*?)\s*:?\s*$", re.IGNORECASE)
+SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>.+)$")
+ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
+
+
+def _is_date_text(text: str) -> bool:
+    """True when the text is essentially a date/time stamp (little else on the line)."""
+    stripped = text.strip(" .,:;|·•-–—()[]")
+    if not stripped:
+        return False
+    spans = [m.span() for regex in (DATE_RE, TIME_RE, AGO_RE) for m in regex.finditer(stripped)]
+    if not spans:
+        return False
+    covered = set()
+    for start, end in spans:
+        covered.update(range(start, end))
+    rest = "".join(ch for index, ch in enumerate(stripped) if index not in covered)
+    leftover = [w for w in WORD_RE.findall(rest) if w.lower() not in {"at", "on", "posted", "updated", "edited", "pm", "am", "utc", "gmt", "est", "edt", "pst", "cet", "and", "of"}]
+    return len(leftover) <= 1
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 4 or len(text) > 40:
+        return False
+    if text[-1:] in ".!?,;" or _is_date_text(text) or COUNTER_RE.match(text) or BUTTON_RE.match(text):
+        return False
+    if any(ch.isdigit() for ch in text) and len(words) > 1:
+        return False
+    # handles ("john_mason", "jm1987") are single tokens; real names are capitalised words
+    return len(words) == 1 or sum(w[:1].isupper() for w in words) >= len(words) - 1
+
+
+@dataclass
+class _Meta:
+    author: str | None = None
+    date: str | None = None
+
+
+@dataclass
+class _Draft:
+    author: str | None = None
+    date: str | None = None
+    text: list[str] = field(default_factory=list)
+
+
+def _meta_of(line: str) -> _Meta | None:
+    """Author and/or date carried by a meta line, or None for a text line."""
+    if _is_date_text(line):
+        return _Meta(date=line.strip(" |·•-–—"))
+    match = BY_ON_RE.match(TRAILING_BUTTONS_RE.sub("", line))
+    if match and len(match.group("author").split()) <= 6 and (
+        _is_date_text(match.group("date")) or DATE_RE.search(match.group("date"))
+    ):
+        return _Meta(author=match.group("author").strip(), date=match.group("date").strip())
+    match = SAYS_RE.match(line)
+    if match and len(line) <= 120 and _looks_like_name(match.group("author").strip(" :")):
+        rest = match.group("rest").strip(" :")
+        return _Meta(author=match.group("author").strip(" :"), date=rest if rest and _is_date_text(rest) else None)
+    for regex in (SEPARATED_RE, ON_DATE_RE):
+        match = regex.match(line)
+        if match and _looks_like_name(match.group("author").strip()) and _is_date_text(match.group("date")):
+            return _Meta(author=match.group("author").strip(), date=match.group("date").strip())
+    if _looks_like_name(line):
+        return _Meta(author=line.strip())
+    return None
+
+
+def _classify(lines: list[str]) -> list[tuple[str, object]]:
+    """Kind of each line: ('skip', None), ('button', None), ('meta', _Meta) or ('text', str)."""
+    kinds: list[tuple[str, object]] = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line or COUNTER_RE.match(line):
+            kinds.append(("skip", None))
+        elif BUTTON_RE.match(line):
+            kinds.append(("button", None))
+        else:
+            meta = _meta_of(line)
+            kinds.append(("meta", meta) if meta is not None else ("text", line))
+    # a "name" line between two text lines of one comment ("Cheers,\nJohn") is text unless a date
+    # line or a button follows it: names alone are weak evidence
+    for index, (kind, value) in enumerate(kinds):
+        if kind == "meta" and value.author and not value.date:
+            following = kinds[index + 1][0] if index + 1 < len(kinds) else "end"
+            following_meta = kinds[index + 1][1] if following == "meta" else None
+            header_like = following_meta is not None and (following_meta.date or following_meta.author == value.author)
+            previous = kinds[index - 1] if index else ("start", None)
+            duplicate = previous[0] == "meta" and previous[1].author == value.author
+            if not header_like and not duplicate and following == "text" and previous[0] == "text":
+                kinds[index] = ("text", " ".join(lines[index].split()))
+    return kinds
+
+
+def _clean_text(text: str) -> str:
+    text = READ_MORE_TAIL_RE.sub("", text)
+    return TRAILING_BUTTONS_RE.sub("", text).strip() or text
+
+
+def parse_comments(lines: list[str]) -> list["Comment"]:
+    """Comments (author, date, text) in the comment lines of one document, in order."""
+    from pipeline.segmenter import Comment
+
+    kinds = _classify(lines)
+    first_content = next((kind for kind, _ in kinds if kind in ("meta", "text")), None)
+    header_first = first_content == "meta"
+    drafts: list[_Draft] = []
+    current = _Draft()
+
+    def close() -> None:
+        nonlocal current
+        if current.text:
+            drafts.append(current)
+        elif drafts and (current.author or current.date) and not header_first:
+            pass
+        current = _Draft()
+
+    for index, (kind, value) in enumerate(kinds):
+        if kind == "skip":
+            continue
+        if kind == "button":
+            close() if current.text else None
+            continue
+        if kind == "text":
+            current.text.append(_clean_text(value))
+            continue
+        meta: _Meta = value
+        if header_first:
+            if current.text:
+                close()
+            if meta.author and current.author and current.author != meta.author and not current.text:
+                current = _Draft()
+            current.author = current.author or meta.author
+            current.date = current.date or meta.date
+        else:
+            if current.text:
+                current.author = current.author or meta.author
+                current.date = current.date or meta.date
+                next_kind = kinds[index + 1] if index + 1 < len(kinds) else ("end", None)
+                if not (next_kind[0] == "meta"):
+                    close()
+            elif drafts:
+                last = drafts[-1]
+                last.author = last.author or meta.author
+                last.date = last.date or meta.date
+            else:
+                current.author = current.author or meta.author
+                current.date = current.date or meta.date
+    close()
+    has_separators = any(kind in ("button", "meta") for kind, _ in kinds)
+    if not has_separators:
+        return [Comment(author=None, date=None, text=text) for draft in drafts for text in draft.text if text]
+    return [Comment(author=d.author, date=d.date, text="\n".join(t for t in d.text if t)) for d in drafts]

@@ -1,0 +1,137 @@
+"""Train the line segmenter.
+
+    python -m pipeline.segmenter.train --out pipeline/segmenter/weights/line_segmenter.json
+
+reads the shared Dragnet dumps (`split_host_disjoint == "train"`, both dump styles) from
+`../shared/data/segmentation` and writes one model file. Users add their own labelled pages, JSONL
+records `{"lines": [...], "labels": [...]}` with labels title / body / comment / boilerplate:
+
+    # retrain on shared data + your pages (your pages repeated 3 times to weigh more)
+    python -m pipeline.segmenter.train --user-jsonl mine.jsonl --user-repeat 3 --out my_model.json
+    # without the shared data: adapt the shipped model to your pages (stacking on its predictions)
+    python -m pipeline.segmenter.train --no-shared --user-jsonl mine.jsonl --base shipped --out my_model.json
+
+`--validate K` first holds out one of K host folds of the training data, trains on the rest and
+logs word-weighted scores on the held-out hosts (the host-disjoint test split is never read here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import re
+from collections import Counter
+from pathlib import Path
+
+from pipeline.segmenter.data import (
+    DEFAULT_DATA_DIR,
+    DUMP_STYLES,
+    host_fold,
+    load_dragnet,
+    load_user_jsonl,
+    with_augmentations,
+)
+from pipeline.segmenter.model import DEFAULT_PARAMS, LineSegmenter
+
+log = logging.getLogger("pipeline.segmenter.train")
+WORD_RE = re.compile(r"\w+")
+
+
+def word_scores(records: list[dict], predictions: list[list[str]]) -> dict[str, float]:
+    """Word-weighted P/R/F1 for body and comment (title counts as body) and line accuracy."""
+    true_pos: Counter = Counter()
+    predicted: Counter = Counter()
+    gold: Counter = Counter()
+    correct = total = 0
+    for record, labels in zip(records, predictions):
+        for line, gold_label, label in zip(record["lines"], record["labels"], labels):
+            gold_label = "body" if gold_label == "title" else gold_label
+            label = "body" if label == "title" else label
+            n_words = len(WORD_RE.findall(line))
+            gold[gold_label] += n_words
+            predicted[label] += n_words
+            if label == gold_label:
+                true_pos[label] += n_words
+            correct += label == gold_label
+            total += 1
+    scores: dict[str, float] = {"line_accuracy": correct / max(total, 1)}
+    for name in ("body", "comment"):
+        precision = true_pos[name] / predicted[name] if predicted[name] else 0.0
+        recall = true_pos[name] / gold[name] if gold[name] else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scores.update({f"{name}_precision": precision, f"{name}_recall": recall, f"{name}_f1": f1})
+    return scores
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, required=True, help="model file to write (JSON)")
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    parser.add_argument("--styles", nargs="+", default=list(DUMP_STYLES), choices=list(DUMP_STYLES))
+    parser.add_argument("--no-shared", action="store_true", help="do not read the shared Dragnet data")
+    parser.add_argument("--user-jsonl", type=Path, action="append", default=[], help="user-labelled pages")
+    parser.add_argument("--user-repeat", type=int, default=1, help="times each user page enters training")
+    parser.add_argument("--base", default=None, help="model file (or 'shipped') to stack on")
+    parser.add_argument("--c1", type=float, default=DEFAULT_PARAMS["c1"])
+    parser.add_argument("--c2", type=float, default=DEFAULT_PARAMS["c2"])
+    parser.add_argument("--max-iterations", type=int, default=DEFAULT_PARAMS["max_iterations"])
+    parser.add_argument("--min-freq", type=float, default=DEFAULT_PARAMS["feature.minfreq"])
+    parser.add_argument("--stages", type=int, default=2, choices=(1, 2))
+    parser.add_argument("--augment", type=float, default=1.0,
+                        help="share of shared pages that also enter as a trimmed/cleaned variant")
+    parser.add_argument("--validate", type=int, default=0, metavar="K", help="hold out 1 of K host folds first")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    args = parse_args(argv)
+    records: list[dict] = []
+    if not args.no_shared:
+        records += load_dragnet(args.data_dir, split="train", styles=tuple(args.styles))
+        log.info("shared training pages: %d", len(records))
+    for path in args.user_jsonl:
+        user = load_user_jsonl(path)
+        log.info("user pages from %s: %d (x%d)", path, len(user), args.user_repeat)
+        records += user * max(args.user_repeat, 1)
+    if not records:
+        raise SystemExit("no training data: give --user-jsonl or drop --no-shared")
+    base = None
+    if args.base:
+        from pipeline.segmenter import load_segmenter
+
+        base = load_segmenter(None if args.base == "shipped" else args.base)
+    params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations, "feature.minfreq": args.min_freq,
+              "stages": args.stages}
+
+    def fit(model: LineSegmenter, pages: list[dict]) -> LineSegmenter:
+        shared = [r for r in pages if r.get("style")]
+        user = [r for r in pages if not r.get("style")]
+        pages = with_augmentations(shared, args.augment) + user
+        return model.fit([r["lines"] for r in pages], [r["labels"] for r in pages], base=base, progress=True,
+                         groups=[r.get("host_guess") or r.get("id") or str(i) for i, r in enumerate(pages)], **params)
+
+    if args.validate:
+        held = [r for r in records if host_fold(r, args.validate) == 0]
+        kept = [r for r in records if host_fold(r, args.validate) != 0]
+        held = [r for r in held if not r.get("low_confidence")]
+        model = fit(LineSegmenter(), kept)
+        scores = word_scores(held, model.predict_many([r["lines"] for r in held]))
+        log.info("validation on %d held-out pages: %s", len(held), json.dumps({k: round(v, 4) for k, v in scores.items()}))
+
+    model = LineSegmenter(meta={
+        "trained_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "data": ("shared dragnet split_host_disjoint=train styles=" + ",".join(args.styles)) if not args.no_shared else "",
+        "user_jsonl": [str(path) for path in args.user_jsonl],
+        "base": args.base,
+        "augment": args.augment,
+    })
+    fit(model, records)
+    model.save(args.out)
+    log.info("wrote %s (%.1f MB)", args.out, args.out.stat().st_size / 1e6)
+
+
+if __name__ == "__main__":
+    main()
