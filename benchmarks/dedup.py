@@ -338,17 +338,25 @@ def run_clean_and_dedup(corpus_path: str, out_path: str, workers: int, params: d
     corpus = pd.read_parquet(corpus_path, columns=["id", "source", "date", "text"])
     timings = {}
     start = time.perf_counter()
-    chunks = [corpus["text"].iloc[i:i + 500].tolist() for i in range(0, len(corpus), 500)]
+    texts = corpus.pop("text").tolist()
+
+    def chunks():
+        for i in range(0, len(texts), 500):
+            chunk = texts[i:i + 500]
+            texts[i:i + 500] = [None] * len(chunk)     # the raw text is not needed once sent
+            yield chunk
+
     repaired, langs, hashes = [], [], []
     with pool:
-        for r, l, h in pool.imap(_clean_chunk, chunks):
+        for r, l, h in pool.imap(_clean_chunk, chunks()):
             repaired += r
             langs += l
             hashes += h
         worker_peak_mb = max(pool.map(_peak_rss_mb, range(workers * 4), chunksize=1))
     corpus["text"], corpus["lang"], corpus["content_hash"] = repaired, langs, hashes
-    del repaired, chunks
+    del repaired, texts
     timings["clean_s"] = time.perf_counter() - start
+    peak_after_clean = _peak_rss_mb()
 
     t = time.perf_counter()
     corpus = corpus.sort_values(["date", "id"], na_position="last", kind="stable")
@@ -370,7 +378,7 @@ def run_clean_and_dedup(corpus_path: str, out_path: str, workers: int, params: d
     out["exact_dropped"] = out["id"].isin(dropped["id"])
     out["lang"] = corpus.loc[clusters.index, "lang"].to_numpy()
     out.to_parquet(out_path)
-    peak = {"main_mb": _peak_rss_mb(), "worker_mb": worker_peak_mb}
+    peak = {"main_mb": _peak_rss_mb(), "main_after_clean_mb": peak_after_clean, "worker_mb": worker_peak_mb}
     print(json.dumps({"timings": timings, "peak": peak, "syndication_rows": len(table),
                       "exact_dropped": int(is_exact_copy.sum())}))
 

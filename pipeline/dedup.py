@@ -75,7 +75,8 @@ class DedupParams:
     site_boilerplate_min_docs: int = 4      # with a source column: a fingerprint in this many of a
     site_boilerplate_share: float = 0.05    # site's documents (and this share of them) is the site's boilerplate
     min_shared: int = 5             # shared fingerprints a pair needs at least
-    containment_threshold: float = 0.4  # shared / fingerprints of the smaller document
+    containment_threshold: float = 0.45  # shared / fingerprints of the smaller document
+    cluster_min_similarity: float = 0.25  # a cluster member less similar to the canonical splits the cluster
     batch_size: int = 1000          # documents hashed together
 
 
@@ -228,53 +229,55 @@ def _sorted_unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return values[first], np.diff(np.append(first, len(values)))
 
 
+def _in_sorted(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    if not len(sorted_set):
+        return np.zeros(len(values), dtype=bool)
+    position = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[position] == values
+
+
 @dataclass
 class _Fingerprints:
-    """Each document's fingerprints, and the posting list (documents) of each fingerprint.
+    """Each document's fingerprints and the posting list (documents) of each fingerprint.
 
-    A fingerprint and a document index are packed into one uint64 (the fingerprint's top
-    64 - doc_bits bits, which leaves at least 40 bits below a million documents: random collisions
-    are negligible), so one np.sort orders them by fingerprint and then by document.
+    Documents are renumbered in source order ("internal" numbers), so that in a posting list the
+    documents of one site sit together. A fingerprint (its top 64 - doc_bits bits: 40 or more
+    below a million documents, so random collisions are negligible) and an internal document
+    number are packed into one uint64, which np.sort orders by either.
     """
 
     doc_bits: int
-    by_doc: np.ndarray          # fingerprint part, sorted by document then fingerprint, unique
-    doc_offsets: np.ndarray     # document d: by_doc[doc_offsets[d]:doc_offsets[d + 1]]
-    boilerplate: np.ndarray     # fingerprints in more than max_fingerprint_df documents, sorted
-    n_fp: np.ndarray            # fingerprints per document, boilerplate excluded
+    doc_major: np.ndarray       # (internal doc << fp_bits) | fingerprint, sorted, unique
+    doc_offsets: np.ndarray     # internal doc d: doc_major[doc_offsets[d]:doc_offsets[d + 1]]
+    internal: np.ndarray        # internal number of each document
+    source: np.ndarray          # source code of each internal document
+    dropped: np.ndarray         # fingerprints in too many documents (sorted)
+    site_dropped: np.ndarray    # (fingerprint << source_bits) | source: a site's boilerplate (sorted)
+    source_bits: int
+    n_fp: np.ndarray            # fingerprints per internal document, boilerplate excluded
     n_common: np.ndarray        # of which in more than all_pairs_max_df documents
-    list_docs: np.ndarray       # documents of each posting list (boilerplate excluded), concatenated
+    list_docs: np.ndarray       # internal documents of the posting lists with two or more, concatenated
     list_start: np.ndarray
     list_size: np.ndarray
 
+    def of(self, doc: int) -> np.ndarray:
+        """Fingerprints of an internal document, boilerplate excluded."""
+        fp_mask = np.uint64((1 << (64 - self.doc_bits)) - 1)
+        fps = self.doc_major[self.doc_offsets[doc]:self.doc_offsets[doc + 1]] & fp_mask
+        fps = fps[~_in_sorted(fps, self.dropped)]
+        site_keys = (fps << np.uint64(self.source_bits)) | np.uint64(self.source[doc])
+        return fps[~_in_sorted(site_keys, self.site_dropped)]
+
+    def shared_internal(self, a: int, b: int) -> int:
+        return len(np.intersect1d(self.of(a), self.of(b), assume_unique=True))
+
     def shared(self, a: int, b: int) -> int:
-        mine = self.by_doc[self.doc_offsets[a]:self.doc_offsets[a + 1]]
-        theirs = self.by_doc[self.doc_offsets[b]:self.doc_offsets[b + 1]]
-        common = np.intersect1d(mine, theirs, assume_unique=True)
-        if len(self.boilerplate):
-            common = common[~np.isin(common, self.boilerplate, assume_unique=True)]
-        return len(common)
+        """Fingerprints shared by documents a and b (original positions)."""
+        return self.shared_internal(int(self.internal[a]), int(self.internal[b]))
 
-
-def _site_boilerplate(doc: np.ndarray, by_doc: np.ndarray, sources: np.ndarray, params: DedupParams) -> np.ndarray:
-    """Mask of the (document, fingerprint) entries that are their site's boilerplate: the
-    fingerprint is in at least max(site_boilerplate_min_docs, site_boilerplate_share x the site's
-    documents) documents of the document's own site. A story a site runs two or three times is
-    not boilerplate on a site of any size; a footer on most of its pages is."""
-    n_sources = int(sources.max()) + 1
-    source_bits = max(1, (n_sources - 1).bit_length())
-    entry_source = sources[doc].astype(np.uint64)
-    keys = (by_doc << np.uint64(source_bits)) | entry_source
-    unique_keys, counts = _sorted_unique(keys)
-    key_source = (unique_keys & np.uint64((1 << source_bits) - 1)).astype(np.int64)
-    docs_per_source = np.bincount(sources, minlength=n_sources)
-    needed = np.maximum(params.site_boilerplate_min_docs,
-                        np.ceil(params.site_boilerplate_share * docs_per_source))[key_source]
-    boilerplate_keys = unique_keys[counts >= needed]
-    if not len(boilerplate_keys):
-        return np.zeros(len(keys), dtype=bool)
-    position = np.minimum(np.searchsorted(boilerplate_keys, keys), len(boilerplate_keys) - 1)
-    return boilerplate_keys[position] == keys
+    def count(self, a: int) -> int:
+        """Fingerprints of document a (original position), boilerplate excluded."""
+        return int(self.n_fp[self.internal[a]])
 
 
 def _fingerprints(texts: list[str], params: DedupParams, progress: bool,
@@ -282,50 +285,88 @@ def _fingerprints(texts: list[str], params: DedupParams, progress: bool,
     n_docs = len(texts)
     doc_bits = max(1, (n_docs - 1).bit_length())
     fp_bits = 64 - doc_bits
+    site_filter = sources is not None
+    sources = np.zeros(n_docs, dtype=np.int64) if sources is None else np.asarray(sources, dtype=np.int64)
+    order = np.argsort(sources, kind="stable")
+    internal = np.empty(n_docs, dtype=np.int64)
+    internal[order] = np.arange(n_docs)
+    source = sources[order]
+
     doc_major = []
     batches = range(0, n_docs, params.batch_size)
     for start in tqdm(batches, desc="fingerprints", unit="batch", disable=not progress):
-        local_doc, fp = _batch_fingerprints(texts[start:start + params.batch_size], params)
+        local_doc, fp = _batch_fingerprints([texts[i] for i in order[start:start + params.batch_size]], params)
         doc = (local_doc + start).astype(np.uint64)
         doc_major.append(_sorted_unique((doc << np.uint64(fp_bits)) | (fp >> np.uint64(doc_bits)))[0])
+        del local_doc, fp, doc
     keys = np.concatenate(doc_major) if doc_major else np.empty(0, np.uint64)
-    doc = (keys >> np.uint64(fp_bits)).astype(np.int64)
-    fp_mask = np.uint64((1 << fp_bits) - 1)
-    by_doc = keys & fp_mask
-    del keys
-    if sources is not None and len(doc):
-        site_boilerplate = _site_boilerplate(doc, by_doc, sources, params)
-        if site_boilerplate.any():
-            logger.info("dropped %d site-boilerplate fingerprint occurrences", int(site_boilerplate.sum()))
-            doc, by_doc = doc[~site_boilerplate], by_doc[~site_boilerplate]
+    del doc_major
+    doc_offsets = np.searchsorted(keys, np.arange(n_docs + 1, dtype=np.uint64) << np.uint64(fp_bits))
 
-    fp_major = np.sort((by_doc << np.uint64(doc_bits)) | doc.astype(np.uint64))
-    list_fp = fp_major >> np.uint64(doc_bits)
-    list_docs = (fp_major & np.uint64((1 << doc_bits) - 1)).astype(np.int64)
-    del fp_major
-    is_start = np.ones(len(list_fp), dtype=bool)
-    is_start[1:] = list_fp[1:] != list_fp[:-1]
+    # Posting lists: sorted by fingerprint, then by internal document (so by site within a list).
+    doc_mask = np.uint64((1 << doc_bits) - 1)
+    fp_major = np.sort(((keys & np.uint64((1 << fp_bits) - 1)) << np.uint64(doc_bits)) | (keys >> np.uint64(fp_bits)))
+    fp_of = fp_major >> np.uint64(doc_bits)
+    is_start = np.ones(len(fp_major), dtype=bool)
+    is_start[1:] = fp_of[1:] != fp_of[:-1]
     list_start = np.flatnonzero(is_start)
-    list_size = np.diff(np.append(list_start, len(list_fp)))
+    list_size = np.diff(np.append(list_start, len(fp_major)))
+    entry_df = np.repeat(list_size, list_size)
+
+    # A site's boilerplate: runs of one (fingerprint, source) long enough for that site.
+    n_sources = int(source.max()) + 1 if n_docs else 1
+    source_bits = max(1, (n_sources - 1).bit_length())
+    keep = np.ones(len(fp_major), dtype=bool)
+    site_dropped = np.empty(0, np.uint64)
+    if site_filter:
+        entry_source = source[(fp_major & doc_mask).astype(np.int64)]
+        is_run_start = is_start.copy()
+        is_run_start[1:] |= entry_source[1:] != entry_source[:-1]
+        run_start = np.flatnonzero(is_run_start)
+        run_size = np.diff(np.append(run_start, len(fp_major)))
+        run_source = entry_source[run_start]
+        del entry_source, is_run_start
+        docs_per_source = np.bincount(source, minlength=n_sources)
+        site_needed = np.maximum(params.site_boilerplate_min_docs,
+                                 np.ceil(params.site_boilerplate_share * docs_per_source))[run_source]
+        site_run = run_size >= site_needed
+        site_dropped = np.sort((fp_of[run_start[site_run]] << np.uint64(source_bits))
+                               | run_source[site_run].astype(np.uint64))
+        keep = ~np.repeat(site_run, run_size)
+        del run_start, run_size, run_source, site_needed, site_run
+        if len(site_dropped):
+            logger.info("dropped %d site-boilerplate fingerprint occurrences", int((~keep).sum()))
+
     too_common = list_size > params.max_fingerprint_df
-    boilerplate = list_fp[list_start[too_common]]
-    if len(boilerplate):
+    dropped = fp_of[list_start[too_common]]
+    if len(dropped):
         logger.info("dropped %d boilerplate fingerprints (each in more than %d documents)",
-                    len(boilerplate), params.max_fingerprint_df)
-    entry_size = np.repeat(list_size, list_size)
-    kept = entry_size <= params.max_fingerprint_df
-    list_docs = list_docs[kept]
-    sizes = list_size[~too_common]
+                    len(dropped), params.max_fingerprint_df)
+    keep &= entry_df <= params.max_fingerprint_df
+    del fp_of, is_start, list_start, list_size
+    fp_major, entry_df = fp_major[keep], entry_df[keep]
+    del keep
+    list_docs = (fp_major & doc_mask).astype(np.int32)
+    n_fp = np.bincount(list_docs, minlength=n_docs)
+    n_common = np.bincount(list_docs[entry_df > params.all_pairs_max_df], minlength=n_docs)
+    del entry_df
+
+    # Posting lists again, after the drops; only those of two or more documents are kept.
+    fp_of = fp_major >> np.uint64(doc_bits)
+    del fp_major
+    is_start = np.ones(len(fp_of), dtype=bool)
+    is_start[1:] = fp_of[1:] != fp_of[:-1]
+    del fp_of
+    list_start = np.flatnonzero(is_start)
+    list_size = np.diff(np.append(list_start, len(is_start)))
+    shared_list = list_size >= 2
+    list_docs = list_docs[np.repeat(shared_list, list_size)]
+    sizes = list_size[shared_list]
     return _Fingerprints(
-        doc_bits=doc_bits,
-        by_doc=by_doc,
-        doc_offsets=np.searchsorted(doc, np.arange(n_docs + 1)),
-        boilerplate=boilerplate,
-        n_fp=np.bincount(list_docs, minlength=n_docs),
-        n_common=np.bincount(list_docs[entry_size[kept] > params.all_pairs_max_df], minlength=n_docs),
-        list_docs=list_docs,
-        list_start=np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64),
-        list_size=sizes,
+        doc_bits=doc_bits, doc_major=keys, doc_offsets=doc_offsets, internal=internal, source=source,
+        dropped=np.sort(dropped), site_dropped=site_dropped, source_bits=source_bits,
+        n_fp=n_fp, n_common=n_common, list_docs=list_docs,
+        list_start=np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64), list_size=sizes,
     )
 
 
@@ -360,24 +401,88 @@ def _candidate_pairs(fps: _Fingerprints, n_docs: int, all_pairs_max_df: int) -> 
     return pair_keys // n_docs, pair_keys % n_docs, shared
 
 
-def _accepted_pairs(postings: _Fingerprints, n_docs: int, params: DedupParams) -> tuple[np.ndarray, ...]:
-    """Pairs that are copies of one another, with their containment estimate."""
-    a, b, shared = _candidate_pairs(postings, n_docs, params.all_pairs_max_df)
-    smaller = np.maximum(np.minimum(postings.n_fp[a], postings.n_fp[b]), 1)
+def _accepted_pairs(fps: _Fingerprints, n_docs: int, params: DedupParams) -> tuple[np.ndarray, ...]:
+    """Pairs (a < b, original positions) that are copies of one another, with their containment."""
+    a, b, shared = _candidate_pairs(fps, n_docs, params.all_pairs_max_df)
+    smaller = np.maximum(np.minimum(fps.n_fp[a], fps.n_fp[b]), 1)
     needed = np.maximum(params.min_shared, np.ceil(params.containment_threshold * smaller))
     sure = shared >= needed
-    upper_bound = shared + np.minimum(postings.n_common[a], postings.n_common[b])
+    upper_bound = shared + np.minimum(fps.n_common[a], fps.n_common[b])
     open_question = np.flatnonzero(~sure & (upper_bound >= needed))
     for i in open_question.tolist():
-        shared[i] = postings.shared(int(a[i]), int(b[i]))
+        shared[i] = fps.shared_internal(int(a[i]), int(b[i]))
     accepted = shared >= needed
     logger.info("%d candidate pairs, %d counted exactly, %d accepted", len(a), len(open_question), int(accepted.sum()))
-    return a[accepted], b[accepted], shared[accepted] / smaller[accepted]
+    original = np.argsort(fps.internal)           # internal number -> original position
+    a, b = original[a[accepted]], original[b[accepted]]
+    return np.minimum(a, b), np.maximum(a, b), shared[accepted] / smaller[accepted]
 
 
 # ---------------------------------------------------------------------------------------------
 # Clusters
 # ---------------------------------------------------------------------------------------------
+
+def _star_split(members: list[int], rank: np.ndarray, neighbours: dict[int, dict[int, float]]) -> dict[int, int]:
+    """Split an incoherent component into stars: in canonical order, a document with no earlier
+    centre among its neighbours becomes a centre; every other document joins the earlier centre
+    it is most similar to. Returns {member: centre}."""
+    centre_of: dict[int, int] = {}
+    centres: set[int] = set()
+    for doc in sorted(members, key=lambda m: rank[m]):
+        linked = {c: sim for c, sim in neighbours[doc].items() if c in centres}
+        if linked:
+            centre_of[doc] = max(linked, key=lambda c: (linked[c], -rank[c]))
+        else:
+            centres.add(doc)
+            centre_of[doc] = doc
+    return centre_of
+
+
+def _clusters(n: int, a: np.ndarray, b: np.ndarray, containment: np.ndarray, rank: np.ndarray,
+              fingerprints: _Fingerprints, params: DedupParams) -> tuple[np.ndarray, np.ndarray]:
+    """Canonical row of each document and its similarity to it (NaN for canonicals).
+
+    Clusters are the connected components of the accepted pairs, which keeps a story syndicated
+    many times together even where only neighbouring copies were compared. One wrong pair would
+    join two stories, though; so a component with a member less than cluster_min_similarity
+    similar to its canonical is split into stars around its earliest documents instead.
+    """
+    graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    best_rank = np.full(component.max() + 1 if n else 0, np.iinfo(np.int64).max)
+    np.minimum.at(best_rank, component, rank)
+    rank_to_row = np.empty(n, dtype=np.int64)
+    rank_to_row[rank] = np.arange(n)
+    canonical_row = rank_to_row[best_rank[component]]
+
+    pair_containment = dict(zip(zip(a.tolist(), b.tolist()), containment.tolist()))
+
+    def similarity_to(row: int, canon: int) -> float:
+        key = (min(row, canon), max(row, canon))
+        if key not in pair_containment:
+            smaller = max(min(fingerprints.count(row), fingerprints.count(canon)), 1)
+            pair_containment[key] = fingerprints.shared(row, canon) / smaller
+        return pair_containment[key]
+
+    similarity = np.full(n, np.nan)
+    copies = np.flatnonzero(canonical_row != np.arange(n))
+    for row in copies.tolist():
+        similarity[row] = similarity_to(row, int(canonical_row[row]))
+
+    incoherent = np.unique(component[copies[similarity[copies] < params.cluster_min_similarity]])
+    if len(incoherent):
+        members_of = pd.Series(np.arange(n)).groupby(component).agg(list)
+        neighbours: dict[int, dict[int, float]] = {}
+        for x, y, sim in zip(a.tolist(), b.tolist(), containment.tolist()):
+            neighbours.setdefault(x, {})[y] = sim
+            neighbours.setdefault(y, {})[x] = sim
+        for comp in incoherent.tolist():
+            for member, centre in _star_split(members_of[comp], rank, neighbours).items():
+                canonical_row[member] = centre
+                similarity[member] = np.nan if member == centre else neighbours[member][centre]
+        logger.info("split %d incoherent clusters into stars", len(incoherent))
+    return canonical_row, similarity
+
 
 def _canonical_order(df: pd.DataFrame, lengths: np.ndarray, id_col: str, date_col: str) -> np.ndarray:
     """Rank of each row as a canonical candidate: earliest date first (rows without a date after
@@ -431,26 +536,9 @@ def find_near_duplicates(df: pd.DataFrame, params: DedupParams = DedupParams(), 
     sources = df[source_col].to_numpy() if source_col and source_col in df.columns else None
     (a, b, containment), postings = _pairs_and_fingerprints(texts, params, sources, progress)
 
-    graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
-    _, component = connected_components(graph, directed=False)
     rank = _canonical_order(df, np.fromiter(map(len, texts), dtype=np.int64, count=n), id_col, date_col)
-    # The canonical member of each component is the one with the lowest rank.
-    best_rank = np.full(component.max() + 1 if n else 0, np.iinfo(np.int64).max)
-    np.minimum.at(best_rank, component, rank)
-    rank_to_row = np.empty(n, dtype=np.int64)
-    rank_to_row[rank] = np.arange(n)
-    canonical_row = rank_to_row[best_rank[component]]
-
-    similarity = np.full(n, np.nan)
+    canonical_row, similarity = _clusters(n, a, b, containment, rank, postings, params)
     is_copy = canonical_row != np.arange(n)
-    pair_containment = dict(zip(zip(a.tolist(), b.tolist()), containment.tolist()))
-    for row in np.flatnonzero(is_copy).tolist():
-        canon = int(canonical_row[row])
-        key = (min(row, canon), max(row, canon))
-        if key not in pair_containment:
-            smaller = max(min(postings.n_fp[row], postings.n_fp[canon]), 1)
-            pair_containment[key] = postings.shared(row, canon) / smaller
-        similarity[row] = pair_containment[key]
 
     canonical_ids = ids[canonical_row]
     return pd.DataFrame(

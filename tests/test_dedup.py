@@ -149,6 +149,20 @@ def test_site_boilerplate_recognised_from_the_source_column():
     assert result["cluster_id"].nunique() == 13
 
 
+def test_bridging_document_does_not_join_two_stories():
+    # A page quoting the end of one report and the start of the other is similar to both; it must
+    # not make the two reports one story.
+    lines_a, lines_b = REPORT_A.split("\n"), REPORT_B.split("\n")
+    bridge = "\n".join(lines_a[-5:] + lines_b[:4])
+    df = _frame([REPORT_A, bridge, REPORT_B], dates=["2019-03-01", "2019-03-02", "2019-03-03"])
+    params = DedupParams(containment_threshold=0.4)
+    pairs = near_duplicate_pairs(df["text"].tolist(), params)
+    assert {(0, 1), (1, 2)} <= set(zip(pairs["a"], pairs["b"]))       # the bridge is linked to both
+    result = find_near_duplicates(df, params)
+    assert result["cluster_id"].iloc[0] != result["cluster_id"].iloc[2]
+    assert result["duplicate_of"].iloc[2] is None
+
+
 def test_near_duplicate_pairs():
     truncated = "\n".join(REPORT_A.split("\n")[:6])
     pairs = near_duplicate_pairs([REPORT_B, REPORT_A, "unrelated short text", truncated])
