@@ -17,7 +17,7 @@ from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precisio
     precision_recall_fscore_support
 
 from pipeline import tracking
-from pipeline.classifiers import load_model, read_model_config
+from pipeline.classifiers import load_model, predict, read_model_config
 from pipeline.config import Params
 from pipeline.ingest import load_records
 from pipeline.io import write_json, write_table
@@ -61,7 +61,7 @@ def pr_curve_tables(truth: Sequence[str], predictions: pd.DataFrame, labels: Seq
 
 
 def evaluate_frame(model, frame: pd.DataFrame, labels: Sequence[str]) -> tuple[dict[str, Any], pd.DataFrame]:
-    predictions = model.predict(frame)
+    predictions = predict(model, frame)
     metrics = classification_metrics(frame["label"].tolist(), predictions["stance"].tolist(), labels)
     metrics["per_outlet_accuracy"] = per_outlet_accuracy(frame, predictions["stance"].tolist())
     return metrics, predictions

@@ -13,7 +13,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from pipeline.classifiers import load_model
+from pipeline.classifiers import load_model, predict
 from pipeline.clean import repair_frame
 from pipeline.config import Params
 from pipeline.dedup import find_near_duplicates
@@ -54,7 +54,7 @@ def score_frame(frame: pd.DataFrame, model, model_label: str, params: Params,
     groups = find_near_duplicates(repaired, params.clean.dedup_params())
     repaired["duplicate_of"] = groups["duplicate_of"].to_numpy()
     segmented = segment_frame(repaired, params.segment, progress)
-    predictions = model.predict(segmented)
+    predictions = predict(model, segmented)
     out = pd.DataFrame({"id": segmented["id"], "source": segmented["source"], "title": segmented["title"]})
     out = out.join(predictions)
     out["body_chars"] = segmented["body"].str.len()

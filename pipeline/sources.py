@@ -80,14 +80,14 @@ def _add_syndication(table: pd.DataFrame, syndication: pd.DataFrame) -> None:
 
 def run(articles_path: str | Path, syndication_path: str | Path, reports_dir: str | Path, models_dir: str | Path,
         output: str | Path, params: Params) -> pd.DataFrame:
-    from pipeline.classifiers import load_model
+    from pipeline.classifiers import load_model, predict
 
     articles = read_table(articles_path)
     syndication = read_table(syndication_path)
     kind = champion_kind(reports_dir, params.train.models, params.evaluate.champion_metric)
     predictions = None
     if kind is not None:
-        predictions = load_model(Path(models_dir) / kind).predict(articles)
+        predictions = predict(load_model(Path(models_dir) / kind), articles)
         log.info("sources: stance predicted with the champion model %s", kind)
     table = outlet_table(articles, syndication, params.labels, predictions, params.sources.min_articles)
     table["stance_model"] = kind

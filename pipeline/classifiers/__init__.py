@@ -83,7 +83,7 @@ def save_model(classifier: StanceClassifier, folder: str | Path, text_fields: Se
                   "params": params, **(extra or {})}
         (own / CONFIG_FILE).write_text(json.dumps(config, indent=2), encoding="utf-8")
         signature = ModelSignature(
-            inputs=Schema([ColSpec("string", name, required=False) for name in ("title", "body", "text")]),
+            inputs=Schema([ColSpec("string", name, required=False) for name in MODEL_INPUT_COLUMNS]),
             outputs=Schema([ColSpec("string", "stance")] + [ColSpec("double", f"p_{label}")
                                                             for label in classifier.labels]),
         )
@@ -100,11 +100,21 @@ def save_model(classifier: StanceClassifier, folder: str | Path, text_fields: Se
     return folder
 
 
+MODEL_INPUT_COLUMNS = ("title", "body", "text")
+
+
 def load_model(folder: str | Path):
     """An MLflow pyfunc model (folder path or `models:/name@alias` URI)."""
     import mlflow
 
     return mlflow.pyfunc.load_model(str(folder))
+
+
+def predict(model, frame: pd.DataFrame) -> pd.DataFrame:
+    """The model's predictions for a pipeline table (only the columns a model reads are passed in)."""
+    columns = [c for c in MODEL_INPUT_COLUMNS if c in frame.columns]
+    inputs = frame[columns].astype(object).where(frame[columns].notna(), None)
+    return model.predict(inputs).set_axis(frame.index)
 
 
 def read_model_config(folder: str | Path) -> dict[str, Any]:
