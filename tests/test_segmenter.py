@@ -58,14 +58,18 @@ def segmenter() -> LineSegmenter:
     return load_segmenter()
 
 
-def test_shipped_model_is_small_json_not_pickle() -> None:
+def test_shipped_model_is_small_safetensors_not_pickle() -> None:
+    from safetensors import safe_open
+
     from pipeline.segmenter import SHIPPED_WEIGHTS
 
     assert SHIPPED_WEIGHTS.stat().st_size < 10_000_000
-    with SHIPPED_WEIGHTS.open(encoding="utf-8") as handle:
-        data = json.load(handle)
-    assert data["format"] == "newsstance-line-segmenter"
-    assert not list(SHIPPED_WEIGHTS.parent.glob("*.pkl")) and not list(SHIPPED_WEIGHTS.parent.glob("*.pickle"))
+    with safe_open(str(SHIPPED_WEIGHTS), framework="pt") as handle:
+        metadata = handle.metadata()
+    assert metadata["format"] == "newsstance-line-segmenter"
+    assert set(json.loads(metadata["labels"])) <= set(LABELS)
+    weights_dir = SHIPPED_WEIGHTS.parent
+    assert not [p for p in weights_dir.iterdir() if p.suffix in {".pkl", ".pickle", ".pt", ".pth", ".joblib"}]
 
 
 def test_article_body_and_furniture(segmenter: LineSegmenter) -> None:
@@ -194,3 +198,147 @@ def test_html_input(segmenter: LineSegmenter) -> None:
 
 def test_html_empty(segmenter: LineSegmenter) -> None:
     assert segment_html("", segmenter).lines == []
+
+
+# --- training, storage, adaptation ------------------------------------------------------------
+
+
+def _toy_corpus() -> tuple[list[list[str]], list[list[str]]]:
+    docs, labels = [], []
+    for shift in range(8):
+        paragraphs = PARAGRAPHS[shift % 4:] + PARAGRAPHS[: shift % 4]
+        lines = ["Home", "World news", *paragraphs, "Alice Smith", "October 27, 2018",
+                 "I do not trust either government on this at all.", "Reply", "Copyright 2019 Example News"]
+        docs.append(lines)
+        labels.append(["boilerplate", "boilerplate", *["body"] * 4, "comment", "comment", "comment", "boilerplate",
+                       "boilerplate"])
+    return docs, labels
+
+
+def test_fit_save_load_round_trip(tmp_path: Path) -> None:
+    docs, labels = _toy_corpus()
+    model = LineSegmenter().fit(docs, labels, epochs=25, lr=1e-2, min_count=1)
+    assert model.predict(docs[0]) == labels[0]
+    path = tmp_path / "toy.safetensors"
+    model.save(path)
+    assert path.read_bytes()[8:9] == b"{"  # safetensors: 8-byte header length, then a JSON header
+    loaded = load_segmenter(path)
+    assert loaded.predict_many(docs) == model.predict_many(docs)
+    assert loaded.predict([]) == []
+
+
+def test_fit_rejects_bad_input() -> None:
+    with pytest.raises(ValueError):
+        LineSegmenter().fit([["a", "b"]], [["body"]])
+    with pytest.raises(ValueError):
+        LineSegmenter().fit([["a"]], [["sidebar"]])
+    with pytest.raises(RuntimeError):
+        LineSegmenter().predict(["an untrained model"])
+
+
+def test_fine_tune_from_shipped_model_learns_a_site_convention(segmenter: LineSegmenter) -> None:
+    footer = ("This report is distributed by the Example Syndicate under a licence that allows republication "
+              "with attribution to the original authors and a link back to the source page.")
+    docs = [["Ministers fail to agree on missile treaty future", *PARAGRAPHS[:k], footer] for k in (2, 3, 4) * 3]
+    labels = [["title", *["body"] * (len(doc) - 2), "boilerplate"] for doc in docs]
+    tuned = LineSegmenter().fit(docs, labels, base=segmenter, epochs=15, lr=3e-3)
+    assert tuned.vocab == segmenter.vocab and tuned.labels == segmenter.labels
+    assert tuned.predict(["A new headline about arms talks", *PARAGRAPHS[1:3], footer])[-1] == "boilerplate"
+    assert tuned.predict(["A new headline about arms talks", *PARAGRAPHS[1:3], footer])[1] == "body"
+
+
+def test_user_jsonl_loading(tmp_path: Path) -> None:
+    from pipeline.segmenter.data import load_user_jsonl
+
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps({"lines": ["  Headline  here ", "", "Body text."], "labels": ["title", "body", "body"]})
+                    + "\n", encoding="utf-8")
+    assert load_user_jsonl(path) == [{"lines": ["Headline here", "Body text."], "labels": ["title", "body"]}]
+    path.write_text(json.dumps({"lines": ["x"], "labels": ["sidebar"]}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_user_jsonl(path)
+
+
+# --- the five real seed dumps (read from ../shared at run time) --------------------------------
+
+DISCLAIMER_RE = re.compile(r"(?i)\bdisclaimer\b|views and opinions expressed|do(?:es)? not necessarily (?:represent|reflect)")
+SHARE_PROMPT_RE = re.compile(r"(?i)share buttons|crosspost|forward this article|share this")
+AUTHOR_BIO_RE = re.compile(r"(?i)\bcan be reached at\b|^about the author")
+COUNTER_RE = re.compile(r"(?i)^\d+ comments?(?:\(s\))?$")
+DATE_LINE_RE = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}$")
+
+
+def _seed(name_prefix: str) -> Path:
+    if not SEEDS:
+        pytest.skip("../shared/seeds is absent (fresh clone without the shared data)")
+    matches = [path for path in SEEDS if path.name.startswith(name_prefix)]
+    if not matches:
+        pytest.skip(f"seed {name_prefix}* is absent")
+    return matches[0]
+
+
+def _comment_start(result: Segmentation) -> int:
+    """Index of the first line of the seed's comment section (counter header or repeated name), or len."""
+    lines = result.lines
+    for i, line in enumerate(lines):
+        if COUNTER_RE.match(line.text) or (
+            i + 2 < len(lines) and line.text == lines[i + 1].text and DATE_LINE_RE.match(lines[i + 2].text)
+        ):
+            return i
+    return len(lines)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_article_paragraphs_are_body(segmenter: LineSegmenter, prefix: str) -> None:
+    result = segment_text(_seed(prefix).read_bytes(), segmenter)
+    assert result.title and len(result.title.split()) >= 4 or prefix == "003"  # 003 starts with the text
+    stop = _comment_start(result)
+    paragraphs = [line for line in result.lines[:stop] if len(line.text.split()) >= 25
+                  and not (DISCLAIMER_RE.search(line.text) or AUTHOR_BIO_RE.search(line.text) or SHARE_PROMPT_RE.search(line.text))]
+    assert paragraphs
+    in_body = sum(line.label == "body" for line in paragraphs)
+    assert in_body >= 0.9 * len(paragraphs), f"{in_body}/{len(paragraphs)} long paragraphs in body"
+    assert 0.3 < result.body_share <= 1.0
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("prefix", ["000", "004"])
+def test_seed_disclaimers_share_prompts_and_bios_are_boilerplate(segmenter: LineSegmenter, prefix: str) -> None:
+    result = segment_text(_seed(prefix).read_text(encoding="utf-8"), segmenter)
+    furniture = [line for line in result.lines
+                 if DISCLAIMER_RE.search(line.text) or SHARE_PROMPT_RE.search(line.text) or AUTHOR_BIO_RE.search(line.text)]
+    assert furniture
+    labels = [line.label for line in furniture]
+    assert labels.count("boilerplate") >= 0.75 * len(labels), labels
+    assert all(line.text not in result.body for line in furniture if DISCLAIMER_RE.search(line.text))
+
+
+@pytest.mark.shared
+def test_seed_comments_with_repeated_names_and_dates(segmenter: LineSegmenter) -> None:
+    result = segment_text(_seed("000").read_text(encoding="utf-8"), segmenter)
+    lines = result.lines
+    authors = [lines[i].text for i in range(len(lines) - 2)
+               if lines[i].text == lines[i + 1].text and DATE_LINE_RE.match(lines[i + 2].text)]
+    assert len(authors) >= 2
+    parsed_authors = [comment.author for comment in result.comments]
+    assert sum(author in parsed_authors for author in authors) >= len(authors) - 1
+    assert all(comment.text and len(comment.text.split()) >= 5 for comment in result.comments)
+    dated = [comment for comment in result.comments if comment.date]
+    assert dated and all(DATE_LINE_RE.match(comment.date) for comment in dated)
+    for comment in result.comments:
+        assert comment.text not in result.body
+
+
+@pytest.mark.shared
+def test_seed_comments_separated_by_reply_buttons(segmenter: LineSegmenter) -> None:
+    result = segment_text(_seed("002").read_text(encoding="utf-8"), segmenter)
+    start = _comment_start(result)
+    assert start < len(result.lines)
+    texts = [line for line in result.lines[start + 1:] if line.text != "Reply" and len(line.text.split()) >= 5
+             and not line.text.lower().startswith("comment policy")]
+    assert texts
+    labelled_comment = sum(line.label == "comment" for line in texts)
+    assert labelled_comment >= 0.7 * len(texts), f"{labelled_comment}/{len(texts)}"
+    assert len(result.comments) >= 0.7 * len(texts)
+    assert all(comment.text != "Reply" for comment in result.comments)

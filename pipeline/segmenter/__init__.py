@@ -3,12 +3,12 @@
 Public API (used by the `segment` stage and the CLI):
 
 * `segment_text(text)` labels every non-blank line of a plain-text dump with the learned
-  `LineSegmenter` (a linear-chain CRF over line features, see `model.py`), picks the title by rule
+  `LineSegmenter` (a bidirectional GRU over line features, see `model.py`), picks the title by rule
   (`text.py`) and parses the comment lines into `Comment(author, date, text)` (`comments.py`).
   The body is the body lines joined with a blank line ("\\n\\n"); the title line is not in the body.
 * `segment_html(html)` does the same from HTML (`html.py`).
-* `load_segmenter(path)` loads a model file (JSON + crfsuite's binary model; never pickle); `None`
-  loads the shipped weights once and caches them.
+* `load_segmenter(path)` loads a model file (safetensors for the GRU, JSON for the baseline CRF of
+  `crf.py`; never pickle); `None` loads the shipped weights once and caches them.
 * `LineSegmenter.fit(docs, labels, base=load_segmenter())` adapts the model to a user's sites;
   `python -m pipeline.segmenter.train` retrains from the shared data plus users' JSONL files.
 """
@@ -23,7 +23,7 @@ from pipeline.segmenter.model import LineSegmenter
 from pipeline.segmenter.result import LABELS, Comment, LabelledLine, Segmentation
 
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
-SHIPPED_WEIGHTS = WEIGHTS_DIR / "line_segmenter.json"
+SHIPPED_WEIGHTS = WEIGHTS_DIR / "line_segmenter.safetensors"
 
 __all__ = [
     "LABELS",
@@ -45,9 +45,16 @@ def _shipped_segmenter() -> LineSegmenter:
 
 
 def load_segmenter(path: str | Path | None = None) -> LineSegmenter:
-    """A LineSegmenter from a model file; None: the shipped weights (loaded once, then cached)."""
+    """A LineSegmenter from a model file; None: the shipped weights (loaded once, then cached).
+
+    A JSON file holds the baseline CRF (`crf.CrfSegmenter`, same interface)."""
     if path is None:
         return _shipped_segmenter()
+    with open(path, "rb") as handle:
+        if handle.read(1) == b"{":
+            from pipeline.segmenter.crf import CrfSegmenter
+
+            return CrfSegmenter.load(path)  # type: ignore[return-value]
     return LineSegmenter.load(path)
 
 

@@ -104,6 +104,13 @@ def _meta_of(line: str) -> _Meta | None:
     return None
 
 
+def _repeated_name(lines: list[str], index: int) -> bool:
+    """A short line printed twice in a row (name link + avatar text) is a commenter's name."""
+    line = " ".join(lines[index].split())
+    neighbours = [" ".join(lines[i].split()) for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return line in neighbours and 1 <= len(line.split()) <= 4 and line[-1:] not in ".!?,;:"
+
+
 def _classify(lines: list[str]) -> list[tuple[str, object]]:
     """Kind of each line: ('skip', None), ('button', None), ('meta', _Meta) or ('text', str)."""
     kinds: list[tuple[str, object]] = []
@@ -115,6 +122,8 @@ def _classify(lines: list[str]) -> list[tuple[str, object]]:
             kinds.append(("button", None))
         else:
             meta = _meta_of(line)
+            if meta is None and _repeated_name(lines, len(kinds)):
+                meta = _Meta(author=line)
             kinds.append(("meta", meta) if meta is not None else ("text", line))
     # a "name" line between two text lines of one comment ("Cheers,\nJohn") is text unless a date
     # line or a button follows it: names alone are weak evidence
@@ -146,18 +155,18 @@ def parse_comments(lines: list[str]) -> list["Comment"]:
     current = _Draft()
 
     def close() -> None:
+        """End the current comment (kept only when it has text)."""
         nonlocal current
         if current.text:
             drafts.append(current)
-        elif drafts and (current.author or current.date) and not header_first:
-            pass
         current = _Draft()
 
     for index, (kind, value) in enumerate(kinds):
         if kind == "skip":
             continue
         if kind == "button":
-            close() if current.text else None
+            if current.text:
+                close()
             continue
         if kind == "text":
             current.text.append(_clean_text(value))

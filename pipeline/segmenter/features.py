@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 
 STOPWORDS = frozenset(
@@ -72,29 +73,37 @@ NEIGHBOUR_KEYS = ("len", "end", "short", "date", "cue")
 
 
 def _bucket(value: float, edges: tuple[float, ...]) -> int:
-    for index, edge in enumerate(edges):
-        if value < edge:
-            return index
-    return len(edges)
+    """Index of the first edge above `value` (len(edges) when none is)."""
+    return bisect_right(edges, value)
 
 
 WORD_EDGES = (1.5, 2.5, 3.5, 5.5, 8.5, 12.5, 20.5, 35.5, 60.5, 120.5)
 
 
+DIGITS_RE = re.compile(r"\d+")
+HAS_DIGIT = re.compile(r"\d").search
+UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]+")
+CAPITALISED_WORD_RE = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+
+
+def _removed(regex: re.Pattern, text: str) -> int:
+    """Number of characters of `text` matched by `regex` (counted in C, not per character)."""
+    return len(text) - len(regex.sub("", text))
+
+
 def line_features(line: str) -> tuple[dict[str, float | str], list[str], int]:
     """Features of one line alone, its lowercase words and its word count."""
-    words = WORD_RE.findall(line)
-    n_words = len(words)
+    lowered = line.lower()
+    lower_words = WORD_RE.findall(lowered)
+    n_words = len(lower_words)
     n_chars = len(line)
-    lower_words = [word.lower() for word in words]
     features: dict[str, float | str] = {"bias": 1.0}
-    word_bucket = _bucket(n_words, WORD_EDGES)
-    features["wb"] = str(word_bucket)
+    features["wb"] = str(_bucket(n_words, WORD_EDGES))
     features["len"] = math.log1p(n_chars) / 8.0
     features["nw"] = math.log1p(n_words) / 5.0
-    letters = sum(map(str.isalpha, line))
-    digits = sum(map(str.isdigit, line))
-    uppers = sum(map(str.isupper, line))
+    digits = _removed(DIGITS_RE, line) if HAS_DIGIT(line) else 0
+    letters = max(len("".join(lower_words)) - digits, 0)  # word characters that are not digits
+    uppers = _removed(UPPER_RE, line)
     spaces = line.count(" ")
     punct = n_chars - letters - digits - spaces
     if n_chars:
@@ -104,10 +113,10 @@ def line_features(line: str) -> tuple[dict[str, float | str], list[str], int]:
     if letters:
         features["upper"] = uppers / letters
     if n_words:
-        stop = sum(word in STOPWORDS for word in lower_words)
+        stop = sum(map(STOPWORDS.__contains__, lower_words))
         features["stop"] = stop / n_words
-        capitalised = sum(word[:1].isupper() for word in words)
-        features["cap"] = capitalised / n_words
+        capitalised = len(CAPITALISED_WORD_RE.findall(line))
+        features["cap"] = min(capitalised / n_words, 1.0)
         features["commas"] = min(line.count(",") / n_words * 5, 1.0)
         features["avgwl"] = min(letters / n_words / 10.0, 2.0)
     first = line[:1]
@@ -121,25 +130,27 @@ def line_features(line: str) -> tuple[dict[str, float | str], list[str], int]:
         features["digstart"] = 1.0
     if "|" in line:
         features["pipe"] = 1.0
-    if "©" in line or "copyright" in line.lower():
+    if "©" in line or "copyright" in lowered:
         features["copy"] = 1.0
     if URL_RE.search(line):
         features["url"] = 1.0
-    is_date = DATE_RE.search(line) is not None
-    if is_date:
-        features["date"] = 1.0
-    if TIME_RE.search(line):
-        features["time"] = 1.0
-    if AGO_RE.search(line):
+    is_date = False
+    if digits:
+        is_date = DATE_RE.search(line) is not None
+        if is_date:
+            features["date"] = 1.0
+        if TIME_RE.search(line):
+            features["time"] = 1.0
+        if COUNT_COMMENTS_RE.search(line):
+            features["ncomm"] = 1.0
+    if ("ago" in lowered or "yesterday" in lowered or "today" in lowered) and AGO_RE.search(line):
         features["ago"] = 1.0
-    if COUNT_COMMENTS_RE.search(line):
-        features["ncomm"] = 1.0
-    if SAYS_RE.search(line):
+    if n_words <= 12 and SAYS_RE.search(line):
         features["says"] = 1.0
-    if BY_RE.search(line):
+    if lowered.startswith(("by", "posted")) and BY_RE.search(line):
         features["by"] = 1.0
-    furniture = sum(word in FURNITURE_WORDS for word in lower_words)
-    commentish = sum(word in COMMENT_WORDS for word in lower_words)
+    furniture = sum(map(FURNITURE_WORDS.__contains__, lower_words))
+    commentish = sum(map(COMMENT_WORDS.__contains__, lower_words))
     if furniture:
         features["furn"] = min(furniture / max(n_words, 1) * 2, 1.0)
     if commentish:
@@ -151,7 +162,7 @@ def line_features(line: str) -> tuple[dict[str, float | str], list[str], int]:
     if short:
         for word in lower_words[:5]:
             features["w=" + word] = 1.0
-        if 1 <= n_words <= 4 and all(word[:1].isupper() for word in words) and last not in SENTENCE_END:
+        if 1 <= n_words <= 4 and last not in SENTENCE_END and all(word[:1].isupper() for word in line.split()):
             features["name"] = 1.0
     elif lower_words:
         features["w0=" + lower_words[0]] = 1.0
@@ -180,8 +191,9 @@ def _shape(line: str, n_words: int) -> str:
     return SHAPE_CAPITALISED_RE.sub("A", SHAPE_DIGITS_RE.sub("0", line))
 
 
-def document_features(lines: list[str]) -> list[dict[str, float | str]]:
-    """Feature dicts of one document's lines, including document-level and neighbour features."""
+def document_features(lines: list[str], neighbours: bool = True) -> list[dict[str, float | str]]:
+    """Feature dicts of one document's lines, including document-level and (optionally, for models
+    that do not read the sequence themselves) neighbour and window features."""
     n_lines = len(lines)
     if n_lines == 0:
         return []
@@ -213,16 +225,17 @@ def document_features(lines: list[str]) -> list[dict[str, float | str]]:
         out["mass"] = prefix[index] / total_words
         out["massb"] = str(int(10 * prefix[index] / total_words))
         out["rel"] = n_words / max_words
-        window = prefix[min(n_lines, index + 4)] - prefix[max(0, index - 3)]
-        out["win"] = math.log1p(window) / 7.0
-        out["winb"] = str(_bucket(window, (5, 15, 40, 100, 250, 600)))
-        near = prefix[min(n_lines, index + 2)] - prefix[max(0, index - 1)]
-        out["near"] = math.log1p(near) / 6.0
-        low, high = max(0, index - CONTEXT_RADIUS), min(n_lines, index + CONTEXT_RADIUS + 1)
-        span = high - low
-        out["ctx_long"] = (long_sums[high] - long_sums[low]) / span
-        out["ctx_short"] = (short_sums[high] - short_sums[low]) / span
-        out["ctx_meta"] = (meta_sums[high] - meta_sums[low]) / span
+        if neighbours:
+            window = prefix[min(n_lines, index + 4)] - prefix[max(0, index - 3)]
+            out["win"] = math.log1p(window) / 7.0
+            out["winb"] = str(_bucket(window, (5, 15, 40, 100, 250, 600)))
+            near = prefix[min(n_lines, index + 2)] - prefix[max(0, index - 1)]
+            out["near"] = math.log1p(near) / 6.0
+            low, high = max(0, index - CONTEXT_RADIUS), min(n_lines, index + CONTEXT_RADIUS + 1)
+            span = high - low
+            out["ctx_long"] = (long_sums[high] - long_sums[low]) / span
+            out["ctx_short"] = (short_sums[high] - short_sums[low]) / span
+            out["ctx_meta"] = (meta_sums[high] - meta_sums[low]) / span
         out["meta_above"] = meta_sums[index] / total_meta
         out["long_above"] = long_sums[index] / max(long_sums[-1], 1)
         headers_above = header_sums[index]
@@ -244,17 +257,18 @@ def document_features(lines: list[str]) -> list[dict[str, float | str]]:
             out["rep"] = min(repeats / 5.0, 1.0)
         if index and lines[index - 1] == lines[index]:
             out["dupprev"] = 1.0
-        for offset in (-2, -1, 1, 2):
-            other = index + offset
-            tag = f"{offset:+d}:"
-            if 0 <= other < n_lines:
-                neighbour = per_line[other][0]
-                for key in NEIGHBOUR_KEYS:
-                    value = neighbour.get(key)
-                    if value is not None:
-                        out[tag + key] = value
-                out[tag + "wb"] = neighbour["wb"]
-            else:
-                out[tag + "edge"] = 1.0
+        if neighbours:
+            for offset in (-2, -1, 1, 2):
+                other = index + offset
+                tag = f"{offset:+d}:"
+                if 0 <= other < n_lines:
+                    neighbour = per_line[other][0]
+                    for key in NEIGHBOUR_KEYS:
+                        value = neighbour.get(key)
+                        if value is not None:
+                            out[tag + key] = value
+                    out[tag + "wb"] = neighbour["wb"]
+                else:
+                    out[tag + "edge"] = 1.0
         result.append(out)
     return result

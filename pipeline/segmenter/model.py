@@ -1,227 +1,268 @@
-"""The learned line segmenter: linear-chain CRFs over line features, in two stacked passes.
+"""The learned line segmenter: a bidirectional GRU over the lines of a document.
 
-`LineSegmenter` labels the non-blank lines of one document as body / comment / boilerplate (and
-title when the training labels have it). It wraps python-crfsuite: training writes crfsuite's own
-binary model, which this module keeps in memory and stores, base64-encoded, inside one JSON file
-together with its settings.
+Each line becomes a sparse bag of the features of `features.py` (cue words, shapes, lengths,
+window and neighbour statistics), embedded by a learned `EmbeddingBag`; a two-layer bidirectional
+GRU reads the whole document in both directions, so every line's label depends on everything
+above and below it (where the article's paragraphs end, whether a comment header came before, how
+the page is laid out), and a linear layer gives per-line label scores. On held-out training sites
+it beats the two-pass CRF of `crf.py` by a wide margin (MODEL_CARD.md).
 
-Two passes: the first CRF labels lines from their own features and those of their neighbours; the
-second also sees wide-window summaries of the first pass's marginal probabilities (`stacking.py`).
-The second pass is trained on out-of-fold first-pass predictions (folds by `groups`, e.g. the
-site), so that it learns how far to trust the first pass on unseen sites. Loading never unpickles anything: a model file is JSON plus crfsuite's
-binary format, parsed by crfsuite itself.
+Storage is one safetensors file: the weights as tensors, and the feature vocabulary, label set and
+settings as JSON strings in its metadata. Loading parses JSON and raw tensors only, never pickle.
 
-Adapting to a user's sites: `fit(docs, labels, base=load_segmenter())` trains a small model on the
-user's labelled lines that sees, besides the line features, the base model's label and marginal
-probabilities for each line (stacking). Few user pages then suffice, because the new model only has
-to learn where the base model goes wrong on those sites. The alternative, retraining on the shared
-data plus the user's pages, is `python -m pipeline.segmenter.train --user-jsonl FILE`.
+Adapting to a user's sites: `fit(docs, labels, base=load_segmenter())` starts from the base model's
+vocabulary and weights and fine-tunes them on the user's labelled pages (a few epochs, lower
+learning rate). Retraining from the shared data plus the user's pages is
+`python -m pipeline.segmenter.train --user-jsonl FILE`.
 """
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
-import os
-import tempfile
-import zlib
+import random
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import pycrfsuite
-
-import numpy as np
+import torch
+from safetensors.torch import load_file, save_file
+from torch import nn
 
 from pipeline.segmenter.features import document_features
-from pipeline.segmenter.stacking import stacked_features
+from pipeline.segmenter.result import LABELS
 
 log = logging.getLogger(__name__)
 
 FORMAT_NAME = "newsstance-line-segmenter"
-FORMAT_VERSION = 1
-DEFAULT_PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.minfreq": 2}
+FORMAT_VERSION = "2"
+DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "dropout": 0.2, "neighbours": False}
+NETWORK_KEYS = ("embedding", "hidden", "layers", "dropout")
+DEFAULT_TRAINING: dict[str, Any] = {"epochs": 8, "lr": 3e-3, "batch_lines": 6000, "min_count": 3, "seed": 13}
+FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
+BATCH_LINES = 20000  # lines per inference batch
 
 
-def _train_crf(sequences: list[tuple[list[dict], list[str]]], params: dict[str, Any]) -> bytes:
-    trainer = pycrfsuite.Trainer(verbose=False)
-    trainer.select("lbfgs", "crf1d")
-    trainer.set_params(params)
-    for features, labels in sequences:
-        trainer.append(features, labels)
-    with tempfile.TemporaryDirectory() as tmp:
-        model_path = os.path.join(tmp, "model.crfsuite")
-        trainer.train(model_path)
-        return Path(model_path).read_bytes()
+def _feature_key(name: str, value: float | str) -> str:
+    return f"{name}={value}" if isinstance(value, str) else name
 
 
-class _Tagger(pycrfsuite.Tagger):
-    """A crfsuite tagger that owns the buffer it reads: crfsuite does not copy in-memory models."""
+class _Network(nn.Module):
+    def __init__(self, vocab_size: int, n_labels: int, embedding: int, hidden: int, layers: int,
+                 dropout: float) -> None:
+        super().__init__()
+        self.embed = nn.EmbeddingBag(vocab_size + 1, embedding, mode="sum", padding_idx=0)
+        self.norm = nn.LayerNorm(embedding)
+        self.rnn = nn.GRU(embedding, hidden, num_layers=layers, bidirectional=True, batch_first=True,
+                          dropout=dropout if layers > 1 else 0.0)
+        self.out = nn.Linear(2 * hidden + embedding, n_labels)
+        self.drop = nn.Dropout(dropout)
 
-    model_bytes: bytes
-
-
-def _open_tagger(model_bytes: bytes) -> pycrfsuite.Tagger:
-    tagger = _Tagger()
-    tagger.model_bytes = model_bytes
-    tagger.open_inmemory(model_bytes)
-    return tagger
-
-
-def _marginals(tagger: pycrfsuite.Tagger, features: list[dict]) -> tuple[list[str], np.ndarray, list[str]]:
-    """(labels, marginals lines x label_names, label_names) of one sequence."""
-    tagger.set(features)
-    labels = tagger.tag()
-    names = tagger.labels()
-    marginals = np.array([[tagger.marginal(name, index) for name in names] for index in range(len(features))])
-    return labels, marginals, names
-
-
-def _merge(first: list[dict], second: list[dict]) -> list[dict]:
-    return [{**a, **b} for a, b in zip(first, second)]
+    def forward(self, batch: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]) -> torch.Tensor:
+        """Label scores, padded: (documents, max lines, labels)."""
+        lines = [self.norm(self.embed(index, offsets, per_sample_weights=weights)) for index, weights, offsets in batch]
+        lengths = torch.tensor([len(x) for x in lines])
+        padded = nn.utils.rnn.pad_sequence(lines, batch_first=True)
+        packed = nn.utils.rnn.pack_padded_sequence(self.drop(padded), lengths, batch_first=True, enforce_sorted=False)
+        hidden, _ = self.rnn(packed)
+        hidden, _ = nn.utils.rnn.pad_packed_sequence(hidden, batch_first=True, total_length=padded.shape[1])
+        return self.out(self.drop(torch.cat([hidden, padded], dim=-1)))
 
 
-def _word_counts(lines: list[str]) -> list[int]:
-    return [line.count(" ") + 1 for line in lines]
+def _batches(lengths: list[int], max_lines: int, max_docs: int = 64) -> list[list[int]]:
+    """Indices grouped into batches of similar length (little padding)."""
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    batches: list[list[int]] = []
+    current: list[int] = []
+    total = 0
+    for index in order:
+        if current and (total + lengths[index] > max_lines or len(current) >= max_docs):
+            batches.append(current)
+            current, total = [], 0
+        current.append(index)
+        total += lengths[index]
+    if current:
+        batches.append(current)
+    return batches
 
 
 class LineSegmenter:
-    """Sequence labeller for the lines of one document (see the module docstring)."""
+    """Labels one document's non-blank lines (see the module docstring)."""
 
-    def __init__(self, stages: list[bytes] | None = None, params: dict[str, Any] | None = None,
-                 base: "LineSegmenter | None" = None, meta: dict[str, Any] | None = None) -> None:
-        self.params = dict(params or {})
-        self.base = base
-        self.meta = dict(meta or {})
-        self._stages: list[bytes] = list(stages or [])
-        self._taggers = [_open_tagger(model) for model in self._stages]
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self.labels: list[str] = []
+        self.config: dict[str, Any] = dict(DEFAULT_CONFIG)
+        self.meta: dict[str, Any] = {}
+        self.network: _Network | None = None
 
-    @property
-    def labels(self) -> list[str]:
-        return list(self._taggers[-1].labels()) if self._taggers else []
+    def _new_network(self) -> _Network:
+        return _Network(len(self.vocab), len(self.labels), **{k: self.config[k] for k in NETWORK_KEYS})
 
-    def _base_features(self, lines: list[str]) -> list[dict]:
-        features = document_features(lines)
-        if self.base is not None and features:
-            _, marginals, names = self.base._final(lines)
-            features = _merge(features, stacked_features(marginals, names, _word_counts(lines), prefix="b"))
-        return features
+    # --- features ---------------------------------------------------------------------------
 
-    def _final(self, lines: list[str]) -> tuple[list[str], np.ndarray, list[str]]:
-        """Labels and marginals of the last pass."""
-        if not self._taggers:
+    def _encode(self, lines: list[str]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        vocab = self.vocab
+        index: list[int] = []
+        weights: list[float] = []
+        offsets: list[int] = []
+        for features in document_features(lines, neighbours=self.config.get("neighbours", True)):
+            offsets.append(len(index))
+            for name, value in features.items():
+                position = vocab.get(_feature_key(name, value))
+                if position:
+                    index.append(position)
+                    weights.append(1.0 if isinstance(value, str) else float(value))
+        return (torch.tensor(index, dtype=torch.long), torch.tensor(weights, dtype=torch.float32),
+                torch.tensor(offsets, dtype=torch.long))
+
+    # --- prediction -------------------------------------------------------------------------
+
+    def _require_network(self) -> _Network:
+        if self.network is None:
             raise RuntimeError("this LineSegmenter has no model yet: call fit() or load()")
-        features = self._base_features(lines)
-        labels, marginals, names = _marginals(self._taggers[0], features)
-        for tagger in self._taggers[1:]:
-            stacked = stacked_features(marginals, names, _word_counts(lines))
-            labels, marginals, names = _marginals(tagger, _merge(features, stacked))
-        return labels, marginals, names
+        return self.network
 
     def predict(self, lines: list[str]) -> list[str]:
         """Labels of one document's non-blank lines, in order."""
-        if not lines:
-            return []
-        if not self._taggers:
-            raise RuntimeError("this LineSegmenter has no model yet: call fit() or load()")
-        features = self._base_features(lines)
-        if len(self._taggers) == 1:
-            return list(self._taggers[0].tag(features))
-        _, marginals, names = _marginals(self._taggers[0], features)
-        stacked = stacked_features(marginals, names, _word_counts(lines))
-        return list(self._taggers[1].tag(_merge(features, stacked)))
+        return self.predict_many([lines])[0]
 
     def predict_many(self, docs: list[list[str]]) -> list[list[str]]:
-        return [self.predict(lines) for lines in docs]
+        """Labels of many documents (batched: faster than one by one)."""
+        return [[self.labels[i] for i in row.argmax(-1).tolist()] for row in self._scores(docs)]
 
-    def predict_marginals(self, lines: list[str]) -> list[dict[str, float]]:
-        """Per-line marginal probability of each label (for confidence reporting)."""
-        if not lines:
-            return []
-        _, marginals, names = self._final(lines)
-        return [dict(zip(names, map(float, row))) for row in marginals]
+    def predict_proba(self, lines: list[str]) -> list[dict[str, float]]:
+        """Per-line probability of each label (for confidence reporting)."""
+        probabilities = torch.softmax(self._scores([lines])[0], dim=-1)
+        return [dict(zip(self.labels, row)) for row in probabilities.tolist()]
+
+    def _scores(self, docs: list[list[str]]) -> list[torch.Tensor]:
+        network = self._require_network()
+        network.eval()
+        results: list[torch.Tensor] = [torch.zeros((0, len(self.labels)))] * len(docs)
+        non_empty = [i for i, lines in enumerate(docs) if lines]
+        encoded = {i: self._encode(docs[i]) for i in non_empty}
+        with torch.inference_mode():
+            for batch in _batches([len(docs[i]) for i in non_empty], BATCH_LINES):
+                members = [non_empty[j] for j in batch]
+                scores = network([encoded[i] for i in members])
+                for row, i in enumerate(members):
+                    results[i] = scores[row, : len(docs[i])]
+        return results
+
+    # --- training ---------------------------------------------------------------------------
 
     def fit(self, docs: list[list[str]], labels: list[list[str]], *, base: "LineSegmenter | None" = None,
-            stages: int = 2, folds: int = 3, groups: list[str] | None = None, progress: bool = False,
-            **params: Any) -> "LineSegmenter":
-        """Train on documents (lists of non-blank lines) and their per-line labels; returns self.
+            progress: bool = False, **params: Any) -> "LineSegmenter":
+        """Train on documents (lists of non-blank lines) and their labels; returns self.
 
-        `base`: an existing segmenter whose predictions become features (adaptation with few pages).
-        `stages`: 1 (one CRF) or 2 (stacked second pass, trained on `folds` out-of-fold first passes;
-        `groups` gives each document's group, e.g. its site, so folds never split a site).
-        Other keyword arguments are crfsuite training parameters (c1, c2, max_iterations, ...).
+        `base`: start from this model's vocabulary and weights and fine-tune (defaults: 4 epochs,
+        lr 1e-3); a `title` label the base lacks counts as `body`. Without `base`, a fresh model
+        (defaults: 8 epochs, lr 3e-3). Parameters: epochs, lr, batch_lines, min_count, seed,
+        embedding, hidden, layers, dropout.
         """
         if len(docs) != len(labels):
             raise ValueError("docs and labels differ in length")
-        if stages not in (1, 2):
-            raise ValueError("stages must be 1 or 2")
-        self.base = base
-        self.params = {**DEFAULT_PARAMS, **params, "stages": stages, "folds": folds}
-        crf_params = {k: v for k, v in self.params.items() if k not in ("stages", "folds")}
-        kept = [(i, lines, list(doc_labels)) for i, (lines, doc_labels) in enumerate(zip(docs, labels)) if lines]
-        for _, lines, doc_labels in kept:
+        pairs = [(list(lines), list(doc_labels)) for lines, doc_labels in zip(docs, labels) if lines]
+        for lines, doc_labels in pairs:
             if len(lines) != len(doc_labels):
                 raise ValueError("a document's lines and labels differ in length")
-        if not kept:
+            unknown = set(doc_labels) - set(LABELS)
+            if unknown:
+                raise ValueError(f"unknown labels {sorted(unknown)}")
+        if not pairs:
             raise ValueError("no non-empty documents to train on")
-        iterator = kept
+        training = {**DEFAULT_TRAINING, **(FINE_TUNING if base is not None else {}),
+                    **{k: v for k, v in params.items() if k in DEFAULT_TRAINING}}
+        torch.manual_seed(training["seed"])
+        rng = random.Random(training["seed"])
+
+        iterator: Any = pairs
         if progress:
             from tqdm import tqdm
 
-            iterator = tqdm(kept, desc="features")
-        features = [self._base_features(lines) for _, lines, _ in iterator]
-        first = _train_crf([(f, y) for f, (_, _, y) in zip(features, kept)], crf_params)
-        self._stages = [first]
-        if stages == 2:
-            group_keys = [str(groups[i]) if groups is not None else str(i) for i, _, _ in kept]
-            fold_of = [zlib.crc32(key.encode("utf-8")) % folds for key in group_keys]
-            stacked: list[list[dict] | None] = [None] * len(kept)
-            for fold in range(folds):
-                train_idx = [j for j, f in enumerate(fold_of) if f != fold]
-                held_idx = [j for j, f in enumerate(fold_of) if f == fold]
-                if not held_idx:
-                    continue
-                if not train_idx:  # too few groups for folds: fall back to the full first pass
-                    tagger = _open_tagger(first)
-                else:
-                    log.info("first pass for fold %d/%d (%d docs)", fold + 1, folds, len(train_idx))
-                    tagger = _open_tagger(_train_crf([(features[j], kept[j][2]) for j in train_idx], crf_params))
-                for j in held_idx:
-                    _, marginals, names = _marginals(tagger, features[j])
-                    stacked[j] = _merge(features[j], stacked_features(marginals, names, _word_counts(kept[j][1])))
-            log.info("second pass")
-            self._stages.append(_train_crf([(stacked[j], kept[j][2]) for j in range(len(kept))], crf_params))
-        self._taggers = [_open_tagger(model) for model in self._stages]
-        self.meta = {**self.meta, "trained_docs": len(kept)}
-        log.info("trained %d-pass CRF on %d documents (%d bytes)", stages, len(kept), sum(map(len, self._stages)))
+            iterator = tqdm(pairs, desc="features")
+        if base is None:
+            self.config = {**DEFAULT_CONFIG, **{k: v for k, v in params.items() if k in DEFAULT_CONFIG}}
+        features = [document_features(lines, neighbours=self.config.get("neighbours", True)) for lines, _ in iterator]
+        if base is not None:
+            base._require_network()
+            self.vocab, self.labels, self.config = dict(base.vocab), list(base.labels), dict(base.config)
+            self.network = self._new_network()
+            self.network.load_state_dict(base.network.state_dict())
+            pairs = [(lines, [("body" if y == "title" and "title" not in self.labels else y) for y in doc_labels])
+                     for lines, doc_labels in pairs]
+        else:
+            counts = Counter(_feature_key(name, value) for doc in features for item in doc for name, value in item.items())
+            kept = sorted(key for key, count in counts.items() if count >= training["min_count"])
+            self.vocab = {key: position for position, key in enumerate(kept, start=1)}
+            present = {y for _, doc_labels in pairs for y in doc_labels}
+            self.labels = [label for label in LABELS if label in present]
+            self.network = self._new_network()
+        encoded = [self._encode(lines) for lines, _ in pairs]
+        targets = [torch.tensor([self.labels.index(y) for y in doc_labels]) for _, doc_labels in pairs]
+        batches = _batches([len(t) for t in targets], training["batch_lines"], max_docs=32)
+        network = self.network
+        optimiser = torch.optim.AdamW(network.parameters(), lr=training["lr"], weight_decay=1e-4)
+        schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=training["lr"],
+                                                       total_steps=max(training["epochs"] * len(batches), 1))
+        network.train()
+        for epoch in range(training["epochs"]):
+            rng.shuffle(batches)
+            total = 0.0
+            for batch in batches:
+                scores = network([encoded[i] for i in batch])
+                gold = nn.utils.rnn.pad_sequence([targets[i] for i in batch], batch_first=True, padding_value=-100)
+                loss = nn.functional.cross_entropy(scores.reshape(-1, scores.shape[-1]), gold.reshape(-1), ignore_index=-100)
+                optimiser.zero_grad()
+                loss.backward()
+                nn.utils.clip_grad_norm_(network.parameters(), 1.0)
+                optimiser.step()
+                schedule.step()
+                total += loss.item()
+            log.info("epoch %d/%d: loss %.4f", epoch + 1, training["epochs"], total / max(len(batches), 1))
+        network.eval()
+        self.meta = {**self.meta, "trained_docs": len(pairs), "training": training,
+                     "base": base.meta.get("trained_at") if base is not None else None}
         return self
 
-    def to_dict(self) -> dict[str, Any]:
-        if not self._stages:
-            raise RuntimeError("nothing to save: the segmenter is not trained")
-        return {
-            "format": FORMAT_NAME,
-            "version": FORMAT_VERSION,
-            "params": self.params,
-            "meta": self.meta,
-            "crfsuite_models_b64": [base64.b64encode(model).decode("ascii") for model in self._stages],
-            "base": self.base.to_dict() if self.base is not None else None,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "LineSegmenter":
-        if data.get("format") != FORMAT_NAME or data.get("version") != FORMAT_VERSION:
-            raise ValueError(f"not a {FORMAT_NAME} v{FORMAT_VERSION} model")
-        base = cls.from_dict(data["base"]) if data.get("base") else None
-        stages = [base64.b64decode(model) for model in data["crfsuite_models_b64"]]
-        return cls(stages=stages, params=data.get("params"), base=base, meta=data.get("meta"))
+    # --- storage ----------------------------------------------------------------------------
 
     def save(self, path: str | Path) -> None:
-        """Write the model as one JSON file (crfsuite's binary models inside, base64)."""
+        """Write one safetensors file: weights (embeddings in float16) plus JSON metadata."""
+        network = self._require_network()
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.to_dict()), encoding="utf-8")
+        tensors = {}
+        for name, tensor in network.state_dict().items():
+            tensor = tensor.detach().contiguous()
+            tensors[name] = tensor.half() if name == "embed.weight" else tensor
+        vocab_in_order = sorted(self.vocab, key=self.vocab.__getitem__)
+        metadata = {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "labels": json.dumps(self.labels),
+            "config": json.dumps(self.config),
+            "vocab": json.dumps(vocab_in_order, ensure_ascii=False),
+            "meta": json.dumps(self.meta, ensure_ascii=False),
+        }
+        save_file(tensors, str(path), metadata=metadata)
 
     @classmethod
     def load(cls, path: str | Path) -> "LineSegmenter":
-        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+        from safetensors import safe_open
+
+        with safe_open(str(path), framework="pt") as handle:
+            metadata = handle.metadata() or {}
+        if metadata.get("format") != FORMAT_NAME or metadata.get("version") != FORMAT_VERSION:
+            raise ValueError(f"{path}: not a {FORMAT_NAME} v{FORMAT_VERSION} model")
+        model = cls()
+        model.labels = json.loads(metadata["labels"])
+        model.config = json.loads(metadata["config"])
+        model.meta = json.loads(metadata["meta"])
+        model.vocab = {key: position for position, key in enumerate(json.loads(metadata["vocab"]), start=1)}
+        tensors = {name: tensor.float() for name, tensor in load_file(str(path)).items()}
+        model.network = model._new_network()
+        model.network.load_state_dict(tensors)
+        model.network.eval()
+        return model

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.segmenter.comments import parse_comments
+from pipeline.segmenter.comments import BUTTON_RE, COUNTER_RE, _meta_of, parse_comments
 from pipeline.segmenter.features import DATE_RE, WORD_RE
 from pipeline.segmenter.result import BODY_JOINER, LabelledLine, Segmentation
 
@@ -103,6 +103,59 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
     return None
 
 
+FURNITURE_RE = re.compile(
+    r"views,? (?:and|&) opinions expressed|\bdo(?:es)? not necessarily (?:represent|reflect)|^disclaimer\b"
+    r"|\bcan be reached at\b|^about the author\b|\bshare buttons?\b|^note to readers\b|\bcross-?post\b"
+    r"|\ball rights reserved\b|^copyright\b|^©|\b(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter\b"
+    r"|^become a (?:member|patron|subscriber)\b|^(?:share|tweet|email|print)(?: this)?(?: article| story| post| page)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def apply_rules(lines: list[str], labels: list[str]) -> list[str]:
+    """Corrections of the model's labels, for conventions the Dragnet labels do not teach it:
+
+    * site furniture with unmistakable wording (disclaimers, "views and opinions expressed", share
+      prompts, "can be reached at" author bios, copyright lines) is boilerplate, never body or comment;
+    * a commenter's name or date line (often printed twice: link + avatar text) directly above a
+      comment line belongs to the comment, so that parse_comments sees the author and date; after
+      a comment, such a line and the text right under it are comments even if the model says body;
+    * in a list of comments separated by "Reply"/"Like" buttons, a text between two buttons (or
+      between a comment and a button) is a comment too.
+    """
+    labels = list(labels)
+    for index, line in enumerate(lines):
+        if labels[index] != "boilerplate" and len(line) < 600 and FURNITURE_RE.search(line):
+            labels[index] = "boilerplate"
+    last_content = None  # label of the closest line above that is not boilerplate
+    for index, line in enumerate(lines):
+        if labels[index] == "body" and last_content == "comment" and len(line) <= 80 \
+                and _meta_of(line) is not None and not FURNITURE_RE.search(line):
+            labels[index] = "comment"  # a commenter's name/date line that the model took for body
+        elif labels[index] == "body" and last_content == "comment" and index and labels[index - 1] == "comment" \
+                and len(lines[index - 1]) <= 80 and _meta_of(lines[index - 1]) is not None:
+            labels[index] = "comment"  # the text right under such a line
+        if labels[index] != "boilerplate":
+            last_content = labels[index]
+    for index in range(len(lines) - 1, -1, -1):
+        if labels[index] != "boilerplate" or index + 1 >= len(lines) or labels[index + 1] != "comment":
+            continue
+        line = lines[index]
+        if len(line) <= 80 and not COUNTER_RE.match(line) and not BUTTON_RE.match(line):
+            meta = _meta_of(line)
+            if meta is not None:
+                labels[index] = "comment"
+    buttons = [bool(BUTTON_RE.match(line)) for line in lines]
+    for index, line in enumerate(lines):
+        if labels[index] != "boilerplate" or buttons[index] or index + 1 >= len(lines) or not buttons[index + 1]:
+            continue
+        before_ok = index == 0 or buttons[index - 1] or labels[index - 1] == "comment" or bool(COUNTER_RE.match(lines[index - 1]))
+        nearby = labels[max(0, index - 4): index + 5]
+        if before_ok and "comment" in nearby and len(line.split()) >= 2 and not COUNTER_RE.match(line):
+            labels[index] = "comment"
+    return labels
+
+
 def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: int | None,
              title_text: str | None = None) -> Segmentation:
     """Gather labelled lines into a Segmentation; `title_index` is relabelled `title`."""
@@ -125,7 +178,7 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
 def segment_lines(numbered: list[tuple[int, str]], segmenter, title_hint: str | None = None) -> Segmentation:
     """Segment already split lines ((line_no, text) pairs) with a LineSegmenter."""
     texts = [text for _, text in numbered]
-    labels = segmenter.predict(texts) if texts else []
+    labels = apply_rules(texts, segmenter.predict(texts)) if texts else []
     title_index = find_title(texts, labels, title_hint)
     title_text = " ".join(title_hint.split()) if title_hint and title_index is None else None
     return assemble(numbered, labels, title_index, title_text or None)

@@ -1,15 +1,17 @@
 """Train the line segmenter.
 
-    python -m pipeline.segmenter.train --out pipeline/segmenter/weights/line_segmenter.json
+    python -m pipeline.segmenter.train --out pipeline/segmenter/weights/line_segmenter.safetensors
 
 reads the shared Dragnet dumps (`split_host_disjoint == "train"`, both dump styles) from
 `../shared/data/segmentation` and writes one model file. Users add their own labelled pages, JSONL
 records `{"lines": [...], "labels": [...]}` with labels title / body / comment / boilerplate:
 
     # retrain on shared data + your pages (your pages repeated 3 times to weigh more)
-    python -m pipeline.segmenter.train --user-jsonl mine.jsonl --user-repeat 3 --out my_model.json
-    # without the shared data: adapt the shipped model to your pages (stacking on its predictions)
-    python -m pipeline.segmenter.train --no-shared --user-jsonl mine.jsonl --base shipped --out my_model.json
+    python -m pipeline.segmenter.train --user-jsonl mine.jsonl --user-repeat 3 --out my_model.safetensors
+    # without the shared data: fine-tune the shipped model on your pages
+    python -m pipeline.segmenter.train --no-shared --user-jsonl mine.jsonl --base shipped --out my_model.safetensors
+
+`--kind crf` trains the baseline two-pass CRF (`crf.py`, a JSON model file) instead of the GRU.
 
 `--validate K` first holds out one of K host folds of the training data, trains on the rest and
 logs word-weighted scores on the held-out hosts (the host-disjoint test split is never read here).
@@ -33,7 +35,9 @@ from pipeline.segmenter.data import (
     load_user_jsonl,
     with_augmentations,
 )
-from pipeline.segmenter.model import DEFAULT_PARAMS, LineSegmenter
+from pipeline.segmenter.crf import DEFAULT_PARAMS as CRF_PARAMS
+from pipeline.segmenter.crf import CrfSegmenter
+from pipeline.segmenter.model import DEFAULT_TRAINING, LineSegmenter
 
 log = logging.getLogger("pipeline.segmenter.train")
 WORD_RE = re.compile(r"\w+")
@@ -73,12 +77,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-shared", action="store_true", help="do not read the shared Dragnet data")
     parser.add_argument("--user-jsonl", type=Path, action="append", default=[], help="user-labelled pages")
     parser.add_argument("--user-repeat", type=int, default=1, help="times each user page enters training")
-    parser.add_argument("--base", default=None, help="model file (or 'shipped') to stack on")
-    parser.add_argument("--c1", type=float, default=DEFAULT_PARAMS["c1"])
-    parser.add_argument("--c2", type=float, default=DEFAULT_PARAMS["c2"])
-    parser.add_argument("--max-iterations", type=int, default=DEFAULT_PARAMS["max_iterations"])
-    parser.add_argument("--min-freq", type=float, default=DEFAULT_PARAMS["feature.minfreq"])
-    parser.add_argument("--stages", type=int, default=2, choices=(1, 2))
+    parser.add_argument("--base", default=None, help="model file (or 'shipped') to start from")
+    parser.add_argument("--kind", choices=("gru", "crf"), default="gru")
+    parser.add_argument("--epochs", type=int, default=None, help="GRU: passes over the data (8; 4 with --base)")
+    parser.add_argument("--lr", type=float, default=None, help="GRU: peak learning rate (3e-3; 1e-3 with --base)")
+    parser.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_TRAINING["seed"])
+    parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"], help="CRF: L1 penalty")
+    parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"], help="CRF: L2 penalty")
+    parser.add_argument("--max-iterations", type=int, default=150, help="CRF: L-BFGS iterations")
+    parser.add_argument("--stages", type=int, default=2, choices=(1, 2), help="CRF: passes")
     parser.add_argument("--augment", type=float, default=1.0,
                         help="share of shared pages that also enter as a trimmed/cleaned variant")
     parser.add_argument("--validate", type=int, default=0, metavar="K", help="hold out 1 of K host folds first")
@@ -88,6 +96,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
     records: list[dict] = []
     if not args.no_shared:
         records += load_dragnet(args.data_dir, split="train", styles=tuple(args.styles))
@@ -103,31 +115,43 @@ def main(argv: list[str] | None = None) -> None:
         from pipeline.segmenter import load_segmenter
 
         base = load_segmenter(None if args.base == "shipped" else args.base)
-    params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations, "feature.minfreq": args.min_freq,
-              "stages": args.stages}
+    if args.kind == "crf":
+        model_class: type = CrfSegmenter
+        params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations, "stages": args.stages}
+    else:
+        model_class = LineSegmenter
+        params = {"seed": args.seed}
+        if args.epochs is not None:
+            params["epochs"] = args.epochs
+        if args.lr is not None:
+            params["lr"] = args.lr
 
-    def fit(model: LineSegmenter, pages: list[dict]) -> LineSegmenter:
+    def fit(model, pages: list[dict]):
         shared = [r for r in pages if r.get("style")]
         user = [r for r in pages if not r.get("style")]
         pages = with_augmentations(shared, args.augment) + user
+        extra = {"groups": [r.get("host_guess") or r.get("id") or str(i) for i, r in enumerate(pages)]} \
+            if args.kind == "crf" else {}
         return model.fit([r["lines"] for r in pages], [r["labels"] for r in pages], base=base, progress=True,
-                         groups=[r.get("host_guess") or r.get("id") or str(i) for i, r in enumerate(pages)], **params)
+                         **extra, **params)
 
     if args.validate:
         held = [r for r in records if host_fold(r, args.validate) == 0]
         kept = [r for r in records if host_fold(r, args.validate) != 0]
         held = [r for r in held if not r.get("low_confidence")]
-        model = fit(LineSegmenter(), kept)
+        model = fit(model_class(), kept)
         scores = word_scores(held, model.predict_many([r["lines"] for r in held]))
         log.info("validation on %d held-out pages: %s", len(held), json.dumps({k: round(v, 4) for k, v in scores.items()}))
 
-    model = LineSegmenter(meta={
+    model = model_class()
+    model.meta = {
         "trained_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "data": ("shared dragnet split_host_disjoint=train styles=" + ",".join(args.styles)) if not args.no_shared else "",
         "user_jsonl": [str(path) for path in args.user_jsonl],
         "base": args.base,
         "augment": args.augment,
-    })
+        "params": params,
+    }
     fit(model, records)
     model.save(args.out)
     log.info("wrote %s (%.1f MB)", args.out, args.out.stat().st_size / 1e6)

@@ -1,0 +1,297 @@
+"""Segmentation benchmark: newsstance vs trafilatura (HTML) and jusText (plain lines) on Dragnet.
+
+Pages: the host-disjoint test split of `../shared/data/segmentation` (`split_host_disjoint ==
+"test"`, no site of it in training), `low_confidence` pages dropped, in BOTH dump styles
+(inscriptis and html-text flattenings of the same pages). Every system ends up with one label per
+gold line (body / comment / boilerplate; a `title` line counts as body, since Dragnet's gold
+article text includes the headline when the page shows it):
+
+* newsstance, plain text: `segment_text` on the dump's lines joined with newlines; its line labels
+  are the gold lines' labels directly.
+* jusText, plain lines: each line becomes one `<p>` of a minimal HTML page (English stoplist);
+  paragraphs classified `good` are body, the rest boilerplate (jusText has no comment class).
+* trafilatura, HTML: `bare_extraction(html, include_comments=True)` on the page's original HTML;
+  its main text and its comments are mapped onto the gold lines of each dump style.
+* newsstance, HTML: `segment_html` on the same HTML; the text of its body (and title) lines and of
+  its comment lines is mapped onto the gold lines the same way.
+
+Mapping extracted text onto gold lines (the rule the gold labels themselves were made with): a gold
+line takes the label of the extracted part (body or comments) that contains at least half of its
+word tokens, counting tokens as a multiset that is used up in page order, so repeated menu lines
+are not all matched by one occurrence; otherwise it is boilerplate.
+
+Scores, pooled over all pages of a style (micro average), word-weighted: every gold line weighs as
+many as its word tokens (`\\w+`, lowercased). For label L, precision = words of lines predicted L
+whose gold label is L / words of lines predicted L; recall = same numerator / words of lines whose
+gold label is L; F1 their harmonic mean. Line accuracy counts lines, unweighted. Speed: documents
+per second on one thread (torch.set_num_threads(1)), text in, Segmentation out, both per second of
+wall time and per second of the process's CPU time (= what one core delivers); the machine is
+shared by several workers, so wall timings are noisy.
+
+    python benchmarks/segmentation.py [--limit N] [--model PATH] [--crf PATH]
+
+`--pages validation` scores instead the held-out host fold (1 of 5) of the TRAINING split, for a
+model trained without it (`train.py --validate`-style); that is where design choices (such as the
+HTML path) were made, never on the test pages.
+
+Prints a table and writes benchmarks/results/segmentation.json (top-level `summary`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+import tarfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import torch
+from tqdm import tqdm
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from pipeline.segmenter import load_segmenter, segment_html, segment_text  # noqa: E402
+from pipeline.segmenter.data import DEFAULT_DATA_DIR, DUMP_STYLES, host_fold, load_dragnet  # noqa: E402
+
+WORD_RE = re.compile(r"\w+")
+RESULTS = REPO / "benchmarks" / "results" / "segmentation.json"
+SCORED = ("body", "comment")
+
+
+def tokens(text: str) -> list[str]:
+    return [token.lower() for token in WORD_RE.findall(text)]
+
+
+def map_text_to_lines(lines: list[str], body_text: str, comment_text: str) -> list[str]:
+    """Labels of gold lines from extracted body and comment texts (see module docstring)."""
+    pools = {"body": Counter(tokens(body_text)), "comment": Counter(tokens(comment_text))}
+    labels = []
+    for line in lines:
+        words = tokens(line)
+        if not words:
+            labels.append("boilerplate")
+            continue
+        needed = Counter(words)
+        best, best_share = "boilerplate", 0.0
+        for name, pool in pools.items():
+            share = sum(min(count, pool[word]) for word, count in needed.items()) / len(words)
+            if share >= 0.5 and share > best_share:
+                best, best_share = name, share
+        if best != "boilerplate":
+            pools[best].subtract(needed)
+            pools[best] += Counter()  # drop non-positive counts
+        labels.append(best)
+    return labels
+
+
+def score(records: list[dict], predictions: list[list[str]]) -> dict[str, float]:
+    true_pos: Counter = Counter()
+    predicted: Counter = Counter()
+    gold: Counter = Counter()
+    correct = total = 0
+    for record, labels in zip(records, predictions):
+        for line, gold_label, label in zip(record["lines"], record["labels"], labels):
+            label = "body" if label == "title" else label
+            weight = len(WORD_RE.findall(line))
+            gold[gold_label] += weight
+            predicted[label] += weight
+            true_pos[label] += weight * (label == gold_label)
+            correct += label == gold_label
+            total += 1
+    result: dict[str, float] = {"line_accuracy": correct / max(total, 1)}
+    for name in SCORED:
+        precision = true_pos[name] / predicted[name] if predicted[name] else 0.0
+        recall = true_pos[name] / gold[name] if gold[name] else 0.0
+        result[f"{name}_precision"] = precision
+        result[f"{name}_recall"] = recall
+        result[f"{name}_f1"] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return result
+
+
+def read_html(ids: set[str]) -> dict[str, bytes]:
+    pages = {}
+    with tarfile.open(DEFAULT_DATA_DIR / "dragnet_html.tar.gz") as archive:
+        for member in archive:
+            if member.isfile() and member.name.startswith("input/") and member.name.endswith(".html"):
+                page_id = "dragnet/" + member.name[len("input/"):-len(".html")]
+                if page_id in ids:
+                    pages[page_id] = archive.extractfile(member).read()
+    return pages
+
+
+class Speed:
+    """Documents per second of wall time and per second of this process's CPU time (the latter is
+    what one core delivers, and is less disturbed by other jobs on a shared machine)."""
+
+    def __init__(self, n_docs: int) -> None:
+        self.n_docs = n_docs
+
+    def __enter__(self) -> "Speed":
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.per_wall_s = self.n_docs / max(time.perf_counter() - self.wall, 1e-9)
+        self.per_cpu_s = self.n_docs / max(time.process_time() - self.cpu, 1e-9)
+
+
+def run_newsstance_text(records: list[dict], segmenter) -> tuple[list[list[str]], Speed]:
+    predictions = []
+    with Speed(len(records)) as speed:
+        for record in tqdm(records, desc="newsstance text"):
+            result = segment_text("\n".join(record["lines"]), segmenter)
+            predictions.append([line.label for line in result.lines])
+    return predictions, speed
+
+
+def run_justext(records: list[dict]) -> tuple[list[list[str]], Speed]:
+    import html as html_escape
+
+    import justext
+
+    stoplist = justext.get_stoplist("English")
+    predictions = []
+    speed = Speed(len(records)).__enter__()
+    for record in tqdm(records, desc="jusText"):
+        page = "<html><body>" + "".join(f"<p>{html_escape.escape(line)}</p>" for line in record["lines"]) + "</body></html>"
+        paragraphs = justext.justext(page.encode("utf-8"), stoplist, encoding="utf-8")
+        good = " ".join(p.text for p in paragraphs if p.class_type == "good")
+        if len(paragraphs) == len(record["lines"]):
+            predictions.append(["body" if p.class_type == "good" else "boilerplate" for p in paragraphs])
+        else:  # jusText merged or dropped a paragraph: map its good text back onto the lines
+            predictions.append(map_text_to_lines(record["lines"], good, ""))
+    speed.__exit__()
+    return predictions, speed
+
+
+def run_trafilatura(pages: dict[str, bytes]) -> tuple[dict[str, tuple[str, str]], Speed]:
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    texts = {}
+    speed = Speed(len(pages)).__enter__()
+    for page_id, markup in tqdm(pages.items(), desc="trafilatura"):
+        document = trafilatura.bare_extraction(markup, include_comments=True, with_metadata=True)
+        if document is None:
+            texts[page_id] = ("", "")
+            continue
+        body = "\n".join(part for part in (document.title, document.text) if part)
+        texts[page_id] = (body, document.comments or "")
+    speed.__exit__()
+    return texts, speed
+
+
+def run_newsstance_html(pages: dict[str, bytes], segmenter) -> tuple[dict[str, tuple[str, str]], Speed]:
+    texts = {}
+    speed = Speed(len(pages)).__enter__()
+    for page_id, markup in tqdm(pages.items(), desc="newsstance html"):
+        result = segment_html(markup, segmenter)
+        body = "\n".join(line.text for line in result.lines if line.label in ("title", "body"))
+        comments = "\n".join(line.text for line in result.lines if line.label == "comment")
+        texts[page_id] = (body, comments)
+    speed.__exit__()
+    return texts, speed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N test pages (quick runs)")
+    parser.add_argument("--model", type=Path, default=None, help="segmenter model file (default: shipped)")
+    parser.add_argument("--crf", type=Path, default=None, help="also score a baseline CRF model file")
+    parser.add_argument("--out", type=Path, default=None, help=f"JSON results (default {RESULTS} for test pages)")
+    parser.add_argument("--pages", choices=("test", "validation"), default="test")
+    args = parser.parse_args()
+    if not DEFAULT_DATA_DIR.exists():
+        raise SystemExit(f"{DEFAULT_DATA_DIR} is absent: this benchmark needs ../shared")
+    torch.set_num_threads(1)
+    logging.basicConfig(level=logging.WARNING)
+
+    if args.pages == "test":
+        records = load_dragnet(split="test", drop_low_confidence=True)
+    else:
+        records = [r for r in load_dragnet(split="train", drop_low_confidence=True) if host_fold(r, 5) == 0]
+    out_path = args.out or (RESULTS if args.pages == "test" else None)
+    ids = sorted({record["id"] for record in records})
+    if args.limit:
+        ids = ids[: args.limit]
+        records = [record for record in records if record["id"] in set(ids)]
+    by_style = {style: [record for record in records if record["style"] == style] for style in DUMP_STYLES}
+    pages = read_html(set(ids))
+    segmenter = load_segmenter(args.model)
+    segment_text("warm up", segmenter)
+
+    systems: dict[str, dict] = {}
+
+    def add(name: str, input_kind: str, per_style: dict[str, list[list[str]]], speeds: list[Speed]) -> None:
+        scores = {style: score(by_style[style], per_style[style]) for style in DUMP_STYLES}
+        pooled = score([r for s in DUMP_STYLES for r in by_style[s]], [p for s in DUMP_STYLES for p in per_style[s]])
+        systems[name] = {"input": input_kind, "by_style": scores, "both_styles": pooled,
+                         "docs_per_s_wall": sum(s.per_wall_s for s in speeds) / len(speeds),
+                         "docs_per_cpu_s": sum(s.per_cpu_s for s in speeds) / len(speeds)}
+
+    per_style, speeds = {}, []
+    for style in DUMP_STYLES:
+        per_style[style], speed = run_newsstance_text(by_style[style], segmenter)
+        speeds.append(speed)
+    add("newsstance (plain text)", "text lines", per_style, speeds)
+
+    if args.crf:
+        crf = load_segmenter(args.crf)
+        per_style, speeds = {}, []
+        for style in DUMP_STYLES:
+            per_style[style], speed = run_newsstance_text(by_style[style], crf)
+            speeds.append(speed)
+        add("newsstance CRF baseline (plain text)", "text lines", per_style, speeds)
+
+    per_style, speeds = {}, []
+    for style in DUMP_STYLES:
+        per_style[style], speed = run_justext(by_style[style])
+        speeds.append(speed)
+    add("jusText (plain lines)", "text lines", per_style, speeds)
+
+    for name, runner in (("trafilatura (HTML, comments)", lambda: run_trafilatura(pages)),
+                         ("newsstance (HTML)", lambda: run_newsstance_html(pages, segmenter))):
+        texts, speed = runner()
+        per_style = {style: [map_text_to_lines(r["lines"], *texts.get(r["id"], ("", ""))) for r in by_style[style]]
+                     for style in DUMP_STYLES}
+        add(name, "HTML", per_style, [speed])
+
+    header = f"{'system':40s} {'style':10s} {'bodyP':>6s} {'bodyR':>6s} {'bodyF1':>6s} {'commP':>6s} {'commR':>6s} {'commF1':>6s} {'lineAcc':>7s} {'docs/s':>7s} {'docs/cpu-s':>10s}"
+    print(f"\nhost-disjoint Dragnet {args.pages} pages: {len(ids)} pages x {len(DUMP_STYLES)} dump styles (low_confidence dropped)")
+    print(header)
+    print("-" * len(header))
+    for name, result in systems.items():
+        for style, scores in [*result["by_style"].items(), ("both", result["both_styles"])]:
+            print(f"{name:40s} {style:10s} {scores['body_precision']:6.3f} {scores['body_recall']:6.3f} "
+                  f"{scores['body_f1']:6.3f} {scores['comment_precision']:6.3f} {scores['comment_recall']:6.3f} "
+                  f"{scores['comment_f1']:6.3f} {scores['line_accuracy']:7.3f} {result['docs_per_s_wall']:7.1f} "
+                  f"{result['docs_per_cpu_s']:10.1f}")
+    summary = {name: {"input": result["input"], "body_f1": round(result["both_styles"]["body_f1"], 4),
+                      "comment_f1": round(result["both_styles"]["comment_f1"], 4),
+                      "line_accuracy": round(result["both_styles"]["line_accuracy"], 4),
+                      "docs_per_s_wall_one_thread": round(result["docs_per_s_wall"], 1),
+                      "docs_per_cpu_second": round(result["docs_per_cpu_s"], 1)} for name, result in systems.items()}
+    output = {
+        "summary": summary,
+        "pages": len(ids),
+        "styles": list(DUMP_STYLES),
+        "split": ("split_host_disjoint == test" if args.pages == "test" else "train, host fold 0 of 5")
+        + ", low_confidence dropped",
+        "model": str(args.model or "shipped"),
+        "model_meta": getattr(segmenter, "meta", {}),
+        "note": "word-weighted, pooled over pages; docs/s on one thread of a shared 2-core machine (wall: noisy; per CPU-second: one core)",
+        "systems": systems,
+    }
+    if out_path is not None:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        out_path.write_text(json.dumps(output, indent=2, default=str) + "\n", encoding="utf-8")
+        print(f"\nwrote {out_path}")
+
+
+if __name__ == "__main__":
+    main()
