@@ -34,6 +34,7 @@ import argparse
 import json
 import multiprocessing
 import os
+import pickle
 import platform
 import re
 import resource
@@ -332,26 +333,35 @@ def _peak_rss_mb(_: object = None) -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _read_corpus(path: str) -> tuple[pd.DataFrame, list[str]]:
+    """The corpus without its text, and the texts. A pickle of plain lists: reading Parquet would
+    leave Arrow's allocator holding about as much memory again as the texts take."""
+    with open(path, "rb") as f:
+        columns = pickle.load(f)
+    texts = columns.pop("text")
+    return pd.DataFrame(columns), texts
+
+
 def run_clean_and_dedup(corpus_path: str, out_path: str, workers: int, params: dict) -> None:
     # The pool is forked before the corpus is read, so workers share only the imported modules.
     pool = multiprocessing.get_context("fork").Pool(workers)
-    corpus = pd.read_parquet(corpus_path, columns=["id", "source", "date", "text"])
+    corpus, texts = _read_corpus(corpus_path)
     timings = {}
+    cpu_start = os.times()
     start = time.perf_counter()
-    texts = corpus.pop("text").tolist()
-
-    def chunks():
-        for i in range(0, len(texts), 500):
-            chunk = texts[i:i + 500]
-            texts[i:i + 500] = [None] * len(chunk)     # the raw text is not needed once sent
-            yield chunk
-
+    chunk_size, window = 500, 8 * workers
     repaired, langs, hashes = [], [], []
     with pool:
-        for r, l, h in pool.imap(_clean_chunk, chunks()):
-            repaired += r
-            langs += l
-            hashes += h
+        # A few chunks in flight at a time, so raw texts are freed as their repaired forms arrive.
+        for first in range(0, len(texts), chunk_size * window):
+            chunks = [texts[i:i + chunk_size]
+                      for i in range(first, min(first + chunk_size * window, len(texts)), chunk_size)]
+            texts[first:first + chunk_size * window] = [None] * sum(map(len, chunks))
+            for r, l, h in pool.map(_clean_chunk, chunks, chunksize=1):
+                repaired += r
+                langs += l
+                hashes += h
+            del chunks
         worker_peak_mb = max(pool.map(_peak_rss_mb, range(workers * 4), chunksize=1))
     corpus["text"], corpus["lang"], corpus["content_hash"] = repaired, langs, hashes
     del repaired, texts
@@ -369,6 +379,8 @@ def run_clean_and_dedup(corpus_path: str, out_path: str, workers: int, params: d
     table = syndication_table(kept)
     timings["syndication_s"] = time.perf_counter() - t
     timings["total_s"] = time.perf_counter() - start
+    cpu_end = os.times()
+    timings["cpu_s"] = sum(cpu_end[i] - cpu_start[i] for i in range(4))   # user + system, main and workers
 
     first_of_hash = kept.set_index("content_hash")["cluster_id"]
     dropped = corpus[is_exact_copy]
@@ -447,8 +459,9 @@ def score(corpus: pd.DataFrame, predicted: pd.DataFrame, ambiguous: set[tuple[in
 
 def run_size(abp, story, ambiguous, n_docs, seed, workers, params, tmp) -> dict:
     corpus = build_corpus(abp, story, n_docs, seed)
-    corpus_path, out_path = os.path.join(tmp, f"corpus_{n_docs}.parquet"), os.path.join(tmp, f"out_{n_docs}.parquet")
-    corpus.to_parquet(corpus_path)
+    corpus_path, out_path = os.path.join(tmp, f"corpus_{n_docs}.pickle"), os.path.join(tmp, f"out_{n_docs}.parquet")
+    with open(corpus_path, "wb") as f:
+        pickle.dump({c: corpus[c].tolist() for c in ("id", "source", "date", "text")}, f)
     code = ("import sys, json; sys.path.insert(0, %r); from benchmarks.dedup import run_clean_and_dedup; "
             "run_clean_and_dedup(%r, %r, %d, json.loads(%r))") % (str(REPO), corpus_path, out_path, workers,
                                                                    json.dumps(params))
@@ -467,11 +480,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="override a DedupParams field (for tuning)")
     args = parser.parse_args()
     if not ABP.exists():
         sys.exit(f"{ABP} not found: this benchmark needs ../shared")
 
     params = asdict(DedupParams())
+    for override in args.param:
+        name, value = override.split("=", 1)
+        params[name] = type(params[name])(value)
     abp = load_abp()
     t = time.perf_counter()
     story, ambiguous, abp_stats = abp_story_groups(abp)

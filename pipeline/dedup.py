@@ -229,6 +229,12 @@ def _sorted_unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return values[first], np.diff(np.append(first, len(values)))
 
 
+def _starts_of_runs(values: np.ndarray) -> np.ndarray:
+    is_start = np.ones(len(values), dtype=bool)
+    np.not_equal(values[1:], values[:-1], out=is_start[1:])
+    return is_start
+
+
 def _in_sorted(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     if not len(sorted_set):
         return np.zeros(len(values), dtype=bool)
@@ -304,13 +310,15 @@ def _fingerprints(texts: list[str], params: DedupParams, progress: bool,
     doc_offsets = np.searchsorted(keys, np.arange(n_docs + 1, dtype=np.uint64) << np.uint64(fp_bits))
 
     # Posting lists: sorted by fingerprint, then by internal document (so by site within a list).
+    # Arrays here hold one value per (document, fingerprint): kept to 32 bits where possible.
+    doc_shift = np.uint64(doc_bits)
     doc_mask = np.uint64((1 << doc_bits) - 1)
-    fp_major = np.sort(((keys & np.uint64((1 << fp_bits) - 1)) << np.uint64(doc_bits)) | (keys >> np.uint64(fp_bits)))
-    fp_of = fp_major >> np.uint64(doc_bits)
-    is_start = np.ones(len(fp_major), dtype=bool)
-    is_start[1:] = fp_of[1:] != fp_of[:-1]
+    fp_major = (keys & np.uint64((1 << fp_bits) - 1)) << doc_shift
+    fp_major |= keys >> np.uint64(fp_bits)
+    fp_major.sort()
+    is_start = _starts_of_runs(fp_major >> doc_shift)
     list_start = np.flatnonzero(is_start)
-    list_size = np.diff(np.append(list_start, len(fp_major)))
+    list_size = np.diff(np.append(list_start, len(fp_major))).astype(np.int32)
     entry_df = np.repeat(list_size, list_size)
 
     # A site's boilerplate: runs of one (fingerprint, source) long enough for that site.
@@ -319,31 +327,32 @@ def _fingerprints(texts: list[str], params: DedupParams, progress: bool,
     keep = np.ones(len(fp_major), dtype=bool)
     site_dropped = np.empty(0, np.uint64)
     if site_filter:
-        entry_source = source[(fp_major & doc_mask).astype(np.int64)]
+        entry_source = source.astype(np.int32)[(fp_major & doc_mask).astype(np.int64)]
         is_run_start = is_start.copy()
         is_run_start[1:] |= entry_source[1:] != entry_source[:-1]
         run_start = np.flatnonzero(is_run_start)
-        run_size = np.diff(np.append(run_start, len(fp_major)))
+        del is_run_start
+        run_size = np.diff(np.append(run_start, len(fp_major))).astype(np.int32)
         run_source = entry_source[run_start]
-        del entry_source, is_run_start
+        del entry_source
         docs_per_source = np.bincount(source, minlength=n_sources)
-        site_needed = np.maximum(params.site_boilerplate_min_docs,
-                                 np.ceil(params.site_boilerplate_share * docs_per_source))[run_source]
-        site_run = run_size >= site_needed
-        site_dropped = np.sort((fp_of[run_start[site_run]] << np.uint64(source_bits))
+        needed_per_source = np.maximum(params.site_boilerplate_min_docs,
+                                       np.ceil(params.site_boilerplate_share * docs_per_source)).astype(np.int32)
+        site_run = run_size >= needed_per_source[run_source]
+        site_dropped = np.sort(((fp_major[run_start[site_run]] >> doc_shift) << np.uint64(source_bits))
                                | run_source[site_run].astype(np.uint64))
         keep = ~np.repeat(site_run, run_size)
-        del run_start, run_size, run_source, site_needed, site_run
+        del run_start, run_size, run_source, site_run
         if len(site_dropped):
             logger.info("dropped %d site-boilerplate fingerprint occurrences", int((~keep).sum()))
 
     too_common = list_size > params.max_fingerprint_df
-    dropped = fp_of[list_start[too_common]]
+    dropped = fp_major[list_start[too_common]] >> doc_shift
     if len(dropped):
         logger.info("dropped %d boilerplate fingerprints (each in more than %d documents)",
                     len(dropped), params.max_fingerprint_df)
     keep &= entry_df <= params.max_fingerprint_df
-    del fp_of, is_start, list_start, list_size
+    del is_start, list_start, list_size
     fp_major, entry_df = fp_major[keep], entry_df[keep]
     del keep
     list_docs = (fp_major & doc_mask).astype(np.int32)
@@ -352,13 +361,11 @@ def _fingerprints(texts: list[str], params: DedupParams, progress: bool,
     del entry_df
 
     # Posting lists again, after the drops; only those of two or more documents are kept.
-    fp_of = fp_major >> np.uint64(doc_bits)
+    is_start = _starts_of_runs(fp_major >> doc_shift)
     del fp_major
-    is_start = np.ones(len(fp_of), dtype=bool)
-    is_start[1:] = fp_of[1:] != fp_of[:-1]
-    del fp_of
     list_start = np.flatnonzero(is_start)
-    list_size = np.diff(np.append(list_start, len(is_start)))
+    list_size = np.diff(np.append(list_start, len(is_start))).astype(np.int32)
+    del list_start
     shared_list = list_size >= 2
     list_docs = list_docs[np.repeat(shared_list, list_size)]
     sizes = list_size[shared_list]
@@ -386,18 +393,26 @@ def _candidate_pairs(fps: _Fingerprints, n_docs: int, all_pairs_max_df: int) -> 
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= all_pairs_max_df)]):
         members = docs[starts[sizes == size][:, None] + np.arange(size)]
         i, j = np.triu_indices(size, 1)
-        keys.append((members[:, i] * n_docs + members[:, j]).ravel())
+        keys.append((members[:, i].astype(np.int64) * n_docs + members[:, j]).ravel())
     long_lists = sizes > all_pairs_max_df
     if long_lists.any():
         in_long = np.repeat(long_lists, sizes)
         positions = np.flatnonzero(in_long)
         list_end = np.repeat(starts + sizes - 1, sizes)[in_long]
         positions = positions[positions < list_end]      # every member but the last, with its successor
-        keys.append(docs[positions] * n_docs + docs[positions + 1])
+        keys.append(docs[positions].astype(np.int64) * n_docs + docs[positions + 1])
     if not keys:
         empty = np.empty(0, np.int64)
         return empty, empty, empty
-    pair_keys, shared = _sorted_unique(np.concatenate(keys))
+    all_keys = np.concatenate(keys)
+    del keys
+    all_keys.sort()
+    is_first = np.ones(len(all_keys), dtype=bool)
+    is_first[1:] = all_keys[1:] != all_keys[:-1]
+    first = np.flatnonzero(is_first)
+    del is_first
+    pair_keys, shared = all_keys[first], np.diff(np.append(first, len(all_keys)))
+    del all_keys, first
     return pair_keys // n_docs, pair_keys % n_docs, shared
 
 
