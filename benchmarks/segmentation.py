@@ -25,8 +25,9 @@ many as its word tokens (`\\w+`, lowercased). For label L, precision = words of 
 whose gold label is L / words of lines predicted L; recall = same numerator / words of lines whose
 gold label is L; F1 their harmonic mean. Line accuracy counts lines, unweighted. Speed: documents
 per second on one thread (torch.set_num_threads(1)), text in, Segmentation out, both per second of
-wall time and per second of the process's CPU time (= what one core delivers); the machine is
-shared by several workers, so wall timings are noisy.
+wall time and per second of the process's CPU time (= what one core delivers), one `segment_text`
+call per document and, for newsstance plain text, also through the batched `segment_texts`; the
+machine is shared by several workers, so wall timings are noisy.
 
     python benchmarks/segmentation.py [--limit N] [--model PATH] [--crf PATH]
 
@@ -55,7 +56,7 @@ from tqdm import tqdm
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipeline.segmenter import load_segmenter, segment_html, segment_text  # noqa: E402
+from pipeline.segmenter import load_segmenter, segment_html, segment_text, segment_texts  # noqa: E402
 from pipeline.segmenter.data import DEFAULT_DATA_DIR, DUMP_STYLES, host_fold, load_dragnet  # noqa: E402
 
 WORD_RE = re.compile(r"\w+")
@@ -239,6 +240,13 @@ def main() -> None:
         per_style[style], speed = run_newsstance_text(by_style[style], segmenter)
         speeds.append(speed)
     add("newsstance (plain text)", "text lines", per_style, speeds)
+    batched = []
+    for style in DUMP_STYLES:  # same documents through the batched API (labels are identical)
+        with Speed(len(by_style[style])) as speed:
+            segment_texts(["\n".join(record["lines"]) for record in by_style[style]], segmenter)
+        batched.append(speed)
+    systems["newsstance (plain text)"]["batched_docs_per_cpu_s"] = sum(s.per_cpu_s for s in batched) / len(batched)
+    systems["newsstance (plain text)"]["batched_docs_per_s_wall"] = sum(s.per_wall_s for s in batched) / len(batched)
 
     if args.crf:
         crf = load_segmenter(args.crf)
@@ -275,7 +283,9 @@ def main() -> None:
                       "comment_f1": round(result["both_styles"]["comment_f1"], 4),
                       "line_accuracy": round(result["both_styles"]["line_accuracy"], 4),
                       "docs_per_s_wall_one_thread": round(result["docs_per_s_wall"], 1),
-                      "docs_per_cpu_second": round(result["docs_per_cpu_s"], 1)} for name, result in systems.items()}
+                      "docs_per_cpu_second": round(result["docs_per_cpu_s"], 1),
+                      **({"batched_docs_per_cpu_second": round(result["batched_docs_per_cpu_s"], 1)}
+                         if "batched_docs_per_cpu_s" in result else {})} for name, result in systems.items()}
     output = {
         "summary": summary,
         "pages": len(ids),
@@ -287,6 +297,9 @@ def main() -> None:
         "note": "word-weighted, pooled over pages; docs/s on one thread of a shared 2-core machine (wall: noisy; per CPU-second: one core)",
         "systems": systems,
     }
+    plain = systems["newsstance (plain text)"]
+    print(f"newsstance plain text through segment_texts (batches of 64): {plain['batched_docs_per_s_wall']:.1f} docs/s, "
+          f"{plain['batched_docs_per_cpu_s']:.1f} docs/cpu-s")
     if out_path is not None:
         out_path.parent.mkdir(parents=True, exist_ok=True)
         out_path.write_text(json.dumps(output, indent=2, default=str) + "\n", encoding="utf-8")

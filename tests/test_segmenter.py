@@ -17,6 +17,7 @@ from pipeline.segmenter import (
     parse_comments,
     segment_html,
     segment_text,
+    segment_texts,
 )
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -51,6 +52,17 @@ Bob Jones
 October 28, 2018
 The treaty kept Europe safe for thirty years and it is sad to watch it fall apart like this.
 Reply"""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_torch_thread():
+    """Tiny models: thread hand-offs cost more than they gain, badly so on a busy machine."""
+    import torch
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(previous)
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +125,12 @@ def test_bytes_with_mixed_encodings(segmenter: LineSegmenter) -> None:
     result = segment_text(utf8_line + b"\n" + cp1252_line, segmenter)
     texts = [line.text for line in result.lines]
     assert "déclaré" in texts[0] and "Außenminister" in texts[1]
+
+
+def test_batched_segmentation_equals_one_by_one(segmenter: LineSegmenter) -> None:
+    texts = [article(COMMENTS_BLOCK), "", PARAGRAPHS[0], article()]
+    batched = segment_texts(texts, segmenter, batch_size=3)
+    assert [r.to_dict() for r in batched] == [segment_text(t, segmenter).to_dict() for t in texts]
 
 
 def test_to_dict_is_json_ready(segmenter: LineSegmenter) -> None:
@@ -217,7 +235,7 @@ def _toy_corpus() -> tuple[list[list[str]], list[list[str]]]:
 
 def test_fit_save_load_round_trip(tmp_path: Path) -> None:
     docs, labels = _toy_corpus()
-    model = LineSegmenter().fit(docs, labels, epochs=25, lr=1e-2, min_count=1)
+    model = LineSegmenter().fit(docs, labels, epochs=25, lr=1e-2, min_count=1, embedding=16, hidden=16, layers=1)
     assert model.predict(docs[0]) == labels[0]
     path = tmp_path / "toy.safetensors"
     model.save(path)

@@ -6,6 +6,8 @@ Public API (used by the `segment` stage and the CLI):
   `LineSegmenter` (a bidirectional GRU over line features, see `model.py`), picks the title by rule
   (`text.py`) and parses the comment lines into `Comment(author, date, text)` (`comments.py`).
   The body is the body lines joined with a blank line ("\\n\\n"); the title line is not in the body.
+* `segment_texts(texts)` segments many dumps at once (the model runs on batches of documents:
+  several times faster per document than one `segment_text` call each).
 * `segment_html(html)` does the same from HTML (`html.py`).
 * `load_segmenter(path)` loads a model file (safetensors for the GRU, JSON for the baseline CRF of
   `crf.py`; never pickle); `None` loads the shipped weights once and caches them.
@@ -33,6 +35,7 @@ __all__ = [
     "LineSegmenter",
     "load_segmenter",
     "segment_text",
+    "segment_texts",
     "segment_html",
     "parse_comments",
     "SHIPPED_WEIGHTS",
@@ -64,6 +67,20 @@ def segment_text(text: str | bytes, segmenter: LineSegmenter | None = None,
     from pipeline.segmenter.text import decode, segment_lines, split_lines
 
     return segment_lines(split_lines(decode(text)), segmenter or load_segmenter(), title_hint=title_hint)
+
+
+def segment_texts(texts: list[str | bytes], segmenter: LineSegmenter | None = None,
+                  title_hints: list[str | None] | None = None, batch_size: int = 64) -> list[Segmentation]:
+    """`segment_text` for many documents, running the model on batches of `batch_size` documents."""
+    from pipeline.segmenter.text import decode, segment_numbered_batch, split_lines
+
+    segmenter = segmenter or load_segmenter()
+    hints = title_hints or [None] * len(texts)
+    numbered = [split_lines(decode(text)) for text in texts]
+    results: list[Segmentation] = []
+    for start in range(0, len(numbered), batch_size):
+        results += segment_numbered_batch(numbered[start:start + batch_size], segmenter, hints[start:start + batch_size])
+    return results
 
 
 def segment_html(html: str | bytes, segmenter: LineSegmenter | None = None) -> Segmentation:

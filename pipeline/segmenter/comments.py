@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.segmenter.features import AGO_RE, DATE_RE, TIME_RE
+from pipeline.segmenter.features import AGO_RE, DATE_RE, HAS_DIGIT, TIME_RE
 
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 COUNTER_RE = re.compile(
@@ -44,7 +44,7 @@ ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re
 def _is_date_text(text: str) -> bool:
     """True when the text is essentially a date/time stamp (little else on the line)."""
     stripped = text.strip(" .,:;|·•-–—()[]")
-    if not stripped:
+    if not stripped or len(stripped) > 60 or not (HAS_DIGIT(stripped) or "ago" in stripped or "day" in stripped):
         return False
     spans = [m.span() for regex in (DATE_RE, TIME_RE, AGO_RE) for m in regex.finditer(stripped)]
     if not spans:
@@ -84,6 +84,8 @@ class _Draft:
 
 def _meta_of(line: str) -> _Meta | None:
     """Author and/or date carried by a meta line, or None for a text line."""
+    if len(line) > 120:  # meta lines are short; long lines are comment text
+        return None
     if _is_date_text(line):
         return _Meta(date=line.strip(" |·•-–—"))
     match = BY_ON_RE.match(TRAILING_BUTTONS_RE.sub("", line))

@@ -69,7 +69,6 @@ WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 BULLET_CHARS = frozenset("*•·-–—>|»›◦▪■●+")
 SENTENCE_END = frozenset(".!?\"'”’)…:;")
 
-NEIGHBOUR_KEYS = ("len", "end", "short", "date", "cue")
 
 
 def _bucket(value: float, edges: tuple[float, ...]) -> int:
@@ -80,6 +79,7 @@ def _bucket(value: float, edges: tuple[float, ...]) -> int:
 WORD_EDGES = (1.5, 2.5, 3.5, 5.5, 8.5, 12.5, 20.5, 35.5, 60.5, 120.5)
 
 
+LETTERS_RE = re.compile(r"[^\W\d_]+")
 DIGITS_RE = re.compile(r"\d+")
 HAS_DIGIT = re.compile(r"\d").search
 UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]+")
@@ -91,18 +91,20 @@ def _removed(regex: re.Pattern, text: str) -> int:
     return len(text) - len(regex.sub("", text))
 
 
-def line_features(line: str) -> tuple[dict[str, float | str], list[str], int]:
-    """Features of one line alone, its lowercase words and its word count."""
+def line_features(line: str) -> tuple[dict[str, float], list[str], int, dict[str, float | str]]:
+    """Features of one line alone (categorical ones as "name=value": 1.0), its lowercase words, its
+    word count, and the few values its neighbours copy."""
     lowered = line.lower()
     lower_words = WORD_RE.findall(lowered)
     n_words = len(lower_words)
     n_chars = len(line)
-    features: dict[str, float | str] = {"bias": 1.0}
-    features["wb"] = str(_bucket(n_words, WORD_EDGES))
+    features: dict[str, float] = {"bias": 1.0}
+    word_bucket = str(_bucket(n_words, WORD_EDGES))
+    features["wb=" + word_bucket] = 1.0
     features["len"] = math.log1p(n_chars) / 8.0
     features["nw"] = math.log1p(n_words) / 5.0
     digits = _removed(DIGITS_RE, line) if HAS_DIGIT(line) else 0
-    letters = max(len("".join(lower_words)) - digits, 0)  # word characters that are not digits
+    letters = _removed(LETTERS_RE, line)
     uppers = _removed(UPPER_RE, line)
     spaces = line.count(" ")
     punct = n_chars - letters - digits - spaces
@@ -121,7 +123,8 @@ def line_features(line: str) -> tuple[dict[str, float | str], list[str], int]:
         features["avgwl"] = min(letters / n_words / 10.0, 2.0)
     first = line[:1]
     last = line[-1:]
-    features["end"] = "p" if last in ".!?" else ("q" if last in SENTENCE_END else ("d" if last.isdigit() else "o"))
+    end = "p" if last in ".!?" else ("q" if last in SENTENCE_END else ("d" if last.isdigit() else "o"))
+    features["end=" + end] = 1.0
     if first in BULLET_CHARS:
         features["bullet"] = 1.0
     if first.islower():
@@ -156,9 +159,9 @@ def line_features(line: str) -> tuple[dict[str, float | str], list[str], int]:
     if commentish:
         features["commw"] = min(commentish / max(n_words, 1) * 2, 1.0)
     cue = "c" if commentish else ("f" if furniture else ("t" if is_date else "n"))
-    features["cue"] = cue
+    features["cue=" + cue] = 1.0
     short = n_words <= 5
-    features["short"] = "1" if short else "0"
+    features["short=1" if short else "short=0"] = 1.0
     if short:
         for word in lower_words[:5]:
             features["w=" + word] = 1.0
@@ -167,7 +170,11 @@ def line_features(line: str) -> tuple[dict[str, float | str], list[str], int]:
     elif lower_words:
         features["w0=" + lower_words[0]] = 1.0
         features["wl=" + lower_words[-1]] = 1.0
-    return features, lower_words, n_words
+    summary: dict[str, float | str] = {"len": features["len"], "end": end, "short": "1" if short else "0",
+                                       "cue": cue, "wb": word_bucket}
+    if is_date:
+        summary["date"] = 1.0
+    return features, lower_words, n_words, summary
 
 
 def _prefix_sums(values: list[int]) -> list[int]:
@@ -191,7 +198,7 @@ def _shape(line: str, n_words: int) -> str:
     return SHAPE_CAPITALISED_RE.sub("A", SHAPE_DIGITS_RE.sub("0", line))
 
 
-def document_features(lines: list[str], neighbours: bool = True) -> list[dict[str, float | str]]:
+def document_features(lines: list[str], neighbours: bool = True) -> list[dict[str, float]]:
     """Feature dicts of one document's lines, including document-level and (optionally, for models
     that do not read the sequence themselves) neighbour and window features."""
     n_lines = len(lines)
@@ -208,8 +215,8 @@ def document_features(lines: list[str], neighbours: bool = True) -> list[dict[st
     is_long = [int(count >= 25) for count in word_counts]
     is_short = [int(count <= 5) for count in word_counts]
     is_meta = [int(count <= 14 and ("date" in f or "time" in f or "ago" in f or "says" in f or "by" in f
-                                    or "name" in f or "commw" in f)) for f, _, count in per_line]
-    is_header = [int("ncomm" in f) for f, _, _ in per_line]
+                                    or "name" in f or "commw" in f)) for f, _, count, _ in per_line]
+    is_header = [int("ncomm" in f) for f, _, _, _ in per_line]
     long_sums, short_sums, meta_sums, header_sums = (
         _prefix_sums(values) for values in (is_long, is_short, is_meta, is_header)
     )
@@ -217,18 +224,18 @@ def document_features(lines: list[str], neighbours: bool = True) -> list[dict[st
     first_long = long_lines[0] if long_lines else n_lines
     last_long = long_lines[-1] if long_lines else -1
     total_meta = meta_sums[-1] or 1
-    result: list[dict[str, float | str]] = []
-    for index, (features, _, n_words) in enumerate(per_line):
+    result: list[dict[str, float]] = []
+    for index, (features, _, n_words, _) in enumerate(per_line):
         out = dict(features)
         out["pos"] = index / n_lines
-        out["posb"] = str(int(10 * index / n_lines))
+        out["posb=" + str(int(10 * index / n_lines))] = 1.0
         out["mass"] = prefix[index] / total_words
-        out["massb"] = str(int(10 * prefix[index] / total_words))
+        out["massb=" + str(int(10 * prefix[index] / total_words))] = 1.0
         out["rel"] = n_words / max_words
         if neighbours:
             window = prefix[min(n_lines, index + 4)] - prefix[max(0, index - 3)]
             out["win"] = math.log1p(window) / 7.0
-            out["winb"] = str(_bucket(window, (5, 15, 40, 100, 250, 600)))
+            out["winb=" + str(_bucket(window, (5, 15, 40, 100, 250, 600)))] = 1.0
             near = prefix[min(n_lines, index + 2)] - prefix[max(0, index - 1)]
             out["near"] = math.log1p(near) / 6.0
             low, high = max(0, index - CONTEXT_RADIUS), min(n_lines, index + CONTEXT_RADIUS + 1)
@@ -245,9 +252,9 @@ def document_features(lines: list[str], neighbours: bool = True) -> list[dict[st
             out["hdr_below"] = 1.0
         shape_count = shape_counts[shapes[index]] if shapes[index] else 0
         if shape_count > 1:
-            out["shape"] = str(_bucket(shape_count, (3, 5, 10, 25)))
-        out["start"] = "1" if index < 3 else ("2" if index < 10 else "0")
-        out["stop_end"] = "1" if n_lines - index <= 3 else ("2" if n_lines - index <= 10 else "0")
+            out["shape=" + str(_bucket(shape_count, (3, 5, 10, 25)))] = 1.0
+        out["start=1" if index < 3 else ("start=2" if index < 10 else "start=0")] = 1.0
+        out["stop_end=1" if n_lines - index <= 3 else ("stop_end=2" if n_lines - index <= 10 else "stop_end=0")] = 1.0
         if index < first_long:
             out["beforelong"] = 1.0
         if index > last_long:
@@ -262,12 +269,11 @@ def document_features(lines: list[str], neighbours: bool = True) -> list[dict[st
                 other = index + offset
                 tag = f"{offset:+d}:"
                 if 0 <= other < n_lines:
-                    neighbour = per_line[other][0]
-                    for key in NEIGHBOUR_KEYS:
-                        value = neighbour.get(key)
-                        if value is not None:
+                    for key, value in per_line[other][3].items():
+                        if value.__class__ is str:
+                            out[tag + key + "=" + value] = 1.0
+                        else:
                             out[tag + key] = value
-                    out[tag + "wb"] = neighbour["wb"]
                 else:
                     out[tag + "edge"] = 1.0
         result.append(out)

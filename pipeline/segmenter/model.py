@@ -38,13 +38,10 @@ FORMAT_NAME = "newsstance-line-segmenter"
 FORMAT_VERSION = "2"
 DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "dropout": 0.2, "neighbours": False}
 NETWORK_KEYS = ("embedding", "hidden", "layers", "dropout")
-DEFAULT_TRAINING: dict[str, Any] = {"epochs": 8, "lr": 3e-3, "batch_lines": 6000, "min_count": 3, "seed": 13}
+DEFAULT_TRAINING: dict[str, Any] = {"epochs": 8, "lr": 3e-3, "batch_lines": 6000, "min_count": 3, "seed": 13,
+                                    "word_weighted": False}
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
 BATCH_LINES = 20000  # lines per inference batch
-
-
-def _feature_key(name: str, value: float | str) -> str:
-    return f"{name}={value}" if isinstance(value, str) else name
 
 
 class _Network(nn.Module):
@@ -109,10 +106,10 @@ class LineSegmenter:
         for features in document_features(lines, neighbours=self.config.get("neighbours", True)):
             offsets.append(len(index))
             for name, value in features.items():
-                position = vocab.get(_feature_key(name, value))
+                position = vocab.get(name)
                 if position:
                     index.append(position)
-                    weights.append(1.0 if isinstance(value, str) else float(value))
+                    weights.append(value)
         return (torch.tensor(index, dtype=torch.long), torch.tensor(weights, dtype=torch.float32),
                 torch.tensor(offsets, dtype=torch.long))
 
@@ -159,7 +156,7 @@ class LineSegmenter:
         `base`: start from this model's vocabulary and weights and fine-tune (defaults: 4 epochs,
         lr 1e-3); a `title` label the base lacks counts as `body`. Without `base`, a fresh model
         (defaults: 8 epochs, lr 3e-3). Parameters: epochs, lr, batch_lines, min_count, seed,
-        embedding, hidden, layers, dropout.
+        word_weighted (a line's loss weighs sqrt(1 + words)), embedding, hidden, layers, dropout.
         """
         if len(docs) != len(labels):
             raise ValueError("docs and labels differ in length")
@@ -193,7 +190,7 @@ class LineSegmenter:
             pairs = [(lines, [("body" if y == "title" and "title" not in self.labels else y) for y in doc_labels])
                      for lines, doc_labels in pairs]
         else:
-            counts = Counter(_feature_key(name, value) for doc in features for item in doc for name, value in item.items())
+            counts = Counter(name for doc in features for item in doc for name in item)
             kept = sorted(key for key, count in counts.items() if count >= training["min_count"])
             self.vocab = {key: position for position, key in enumerate(kept, start=1)}
             present = {y for _, doc_labels in pairs for y in doc_labels}
@@ -201,6 +198,9 @@ class LineSegmenter:
             self.network = self._new_network()
         encoded = [self._encode(lines) for lines, _ in pairs]
         targets = [torch.tensor([self.labels.index(y) for y in doc_labels]) for _, doc_labels in pairs]
+        # word_weighted: a line's loss weighs sqrt(1 + its words), closer to the word-weighted scores
+        line_weights = [torch.tensor([(1.0 + line.count(" ")) ** 0.5 if training["word_weighted"] else 1.0
+                                      for line in lines]) for lines, _ in pairs]
         batches = _batches([len(t) for t in targets], training["batch_lines"], max_docs=32)
         network = self.network
         optimiser = torch.optim.AdamW(network.parameters(), lr=training["lr"], weight_decay=1e-4)
@@ -213,7 +213,10 @@ class LineSegmenter:
             for batch in batches:
                 scores = network([encoded[i] for i in batch])
                 gold = nn.utils.rnn.pad_sequence([targets[i] for i in batch], batch_first=True, padding_value=-100)
-                loss = nn.functional.cross_entropy(scores.reshape(-1, scores.shape[-1]), gold.reshape(-1), ignore_index=-100)
+                weight = nn.utils.rnn.pad_sequence([line_weights[i] for i in batch], batch_first=True).reshape(-1)
+                losses = nn.functional.cross_entropy(scores.reshape(-1, scores.shape[-1]), gold.reshape(-1),
+                                                     ignore_index=-100, reduction="none")
+                loss = (losses * weight).sum() / weight.sum()
                 optimiser.zero_grad()
                 loss.backward()
                 nn.utils.clip_grad_norm_(network.parameters(), 1.0)

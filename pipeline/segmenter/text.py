@@ -175,10 +175,23 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
     )
 
 
-def segment_lines(numbered: list[tuple[int, str]], segmenter, title_hint: str | None = None) -> Segmentation:
-    """Segment already split lines ((line_no, text) pairs) with a LineSegmenter."""
+def finish(numbered: list[tuple[int, str]], predicted: list[str], title_hint: str | None = None) -> Segmentation:
+    """Rules, title and assembly on top of the model's labels for one document."""
     texts = [text for _, text in numbered]
-    labels = apply_rules(texts, segmenter.predict(texts)) if texts else []
+    labels = apply_rules(texts, predicted) if texts else []
     title_index = find_title(texts, labels, title_hint)
     title_text = " ".join(title_hint.split()) if title_hint and title_index is None else None
     return assemble(numbered, labels, title_index, title_text or None)
+
+
+def segment_lines(numbered: list[tuple[int, str]], segmenter, title_hint: str | None = None) -> Segmentation:
+    """Segment already split lines ((line_no, text) pairs) with a LineSegmenter."""
+    texts = [text for _, text in numbered]
+    return finish(numbered, segmenter.predict(texts) if texts else [], title_hint)
+
+
+def segment_numbered_batch(docs: list[list[tuple[int, str]]], segmenter,
+                           title_hints: list[str | None]) -> list[Segmentation]:
+    """segment_lines for several documents, with one batched model call."""
+    predicted = segmenter.predict_many([[text for _, text in numbered] for numbered in docs])
+    return [finish(numbered, labels, hint) for numbered, labels, hint in zip(docs, predicted, title_hints)]
