@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.segmenter.features import AGO_RE, DATE_RE, HAS_DIGIT, TIME_RE
+from pipeline.segmenter.result import Comment
 
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 COUNTER_RE = re.compile(
@@ -146,10 +147,8 @@ def _clean_text(text: str) -> str:
     return TRAILING_BUTTONS_RE.sub("", text).strip() or text
 
 
-def parse_comments(lines: list[str]) -> list["Comment"]:
+def parse_comments(lines: list[str]) -> list[Comment]:
     """Comments (author, date, text) in the comment lines of one document, in order."""
-    from pipeline.segmenter import Comment
-
     kinds = _classify(lines)
     first_content = next((kind for kind, _ in kinds if kind in ("meta", "text")), None)
     header_first = first_content == "meta"

@@ -2,11 +2,13 @@
 
 Steps: decode (bytes with mixed encodings are decoded line by line), split on CRLF / CR / LF keeping
 1-based line numbers, collapse whitespace and drop blank lines, label the lines with the learned
-`LineSegmenter` (body / comment / boilerplate), relabel one line as the title by rule, then gather the
-parts. The title rule, in order: a line matching `title_hint`; else the first heading-like line (a
-few words, no closing full stop, not a date or a menu item) at or before the first body line, near
-the top (above the first paragraph of 12+ words labelled body); when a page title with a site suffix ("Headline | Site") is followed by the bare headline,
-the bare headline wins.
+`LineSegmenter` (body / comment / boilerplate), correct the labels with a few rules
+(`apply_rules`), relabel one line as the title, then gather the parts.
+
+The title rule, in order: a line matching `title_hint`; else the first heading-like line (a few
+words, no closing full stop, not a date or a menu item) near the top, above the first paragraph of
+12+ words labelled body; when a page title with a site suffix ("Headline | Site") is followed by
+the bare headline, the bare headline wins.
 """
 
 from __future__ import annotations
