@@ -183,8 +183,12 @@ def _word_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     length = ends - starts
     starts = starts + 8
     head = _gather_u64(aligned, starts) & _LOW_BYTES[np.minimum(length, 8)]
-    middle = _gather_u64(aligned, starts + 8) & _LOW_BYTES[np.clip(length - 8, 0, 8)]
-    tail = _gather_u64(aligned, starts + length - 8) & _HIGH_BYTES[np.clip(length - 16, 0, 8)]
+    middle = np.zeros(len(starts), dtype=np.uint64)     # most words are short: gather only for long ones
+    tail = np.zeros(len(starts), dtype=np.uint64)
+    long = np.flatnonzero(length > 8)
+    middle[long] = _gather_u64(aligned, starts[long] + 8) & _LOW_BYTES[np.minimum(length[long] - 8, 8)]
+    long = long[length[long] > 16]
+    tail[long] = _gather_u64(aligned, starts[long] + length[long] - 8) & _HIGH_BYTES[np.minimum(length[long] - 16, 8)]
     with np.errstate(over="ignore"):
         mixed = (head * _WORD_MIX[0]) ^ _splitmix64(middle * _WORD_MIX[1] + length.astype(np.uint64)) \
             ^ (tail * _WORD_MIX[2])
@@ -437,10 +441,75 @@ def _accepted_pairs(fps: _Fingerprints, n_docs: int, params: DedupParams) -> tup
 # Clusters
 # ---------------------------------------------------------------------------------------------
 
+def _components(members: list[int], neighbours: dict[int, dict[int, float]], min_similarity: float) -> list[list[int]]:
+    """Connected components of members over the pairs at least min_similarity similar."""
+    member_set, seen, groups = set(members), set(), []
+    for start in members:
+        if start in seen:
+            continue
+        seen.add(start)
+        group, stack = [], [start]
+        while stack:
+            doc = stack.pop()
+            group.append(doc)
+            for other, sim in neighbours[doc].items():
+                if sim >= min_similarity and other in member_set and other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        groups.append(group)
+    return groups
+
+
+def _split_incoherent(members: list[int], rank: np.ndarray, neighbours: dict[int, dict[int, float]],
+                      is_coherent, params: DedupParams) -> dict[int, int]:
+    """Split a component whose members are not all similar to its canonical. Returns {member: canonical}.
+
+    The weakest pairs go first: the pairs kept must be ever more similar (in steps of 0.1) until
+    every group is coherent; a story's copies are linked more strongly than two stories are by a
+    shared passage. Documents left alone then join the group of their most similar neighbour that
+    stays coherent with them, earliest first (a copy with much added text keeps its story, a page
+    bridging two stories joins one of them). A group still incoherent when
+    only near-identical pairs are left is split into stars around its earliest documents.
+    """
+    group_of: dict[int, int] = {}
+    orphans: list[int] = []
+    pending = [(members, params.containment_threshold)]
+    while pending:
+        group, threshold = pending.pop()
+        if is_coherent(group):
+            group_of.update({m: group[0] for m in group})
+        elif threshold + 0.1 > 1.0:
+            group_of.update(_star_split(group, rank, neighbours))
+        else:
+            for sub in _components(group, neighbours, threshold + 0.1):
+                if len(sub) == 1:
+                    orphans.append(sub[0])
+                else:
+                    pending.append((sub, threshold + 0.1))
+    groups: dict[int, list[int]] = {}
+    for member, group in group_of.items():
+        groups.setdefault(group, []).append(member)
+    for orphan in sorted(orphans, key=lambda m: rank[m]):
+        linked: dict[int, float] = {}
+        for other, sim in neighbours[orphan].items():
+            if other in group_of:
+                linked[group_of[other]] = max(sim, linked.get(group_of[other], 0.0))
+        joined = next((g for g in sorted(linked, key=lambda g: -linked[g]) if is_coherent(groups[g] + [orphan])),
+                      orphan)
+        group_of[orphan] = joined
+        groups.setdefault(joined, []).append(orphan)
+    canonical_of_group: dict[int, int] = {}
+    for member, group in group_of.items():
+        best = canonical_of_group.get(group)
+        if best is None or rank[member] < rank[best]:
+            canonical_of_group[group] = member
+    return {member: canonical_of_group[group] for member, group in group_of.items()}
+
+
 def _star_split(members: list[int], rank: np.ndarray, neighbours: dict[int, dict[int, float]]) -> dict[int, int]:
-    """Split an incoherent component into stars: in canonical order, a document with no earlier
-    centre among its neighbours becomes a centre; every other document joins the earlier centre
-    it is most similar to. Returns {member: centre}."""
+    """Split a component into stars: in canonical order, a document with no earlier centre among
+    its neighbours becomes a centre; every other document joins the earlier centre it is most
+    similar to. Returns {member: centre}."""
     centre_of: dict[int, int] = {}
     centres: set[int] = set()
     for doc in sorted(members, key=lambda m: rank[m]):
@@ -460,7 +529,7 @@ def _clusters(n: int, a: np.ndarray, b: np.ndarray, containment: np.ndarray, ran
     Clusters are the connected components of the accepted pairs, which keeps a story syndicated
     many times together even where only neighbouring copies were compared. One wrong pair would
     join two stories, though; so a component with a member less than cluster_min_similarity
-    similar to its canonical is split into stars around its earliest documents instead.
+    similar to its canonical is split (see _split_incoherent).
     """
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, component = connected_components(graph, directed=False)
@@ -479,8 +548,12 @@ def _clusters(n: int, a: np.ndarray, b: np.ndarray, containment: np.ndarray, ran
             pair_containment[key] = fingerprints.shared(row, canon) / smaller
         return pair_containment[key]
 
-    similarity = np.full(n, np.nan)
+    def is_coherent(group: list[int]) -> bool:
+        canon = min(group, key=lambda m: rank[m])
+        return all(similarity_to(m, canon) >= params.cluster_min_similarity for m in group if m != canon)
+
     copies = np.flatnonzero(canonical_row != np.arange(n))
+    similarity = np.full(n, np.nan)
     for row in copies.tolist():
         similarity[row] = similarity_to(row, int(canonical_row[row]))
 
@@ -492,10 +565,10 @@ def _clusters(n: int, a: np.ndarray, b: np.ndarray, containment: np.ndarray, ran
             neighbours.setdefault(x, {})[y] = sim
             neighbours.setdefault(y, {})[x] = sim
         for comp in incoherent.tolist():
-            for member, centre in _star_split(members_of[comp], rank, neighbours).items():
-                canonical_row[member] = centre
-                similarity[member] = np.nan if member == centre else neighbours[member][centre]
-        logger.info("split %d incoherent clusters into stars", len(incoherent))
+            for member, canon in _split_incoherent(members_of[comp], rank, neighbours, is_coherent, params).items():
+                canonical_row[member] = canon
+                similarity[member] = np.nan if member == canon else similarity_to(member, canon)
+        logger.info("split %d incoherent clusters", len(incoherent))
     return canonical_row, similarity
 
 
