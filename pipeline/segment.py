@@ -17,19 +17,38 @@ from tqdm import tqdm
 from collections.abc import Sequence
 
 from pipeline.config import Params, SegmentParams
-from pipeline.segmenter import LineSegmenter, Segmentation, load_segmenter, segment_html, segment_text
+from pipeline.segmenter import LineSegmenter, Segmentation, load_segmenter, segment_html, segment_texts
 
 log = logging.getLogger(__name__)
 
 SEGMENT_COLUMNS = ["body", "comments", "boilerplate", "line_labels", "body_share", "comment_share"]
 
 
-def segment_record(record: dict[str, Any], segmenter: LineSegmenter) -> Segmentation:
-    html = record.get("html")
-    if isinstance(html, str) and html.strip():
-        return segment_html(html, segmenter)
-    title = record.get("title")
-    return segment_text(record.get("text") or "", segmenter, title_hint=title if isinstance(title, str) else None)
+BATCH = 256
+
+
+def segment_records(records: list[dict[str, Any]], segmenter: LineSegmenter, progress: bool = False
+                    ) -> list[Segmentation]:
+    """Segmentations in input order: HTML records through the markup path, text records in model batches."""
+    results: list[Segmentation | None] = [None] * len(records)
+    text_positions = []
+    for position, record in enumerate(records):
+        html = record.get("html")
+        if isinstance(html, str) and html.strip():
+            results[position] = segment_html(html, segmenter)
+        else:
+            text_positions.append(position)
+    with tqdm(total=len(records), desc="segment", unit="doc", disable=not progress) as bar:
+        bar.update(len(records) - len(text_positions))
+        for start in range(0, len(text_positions), BATCH):
+            batch = text_positions[start:start + BATCH]
+            titles = [records[i].get("title") for i in batch]
+            done = segment_texts([records[i].get("text") or "" for i in batch], segmenter,
+                                 title_hints=[t if isinstance(t, str) else None for t in titles])
+            for position, segmentation in zip(batch, done):
+                results[position] = segmentation
+            bar.update(len(batch))
+    return results
 
 
 def segment_frame(frame: pd.DataFrame, params: SegmentParams, progress: bool = False,
@@ -37,8 +56,7 @@ def segment_frame(frame: pd.DataFrame, params: SegmentParams, progress: bool = F
     """The frame with the segment columns added; `with_lines` adds `lines` (line_no, text, label per line)."""
     segmenter = load_segmenter(params.model_path)
     rows = []
-    for record in tqdm(frame.to_dict(orient="records"), desc="segment", unit="doc", disable=not progress):
-        parts = segment_record(record, segmenter)
+    for parts in segment_records(frame.to_dict(orient="records"), segmenter, progress):
         rows.append({
             "found_title": parts.title,
             "body": parts.body,
