@@ -455,9 +455,50 @@ def score(corpus: pd.DataFrame, predicted: pd.DataFrame, ambiguous: set[tuple[in
             "non_english_detected": int((df["lang"] != "en").sum())}
 
 
+# --- baseline: MinHash LSH on Jaccard similarity -------------------------------------------------
+
+def minhash_baseline(corpus: pd.DataFrame, ambiguous: set[tuple[int, int]], abp: pd.DataFrame,
+                     thresholds: list[float], num_perm: int = 128) -> dict:
+    """Clusters from datasketch's MinHashLSH over the same 5-word shingles (Jaccard similarity,
+    the usual near-duplicate setup), scored like the main method."""
+    from datasketch import MinHash, MinHashLSH
+
+    texts = [repair_text(t) for t in corpus["text"]]
+    signatures = []
+    for text in texts:
+        words = re.findall(r"\w+", text.lower())
+        shingles = {" ".join(words[i:i + 5]).encode() for i in range(max(len(words) - 4, 1))}
+        signature = MinHash(num_perm=num_perm)
+        signature.update_batch(list(shingles))
+        signatures.append(signature)
+    results = {}
+    for threshold in thresholds:
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        for i, signature in enumerate(signatures):
+            lsh.insert(i, signature)
+        parent = list(range(len(texts)))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for i, signature in enumerate(signatures):
+            for j in lsh.query(signature):
+                if j != i and signatures[i].jaccard(signatures[j]) >= threshold:
+                    parent[find(i)] = find(j)
+        predicted = pd.DataFrame({"id": corpus["id"], "cluster_id": [find(i) for i in range(len(texts))],
+                                  "lang": "en"})
+        scores = score(corpus, predicted, ambiguous, abp)
+        results[str(threshold)] = {k: scores[k] for k in ("precision", "recall", "hard_negative_pairs_merged")} | {
+            "copy_recall_by_edit": {e: v["found_with_original"] for e, v in scores["copy_recall_by_edit"].items()}}
+    return results
+
+
 # --- main ---------------------------------------------------------------------------------------
 
-def run_size(abp, story, ambiguous, n_docs, seed, workers, params, tmp) -> dict:
+def run_size(abp, story, ambiguous, n_docs, seed, workers, params, tmp, baseline: bool = False) -> dict:
     corpus = build_corpus(abp, story, n_docs, seed)
     corpus_path, out_path = os.path.join(tmp, f"corpus_{n_docs}.pickle"), os.path.join(tmp, f"out_{n_docs}.parquet")
     with open(corpus_path, "wb") as f:
@@ -470,6 +511,8 @@ def run_size(abp, story, ambiguous, n_docs, seed, workers, params, tmp) -> dict:
                                env={**os.environ, "PYTHONHASHSEED": "0"})
     run = json.loads(completed.stdout.strip().splitlines()[-1])
     scores = score(corpus, pd.read_parquet(out_path), ambiguous, abp)
+    if baseline:
+        scores["minhash_lsh_baseline"] = minhash_baseline(corpus, ambiguous, abp, [0.8, 0.5, 0.3])
     return {"n_docs": n_docs, "copies": int(corpus["is_copy"].sum()), **run, **scores,
             "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
 
@@ -480,6 +523,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--no-baseline", dest="baseline", action="store_false",
+                        help="skip the MinHash LSH comparison on the smallest corpus")
     parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                         help="override a DedupParams field (for tuning)")
     args = parser.parse_args()
@@ -498,7 +543,8 @@ def main() -> None:
     runs = []
     with tempfile.TemporaryDirectory() as tmp:
         for n_docs in args.sizes:
-            runs.append(run_size(abp, story, ambiguous, n_docs, args.seed, args.workers, params, tmp))
+            runs.append(run_size(abp, story, ambiguous, n_docs, args.seed, args.workers, params, tmp,
+                                 baseline=args.baseline and n_docs == args.sizes[0]))
             r = runs[-1]
             print(f"{n_docs}: {r['timings']['total_s']:.1f}s P={r['precision']} R={r['recall']}", flush=True)
 
@@ -512,6 +558,11 @@ def main() -> None:
         print(f"{r['n_docs']:>7} {r['copies']:>7} {r['timings']['clean_s']:>8.1f} {r['timings']['dedup_s']:>8.1f} "
               f"{r['timings']['total_s']:>8.1f} {ratio:>7.2f} {r['peak']['main_mb']:>8.0f} {r['peak']['worker_mb']:>7.0f} "
               f"{r['precision']:>6.4f} {r['recall']:>6.4f} {r['hard_negative_pairs_merged']:>6}/{r['hard_negative_pairs']:<8}")
+    if "minhash_lsh_baseline" in runs[0]:
+        print(f"MinHash LSH (Jaccard, 128 permutations) on the {runs[0]['n_docs']} corpus:")
+        for threshold, r in runs[0]["minhash_lsh_baseline"].items():
+            print(f"  threshold {threshold}: precision {r['precision']:.4f} recall {r['recall']:.4f}"
+                  f" truncated-copy recall {r['copy_recall_by_edit'].get('truncated')}")
     largest = runs[-1]
     summary = {
         "precision": largest["precision"], "recall": largest["recall"],

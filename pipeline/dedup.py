@@ -19,15 +19,23 @@ while most of it is shared text. So the method measures *containment* rather tha
    is kept as a fingerprint when its hash is 0 modulo `sample_mod`. This sampling is consistent
    across documents, so the fingerprints two texts share are exactly the sample of the shingles
    they share, and shared/min(size) estimates the containment of the smaller text in the larger.
-   (MinHash estimates Jaccard and misses such copies; see the benchmark.)
-3. Fingerprints found in more than `max_fingerprint_df` documents are site boilerplate
-   (disclaimers, footers) and are dropped. An inverted index over the rest yields every pair of
-   documents sharing a fingerprint with its count of shared fingerprints.
-4. A pair is a copy when it shares at least `min_shared` fingerprints and at least
+3. Boilerplate is dropped: with a source column, fingerprints found in at least
+   `site_boilerplate_min_docs` and `site_boilerplate_share` of one site's documents are that
+   site's furniture (footers, newsletter pitches, disclaimers) and are dropped from its documents;
+   fingerprints in more than `max_fingerprint_df` documents overall are dropped everywhere.
+4. An inverted index over the rest yields candidate pairs: all pairs of a posting list of up to
+   `all_pairs_max_df` documents, only neighbours in longer lists (a story syndicated many times),
+   so the cost stays linear; shared counts are lower bounds, and pairs they leave undecided are
+   counted exactly.
+5. A pair is a copy when it shares at least `min_shared` fingerprints and at least
    `containment_threshold` of the smaller document's. Distinct articles on the same event share
-   quotes, names and stock phrases but rarely a tenth of their five-word shingles.
-5. Connected components of the accepted pairs are the clusters (scipy); `similarity` is the
-   containment estimate of each copy against its canonical member.
+   quotes, names and stock phrases but rarely a fifth of their five-word shingles.
+6. Connected components of the accepted pairs are the clusters (scipy). A component with a member
+   less than `cluster_min_similarity` similar to its canonical was joined by a page bridging two
+   stories; it is split by cutting its weakest pairs first. `similarity` is the containment
+   estimate of each copy against its canonical member.
+
+The benchmark (benchmarks/dedup.py) compares this with MinHash LSH on Jaccard similarity.
 """
 
 from __future__ import annotations

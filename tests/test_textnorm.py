@@ -63,6 +63,7 @@ def test_text_is_not_binary():
     for encoding in ("utf-8", "cp1252", "utf-16-le", "utf-16"):
         assert not looks_binary(SAMPLE.encode(encoding))
     assert not looks_binary(b"")
+    assert not looks_binary(b"ID3 tags and RIFF headers are explained below.")
 
 
 # --- repair_text ---------------------------------------------------------------------------
