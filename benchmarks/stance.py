@@ -177,6 +177,8 @@ def run_abp(abp: pd.DataFrame, kinds: list[str], profile: Profile, device: str |
                                                                predicted_test[media_unseen.to_numpy()], ABP_LABELS),
                 "fit_seconds": round(fit_seconds, 1), "predict_test_seconds": round(predict_seconds, 1),
             }
+            if getattr(classifier, "history", None):  # fine-tuning: loss and validation F1 per epoch
+                results[scheme][kind]["training_history"] = classifier.history
             logging.info("ABP %s %s: test %s", scheme, kind, results[scheme][kind]["test"])
     return results
 

@@ -19,8 +19,10 @@ from pipeline.classifiers.minilm import (
     MinilmFinetune,
     MinilmLogreg,
     bundled_model_path,
+    chunk_token_ids,
     embed_texts,
     load_base_model,
+    load_tokenizer,
 )
 from pipeline.config import MinilmFinetuneParams, MinilmLogregParams
 
@@ -138,6 +140,18 @@ def test_base_model_loads_offline_from_any_local_folder(tmp_path: Path, no_netwo
                           max_tokens=32, progress=False)
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]  # two sport sentences sit closer than sport/weather
+
+
+def test_long_texts_are_cut_into_at_most_max_chunks_windows():
+    tokenizer = load_tokenizer(None)
+    long_text = " ".join(SENTENCES["money"] * 3)
+    windows, owners = chunk_token_ids(tokenizer, [long_text, UNSEEN["sport"]], max_tokens=24, max_chunks=2)
+    assert owners == [0, 0, 1]
+    assert all(len(window) <= 24 and window[0] == tokenizer.cls_token_id and window[-1] == tokenizer.sep_token_id
+               for window in windows)
+    assert windows[0][1:-1] + windows[1][1:-1] == tokenizer(long_text, add_special_tokens=False)["input_ids"][:44]
+    single, _ = chunk_token_ids(tokenizer, [long_text], max_tokens=24, max_chunks=1)
+    assert single == windows[:1]
 
 
 def test_minilm_logreg_with_a_custom_base_model_carries_its_weights(tmp_path: Path, no_network):

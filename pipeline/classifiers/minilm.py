@@ -227,7 +227,9 @@ class MinilmLogreg:
         self.base_model = base_model if base_model is not None else getattr(params, "base_model", None)
         self.max_chunks = int(getattr(params, "max_chunks", DEFAULT_MAX_CHUNKS))
         self.device = pick_device(device)
-        self.embedding_cache: dict[str, np.ndarray] | None = None  # text -> vector; set by callers that reuse texts
+        # text -> vector, for callers that embed the same texts in several fits (one cache per base model and
+        # max_tokens/max_chunks setting: the key is the text alone)
+        self.embedding_cache: dict[str, np.ndarray] | None = None
         self._encoder = None
 
     def encoder(self):
