@@ -39,7 +39,7 @@ FORMAT_VERSION = "2"
 DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "dropout": 0.2, "neighbours": False}
 NETWORK_KEYS = ("embedding", "hidden", "layers", "dropout")
 DEFAULT_TRAINING: dict[str, Any] = {"epochs": 8, "lr": 3e-3, "batch_lines": 6000, "min_count": 3, "seed": 13,
-                                    "word_weighted": False}
+                                    "word_weighted": True}
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
 BATCH_LINES = 20000  # lines per inference batch
 

@@ -82,7 +82,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--epochs", type=int, default=None, help="GRU: passes over the data (8; 4 with --base)")
     parser.add_argument("--lr", type=float, default=None, help="GRU: peak learning rate (3e-3; 1e-3 with --base)")
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
-    parser.add_argument("--word-weighted", action="store_true", help="GRU: weigh a line's loss by sqrt(1 + words)")
+    parser.add_argument("--unweighted", action="store_true",
+                        help="GRU: every line's loss weighs 1 (default: sqrt(1 + its words))")
     parser.add_argument("--seed", type=int, default=DEFAULT_TRAINING["seed"])
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"], help="CRF: L1 penalty")
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"], help="CRF: L2 penalty")
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> None:
         params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations, "stages": args.stages}
     else:
         model_class = LineSegmenter
-        params = {"seed": args.seed, "word_weighted": args.word_weighted}
+        params = {"seed": args.seed, "word_weighted": not args.unweighted}
         if args.epochs is not None:
             params["epochs"] = args.epochs
         if args.lr is not None:
