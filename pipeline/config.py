@@ -73,14 +73,18 @@ class TfidfLogregParams(Section):
 
 
 class MinilmLogregParams(Section):
+    base_model: str | None = Field(None, description="local folder or cached hub id; null = bundled all-MiniLM-L6-v2")
     max_tokens: int = Field(256, ge=16, le=512)
+    max_chunks: int = Field(1, ge=1, le=16, description="windows of max_tokens averaged per text")
     batch_size: int = Field(32, ge=1)
     C: float = Field(2.0, gt=0)
     class_weight: Literal["balanced"] | None = "balanced"
 
 
 class MinilmFinetuneParams(Section):
+    base_model: str | None = Field(None, description="local folder or cached hub id; null = bundled all-MiniLM-L6-v2")
     max_tokens: int = Field(256, ge=16, le=512)
+    class_weight: Literal["balanced"] | None = "balanced"
     batch_size: int = Field(16, ge=1)
     epochs: float = Field(3.0, gt=0)
     learning_rate: float = Field(5e-5, gt=0)

