@@ -10,7 +10,7 @@ into the repository):
    such pairs count neither as a hit nor as a miss), below is distinct.
 2. A corpus of N documents: ABP originals (for N < 37.5k, whole (topic, week) buckets, so that
    distinct articles on the same event sit side by side as hard negatives) and generated copies,
-   on average 1.67 per original (0-5), each with a random mix of realistic edits: truncation to
+   on average 1.67 per original (Poisson-like counts), each with a random mix of realistic edits: truncation to
    40-90%, a new headline, inserted paragraphs (editor's notes, related-story teasers), lines
    re-wrapped at 55-85 characters, light typos, mojibake (UTF-8 read as cp1252), a copying site's
    header/footer boilerplate and reader comments, or just a re-spaced exact copy. Originals also
