@@ -601,8 +601,17 @@ def _cluster_id(canonical_id: str) -> str:
     return "c" + xxhash.xxh64_hexdigest(str(canonical_id).encode("utf-8", "surrogatepass"))
 
 
+def _source_codes(sources) -> np.ndarray:
+    """One code per site; documents without a source each count as a site of their own."""
+    labels = pd.Series(sources, dtype=object).replace("", None)
+    codes = pd.factorize(labels)[0]
+    missing = codes < 0
+    codes[missing] = codes.max(initial=-1) + 1 + np.arange(int(missing.sum()))
+    return codes
+
+
 def _pairs_and_fingerprints(texts: list[str], params: DedupParams, sources, progress: bool):
-    source_codes = pd.factorize(pd.Series(sources, dtype=object).fillna(""))[0] if sources is not None else None
+    source_codes = _source_codes(sources) if sources is not None else None
     fingerprints = _fingerprints(list(texts), params, progress, source_codes)
     return _accepted_pairs(fingerprints, max(len(texts), 1), params), fingerprints
 

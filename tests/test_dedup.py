@@ -149,6 +149,14 @@ def test_site_boilerplate_recognised_from_the_source_column():
     assert result["cluster_id"].nunique() == 13
 
 
+def test_documents_without_source_are_not_one_site():
+    # Five copies of one story whose source is unknown: they are not a site's boilerplate.
+    copies = [REPORT_A + f"\nCopy number {i} of the report, kept by our archive." for i in range(5)]
+    result = find_near_duplicates(_frame(copies + [REPORT_B], sources=[None, "", None, None, "", "x"]))
+    assert result["cluster_id"].iloc[:5].nunique() == 1
+    assert result["cluster_id"].iloc[5] != result["cluster_id"].iloc[0]
+
+
 def test_bridging_document_does_not_join_two_stories():
     # A page quoting the end of one report and the start of the other is similar to both; it must
     # not make the two reports one story.
