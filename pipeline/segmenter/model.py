@@ -22,6 +22,7 @@ import json
 import logging
 import random
 from collections import Counter
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -99,17 +100,13 @@ class LineSegmenter:
     # --- features ---------------------------------------------------------------------------
 
     def _encode(self, lines: list[str]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        vocab = self.vocab
-        index: list[int] = []
-        weights: list[float] = []
-        offsets: list[int] = []
-        for features in document_features(lines, neighbours=self.config.get("neighbours", True)):
-            offsets.append(len(index))
-            for name, value in features.items():
-                position = vocab.get(name)
-                if position:
-                    index.append(position)
-                    weights.append(value)
+        """(feature indices, weights, per-line offsets) for the EmbeddingBag. Unknown features get
+        index 0, the bag's padding index, which the bag leaves out of its sums."""
+        features = document_features(lines, neighbours=self.config.get("neighbours", True))
+        names = list(chain.from_iterable(features))
+        index = list(map(self.vocab.get, names, repeat(0, len(names))))
+        weights = list(chain.from_iterable(item.values() for item in features))
+        offsets = list(accumulate((len(item) for item in features[:-1]), initial=0)) if features else []
         return (torch.tensor(index, dtype=torch.long), torch.tensor(weights, dtype=torch.float32),
                 torch.tensor(offsets, dtype=torch.long))
 
