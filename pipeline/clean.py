@@ -21,7 +21,7 @@ from pipeline.config import CleanParams, Params
 from pipeline.dedup import content_hash, find_near_duplicates, syndication_table
 from pipeline.ingest import ingest
 from pipeline.io import Reject, RejectLog, write_table
-from pipeline.textnorm import detect_language, repair_text
+from pipeline.textnorm import detect_languages, repair_text
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def repair_frame(frame: pd.DataFrame, progress: bool = False) -> pd.DataFrame:
                                                 disable=not progress)]
     frame["text"] = texts
     frame["title"] = [repair_text(title) if isinstance(title, str) else None for title in frame["title"]]
-    frame["lang"] = [detect_language(text) for text in texts]
+    frame["lang"] = detect_languages(texts)
     frame["content_hash"] = [content_hash(text) for text in texts]
     return frame
 
