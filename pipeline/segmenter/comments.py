@@ -40,6 +40,8 @@ BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+)?by\s+(?P<author>.+?)\s+(?:on|a
 SAYS_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\b\s*(?P<rest>.*?)\s*:?\s*$", re.IGNORECASE)
 SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>.+)$")
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
+NAME_COMMA_DATE_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?P<date>.+)$")
+NOT_AUTHORS = {"posted", "updated", "edited", "published", "today", "yesterday"}
 
 
 def _is_date_text(text: str) -> bool:
@@ -87,6 +89,13 @@ def _meta_of(line: str) -> _Meta | None:
     """Author and/or date carried by a meta line, or None for a text line."""
     if len(line) > 120:  # meta lines are short; long lines are comment text
         return None
+    # "NAME, DATE" comes first: a one-word handle before a date would otherwise pass as a date line
+    match = NAME_COMMA_DATE_RE.match(line)
+    if match:
+        author = match.group("author").strip()
+        if (author.lower() not in NOT_AUTHORS and _looks_like_name(author) and not _is_date_text(author)
+                and _is_date_text(match.group("date"))):
+            return _Meta(author=author, date=match.group("date").strip())
     if _is_date_text(line):
         return _Meta(date=line.strip(" |·•-–—"))
     match = BY_ON_RE.match(TRAILING_BUTTONS_RE.sub("", line))
@@ -176,7 +185,9 @@ def parse_comments(lines: list[str]) -> list[Comment]:
         if header_first:
             if current.text:
                 close()
-            if meta.author and current.author and current.author != meta.author and not current.text:
+            # header order is name(s), date, text: a new name after a date, or a second different
+            # name, starts a new comment (the draft had no text: its text was not labelled comment)
+            if meta.author and not current.text and (current.date or (current.author and current.author != meta.author)):
                 current = _Draft()
             current.author = current.author or meta.author
             current.date = current.date or meta.date
