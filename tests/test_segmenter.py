@@ -190,6 +190,14 @@ def test_parse_comments_date_only_header() -> None:
     assert [(c.author, c.date) for c in comments] == [("Alice Smith", "October 27, 2018"), (None, "October 28, 2018")]
 
 
+def test_parse_comments_textless_header_does_not_lend_its_date() -> None:
+    lines = ["Alice Smith", "October 27, 2018", "First comment text here.",
+             "October 28, 2018",  # a comment whose text was not labelled comment
+             "Bob Jones", "October 29, 2018", "Second comment text here."]
+    comments = parse_comments(lines)
+    assert [(c.author, c.date) for c in comments] == [("Alice Smith", "October 27, 2018"), ("Bob Jones", "October 29, 2018")]
+
+
 def test_parse_comments_empty() -> None:
     assert parse_comments([]) == []
 
