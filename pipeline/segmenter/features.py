@@ -135,7 +135,8 @@ def line_features(line: str) -> tuple[dict[str, float], list[str], int, dict[str
         features["pipe"] = 1.0
     if "©" in line or "copyright" in lowered:
         features["copy"] = 1.0
-    if URL_RE.search(line):
+    if ("http" in lowered or "www." in lowered or ".com" in lowered or ".org" in lowered or ".net" in lowered
+            or "@" in line) and URL_RE.search(line):
         features["url"] = 1.0
     is_date = False
     if digits:
