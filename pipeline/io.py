@@ -284,7 +284,7 @@ class RejectLog:
         self.rejects: list[Reject] = []
 
     def add(self, reject: Reject) -> None:
-        log.warning("rejected %s record %s%s: %s", reject.file, reject.record,
+        log.warning("%s: left out %s record %s%s: %s", reject.stage, reject.file, reject.record,
                     f" (id {reject.id})" if reject.id else "", reject.reason)
         self.rejects.append(reject)
 
