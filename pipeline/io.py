@@ -267,14 +267,8 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike) -> None:
 
 def _clean_nulls(record: dict[str, Any]) -> dict[str, Any]:
     """NaN and NaT become None, so JSONL holds `null` rather than the invalid token `NaN`."""
-    return {key: (None if _is_missing(value) else value) for key, value in record.items()}
-
-
-def _is_missing(value: Any) -> bool:
-    try:
-        return bool(pd.isna(value)) if not isinstance(value, (list, dict, str)) and not hasattr(value, "__len__") else False
-    except (TypeError, ValueError):
-        return False
+    return {key: (None if pd.api.types.is_scalar(value) and pd.isna(value) else value)
+            for key, value in record.items()}
 
 
 class RejectLog:
