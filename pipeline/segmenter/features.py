@@ -91,6 +91,18 @@ def _removed(regex: re.Pattern, text: str) -> int:
     return len(text) - len(regex.sub("", text))
 
 
+SAYS_WORDS = ("says", "said", "wrote", "writes")
+
+
+def _ends_with_says(lowered: str) -> bool:
+    """Cheap necessary condition of SAYS_RE for an ASCII line: it ends with a says-word, then an
+    optional colon and whitespace (the regex still decides)."""
+    tail = lowered.rstrip()
+    if tail.endswith(":"):
+        tail = tail[:-1].rstrip()
+    return tail.endswith(SAYS_WORDS)
+
+
 def line_features(line: str) -> tuple[dict[str, float], list[str], int, dict[str, float | str]]:
     """Features of one line alone (categorical ones as "name=value": 1.0), its lowercase words, its
     word count, and the few values its neighbours copy."""
@@ -149,7 +161,7 @@ def line_features(line: str) -> tuple[dict[str, float], list[str], int, dict[str
             features["ncomm"] = 1.0
     if ("ago" in lowered or "yesterday" in lowered or "today" in lowered) and AGO_RE.search(line):
         features["ago"] = 1.0
-    if n_words <= 12 and SAYS_RE.search(line):
+    if n_words <= 12 and (not line.isascii() or _ends_with_says(lowered)) and SAYS_RE.search(line):
         features["says"] = 1.0
     if lowered.startswith(("by", "posted")) and BY_RE.search(line):
         features["by"] = 1.0
@@ -205,12 +217,15 @@ def document_features(lines: list[str], neighbours: bool = True) -> list[dict[st
     n_lines = len(lines)
     if n_lines == 0:
         return []
-    per_line = [line_features(line) for line in lines]
+    line_counts = Counter(lines)
+    # a page repeats some lines (menus, separators, buttons): their own features are computed once
+    unique = {line: line_features(line) for line in line_counts}
+    per_line = [unique[line] for line in lines]
     word_counts = [item[2] for item in per_line]
     total_words = sum(word_counts) or 1
     max_words = max(word_counts) or 1
-    line_counts = Counter(lines)
-    shapes = [_shape(line, n_words) for line, n_words in zip(lines, word_counts)]
+    unique_shapes = {line: _shape(line, item[2]) for line, item in unique.items()}
+    shapes = [unique_shapes[line] for line in lines]
     shape_counts = Counter(shapes)
     prefix = _prefix_sums(word_counts)
     is_long = [int(count >= 25) for count in word_counts]

@@ -1,0 +1,108 @@
+"""Speed of the plain-text segmenter, and a check that its labels do not change.
+
+Pages: the host-disjoint test split of the Dragnet inscriptis dumps in `../shared/data/segmentation`
+(`split_host_disjoint == "test"`, `low_confidence` pages dropped), each dump's lines joined with
+newlines. Speed: documents per second of process CPU time (`time.process_time`, what one core
+delivers) on one torch thread, text in, Segmentation out: one `segment_text` call per document,
+and `segment_texts` on all of them (batches of 64). The best of `--repeats` runs is kept, since the
+machine is shared with other workers and timings are noisy.
+
+Labels: `--save-labels FILE` writes every page's final line labels (and the model's raw labels) as
+JSON; `--check-labels FILE` compares against such a file and reports how many pages differ. A
+`--before FILE` result JSON (written earlier by this script) adds a before/after column to the table.
+
+    python benchmarks/segmenter_speed.py [--repeats 3] [--save-labels F] [--check-labels F] [--before F]
+
+Prints a table and writes benchmarks/results/segmenter_speed.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from pipeline.segmenter import load_segmenter, segment_text, segment_texts  # noqa: E402
+
+DUMPS = REPO.parent / "shared" / "data" / "segmentation" / "dragnet.inscriptis.jsonl.gz"
+RESULT = REPO / "benchmarks" / "results" / "segmenter_speed.json"
+
+
+def load_test_texts(path: Path = DUMPS) -> tuple[list[str], list[str]]:
+    """(ids, texts) of the host-disjoint test pages without low-confidence labels."""
+    ids, texts = [], []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for row in map(json.loads, handle):
+            if row.get("split_host_disjoint") == "test" and not row.get("low_confidence"):
+                ids.append(row["id"])
+                texts.append("\n".join(row["lines"]))
+    return ids, texts
+
+
+def docs_per_cpu_second(run, n_docs: int, repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        run()
+        best = min(best, time.process_time() - start)
+    return n_docs / best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--save-labels", type=Path)
+    parser.add_argument("--check-labels", type=Path)
+    parser.add_argument("--before", type=Path, help="an earlier result JSON of this script")
+    parser.add_argument("--out", type=Path, default=RESULT)
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+
+    ids, texts = load_test_texts()
+    segmenter = load_segmenter()
+    segment_texts(texts[:8], segmenter)  # warm-up
+
+    single = docs_per_cpu_second(lambda: [segment_text(text, segmenter) for text in texts], len(texts), args.repeats)
+    batched = docs_per_cpu_second(lambda: segment_texts(texts, segmenter), len(texts), args.repeats)
+
+    results = segment_texts(texts, segmenter)
+    singles = [segment_text(text, segmenter) for text in texts]
+    labels = {page: [line.label for line in result.lines] for page, result in zip(ids, results)}
+    consistent = all([line.label for line in a.lines] == [line.label for line in b.lines]
+                     for a, b in zip(results, singles))
+    raw = segmenter.predict_many([[line.text for line in result.lines] for result in results])
+    raw_labels = dict(zip(ids, raw))
+
+    summary = {"pages": len(texts), "lines": sum(len(r.lines) for r in results),
+               "docs_per_cpu_second": round(single, 1), "batched_docs_per_cpu_second": round(batched, 1),
+               "single_equals_batched": consistent, "torch_threads": 1}
+    if args.save_labels:
+        args.save_labels.write_text(json.dumps({"final": labels, "model": raw_labels}))
+    if args.check_labels:
+        saved = json.loads(args.check_labels.read_text())
+        summary["pages_with_changed_labels"] = sum(saved["final"][page] != labels[page] for page in ids)
+        summary["pages_with_changed_model_labels"] = sum(saved["model"][page] != raw_labels[page] for page in ids)
+    before = json.loads(args.before.read_text())["after"] if args.before else None
+
+    print(f"{len(texts)} test pages, {summary['lines']} lines, one torch thread (shared machine: noisy)")
+    print(f"{'docs per CPU-second':<28}{'before':>10}{'after':>10}")
+    for key, name in (("docs_per_cpu_second", "segment_text (one by one)"),
+                      ("batched_docs_per_cpu_second", "segment_texts (batched)")):
+        print(f"{name:<28}{(before or {}).get(key, float('nan')):>10.1f}{summary[key]:>10.1f}")
+    for key in ("single_equals_batched", "pages_with_changed_labels", "pages_with_changed_model_labels"):
+        if key in summary:
+            print(f"{key}: {summary[key]}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"before": before, "after": summary}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
