@@ -21,8 +21,9 @@ from __future__ import annotations
 import json
 import logging
 import random
+from array import array
 from collections import Counter
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ import torch
 from safetensors.torch import load_file, save_file
 from torch import nn
 
-from pipeline.segmenter.features import document_features
+from pipeline.segmenter.features import document_feature_parts, document_features
 from pipeline.segmenter.result import LABELS
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,11 @@ def _batches(lengths: list[int], max_lines: int, max_docs: int = 64) -> list[lis
     return batches
 
 
+def _tensor(values: array, dtype: torch.dtype) -> torch.Tensor:
+    """A tensor over an array's buffer (no per-element conversion from Python objects)."""
+    return torch.frombuffer(values, dtype=dtype) if len(values) else torch.zeros(0, dtype=dtype)
+
+
 class LineSegmenter:
     """Labels one document's non-blank lines (see the module docstring)."""
 
@@ -102,13 +108,24 @@ class LineSegmenter:
     def _encode(self, lines: list[str]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """(feature indices, weights, per-line offsets) for the EmbeddingBag. Unknown features get
         index 0, the bag's padding index, which the bag leaves out of its sums."""
-        features = document_features(lines, neighbours=self.config.get("neighbours", True))
-        names = list(chain.from_iterable(features))
-        index = list(map(self.vocab.get, names, repeat(0, len(names))))
-        weights = list(chain.from_iterable(item.values() for item in features))
-        offsets = list(accumulate((len(item) for item in features[:-1]), initial=0)) if features else []
-        return (torch.tensor(index, dtype=torch.long), torch.tensor(weights, dtype=torch.float32),
-                torch.tensor(offsets, dtype=torch.long))
+        own, context = document_feature_parts(lines, neighbours=self.config.get("neighbours", True))
+        lookup = self.vocab.get
+        # the indices of a line's own features are looked up once per distinct line
+        own_encoded = {line: (list(map(lookup, features, repeat(0))), list(features.values()))
+                       for line, (features, *_) in own.items()}
+        index: list[int] = []
+        weights: list[float] = []
+        sizes: list[int] = []
+        for line, line_context in zip(lines, context):
+            own_index, own_weights = own_encoded[line]
+            index += own_index
+            index += map(lookup, line_context, repeat(0))
+            weights += own_weights
+            weights += line_context.values()
+            sizes.append(len(own_index) + len(line_context))
+        offsets = accumulate(sizes[:-1], initial=0) if sizes else ()
+        return _tensor(array("q", index), torch.long), _tensor(array("f", weights), torch.float32), \
+            _tensor(array("q", offsets), torch.long)
 
     # --- prediction -------------------------------------------------------------------------
 
