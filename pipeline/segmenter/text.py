@@ -114,6 +114,22 @@ FURNITURE_RE = re.compile(
 )
 
 
+# for an ASCII line, FURNITURE_RE can only match if its lowercased text starts with or contains one of these
+FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "become a ", "share", "tweet",
+                    "email", "print")
+FURNITURE_PARTS = ("opinions expressed", "not necessarily ", "can be reached at", "share button", "cross",
+                   "all rights reserved", "newsletter")
+
+
+def _is_furniture(line: str) -> bool:
+    """FURNITURE_RE.search(line), with a cheap substring test first for ASCII lines (most lines fail it)."""
+    if line.isascii():
+        lowered = line.lower()
+        if not lowered.startswith(FURNITURE_STARTS) and not any(part in lowered for part in FURNITURE_PARTS):
+            return False
+    return FURNITURE_RE.search(line) is not None
+
+
 def apply_rules(lines: list[str], labels: list[str]) -> list[str]:
     """Corrections of the model's labels, for conventions the Dragnet labels do not teach it:
 
@@ -127,12 +143,12 @@ def apply_rules(lines: list[str], labels: list[str]) -> list[str]:
     """
     labels = list(labels)
     for index, line in enumerate(lines):
-        if labels[index] != "boilerplate" and len(line) < 600 and FURNITURE_RE.search(line):
+        if labels[index] != "boilerplate" and len(line) < 600 and _is_furniture(line):
             labels[index] = "boilerplate"
     last_content = None  # label of the closest line above that is not boilerplate
     for index, line in enumerate(lines):
         if labels[index] == "body" and last_content == "comment" and len(line) <= 80 \
-                and _meta_of(line) is not None and not FURNITURE_RE.search(line):
+                and _meta_of(line) is not None and not _is_furniture(line):
             labels[index] = "comment"  # a commenter's name/date line that the model took for body
         elif labels[index] == "body" and last_content == "comment" and index and labels[index - 1] == "comment" \
                 and len(lines[index - 1]) <= 80 and _meta_of(lines[index - 1]) is not None:
@@ -164,7 +180,7 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
     labels = list(labels)
     if title_index is not None:
         labels[title_index] = "title"
-    lines = [LabelledLine(line_no=number, text=text, label=label) for (number, text), label in zip(numbered, labels)]
+    lines = list(map(LabelledLine, (number for number, _ in numbered), (text for _, text in numbered), labels))
     title = title_text
     if title is None:
         title = next((line.text for line in lines if line.label == "title"), None)
