@@ -62,6 +62,10 @@ AGO_RE = re.compile(
     r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b|\byesterday\b|\btoday\b",
     re.IGNORECASE,
 )
+# necessary conditions of DATE_RE (a 4-digit year, or digits around a separator) and TIME_RE, far
+# cheaper to search for
+DATE_GATE = re.compile(r"\d(?:\d\d\d|[-/.]\d)").search
+TIME_GATE = re.compile(r"\d(?::\d|\s*[ap])", re.IGNORECASE).search
 COUNT_COMMENTS_RE = re.compile(r"^\W*\d[\d,.]*\s*(?:comments?|responses?|replies|repl(?:y|ies)|thoughts)\b", re.IGNORECASE)
 SAYS_RE = re.compile(r"\b(?:says|said|wrote|writes)\s*:?\s*$", re.IGNORECASE)
 BY_RE = re.compile(r"^(?:posted\s+)?by\s+\S", re.IGNORECASE)
@@ -163,10 +167,10 @@ def line_features(line: str) -> tuple[dict[str, float], list[str], int, dict[str
         features["url"] = 1.0
     is_date = False
     if digits:
-        is_date = DATE_RE.search(line) is not None
+        is_date = DATE_GATE(line) is not None and DATE_RE.search(line) is not None
         if is_date:
             features["date"] = 1.0
-        if TIME_RE.search(line):
+        if TIME_GATE(line) and TIME_RE.search(line):
             features["time"] = 1.0
         if COUNT_COMMENTS_RE.search(line):
             features["ncomm"] = 1.0
