@@ -10,6 +10,10 @@ machine is shared with other workers and timings are noisy.
 Labels: `--save-labels FILE` writes every page's final line labels (and the model's raw labels) as
 JSON; `--check-labels FILE` compares against such a file and reports how many pages differ. A
 `--before FILE` result JSON (written earlier by this script) adds a before/after column to the table.
+The shipped "before" figures come from the code as of commit a05c809, run back to back with the
+"after" run on the same machine: `git archive a05c809 pipeline | tar -x -C DIR/tree`, this script
+copied to DIR/tree/benchmarks/, `../shared` linked next to DIR/tree, then
+`python DIR/tree/benchmarks/segmenter_speed.py --out before.json` and here `--before before.json`.
 
     python benchmarks/segmenter_speed.py [--repeats 3] [--save-labels F] [--check-labels F] [--before F]
 
