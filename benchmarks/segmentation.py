@@ -57,11 +57,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from pipeline.segmenter import load_segmenter, segment_html, segment_text, segment_texts  # noqa: E402
+from pipeline.segmenter.train import word_scores  # noqa: E402
 from pipeline.segmenter.data import DEFAULT_DATA_DIR, DUMP_STYLES, host_fold, load_dragnet  # noqa: E402
 
 WORD_RE = re.compile(r"\w+")
 RESULTS = REPO / "benchmarks" / "results" / "segmentation.json"
-SCORED = ("body", "comment")
 
 
 def tokens(text: str) -> list[str]:
@@ -88,30 +88,6 @@ def map_text_to_lines(lines: list[str], body_text: str, comment_text: str) -> li
             pools[best] += Counter()  # drop non-positive counts
         labels.append(best)
     return labels
-
-
-def score(records: list[dict], predictions: list[list[str]]) -> dict[str, float]:
-    true_pos: Counter = Counter()
-    predicted: Counter = Counter()
-    gold: Counter = Counter()
-    correct = total = 0
-    for record, labels in zip(records, predictions):
-        for line, gold_label, label in zip(record["lines"], record["labels"], labels):
-            label = "body" if label == "title" else label
-            weight = len(WORD_RE.findall(line))
-            gold[gold_label] += weight
-            predicted[label] += weight
-            true_pos[label] += weight * (label == gold_label)
-            correct += label == gold_label
-            total += 1
-    result: dict[str, float] = {"line_accuracy": correct / max(total, 1)}
-    for name in SCORED:
-        precision = true_pos[name] / predicted[name] if predicted[name] else 0.0
-        recall = true_pos[name] / gold[name] if gold[name] else 0.0
-        result[f"{name}_precision"] = precision
-        result[f"{name}_recall"] = recall
-        result[f"{name}_f1"] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return result
 
 
 def read_html(ids: set[str]) -> dict[str, bytes]:
@@ -229,8 +205,8 @@ def main() -> None:
     systems: dict[str, dict] = {}
 
     def add(name: str, input_kind: str, per_style: dict[str, list[list[str]]], speeds: list[Speed]) -> None:
-        scores = {style: score(by_style[style], per_style[style]) for style in DUMP_STYLES}
-        pooled = score([r for s in DUMP_STYLES for r in by_style[s]], [p for s in DUMP_STYLES for p in per_style[s]])
+        scores = {style: word_scores(by_style[style], per_style[style]) for style in DUMP_STYLES}
+        pooled = word_scores([r for s in DUMP_STYLES for r in by_style[s]], [p for s in DUMP_STYLES for p in per_style[s]])
         systems[name] = {"input": input_kind, "by_style": scores, "both_styles": pooled,
                          "docs_per_s_wall": sum(s.per_wall_s for s in speeds) / len(speeds),
                          "docs_per_cpu_s": sum(s.per_cpu_s for s in speeds) / len(speeds)}
