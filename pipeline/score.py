@@ -37,15 +37,16 @@ def model_name(model_ref: str) -> str:
     return str(model_ref)
 
 
-def row_warnings(row: pd.Series, params: Params) -> list[str]:
-    warnings = []
-    if params.clean.keep_languages and row["lang"] not in params.clean.keep_languages:
-        warnings.append(f"language {row['lang']} is not one the model was trained on")
-    if len(row["body"]) < params.segment.min_body_chars:
-        warnings.append(f"short body ({len(row['body'])} characters)")
-    if isinstance(row["duplicate_of"], str):
-        warnings.append(f"near-duplicate of {row['duplicate_of']}")
-    return warnings
+def warnings_column(segmented: pd.DataFrame, params: Params) -> list[list[str]]:
+    """Per row: a language the model was not trained on, a short body, being a near-copy."""
+    keep = params.clean.keep_languages
+    minimum = params.segment.min_body_chars
+    rows = zip(segmented["lang"], segmented["body"].str.len(), segmented["duplicate_of"])
+    return [[warning for warning in (
+        f"language {lang} is not one the model was trained on" if keep and lang not in keep else None,
+        f"short body ({chars} characters)" if chars < minimum else None,
+        f"near-duplicate of {original}" if isinstance(original, str) else None,
+    ) if warning] for lang, chars, original in rows]
 
 
 def score_frame(frame: pd.DataFrame, model, model_label: str, params: Params,
@@ -65,7 +66,7 @@ def score_frame(frame: pd.DataFrame, model, model_label: str, params: Params,
         reliability = sources.set_index("source")[[c for c in RELIABILITY_COLUMNS if c in sources.columns]]
         out = out.join(reliability, on="source")
     out["model"] = model_label
-    out["warnings"] = [row_warnings(row, params) for _, row in segmented.iterrows()]
+    out["warnings"] = warnings_column(segmented, params)
     return out
 
 

@@ -74,12 +74,10 @@ def run_tags(stage: str) -> dict[str, str]:
     dirty = _git("status", "--porcelain", "--untracked-files=no")
     if dirty is not None:
         tags["git_dirty"] = str(bool(dirty)).lower()
-    for variable, tag in (("DVC_EXP_NAME", "dvc_experiment"), ("DVC_EXP_BASELINE_REV", "dvc_baseline_rev"),
-                          ("DVC_STAGE", "dvc_stage")):
+    for variable, tag in (("DVC_EXP_NAME", "dvc_experiment"), ("DVC_EXP_BASELINE_REV", "dvc_baseline_rev")):
         if os.environ.get(variable):
             tags[tag] = os.environ[variable]
-    tags["dvc_stage"] = tags.get("dvc_stage", stage)
-    return tags
+    return {**tags, "dvc_stage": stage}
 
 
 @contextlib.contextmanager

@@ -106,3 +106,15 @@ def test_bad_params_file_is_a_usage_error(tmp_path: Path, corpus: Path):
     result = runner.invoke(app, ["ingest", str(corpus), "--output", str(tmp_path / "a.parquet"), "--params", str(bad)])
     assert result.exit_code != 0
     assert "ingest.min_chars" in result.output
+
+
+def test_score_warns_about_language_short_bodies_and_copies():
+    from pipeline.config import Params
+    from pipeline.score import warnings_column
+
+    segmented = pd.DataFrame({"lang": ["en", "de", "en"], "body": ["x" * 500, "y" * 500, "short"],
+                              "duplicate_of": [None, None, "a1"]})
+    warnings = warnings_column(segmented, Params())
+    assert warnings[0] == []
+    assert warnings[1] == ["language de is not one the model was trained on"]
+    assert warnings[2] == ["short body (5 characters)", "near-duplicate of a1"]
