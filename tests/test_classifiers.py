@@ -52,3 +52,12 @@ def test_pyfunc_predicts_from_title_and_body_or_from_text(tmp_path: Path):
     out_segmented, out_raw = predict(model, segmented), predict(model, raw)
     assert list(out_segmented.columns) == ["stance", "p_pro_us", "p_pro_russia", "p_neutral"]
     assert out_segmented.loc[0, "stance"] == out_raw.loc[0, "stance"] == "pro_us"
+
+
+def test_every_configurable_kind_has_an_implementation():
+    from pipeline.classifiers import IMPLEMENTATIONS, classifier_class
+    from pipeline.config import MODEL_KINDS
+
+    assert set(IMPLEMENTATIONS) == set(MODEL_KINDS)
+    for kind in MODEL_KINDS:
+        assert classifier_class(kind).kind == kind
