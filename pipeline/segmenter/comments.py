@@ -42,6 +42,58 @@ SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
 NAME_COMMA_DATE_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?P<date>.+)$")
 NOT_AUTHORS = {"posted", "updated", "edited", "published", "today", "yesterday"}
+# necessary conditions for a match of DATE_RE ("May 3, 2019", "3 May 2019": four digits; "2019-05-03",
+# "3/5/19": a digit, a separator, a digit), TIME_RE ("10:42", "10 pm") and AGO_RE (case-insensitive)
+DATE_GATE = re.compile(r"\d(?:\d\d\d|[-/.]\d)").search
+TIME_GATE = re.compile(r"\d(?::\d|\s*[ap])", re.IGNORECASE).search
+AGO_WORDS = ("ago", "yesterday", "today")
+
+# Most lines fail the patterns above, and a regex search over a whole line costs far more than a
+# substring test: the helpers below run a pattern only when a cheap necessary condition holds.
+# Under re.IGNORECASE an ASCII letter of a pattern also matches these four non-ASCII letters (re
+# docs), so a lowercased line stands in for the line in those conditions only when it has none.
+IGNORECASE_ASCII_LOOKALIKES_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+BUTTON_TAIL_WORDS = ("reply", "report", "permalink", "like", "share")
+SAYS_VERBS = ("says", "said", "wrote", "writes")
+BY_ON_STARTS = ("by", "posted", "comment")
+SEPARATORS = ("|", "•", "·")
+
+
+def lowered_for_gates(line: str) -> str | None:
+    """The lowercased line, for necessary conditions of case-insensitive patterns; None when the
+    line holds a letter that such a pattern could match in place of an ASCII letter."""
+    if line.isascii() or not IGNORECASE_ASCII_LOOKALIKES_RE.search(line):
+        return line.lower()
+    return None
+
+
+def _strip_trailing_buttons(text: str) -> str:
+    """TRAILING_BUTTONS_RE.sub("", text): a match must end with a button word (then spaces, "#")."""
+    folded = lowered_for_gates(text)
+    if folded is not None and not folded.rstrip().removesuffix("#").rstrip().endswith(BUTTON_TAIL_WORDS):
+        return text
+    return TRAILING_BUTTONS_RE.sub("", text)
+
+
+def _strip_read_more(text: str) -> str:
+    """READ_MORE_TAIL_RE.sub("", text), run only when the text contains "read more"."""
+    folded = lowered_for_gates(text)
+    if folded is not None and "read more" not in folded:
+        return text
+    return READ_MORE_TAIL_RE.sub("", text)
+
+
+def _date_patterns(text: str) -> tuple[re.Pattern, ...]:
+    """Those of DATE_RE, TIME_RE and AGO_RE that can match in the text (by a necessary condition)."""
+    lowered = lowered_for_gates(text)
+    patterns = []
+    if DATE_GATE(text):
+        patterns.append(DATE_RE)
+    if TIME_GATE(text):
+        patterns.append(TIME_RE)
+    if lowered is None or any(word in lowered for word in AGO_WORDS):
+        patterns.append(AGO_RE)
+    return tuple(patterns)
 
 
 def _is_date_text(text: str) -> bool:
@@ -49,7 +101,7 @@ def _is_date_text(text: str) -> bool:
     stripped = text.strip(" .,:;|·•-–—()[]")
     if not stripped or len(stripped) > 60 or not (HAS_DIGIT(stripped) or "ago" in stripped or "day" in stripped):
         return False
-    spans = [m.span() for regex in (DATE_RE, TIME_RE, AGO_RE) for m in regex.finditer(stripped)]
+    spans = [m.span() for regex in _date_patterns(stripped) for m in regex.finditer(stripped)]
     if not spans:
         return False
     covered = set()
@@ -72,7 +124,7 @@ def _looks_like_name(text: str) -> bool:
     return len(words) == 1 or sum(w[:1].isupper() for w in words) >= len(words) - 1
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Meta:
     author: str | None = None
     date: str | None = None
@@ -89,52 +141,70 @@ def _meta_of(line: str) -> _Meta | None:
     """Author and/or date carried by a meta line, or None for a text line."""
     if len(line) > 120:  # meta lines are short; long lines are comment text
         return None
-    # "NAME, DATE" comes first: a one-word handle before a date would otherwise pass as a date line
-    match = NAME_COMMA_DATE_RE.match(line)
-    if match:
-        author = match.group("author").strip()
-        if (author.lower() not in NOT_AUTHORS and _looks_like_name(author) and not _is_date_text(author)
-                and _is_date_text(match.group("date"))):
-            return _Meta(author=author, date=match.group("date").strip())
-    if _is_date_text(line):
-        return _Meta(date=line.strip(" |·•-–—"))
-    match = BY_ON_RE.match(TRAILING_BUTTONS_RE.sub("", line))
-    if match and len(match.group("author").split()) <= 6 and (
-        _is_date_text(match.group("date")) or DATE_RE.search(match.group("date"))
-    ):
-        return _Meta(author=match.group("author").strip(), date=match.group("date").strip())
-    match = SAYS_RE.match(line)
+    # every rule but "NAME says" needs a date in the line, and a date holds a digit, "ago" or "day"
+    # (as `_is_date_text` requires): without one, those rules are skipped
+    may_hold_date = HAS_DIGIT(line) is not None or "ago" in line or "day" in line
+    folded = lowered_for_gates(line)
+    if may_hold_date:
+        # "NAME, DATE" comes first: a one-word handle before a date would otherwise pass as a date line
+        match = NAME_COMMA_DATE_RE.match(line)
+        if match:
+            author = match.group("author").strip()
+            if (author.lower() not in NOT_AUTHORS and _looks_like_name(author) and not _is_date_text(author)
+                    and _is_date_text(match.group("date"))):
+                return _Meta(author=author, date=match.group("date").strip())
+        if _is_date_text(line):
+            return _Meta(date=line.strip(" |·•-–—"))
+        # the button tail is cut off the end, so the rest starts like the line: "by", "posted by", ...
+        match = BY_ON_RE.match(_strip_trailing_buttons(line)) \
+            if folded is None or folded.startswith(BY_ON_STARTS) else None
+        if match and len(match.group("author").split()) <= 6 and (
+            _is_date_text(match.group("date")) or DATE_RE.search(match.group("date"))
+        ):
+            return _Meta(author=match.group("author").strip(), date=match.group("date").strip())
+    match = SAYS_RE.match(line) if folded is None or any(verb in folded for verb in SAYS_VERBS) else None
     if match and len(line) <= 120 and _looks_like_name(match.group("author").strip(" :")):
         rest = match.group("rest").strip(" :")
         return _Meta(author=match.group("author").strip(" :"), date=rest if rest and _is_date_text(rest) else None)
-    for regex in (SEPARATED_RE, ON_DATE_RE):
-        match = regex.match(line)
-        if match and _looks_like_name(match.group("author").strip()) and _is_date_text(match.group("date")):
-            return _Meta(author=match.group("author").strip(), date=match.group("date").strip())
+    if may_hold_date:
+        has_separator = any(separator in line for separator in SEPARATORS)
+        for regex in (SEPARATED_RE, ON_DATE_RE) if has_separator else (ON_DATE_RE,):
+            match = regex.match(line)
+            if match and _looks_like_name(match.group("author").strip()) and _is_date_text(match.group("date")):
+                return _Meta(author=match.group("author").strip(), date=match.group("date").strip())
     if _looks_like_name(line):
         return _Meta(author=line.strip())
     return None
 
 
+class MetaMemo(dict):
+    """Line -> `_meta_of(line)`, each computed once when first looked up (`memo[line]`)."""
+
+    def __missing__(self, line: str) -> _Meta | None:
+        meta = self[line] = _meta_of(line)
+        return meta
+
+
 def _repeated_name(lines: list[str], index: int) -> bool:
-    """A short line printed twice in a row (name link + avatar text) is a commenter's name."""
-    line = " ".join(lines[index].split())
-    neighbours = [" ".join(lines[i].split()) for i in (index - 1, index + 1) if 0 <= i < len(lines)]
-    return line in neighbours and 1 <= len(line.split()) <= 4 and line[-1:] not in ".!?,;:"
+    """A short line printed twice in a row (name link + avatar text) is a commenter's name;
+    `lines` are whitespace-collapsed."""
+    line = lines[index]
+    repeated = (index > 0 and lines[index - 1] == line) or (index + 1 < len(lines) and lines[index + 1] == line)
+    return repeated and 1 <= len(line.split()) <= 4 and line[-1:] not in ".!?,;:"
 
 
-def _classify(lines: list[str]) -> list[tuple[str, object]]:
+def _classify(lines: list[str], metas: MetaMemo) -> list[tuple[str, object]]:
     """Kind of each line: ('skip', None), ('button', None), ('meta', _Meta) or ('text', str)."""
     kinds: list[tuple[str, object]] = []
-    for raw in lines:
-        line = " ".join(raw.split())
+    collapsed = [" ".join(raw.split()) for raw in lines]
+    for index, line in enumerate(collapsed):
         if not line or COUNTER_RE.match(line):
             kinds.append(("skip", None))
         elif BUTTON_RE.match(line):
             kinds.append(("button", None))
         else:
-            meta = _meta_of(line)
-            if meta is None and _repeated_name(lines, len(kinds)):
+            meta = metas[line]
+            if meta is None and _repeated_name(collapsed, index):
                 meta = _Meta(author=line)
             kinds.append(("meta", meta) if meta is not None else ("text", line))
     # a "name" line between two text lines of one comment ("Cheers,\nJohn") is text unless a date
@@ -147,18 +217,19 @@ def _classify(lines: list[str]) -> list[tuple[str, object]]:
             previous = kinds[index - 1] if index else ("start", None)
             duplicate = previous[0] == "meta" and previous[1].author == value.author
             if not header_like and not duplicate and following == "text" and previous[0] == "text":
-                kinds[index] = ("text", " ".join(lines[index].split()))
+                kinds[index] = ("text", collapsed[index])
     return kinds
 
 
 def _clean_text(text: str) -> str:
-    text = READ_MORE_TAIL_RE.sub("", text)
-    return TRAILING_BUTTONS_RE.sub("", text).strip() or text
+    text = _strip_read_more(text)
+    return _strip_trailing_buttons(text).strip() or text
 
 
-def parse_comments(lines: list[str]) -> list[Comment]:
-    """Comments (author, date, text) in the comment lines of one document, in order."""
-    kinds = _classify(lines)
+def parse_comments(lines: list[str], metas: MetaMemo | None = None) -> list[Comment]:
+    """Comments (author, date, text) in the comment lines of one document, in order; `metas`:
+    meta lines already known (e.g. from `text.apply_rules`), filled further here."""
+    kinds = _classify(lines, MetaMemo() if metas is None else metas)
     first_content = next((kind for kind, _ in kinds if kind in ("meta", "text")), None)
     header_first = first_content == "meta"
     drafts: list[_Draft] = []

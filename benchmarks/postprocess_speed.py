@@ -1,0 +1,118 @@
+"""Speed of the plain-text segmenter's post-processing (everything but the model), per document.
+
+Pages: the 434 host-disjoint test pages of `segmenter_speed.py` (`load_test_texts`). The model's
+labels are computed once, untimed; then each part runs on all pages and its process CPU time
+(`time.process_time`, best of `--repeats` runs: the machine is shared, timings are noisy) is
+divided by the number of pages:
+
+* `split_lines`: raw text -> numbered non-blank lines (`decode` included; a no-op on str);
+* `apply_rules`, `find_title`, `assemble` (which includes `parse_comments`): the steps of `finish`;
+* total: `split_lines` + `finish`, timed as one run (not the sum of the parts).
+
+`--save-reference FILE` writes the model labels and every page's `finish(...).to_dict()` (gzipped
+JSON; it holds third-party text, so keep it outside the repository); `--check FILE` reruns `finish`
+on the saved labels (not the current model's, which may have changed) and counts the pages whose
+output differs.
+
+    python benchmarks/postprocess_speed.py [--repeats 3] [--save-reference F] [--check F]
+
+Prints a table and writes benchmarks/results/postprocess_speed.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import torch
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from segmenter_speed import load_test_texts  # noqa: E402
+
+from pipeline.segmenter import load_segmenter  # noqa: E402
+from pipeline.segmenter.text import apply_rules, assemble, decode, find_title, finish, split_lines  # noqa: E402
+
+RESULT = REPO / "benchmarks" / "results" / "postprocess_speed.json"
+
+
+def cpu_ms_per_doc(run: Callable[[], object], n_docs: int, repeats: int) -> float:
+    """Best-of-`repeats` process CPU time of `run()`, in milliseconds per document."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        run()
+        best = min(best, time.process_time() - start)
+    return 1000 * best / n_docs
+
+
+def part_timings(texts: list[str], labels: list[list[str]], repeats: int) -> dict[str, float]:
+    """ms per document of each post-processing step, and of split_lines + finish together."""
+    numbered = [split_lines(decode(text)) for text in texts]
+    lines = [[line for _, line in doc] for doc in numbered]
+    ruled = [apply_rules(doc, doc_labels) if doc else [] for doc, doc_labels in zip(lines, labels)]
+    titles = [find_title(doc, doc_labels) for doc, doc_labels in zip(lines, ruled)]
+    n = len(texts)
+    return {
+        "split_lines": cpu_ms_per_doc(lambda: [split_lines(decode(text)) for text in texts], n, repeats),
+        "apply_rules": cpu_ms_per_doc(
+            lambda: [apply_rules(doc, doc_labels) for doc, doc_labels in zip(lines, labels) if doc], n, repeats),
+        "find_title": cpu_ms_per_doc(
+            lambda: [find_title(doc, doc_labels) for doc, doc_labels in zip(lines, ruled)], n, repeats),
+        "assemble": cpu_ms_per_doc(
+            lambda: [assemble(doc, doc_labels, title) for doc, doc_labels, title in zip(numbered, ruled, titles)],
+            n, repeats),
+        "total": cpu_ms_per_doc(
+            lambda: [finish(split_lines(decode(text)), doc_labels) for text, doc_labels in zip(texts, labels)],
+            n, repeats),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--save-reference", type=Path, help="write model labels and outputs here (gzipped JSON)")
+    parser.add_argument("--check", type=Path, help="a file written by --save-reference: compare outputs")
+    parser.add_argument("--out", type=Path, default=RESULT)
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+
+    ids, texts = load_test_texts()
+    if args.check:
+        with gzip.open(args.check, "rt", encoding="utf-8") as handle:
+            reference = json.load(handle)
+        labels = [reference["labels"][page] for page in ids]
+    else:
+        numbered = [split_lines(decode(text)) for text in texts]
+        labels = load_segmenter().predict_many([[line for _, line in doc] for doc in numbered])
+
+    timings = part_timings(texts, labels, args.repeats)
+    summary: dict[str, object] = {"pages": len(texts), "ms_per_doc": {k: round(v, 3) for k, v in timings.items()}}
+    outputs = {page: finish(split_lines(decode(text)), doc_labels).to_dict()
+               for page, text, doc_labels in zip(ids, texts, labels)}
+    if args.save_reference:
+        with gzip.open(args.save_reference, "wt", encoding="utf-8") as handle:
+            json.dump({"labels": dict(zip(ids, labels)), "outputs": outputs}, handle)
+    if args.check:
+        summary["pages_with_different_output"] = sum(reference["outputs"][page] != outputs[page] for page in ids)
+
+    print(f"{len(texts)} test pages, model labels precomputed; process CPU time, best of {args.repeats} "
+          f"(shared machine: noisy)")
+    print(f"{'part':<14}{'ms/doc':>8}")
+    for part, value in timings.items():
+        print(f"{part:<14}{value:>8.3f}")
+    if "pages_with_different_output" in summary:
+        print(f"pages with different output: {summary['pages_with_different_output']}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(summary, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
