@@ -7,7 +7,14 @@ divided by the number of pages:
 
 * `split_lines`: raw text -> numbered non-blank lines (`decode` included; a no-op on str);
 * `apply_rules`, `find_title`, `assemble` (which includes `parse_comments`): the steps of `finish`;
-* total: `split_lines` + `finish`, timed as one run (not the sum of the parts).
+* total: `split_lines` + `finish`, timed as one run (not the sum of the parts);
+* total, frozen: the same after `gc.freeze()` (see below).
+
+Each run keeps its results until it ends, as `segment_texts` does, so the garbage collections that
+their objects trigger are part of the cost; the "of which gc" column is the time spent in them. A
+full collection walks every object of the process (torch's ~200k included), so that share depends
+on the process as much as on this code; `gc.freeze()` once the model is loaded takes those objects
+out of the collections' way ("total, frozen").
 
 `--save-reference FILE` writes the model labels and every page's `finish(...).to_dict()` (gzipped
 JSON; it holds third-party text, so keep it outside the repository); `--check FILE` reruns `finish`
@@ -22,6 +29,7 @@ Prints a table and writes benchmarks/results/postprocess_speed.json.
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
 import json
 import sys
@@ -43,18 +51,51 @@ from pipeline.segmenter.text import apply_rules, assemble, decode, find_title, f
 RESULT = REPO / "benchmarks" / "results" / "postprocess_speed.json"
 
 
-def cpu_ms_per_doc(run: Callable[[], object], n_docs: int, repeats: int) -> float:
-    """Best-of-`repeats` process CPU time of `run()`, in milliseconds per document."""
-    best = float("inf")
+class GcTimer:
+    """Seconds spent in garbage collections while active (a gc callback)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._start = time.process_time()
+        else:
+            self.seconds += time.process_time() - self._start
+
+    def __enter__(self) -> "GcTimer":
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self)
+
+
+def cpu_ms_per_doc(run: Callable[[], object], n_docs: int, repeats: int,
+                   freeze: bool = False) -> tuple[float, float]:
+    """(ms per document, of which in garbage collection) of the fastest of `repeats` runs of `run()`
+    (process CPU time). The results of a run are kept until it ends, as segment_texts keeps them:
+    the collections that their objects trigger are part of the cost. `freeze`: run after
+    `gc.freeze()`, so that full collections skip the objects that existed before."""
+    best, best_gc = float("inf"), 0.0
     for _ in range(repeats):
-        start = time.process_time()
-        run()
-        best = min(best, time.process_time() - start)
-    return 1000 * best / n_docs
+        gc.collect()
+        if freeze:
+            gc.freeze()
+        with GcTimer() as gc_timer:
+            start = time.process_time()
+            run()
+            elapsed = time.process_time() - start
+        gc.unfreeze()
+        if elapsed < best:
+            best, best_gc = elapsed, gc_timer.seconds
+    return 1000 * best / n_docs, 1000 * best_gc / n_docs
 
 
-def part_timings(texts: list[str], labels: list[list[str]], repeats: int) -> dict[str, float]:
-    """ms per document of each post-processing step, and of split_lines + finish together."""
+def part_timings(texts: list[str], labels: list[list[str]], repeats: int) -> dict[str, tuple[float, float]]:
+    """(ms per document, of which in garbage collection) of each post-processing step, and of
+    split_lines + finish together."""
     numbered = [split_lines(decode(text)) for text in texts]
     lines = [[line for _, line in doc] for doc in numbered]
     ruled = [apply_rules(doc, doc_labels) if doc else [] for doc, doc_labels in zip(lines, labels)]
@@ -72,6 +113,9 @@ def part_timings(texts: list[str], labels: list[list[str]], repeats: int) -> dic
         "total": cpu_ms_per_doc(
             lambda: [finish(split_lines(decode(text)), doc_labels) for text, doc_labels in zip(texts, labels)],
             n, repeats),
+        "total, frozen": cpu_ms_per_doc(
+            lambda: [finish(split_lines(decode(text)), doc_labels) for text, doc_labels in zip(texts, labels)],
+            n, repeats, freeze=True),
     }
 
 
@@ -94,7 +138,12 @@ def main() -> None:
         labels = load_segmenter().predict_many([[line for _, line in doc] for doc in numbered])
 
     timings = part_timings(texts, labels, args.repeats)
-    summary: dict[str, object] = {"pages": len(texts), "ms_per_doc": {k: round(v, 3) for k, v in timings.items()}}
+    summary: dict[str, object] = {
+        "pages": len(texts),
+        "ms_per_doc": {part: round(ms, 3) for part, (ms, _) in timings.items()},
+        "of_which_gc_ms_per_doc": {part: round(gc_ms, 3) for part, (_, gc_ms) in timings.items()},
+        "python_objects_before": len(gc.get_objects()),
+    }
     outputs = {page: finish(split_lines(decode(text)), doc_labels).to_dict()
                for page, text, doc_labels in zip(ids, texts, labels)}
     if args.save_reference:
@@ -105,9 +154,9 @@ def main() -> None:
 
     print(f"{len(texts)} test pages, model labels precomputed; process CPU time, best of {args.repeats} "
           f"(shared machine: noisy)")
-    print(f"{'part':<14}{'ms/doc':>8}")
-    for part, value in timings.items():
-        print(f"{part:<14}{value:>8.3f}")
+    print(f"{'part':<14}{'ms/doc':>8}{'of which gc':>13}")
+    for part, (ms, gc_ms) in timings.items():
+        print(f"{part:<14}{ms:>8.3f}{gc_ms:>13.3f}")
     if "pages_with_different_output" in summary:
         print(f"pages with different output: {summary['pages_with_different_output']}")
     args.out.parent.mkdir(parents=True, exist_ok=True)

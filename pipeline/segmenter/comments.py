@@ -47,6 +47,9 @@ NOT_AUTHORS = {"posted", "updated", "edited", "published", "today", "yesterday"}
 DATE_GATE = re.compile(r"\d(?:\d\d\d|[-/.]\d)").search
 TIME_GATE = re.compile(r"\d(?::\d|\s*[ap])", re.IGNORECASE).search
 AGO_WORDS = ("ago", "yesterday", "today")
+# words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
+DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "pm", "am", "utc", "gmt", "est", "edt", "pst",
+                               "cet", "and", "of"})
 
 # Most lines fail the patterns above, and a regex search over a whole line costs far more than a
 # substring test: the helpers below run a pattern only when a cheap necessary condition holds.
@@ -67,33 +70,48 @@ def lowered_for_gates(line: str) -> str | None:
     return None
 
 
+def _may_end_with_buttons(folded: str | None) -> bool:
+    """False when TRAILING_BUTTONS_RE cannot match a line whose `lowered_for_gates` is `folded`:
+    a match ends with a button word, then spaces and "#"."""
+    return folded is None or folded.rstrip().removesuffix("#").rstrip().endswith(BUTTON_TAIL_WORDS)
+
+
 def _strip_trailing_buttons(text: str) -> str:
-    """TRAILING_BUTTONS_RE.sub("", text): a match must end with a button word (then spaces, "#")."""
+    """TRAILING_BUTTONS_RE.sub("", text)."""
+    return TRAILING_BUTTONS_RE.sub("", text) if _may_end_with_buttons(lowered_for_gates(text)) else text
+
+
+def _clean_text(text: str) -> str:
+    """The text without a "Read more »" tail and trailing "Reply"/"Report"/... buttons."""
     folded = lowered_for_gates(text)
-    if folded is not None and not folded.rstrip().removesuffix("#").rstrip().endswith(BUTTON_TAIL_WORDS):
-        return text
-    return TRAILING_BUTTONS_RE.sub("", text)
+    if folded is not None and "read more" not in folded and not _may_end_with_buttons(folded):
+        return text.strip() or text  # neither pattern can match
+    text = READ_MORE_TAIL_RE.sub("", text)
+    return _strip_trailing_buttons(text).strip() or text
 
 
-def _strip_read_more(text: str) -> str:
-    """READ_MORE_TAIL_RE.sub("", text), run only when the text contains "read more"."""
-    folded = lowered_for_gates(text)
-    if folded is not None and "read more" not in folded:
-        return text
-    return READ_MORE_TAIL_RE.sub("", text)
-
-
-def _date_patterns(text: str) -> tuple[re.Pattern, ...]:
-    """Those of DATE_RE, TIME_RE and AGO_RE that can match in the text (by a necessary condition)."""
-    lowered = lowered_for_gates(text)
-    patterns = []
-    if DATE_GATE(text):
-        patterns.append(DATE_RE)
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every match of DATE_RE, TIME_RE and AGO_RE in the text, sorted; a pattern
+    runs only when its necessary condition holds."""
+    spans = [match.span() for match in DATE_RE.finditer(text)] if DATE_GATE(text) else []
     if TIME_GATE(text):
-        patterns.append(TIME_RE)
-    if lowered is None or any(word in lowered for word in AGO_WORDS):
-        patterns.append(AGO_RE)
-    return tuple(patterns)
+        spans += [match.span() for match in TIME_RE.finditer(text)]
+    lowered = lowered_for_gates(text)
+    if lowered is None or any(map(lowered.__contains__, AGO_WORDS)):  # map: no generator frame, faster
+        spans += [match.span() for match in AGO_RE.finditer(text)]
+    return sorted(spans)
+
+
+def _outside_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The characters of the text that no span covers, in order (spans sorted, may overlap)."""
+    pieces = []
+    position = 0
+    for start, end in spans:
+        if start > position:
+            pieces.append(text[position:start])
+        position = max(position, end)
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _is_date_text(text: str) -> bool:
@@ -101,22 +119,22 @@ def _is_date_text(text: str) -> bool:
     stripped = text.strip(" .,:;|·•-–—()[]")
     if not stripped or len(stripped) > 60 or not (HAS_DIGIT(stripped) or "ago" in stripped or "day" in stripped):
         return False
-    spans = [m.span() for regex in _date_patterns(stripped) for m in regex.finditer(stripped)]
+    spans = _date_spans(stripped)
     if not spans:
         return False
-    covered = set()
-    for start, end in spans:
-        covered.update(range(start, end))
-    rest = "".join(ch for index, ch in enumerate(stripped) if index not in covered)
-    leftover = [w for w in WORD_RE.findall(rest) if w.lower() not in {"at", "on", "posted", "updated", "edited", "pm", "am", "utc", "gmt", "est", "edt", "pst", "cet", "and", "of"}]
+    rest = _outside_spans(stripped, spans)
+    leftover = [w for w in WORD_RE.findall(rest) if w.lower() not in DATE_FILLER_WORDS]
     return len(leftover) <= 1
 
 
-def _looks_like_name(text: str) -> bool:
+def _looks_like_name(text: str, date_tested: bool = False) -> bool:
+    """A commenter's name or handle: 1-4 words, mostly capitalised, not a date, counter or button;
+    `date_tested`: the caller knows the text is no date text (`_is_date_text`)."""
     words = text.split()
     if not 1 <= len(words) <= 4 or len(text) > 40:
         return False
-    if text[-1:] in ".!?,;" or _is_date_text(text) or COUNTER_RE.match(text) or BUTTON_RE.match(text):
+    if text[-1:] in ".!?,;" or (not date_tested and _is_date_text(text)) or COUNTER_RE.match(text) \
+            or BUTTON_RE.match(text):
         return False
     if any(ch.isdigit() for ch in text) and len(words) > 1:
         return False
@@ -150,7 +168,8 @@ def _meta_of(line: str) -> _Meta | None:
         match = NAME_COMMA_DATE_RE.match(line)
         if match:
             author = match.group("author").strip()
-            if (author.lower() not in NOT_AUTHORS and _looks_like_name(author) and not _is_date_text(author)
+            # (a name is never a date text: _looks_like_name tests that)
+            if (author.lower() not in NOT_AUTHORS and _looks_like_name(author)
                     and _is_date_text(match.group("date"))):
                 return _Meta(author=author, date=match.group("date").strip())
         if _is_date_text(line):
@@ -162,17 +181,17 @@ def _meta_of(line: str) -> _Meta | None:
             _is_date_text(match.group("date")) or DATE_RE.search(match.group("date"))
         ):
             return _Meta(author=match.group("author").strip(), date=match.group("date").strip())
-    match = SAYS_RE.match(line) if folded is None or any(verb in folded for verb in SAYS_VERBS) else None
+    match = SAYS_RE.match(line) if folded is None or any(map(folded.__contains__, SAYS_VERBS)) else None
     if match and len(line) <= 120 and _looks_like_name(match.group("author").strip(" :")):
         rest = match.group("rest").strip(" :")
         return _Meta(author=match.group("author").strip(" :"), date=rest if rest and _is_date_text(rest) else None)
     if may_hold_date:
-        has_separator = any(separator in line for separator in SEPARATORS)
+        has_separator = any(map(line.__contains__, SEPARATORS))
         for regex in (SEPARATED_RE, ON_DATE_RE) if has_separator else (ON_DATE_RE,):
             match = regex.match(line)
             if match and _looks_like_name(match.group("author").strip()) and _is_date_text(match.group("date")):
                 return _Meta(author=match.group("author").strip(), date=match.group("date").strip())
-    if _looks_like_name(line):
+    if _looks_like_name(line, date_tested=True):  # it is no date text, or it would have returned above
         return _Meta(author=line.strip())
     return None
 
@@ -219,11 +238,6 @@ def _classify(lines: list[str], metas: MetaMemo) -> list[tuple[str, object]]:
             if not header_like and not duplicate and following == "text" and previous[0] == "text":
                 kinds[index] = ("text", collapsed[index])
     return kinds
-
-
-def _clean_text(text: str) -> str:
-    text = _strip_read_more(text)
-    return _strip_trailing_buttons(text).strip() or text
 
 
 def parse_comments(lines: list[str], metas: MetaMemo | None = None) -> list[Comment]:

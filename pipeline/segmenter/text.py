@@ -18,7 +18,7 @@ from functools import cache
 
 from pipeline.segmenter.comments import BUTTON_RE, COUNTER_RE, MetaMemo, lowered_for_gates, parse_comments
 from pipeline.segmenter.features import DATE_RE, WORD_RE
-from pipeline.segmenter.result import BODY_JOINER, LabelledLine, Segmentation
+from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 TITLE_WINDOW = 25
@@ -189,15 +189,19 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
     labels = list(labels)
     if title_index is not None:
         labels[title_index] = "title"
-    lines = list(map(LabelledLine, (number for number, _ in numbered), (text for _, text in numbered), labels))
+    texts = [text for _, text in numbered]
+    lines = list(map(LabelledLine, (number for number, _ in numbered), texts, labels))
+    texts_by_label: dict[str, list[str]] = {label: [] for label in LABELS}
+    for text, label in zip(texts, labels):  # one pass instead of one per label
+        texts_by_label.setdefault(label, []).append(text)
     title = title_text
     if title is None:
-        title = next((line.text for line in lines if line.label == "title"), None)
+        title = next(iter(texts_by_label["title"]), None)
     return Segmentation(
         title=title,
-        body=BODY_JOINER.join(line.text for line in lines if line.label == "body"),
-        comments=parse_comments([line.text for line in lines if line.label == "comment"], metas),
-        boilerplate=[line.text for line in lines if line.label == "boilerplate"],
+        body=BODY_JOINER.join(texts_by_label["body"]),
+        comments=parse_comments(texts_by_label["comment"], metas),
+        boilerplate=texts_by_label["boilerplate"],
         lines=lines,
     )
 
