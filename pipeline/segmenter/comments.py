@@ -70,6 +70,38 @@ def lowered_for_gates(line: str) -> str | None:
     return None
 
 
+# COUNTER_RE and BUTTON_RE begin with ^\W*, then a digit or one of these words
+COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "reader", "leave", "post", "add", "write",
+                  "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see")
+BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
+                 "vote", "upvote", "downvote", "log", "read", "show", "hide", "view")
+ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
+
+
+def _first_word_start(line: str) -> str | None:
+    r"""The first characters of an ASCII line from its first word character on, lowercased (where
+    COUNTER_RE and BUTTON_RE look after their ^\W*); None for other lines."""
+    if not line.isascii():
+        return None
+    return line.lstrip(ASCII_NON_WORD)[:12].lower()
+
+
+def is_counter(line: str) -> bool:
+    """COUNTER_RE matches the line ("12 Comments", "Leave a reply", "Sort by newest")."""
+    start = _first_word_start(line)
+    if start is not None and not (start[:1].isdigit() or start.startswith(COUNTER_STARTS)):
+        return False
+    return COUNTER_RE.match(line) is not None
+
+
+def is_button(line: str) -> bool:
+    """BUTTON_RE matches the line ("Reply", "Like · Report", "3 likes")."""
+    start = _first_word_start(line)
+    if start is not None and not (start[:1].isdigit() or start.startswith(BUTTON_STARTS)):
+        return False
+    return BUTTON_RE.match(line) is not None
+
+
 def _may_end_with_buttons(folded: str | None) -> bool:
     """False when TRAILING_BUTTONS_RE cannot match a line whose `lowered_for_gates` is `folded`:
     a match ends with a button word, then spaces and "#"."""
@@ -90,16 +122,33 @@ def _clean_text(text: str) -> str:
     return _strip_trailing_buttons(text).strip() or text
 
 
+def _for_lowered_text(pattern: re.Pattern) -> re.Pattern:
+    """The case-insensitive pattern made case-sensitive, to run on `lowered_for_gates` text: same
+    matches, twice as fast (the regex engine skips an alternative on its first character only when
+    case matters). Valid while the pattern spells no capital letter but in escapes (\\W, \\S);
+    otherwise the pattern itself is returned (it finds the same matches on lowered text)."""
+    if re.search(r"(?<!\\)[A-Z]", pattern.pattern):
+        return pattern
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern) for pattern in (DATE_RE, TIME_RE, AGO_RE)}
+
+
 def _date_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every match of DATE_RE, TIME_RE and AGO_RE in the text, sorted; a pattern
     runs only when its necessary condition holds."""
-    spans = [match.span() for match in DATE_RE.finditer(text)] if DATE_GATE(text) else []
-    if TIME_GATE(text):
-        spans += [match.span() for match in TIME_RE.finditer(text)]
     lowered = lowered_for_gates(text)
+    patterns = []
+    if DATE_GATE(text):
+        patterns.append(DATE_RE)
+    if TIME_GATE(text):
+        patterns.append(TIME_RE)
     if lowered is None or any(map(lowered.__contains__, AGO_WORDS)):  # map: no generator frame, faster
-        spans += [match.span() for match in AGO_RE.finditer(text)]
-    return sorted(spans)
+        patterns.append(AGO_RE)
+    if lowered is not None:  # the same length as the text, so the spans hold for both
+        return sorted(match.span() for pattern in patterns for match in LOWERED_DATE_PATTERNS[pattern].finditer(lowered))
+    return sorted(match.span() for pattern in patterns for match in pattern.finditer(text))
 
 
 def _outside_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -133,10 +182,9 @@ def _looks_like_name(text: str, date_tested: bool = False) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 4 or len(text) > 40:
         return False
-    if text[-1:] in ".!?,;" or (not date_tested and _is_date_text(text)) or COUNTER_RE.match(text) \
-            or BUTTON_RE.match(text):
+    if text[-1:] in ".!?,;" or (not date_tested and _is_date_text(text)) or is_counter(text) or is_button(text):
         return False
-    if any(ch.isdigit() for ch in text) and len(words) > 1:
+    if len(words) > 1 and any(map(str.isdigit, text)):
         return False
     # handles ("john_mason", "jm1987") are single tokens; real names are capitalised words
     return len(words) == 1 or sum(w[:1].isupper() for w in words) >= len(words) - 1
@@ -217,9 +265,9 @@ def _classify(lines: list[str], metas: MetaMemo) -> list[tuple[str, object]]:
     kinds: list[tuple[str, object]] = []
     collapsed = [" ".join(raw.split()) for raw in lines]
     for index, line in enumerate(collapsed):
-        if not line or COUNTER_RE.match(line):
+        if not line or is_counter(line):
             kinds.append(("skip", None))
-        elif BUTTON_RE.match(line):
+        elif is_button(line):
             kinds.append(("button", None))
         else:
             meta = metas[line]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.segmenter.comments import BUTTON_RE, COUNTER_RE, MetaMemo, lowered_for_gates, parse_comments
+from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, lowered_for_gates, parse_comments
 from pipeline.segmenter.features import DATE_RE, WORD_RE
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 
@@ -164,20 +164,20 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         if labels[index] != "boilerplate" or index + 1 >= len(lines) or labels[index + 1] != "comment":
             continue
         line = lines[index]
-        if len(line) <= 80 and not COUNTER_RE.match(line) and not BUTTON_RE.match(line) and metas[line] is not None:
+        if len(line) <= 80 and not is_counter(line) and not is_button(line) and metas[line] is not None:
             labels[index] = "comment"
 
     @cache
-    def is_button(index: int) -> bool:
-        return BUTTON_RE.match(lines[index]) is not None
+    def button_at(index: int) -> bool:
+        return is_button(lines[index])
 
     for index, line in enumerate(lines):
-        if labels[index] != "boilerplate" or index + 1 >= len(lines) or not is_button(index + 1) or is_button(index):
+        if labels[index] != "boilerplate" or index + 1 >= len(lines) or "comment" not in labels[max(0, index - 4): index + 5]:
             continue
-        before_ok = index == 0 or is_button(index - 1) or labels[index - 1] == "comment" \
-            or bool(COUNTER_RE.match(lines[index - 1]))
-        nearby = labels[max(0, index - 4): index + 5]
-        if before_ok and "comment" in nearby and len(line.split()) >= 2 and not COUNTER_RE.match(line):
+        if not button_at(index + 1) or button_at(index):
+            continue
+        before_ok = index == 0 or button_at(index - 1) or labels[index - 1] == "comment" or is_counter(lines[index - 1])
+        if before_ok and len(line.split()) >= 2 and not is_counter(line):
             labels[index] = "comment"
     return labels
 

@@ -1,0 +1,117 @@
+"""The fast paths of the segmenter's post-processing give the same results as the plain regexes.
+
+`text.py` and `comments.py` test cheap necessary conditions (substrings of the lowercased line, its
+first word) before running a regex, memoise meta lines per document and split lines with
+str.replace: each shortcut is checked here against the plain computation, on crafted lines with
+the awkward cases (the four non-ASCII letters that re.IGNORECASE matches to ASCII letters,
+non-ASCII punctuation, "#" and newline endings) and, when ../shared is present, on whole Dragnet
+pages with their gold labels (no model needed).
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.segmenter import comments, text
+from pipeline.segmenter.comments import (AGO_RE, BUTTON_RE, COUNTER_RE, DATE_RE, READ_MORE_TAIL_RE, TIME_RE,
+                                         TRAILING_BUTTONS_RE, MetaMemo, parse_comments)
+from pipeline.segmenter.text import FURNITURE_RE, apply_rules, finish, split_lines
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DRAGNET = SHARED / "data" / "segmentation" / "dragnet.inscriptis.jsonl.gz"
+
+# U+0130, U+0131, U+017F, U+212A: re.IGNORECASE matches them to i, i, s, k
+LOOKALIKES = ["\u0130", "\u0131", "\u017f", "\u212a"]
+HEADS = ["", "  ", "* ", "« ", "— ", "_", "12 ", "#", "\u00a0", "…"]
+CORES = ["Reply", "REPLY", "Like", "li\u212ae", "\u017fhare", "Report abuse", "Read more", "read more »", "3 likes",
+         "12 Comments", "Comment(s)", "Leave a reply", "join the discussion", "Sort by newest", "View all comments",
+         "Thoughts on this", "Disclaimer: mine", "Copyright 2019", "© 2019 Site", "Share this article",
+         "\u017fhare thi\u017f", "Email", "Print", "cross-post", "All Rights Reserved", "sign up for our newsletter",
+         "The views and opinions expressed", "does not necessarily reflect", "He can be reached at x",
+         "About the author", "Become a member", "October 27, 2018 at 10:42 pm", "2019-02-01", "3 days ago",
+         "Ye\u017fterday", "TODAY", "posted by Jim on May 3, 2019", "Jim says:", "Anna | 2 hours ago",
+         "Bob, 2022-01-12 16:58", "Terry Wall", "A plain sentence of comment text.", "İstanbul", "ılık", "s\u0130ng",
+         "Log in to reply", "login to reply", "Hide replies", "Show more", "Permalink", "Quote", "Edit | Delete",
+         "Flag as inappropriate", "Upvote 4 points", "Downvote", "Dislike", "Vote", "Link", "Reader Comments",
+         "Responses (3)", "4 Replies", "Discussion", "Post a comment", "Add a reply", "Write a response", "Oldest",
+         "Most voted", "Best", "Top", "Load more replies", "See all 5 comments", "Show all comments",
+         "Note to readers: x", "Tweet", "crosspost", "Subscribe to our newsletter", "Become a patron"]
+TAILS = ["", " ", ".", " #", " # ", "\n", " Reply", " reply #", " · Report", " ...Read more »", " Like\n", "!",
+         " 10 a.m.", " 5pm"]
+
+
+def _lines() -> list[str]:
+    return [head + core + tail for head, core, tail in itertools.product(HEADS, CORES, TAILS)]
+
+
+def test_counter_and_button_tests_agree_with_their_regexes() -> None:
+    for line in _lines():
+        assert comments.is_counter(line) == bool(COUNTER_RE.match(line)), line
+        assert comments.is_button(line) == bool(BUTTON_RE.match(line)), line
+
+
+def test_trailing_button_and_read_more_cuts_agree_with_the_regexes() -> None:
+    for line in _lines():
+        assert comments._strip_trailing_buttons(line) == TRAILING_BUTTONS_RE.sub("", line), line
+        plain = READ_MORE_TAIL_RE.sub("", line)
+        assert comments._clean_text(line) == (TRAILING_BUTTONS_RE.sub("", plain).strip() or plain), line
+
+
+def test_furniture_test_agrees_with_its_regex() -> None:
+    for line in _lines():
+        assert text._is_furniture(line) == bool(FURNITURE_RE.search(line)), line
+
+
+def test_date_spans_agree_with_the_three_date_regexes() -> None:
+    for line in _lines():
+        expected = sorted(match.span() for regex in (DATE_RE, TIME_RE, AGO_RE) for match in regex.finditer(line))
+        assert comments._date_spans(line) == expected, line
+
+
+def test_line_splitting_matches_splitting_on_crlf_cr_lf() -> None:
+    def reference(raw: str) -> list[tuple[int, str]]:
+        pieces = enumerate(re.split(r"\r\n|\r|\n", raw), start=1)
+        return [(number, " ".join(piece.split())) for number, piece in pieces if piece.split()]
+
+    parts = ["a  b", "", " ", "\t c\u00a0d ", "e\u2028f", "g\x0bh", "\u3000"]
+    breaks = ["\n", "\r\n", "\r", "\r\r\n", "\n\r", "\n\n"]
+    for chosen in itertools.product(parts[:4], breaks, parts[3:], breaks):
+        raw = "".join(chosen) + "tail"
+        assert split_lines(raw) == reference(raw), repr(raw)
+
+
+def test_a_shared_meta_memo_changes_nothing() -> None:
+    lines = ["Great article.", "Terry Wall", "Terry Wall", "October 27, 2018", "I support the talks.", "Reply",
+             "Anna | 2 hours ago", "Agreed.", "Like", "Some menu", "Reply"]
+    labels = ["body", "boilerplate", "boilerplate", "comment", "comment", "boilerplate", "body", "comment",
+              "boilerplate", "boilerplate", "boilerplate"]
+    memo = MetaMemo()
+    ruled = apply_rules(lines, labels, memo)
+    assert ruled == apply_rules(lines, labels)
+    assert "Terry Wall" in memo  # a name line above a comment: the rules looked it up
+    comment_lines = [line for line, label in zip(lines, ruled) if label == "comment"]
+    assert parse_comments(comment_lines, memo) == parse_comments(comment_lines)
+
+
+@pytest.mark.shared
+def test_fast_paths_off_give_the_same_segmentation_on_dragnet_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whole pages with their gold labels (many with comments): finish with every gate forced open
+    (each regex always runs) gives the same result as with the gates."""
+    if not DRAGNET.exists():
+        pytest.skip("../shared/data/segmentation is absent (fresh clone without the shared data)")
+    with gzip.open(DRAGNET, "rt", encoding="utf-8") as handle:
+        rows = [row for row in map(json.loads, itertools.islice(handle, 400)) if "comment" in row["labels"]][:60]
+    assert rows
+    docs = [(split_lines("\n".join(row["lines"])), row["labels"]) for row in rows]
+    docs = [(numbered, labels) for numbered, labels in docs if len(numbered) == len(labels)]
+    fast = [finish(numbered, labels).to_dict() for numbered, labels in docs]
+    monkeypatch.setattr(comments, "lowered_for_gates", lambda line: None)
+    monkeypatch.setattr(text, "lowered_for_gates", lambda line: None)
+    monkeypatch.setattr(comments, "_first_word_start", lambda line: None)
+    assert [finish(numbered, labels).to_dict() for numbered, labels in docs] == fast
