@@ -117,8 +117,8 @@ FURNITURE_RE = re.compile(
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
                     "tweet", "email", "print")
-FURNITURE_PARTS = ("opinions expressed", "not necessarily ", "can be reached at", "share button", "cross",
-                   "all rights reserved", "newsletter")
+FURNITURE_PARTS = ("opinions expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
+                   "cross-post", "all rights reserved", "our newsletter", "the newsletter")
 
 
 def _is_furniture(line: str) -> bool:
@@ -172,9 +172,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         return is_button(lines[index])
 
     for index, line in enumerate(lines):
-        if labels[index] != "boilerplate" or index + 1 >= len(lines) or "comment" not in labels[max(0, index - 4): index + 5]:
+        if labels[index] != "boilerplate" or index + 1 >= len(lines):
             continue
-        if not button_at(index + 1) or button_at(index):
+        if "comment" not in labels[max(0, index - 4): index + 5] or not button_at(index + 1) or button_at(index):
             continue
         before_ok = index == 0 or button_at(index - 1) or labels[index - 1] == "comment" or is_counter(lines[index - 1])
         if before_ok and len(line.split()) >= 2 and not is_counter(line):
