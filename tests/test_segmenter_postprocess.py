@@ -52,8 +52,10 @@ def _lines() -> list[str]:
 
 def test_counter_and_button_tests_agree_with_their_regexes() -> None:
     for line in _lines():
-        assert comments.is_counter(line) == bool(COUNTER_RE.match(line)), line
-        assert comments.is_button(line) == bool(BUTTON_RE.match(line)), line
+        counter, button = bool(COUNTER_RE.match(line)), bool(BUTTON_RE.match(line))
+        assert comments.is_counter(line) == counter, line
+        assert comments.is_button(line) == button, line
+        assert comments._control_kind(line) == ("skip" if counter else "button" if button else None), line
 
 
 def test_trailing_button_and_read_more_cuts_agree_with_the_regexes() -> None:

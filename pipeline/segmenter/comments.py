@@ -86,20 +86,30 @@ def _first_word_start(line: str) -> str | None:
     return line.lstrip(ASCII_NON_WORD)[:12].lower()
 
 
+def _may_start_like(start: str | None, words: tuple[str, ...]) -> bool:
+    """False when a line whose `_first_word_start` is `start` does not start with a digit or one of
+    the words (so COUNTER_RE or BUTTON_RE, with their words, cannot match it)."""
+    return start is None or start[:1].isdigit() or start.startswith(words)
+
+
 def is_counter(line: str) -> bool:
     """COUNTER_RE matches the line ("12 Comments", "Leave a reply", "Sort by newest")."""
-    start = _first_word_start(line)
-    if start is not None and not (start[:1].isdigit() or start.startswith(COUNTER_STARTS)):
-        return False
-    return COUNTER_RE.match(line) is not None
+    return _may_start_like(_first_word_start(line), COUNTER_STARTS) and COUNTER_RE.match(line) is not None
 
 
 def is_button(line: str) -> bool:
     """BUTTON_RE matches the line ("Reply", "Like · Report", "3 likes")."""
+    return _may_start_like(_first_word_start(line), BUTTON_STARTS) and BUTTON_RE.match(line) is not None
+
+
+def _control_kind(line: str) -> str | None:
+    """"skip" for a counter line (is_counter), "button" for a button line (is_button), else None."""
     start = _first_word_start(line)
-    if start is not None and not (start[:1].isdigit() or start.startswith(BUTTON_STARTS)):
-        return False
-    return BUTTON_RE.match(line) is not None
+    if _may_start_like(start, COUNTER_STARTS) and COUNTER_RE.match(line):
+        return "skip"
+    if _may_start_like(start, BUTTON_STARTS) and BUTTON_RE.match(line):
+        return "button"
+    return None
 
 
 def _may_end_with_buttons(folded: str | None) -> bool:
@@ -179,10 +189,12 @@ def _is_date_text(text: str) -> bool:
 def _looks_like_name(text: str, date_tested: bool = False) -> bool:
     """A commenter's name or handle: 1-4 words, mostly capitalised, not a date, counter or button;
     `date_tested`: the caller knows the text is no date text (`_is_date_text`)."""
-    words = text.split()
-    if not 1 <= len(words) <= 4 or len(text) > 40:
+    if len(text) > 40:
         return False
-    if text[-1:] in ".!?,;" or (not date_tested and _is_date_text(text)) or is_counter(text) or is_button(text):
+    words = text.split()
+    if not 1 <= len(words) <= 4:
+        return False
+    if text[-1:] in ".!?,;" or (not date_tested and _is_date_text(text)) or _control_kind(text) is not None:
         return False
     if len(words) > 1 and any(map(str.isdigit, text)):
         return False
@@ -265,10 +277,9 @@ def _classify(lines: list[str], metas: MetaMemo) -> list[tuple[str, object]]:
     kinds: list[tuple[str, object]] = []
     collapsed = [" ".join(raw.split()) for raw in lines]
     for index, line in enumerate(collapsed):
-        if not line or is_counter(line):
-            kinds.append(("skip", None))
-        elif is_button(line):
-            kinds.append(("button", None))
+        control = _control_kind(line) if line else "skip"
+        if control is not None:
+            kinds.append((control, None))
         else:
             meta = metas[line]
             if meta is None and _repeated_name(collapsed, index):
