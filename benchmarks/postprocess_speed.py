@@ -21,7 +21,13 @@ JSON; it holds third-party text, so keep it outside the repository); `--check FI
 on the saved labels (not the current model's, which may have changed) and counts the pages whose
 output differs.
 
-    python benchmarks/postprocess_speed.py [--repeats 3] [--save-reference F] [--check F]
+`--before FILE` (a result JSON of this script, e.g. run on an older checkout of the package, back to
+back with this run) adds a "before" column. The shipped "before" is the code of commit 98ebe56:
+`git archive 98ebe56 | tar -x -C DIR/main`, this script copied into DIR/main/benchmarks, `../shared`
+linked next to DIR/main, run there with `--check` and `--out before.json`, then here with
+`--check` and `--before before.json`.
+
+    python benchmarks/postprocess_speed.py [--repeats 3] [--save-reference F] [--check F] [--before F]
 
 Prints a table and writes benchmarks/results/postprocess_speed.json.
 """
@@ -124,6 +130,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--save-reference", type=Path, help="write model labels and outputs here (gzipped JSON)")
     parser.add_argument("--check", type=Path, help="a file written by --save-reference: compare outputs")
+    parser.add_argument("--before", type=Path, help="an earlier result JSON of this script: adds a column")
     parser.add_argument("--out", type=Path, default=RESULT)
     args = parser.parse_args()
     torch.set_num_threads(1)
@@ -142,7 +149,7 @@ def main() -> None:
         "pages": len(texts),
         "ms_per_doc": {part: round(ms, 3) for part, (ms, _) in timings.items()},
         "of_which_gc_ms_per_doc": {part: round(gc_ms, 3) for part, (_, gc_ms) in timings.items()},
-        "python_objects_before": len(gc.get_objects()),
+        "python_objects_at_start": len(gc.get_objects()),
     }
     outputs = {page: finish(split_lines(decode(text)), doc_labels).to_dict()
                for page, text, doc_labels in zip(ids, texts, labels)}
@@ -154,13 +161,15 @@ def main() -> None:
 
     print(f"{len(texts)} test pages, model labels precomputed; process CPU time, best of {args.repeats} "
           f"(shared machine: noisy)")
-    print(f"{'part':<14}{'ms/doc':>8}{'of which gc':>13}")
+    before = json.loads(args.before.read_text())["after"] if args.before else None
+    before_ms = (before or {}).get("ms_per_doc", {})
+    print(f"{'ms per document':<16}{'before':>8}{'after':>8}{'of which gc':>13}")
     for part, (ms, gc_ms) in timings.items():
-        print(f"{part:<14}{ms:>8.3f}{gc_ms:>13.3f}")
+        print(f"{part:<16}{before_ms.get(part, float('nan')):>8.3f}{ms:>8.3f}{gc_ms:>13.3f}")
     if "pages_with_different_output" in summary:
         print(f"pages with different output: {summary['pages_with_different_output']}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(summary, indent=2) + "\n")
+    args.out.write_text(json.dumps({"before": before, "after": summary}, indent=2) + "\n")
 
 
 if __name__ == "__main__":
