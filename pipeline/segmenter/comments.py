@@ -156,9 +156,10 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
         patterns.append(TIME_RE)
     if lowered is None or any(map(lowered.__contains__, AGO_WORDS)):  # map: no generator frame, faster
         patterns.append(AGO_RE)
-    if lowered is not None:  # the same length as the text, so the spans hold for both
-        return sorted(match.span() for pattern in patterns for match in LOWERED_DATE_PATTERNS[pattern].finditer(lowered))
-    return sorted(match.span() for pattern in patterns for match in pattern.finditer(text))
+    if lowered is None:
+        return sorted(match.span() for pattern in patterns for match in pattern.finditer(text))
+    # the lowered text is as long as the text, so its spans hold for both
+    return sorted(match.span() for pattern in patterns for match in LOWERED_DATE_PATTERNS[pattern].finditer(lowered))
 
 
 def _outside_spans(text: str, spans: list[tuple[int, int]]) -> str:
