@@ -1,7 +1,10 @@
-"""Line features for the sequence segmenter.
+"""Line features of the baseline CRF segmenter (`crf.py`), one dict per line; and the shared word
+lists and cue patterns (dates, times, "N days ago") that the other segmenter modules reuse.
 
-Turns one document's non-blank, whitespace-collapsed lines into one feature dict per line, the input
-format of python-crfsuite. Three kinds of features:
+The shipped recurrent model computes its features column-wise over whole batches instead
+(`batch_features.py`, several times faster). This module turns one document's non-blank,
+whitespace-collapsed lines into one feature dict per line, the input format of python-crfsuite.
+Three kinds of features:
 
 * the line alone: length and word-count buckets, shares of letters / digits / capitals / punctuation
   / stopwords, how it starts and ends, date and time shapes, cue words of site furniture ("share",

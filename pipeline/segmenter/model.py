@@ -1,14 +1,17 @@
-"""The learned line segmenter: a bidirectional GRU over the lines of a document.
+"""The learned line segmenter: convolution and a bidirectional GRU over the lines of a document.
 
-Each line becomes a sparse bag of the features of `features.py` (cue words, shapes, lengths,
-window and neighbour statistics), embedded by a learned `EmbeddingBag`; a two-layer bidirectional
-GRU reads the whole document in both directions, so every line's label depends on everything
-above and below it (where the article's paragraphs end, whether a comment header came before, how
-the page is laid out), and a linear layer gives per-line label scores. On held-out training sites
-it beats the two-pass CRF of `crf.py` by a wide margin (MODEL_CARD.md).
+Each line's features (`batch_features.py`: numeric features of the line and of its place in the
+document, plus lexical tokens) become one vector: a linear map of the numeric features plus the
+sum of learned embeddings of its tokens (an `EmbeddingBag`). A convolution over neighbouring lines
+adds local context cheaply, a bidirectional GRU reads the whole document in both directions, so
+every line's label depends on everything above and below it (where the article's paragraphs end,
+whether a comment header came before, how the page is laid out), and a linear layer gives per-line
+label scores. Feature extraction works column-wise on whole batches of documents, so throughput
+comes from `predict_many` on many documents at once.
 
-Storage is one safetensors file: the weights as tensors, and the feature vocabulary, label set and
-settings as JSON strings in its metadata. Loading parses JSON and raw tensors only, never pickle.
+Storage is one safetensors file: the weights as tensors, and the token vocabularies, label set,
+feature names and settings as JSON strings in its metadata. Loading parses JSON and raw tensors
+only, never pickle.
 
 Adapting to a user's sites: `fit(docs, labels, base=load_segmenter())` starts from the base model's
 vocabulary and weights and fine-tunes them on the user's labelled pages (a few epochs, lower
@@ -21,54 +24,142 @@ from __future__ import annotations
 import json
 import logging
 import random
-from array import array
-from collections import Counter
-from itertools import accumulate, repeat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 import torch
 from safetensors.torch import load_file, save_file
 from torch import nn
 
-from pipeline.segmenter.features import document_feature_parts, document_features
+from pipeline.segmenter.batch_features import DENSE_NAMES, TOKEN_SPACES, BatchFeatures, batch_features
 from pipeline.segmenter.result import LABELS
 
 log = logging.getLogger(__name__)
 
 FORMAT_NAME = "newsstance-line-segmenter"
-FORMAT_VERSION = "2"
-DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "dropout": 0.2, "neighbours": False}
-NETWORK_KEYS = ("embedding", "hidden", "layers", "dropout")
-DEFAULT_TRAINING: dict[str, Any] = {"epochs": 8, "lr": 3e-3, "batch_lines": 6000, "min_count": 3, "seed": 13,
-                                    "word_weighted": True}
+FORMAT_VERSION = "3"
+DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "kernel": 1, "window": 256,
+                                  "dropout": 0.3}
+NETWORK_KEYS = ("embedding", "hidden", "layers", "kernel", "window", "dropout")
+DEFAULT_TRAINING: dict[str, Any] = {"epochs": 12, "lr": 3e-3, "batch_lines": 6000, "min_count": 3,
+                                    "min_word_count": 5, "max_words": 30000, "seed": 13, "word_weighted": True}
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
-BATCH_LINES = 20000  # lines per inference batch
+BATCH_DOCS = 64  # documents per feature / inference batch
+
+
+@dataclass
+class _Encoded:
+    """A batch's network input: numeric features, and token ids grouped by line for the bag."""
+
+    dense: torch.Tensor  # (lines, features)
+    token_ids: torch.Tensor  # ids of known tokens, line by line
+    token_weights: torch.Tensor
+    bag_offsets: torch.Tensor  # where each line's tokens start in token_ids
+    doc_lengths: list[int]
+
+    def select(self, docs: list[int]) -> "_Encoded":
+        """The same input restricted to some of the documents, in the given order."""
+        line_starts = np.concatenate(([0], np.cumsum(self.doc_lengths)))
+        token_starts = np.concatenate((self.bag_offsets.numpy(), [len(self.token_ids)]))
+        line_parts, token_parts, sizes = [], [], []
+        for doc in docs:
+            low, high = line_starts[doc], line_starts[doc + 1]
+            line_parts.append(np.arange(low, high))
+            token_parts.append(np.arange(token_starts[low], token_starts[high]))
+            sizes.append(np.diff(token_starts[low: high + 1]))
+        lines = torch.from_numpy(np.concatenate(line_parts)) if line_parts else torch.zeros(0, dtype=torch.long)
+        tokens = torch.from_numpy(np.concatenate(token_parts)) if token_parts else torch.zeros(0, dtype=torch.long)
+        per_line = np.concatenate(sizes) if sizes else np.zeros(0, dtype=np.int64)
+        offsets = np.concatenate(([0], np.cumsum(per_line)[:-1])) if len(per_line) else np.zeros(0, dtype=np.int64)
+        return _Encoded(self.dense[lines], self.token_ids[tokens], self.token_weights[tokens],
+                        torch.from_numpy(offsets.astype(np.int64)), [self.doc_lengths[d] for d in docs])
 
 
 class _Network(nn.Module):
-    def __init__(self, vocab_size: int, n_labels: int, embedding: int, hidden: int, layers: int,
-                 dropout: float) -> None:
+    def __init__(self, vocab_size: int, n_dense: int, n_labels: int, embedding: int, hidden: int, layers: int,
+                 kernel: int, window: int, dropout: float) -> None:
         super().__init__()
+        self.window = window
         self.embed = nn.EmbeddingBag(vocab_size + 1, embedding, mode="sum", padding_idx=0)
+        self.dense = nn.Linear(n_dense, embedding)
         self.norm = nn.LayerNorm(embedding)
+        self.conv = nn.Conv1d(embedding, embedding, kernel, padding=kernel // 2)
         self.rnn = nn.GRU(embedding, hidden, num_layers=layers, bidirectional=True, batch_first=True,
                           dropout=dropout if layers > 1 else 0.0)
         self.out = nn.Linear(2 * hidden + embedding, n_labels)
         self.drop = nn.Dropout(dropout)
 
-    def forward(self, batch: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]) -> torch.Tensor:
-        """Label scores, padded: (documents, max lines, labels)."""
-        lines = [self.norm(self.embed(index, offsets, per_sample_weights=weights)) for index, weights, offsets in batch]
-        lengths = torch.tensor([len(x) for x in lines])
-        padded = nn.utils.rnn.pad_sequence(lines, batch_first=True)
-        packed = nn.utils.rnn.pack_padded_sequence(self.drop(padded), lengths, batch_first=True, enforce_sorted=False)
-        hidden, _ = self.rnn(packed)
-        hidden, _ = nn.utils.rnn.pad_packed_sequence(hidden, batch_first=True, total_length=padded.shape[1])
-        return self.out(self.drop(torch.cat([hidden, padded], dim=-1)))
+    def forward(self, batch: _Encoded) -> torch.Tensor:
+        """Label scores of every line of the batch: (lines, labels), documents one after another.
+
+        No padding: the convolution runs over all documents laid end to end with zero rows between
+        them, and the GRU reads a packed sequence built straight from the flat lines."""
+        lines = self.embed(batch.token_ids, batch.bag_offsets, per_sample_weights=batch.token_weights)
+        lines = self.norm(lines + self.dense(batch.dense))
+        layout = _Layout.of(batch.doc_lengths, self.conv.padding[0], self.window, self.window // 8)
+        spaced = lines.new_zeros((layout.spaced_length, lines.shape[1])).index_copy(0, layout.spaced, self.drop(lines))
+        context = self.conv(spaced.T.unsqueeze(0))[0].T.index_select(0, layout.spaced)
+        mixed = lines + torch.relu(context)
+        packed = nn.utils.rnn.PackedSequence(self.drop(mixed).index_select(0, layout.packed), layout.batch_sizes)
+        hidden = self.rnn(packed)[0].data.index_select(0, layout.owner_rows)
+        return self.out(self.drop(torch.cat([hidden, mixed], dim=-1)))
 
 
-def _batches(lengths: list[int], max_lines: int, max_docs: int = 64) -> list[list[int]]:
+@dataclass
+class _Layout:
+    """Index arrays that place a batch's flat lines for the convolution and the GRU.
+
+    The GRU reads windows of at most `window` lines: a longer document is cut into windows that
+    overlap by 2 * `margin` lines, and each line takes its GRU state from the window in which it
+    lies at least `margin` lines from a cut. This bounds the GRU's sequential steps (the cost on a
+    CPU) whatever the documents' lengths, and lets many documents share every step."""
+
+    spaced: torch.Tensor  # row of each line when documents are separated by `gap` zero rows
+    spaced_length: int
+    packed: torch.Tensor  # line read at each row of the packed windows (time-major, longest first)
+    batch_sizes: torch.Tensor  # windows still running at each step
+    owner_rows: torch.Tensor  # for each line, the packed row whose GRU state it takes
+
+    @classmethod
+    def of(cls, doc_lengths: list[int], gap: int, window: int, margin: int) -> "_Layout":
+        lengths = np.asarray(doc_lengths, dtype=np.int64)
+        n_docs, n_lines = len(lengths), int(lengths.sum())
+        doc_of_line = np.repeat(np.arange(n_docs), lengths)
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        spaced = np.arange(n_lines) + (doc_of_line + 1) * gap
+        # windows: (document, first line in the document, length)
+        stride = window - 2 * margin
+        pieces = np.maximum(1, -(-(lengths - 2 * margin) // stride))
+        piece_doc = np.repeat(np.arange(n_docs), pieces)
+        piece_number = np.arange(len(piece_doc)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
+        piece_start = piece_number * stride
+        piece_length = np.minimum(window, lengths[piece_doc] - piece_start)
+        n_pieces = len(piece_doc)
+        piece_of_row = np.repeat(np.arange(n_pieces), piece_length)
+        step = np.arange(len(piece_of_row)) - np.repeat(np.cumsum(piece_length) - piece_length, piece_length)
+        position = piece_start[piece_of_row] + step  # line's position in its document
+        line_of_row = starts[piece_doc[piece_of_row]] + position
+        # a line belongs to the window where it is at least `margin` lines from a cut (or at a document end)
+        low = np.where(piece_number == 0, 0, piece_start + margin)[piece_of_row]
+        high = np.where(piece_number == pieces[piece_doc] - 1, np.iinfo(np.int64).max,
+                        piece_start + margin + stride)[piece_of_row]
+        owned = (position >= low) & (position < high)
+        rank = np.empty(n_pieces, dtype=np.int64)
+        rank[np.argsort(-piece_length, kind="stable")] = np.arange(n_pieces)
+        order = np.argsort(step * n_pieces + rank[piece_of_row], kind="stable")
+        row_of_ordered = np.empty_like(order)
+        row_of_ordered[order] = np.arange(len(order))
+        owner_rows = np.empty(n_lines, dtype=np.int64)
+        owner_rows[line_of_row[owned]] = row_of_ordered[np.flatnonzero(owned)]
+        return cls(torch.from_numpy(spaced), n_lines + (n_docs + 1) * gap, torch.from_numpy(line_of_row[order]),
+                   torch.from_numpy(np.bincount(step)), torch.from_numpy(owner_rows))
+
+
+def _batches(lengths: list[int], max_lines: int, max_docs: int = BATCH_DOCS) -> list[list[int]]:
     """Indices grouped into batches of similar length (little padding)."""
     order = sorted(range(len(lengths)), key=lengths.__getitem__)
     batches: list[list[int]] = []
@@ -85,47 +176,66 @@ def _batches(lengths: list[int], max_lines: int, max_docs: int = 64) -> list[lis
     return batches
 
 
-def _tensor(values: array, dtype: torch.dtype) -> torch.Tensor:
-    """A tensor over an array's buffer (no per-element conversion from Python objects)."""
-    return torch.frombuffer(values, dtype=dtype) if len(values) else torch.zeros(0, dtype=dtype)
+def _count_tokens(features: list[BatchFeatures]) -> dict[str, pa.Table]:
+    """Occurrences of every token string, per namespace."""
+    counts = {}
+    for space in TOKEN_SPACES:
+        strings = pa.chunked_array([f.tokens[space][0] for f in features], type=pa.string())
+        counts[space] = pa.table({"value_counts": pc.value_counts(strings)}).flatten()
+    return counts
 
 
 class LineSegmenter:
     """Labels one document's non-blank lines (see the module docstring)."""
 
     def __init__(self) -> None:
-        self.vocab: dict[str, int] = {}
+        self.vocab: dict[str, list[str]] = {}
         self.labels: list[str] = []
         self.config: dict[str, Any] = dict(DEFAULT_CONFIG)
         self.meta: dict[str, Any] = {}
         self.network: _Network | None = None
+        self._value_sets: dict[str, tuple[pa.Array, int]] = {}
+
+    def _set_vocab(self, vocab: dict[str, list[str]]) -> None:
+        self.vocab = vocab
+        self._value_sets = {}
+        offset = 1  # 0 is the bag's padding index: unknown tokens
+        for space in TOKEN_SPACES:
+            strings = vocab.get(space, [])
+            self._value_sets[space] = (pa.array(strings, pa.string()), offset)
+            offset += len(strings)
+
+    @property
+    def vocab_size(self) -> int:
+        return sum(len(strings) for strings in self.vocab.values())
 
     def _new_network(self) -> _Network:
-        return _Network(len(self.vocab), len(self.labels), **{k: self.config[k] for k in NETWORK_KEYS})
+        return _Network(self.vocab_size, len(DENSE_NAMES), len(self.labels),
+                        **{k: self.config[k] for k in NETWORK_KEYS})
 
     # --- features ---------------------------------------------------------------------------
 
-    def _encode(self, lines: list[str]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """(feature indices, weights, per-line offsets) for the EmbeddingBag. Unknown features get
-        index 0, the bag's padding index, which the bag leaves out of its sums."""
-        own, context = document_feature_parts(lines, neighbours=self.config.get("neighbours", True))
-        lookup = self.vocab.get
-        # the indices of a line's own features are looked up once per distinct line
-        own_encoded = {line: (list(map(lookup, features, repeat(0))), list(features.values()))
-                       for line, (features, *_) in own.items()}
-        index: list[int] = []
-        weights: list[float] = []
-        sizes: list[int] = []
-        for line, line_context in zip(lines, context):
-            own_index, own_weights = own_encoded[line]
-            index += own_index
-            index += map(lookup, line_context, repeat(0))
-            weights += own_weights
-            weights += line_context.values()
-            sizes.append(len(own_index) + len(line_context))
-        offsets = accumulate(sizes[:-1], initial=0) if sizes else ()
-        return _tensor(array("q", index), torch.long), _tensor(array("f", weights), torch.float32), \
-            _tensor(array("q", offsets), torch.long)
+    def _encode(self, features: BatchFeatures) -> _Encoded:
+        """Network input of a batch: unknown tokens are left out of the bags."""
+        ids, lines, weights = [], [], []
+        for space in TOKEN_SPACES:
+            strings, line_of_token, weight = features.tokens[space]
+            value_set, offset = self._value_sets[space]
+            found = pc.index_in(strings, value_set=value_set).to_numpy(zero_copy_only=False)
+            known = ~np.isnan(found)
+            ids.append(found[known].astype(np.int64) + offset)
+            lines.append(line_of_token[known])
+            weights.append(weight[known])
+        token_ids, token_lines, token_weights = np.concatenate(ids), np.concatenate(lines), np.concatenate(weights)
+        order = np.argsort(token_lines, kind="stable")
+        per_line = np.bincount(token_lines, minlength=features.n_lines)
+        offsets = np.concatenate(([0], np.cumsum(per_line)[:-1])) if features.n_lines else np.zeros(0, np.int64)
+        return _Encoded(torch.from_numpy(features.dense), torch.from_numpy(token_ids[order]),
+                        torch.from_numpy(token_weights[order].astype(np.float32)),
+                        torch.from_numpy(offsets.astype(np.int64)), features.doc_lengths.tolist())
+
+    def _encode_docs(self, docs: list[list[str]]) -> _Encoded:
+        return self._encode(batch_features(docs))
 
     # --- prediction -------------------------------------------------------------------------
 
@@ -151,14 +261,14 @@ class LineSegmenter:
         network = self._require_network()
         network.eval()
         results: list[torch.Tensor] = [torch.zeros((0, len(self.labels)))] * len(docs)
-        non_empty = [i for i, lines in enumerate(docs) if lines]
-        encoded = {i: self._encode(docs[i]) for i in non_empty}
+        # documents of similar length share a batch (little padding for the GRU)
+        non_empty = sorted((i for i, lines in enumerate(docs) if lines), key=lambda i: len(docs[i]))
         with torch.inference_mode():
-            for batch in _batches([len(docs[i]) for i in non_empty], BATCH_LINES):
-                members = [non_empty[j] for j in batch]
-                scores = network([encoded[i] for i in members])
-                for row, i in enumerate(members):
-                    results[i] = scores[row, : len(docs[i])]
+            for start in range(0, len(non_empty), BATCH_DOCS):
+                members = non_empty[start:start + BATCH_DOCS]
+                scores = network(self._encode_docs([docs[i] for i in members]))
+                for i, doc_scores in zip(members, torch.split(scores, [len(docs[i]) for i in members])):
+                    results[i] = doc_scores
         return results
 
     # --- training ---------------------------------------------------------------------------
@@ -169,8 +279,10 @@ class LineSegmenter:
 
         `base`: start from this model's vocabulary and weights and fine-tune (defaults: 4 epochs,
         lr 1e-3); a `title` label the base lacks counts as `body`. Without `base`, a fresh model
-        (defaults: 8 epochs, lr 3e-3). Parameters: epochs, lr, batch_lines, min_count, seed,
-        word_weighted (a line's loss weighs sqrt(1 + words)), embedding, hidden, layers, dropout.
+        (defaults: 12 epochs, lr 3e-3). Parameters: epochs, lr, batch_lines, min_count (tokens of
+        short lines, first/last words), min_word_count and max_words (the bag of words), seed,
+        word_weighted (a line's loss weighs sqrt(1 + words)), embedding, hidden, layers, kernel,
+        dropout.
         """
         if len(docs) != len(labels):
             raise ValueError("docs and labels differ in length")
@@ -188,29 +300,27 @@ class LineSegmenter:
         torch.manual_seed(training["seed"])
         rng = random.Random(training["seed"])
 
-        iterator: Any = pairs
+        starts: Any = range(0, len(pairs), BATCH_DOCS)
         if progress:
             from tqdm import tqdm
 
-            iterator = tqdm(pairs, desc="features")
-        if base is None:
-            self.config = {**DEFAULT_CONFIG, **{k: v for k, v in params.items() if k in DEFAULT_CONFIG}}
-        features = [document_features(lines, neighbours=self.config.get("neighbours", True)) for lines, _ in iterator]
+            starts = tqdm(starts, desc="features", unit="batch")
+        features = [batch_features([lines for lines, _ in pairs[start:start + BATCH_DOCS]]) for start in starts]
         if base is not None:
             base._require_network()
-            self.vocab, self.labels, self.config = dict(base.vocab), list(base.labels), dict(base.config)
+            self._set_vocab({space: list(strings) for space, strings in base.vocab.items()})
+            self.labels, self.config = list(base.labels), dict(base.config)
             self.network = self._new_network()
             self.network.load_state_dict(base.network.state_dict())
             pairs = [(lines, [("body" if y == "title" and "title" not in self.labels else y) for y in doc_labels])
                      for lines, doc_labels in pairs]
         else:
-            counts = Counter(name for doc in features for item in doc for name in item)
-            kept = sorted(key for key, count in counts.items() if count >= training["min_count"])
-            self.vocab = {key: position for position, key in enumerate(kept, start=1)}
+            self.config = {**DEFAULT_CONFIG, **{k: v for k, v in params.items() if k in DEFAULT_CONFIG}}
+            self._set_vocab(_vocabulary(features, training))
             present = {y for _, doc_labels in pairs for y in doc_labels}
             self.labels = [label for label in LABELS if label in present]
             self.network = self._new_network()
-        encoded = [self._encode(lines) for lines, _ in pairs]
+        encoded = _concat([self._encode(f) for f in features])
         targets = [torch.tensor([self.labels.index(y) for y in doc_labels]) for _, doc_labels in pairs]
         # word_weighted: a line's loss weighs sqrt(1 + its words), closer to the word-weighted scores
         line_weights = [torch.tensor([(1.0 + line.count(" ")) ** 0.5 if training["word_weighted"] else 1.0
@@ -225,11 +335,10 @@ class LineSegmenter:
             rng.shuffle(batches)
             total = 0.0
             for batch in batches:
-                scores = network([encoded[i] for i in batch])
-                gold = nn.utils.rnn.pad_sequence([targets[i] for i in batch], batch_first=True, padding_value=-100)
-                weight = nn.utils.rnn.pad_sequence([line_weights[i] for i in batch], batch_first=True).reshape(-1)
-                losses = nn.functional.cross_entropy(scores.reshape(-1, scores.shape[-1]), gold.reshape(-1),
-                                                     ignore_index=-100, reduction="none")
+                scores = network(encoded.select(batch))
+                gold = torch.cat([targets[i] for i in batch])
+                weight = torch.cat([line_weights[i] for i in batch])
+                losses = nn.functional.cross_entropy(scores, gold, reduction="none")
                 loss = (losses * weight).sum() / weight.sum()
                 optimiser.zero_grad()
                 loss.backward()
@@ -254,13 +363,13 @@ class LineSegmenter:
         for name, tensor in network.state_dict().items():
             tensor = tensor.detach().contiguous()
             tensors[name] = tensor.half() if name == "embed.weight" else tensor
-        vocab_in_order = sorted(self.vocab, key=self.vocab.__getitem__)
         metadata = {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
             "labels": json.dumps(self.labels),
             "config": json.dumps(self.config),
-            "vocab": json.dumps(vocab_in_order, ensure_ascii=False),
+            "vocab": json.dumps(self.vocab, ensure_ascii=False),
+            "dense_features": json.dumps(DENSE_NAMES),
             "meta": json.dumps(self.meta, ensure_ascii=False),
         }
         save_file(tensors, str(path), metadata=metadata)
@@ -277,9 +386,39 @@ class LineSegmenter:
         model.labels = json.loads(metadata["labels"])
         model.config = json.loads(metadata["config"])
         model.meta = json.loads(metadata["meta"])
-        model.vocab = {key: position for position, key in enumerate(json.loads(metadata["vocab"]), start=1)}
+        if json.loads(metadata.get("dense_features", "[]")) != DENSE_NAMES:
+            raise ValueError(f"{path}: made for other line features than this version computes")
+        model._set_vocab(json.loads(metadata["vocab"]))
         tensors = {name: tensor.float() for name, tensor in load_file(str(path)).items()}
         model.network = model._new_network()
         model.network.load_state_dict(tensors)
         model.network.eval()
         return model
+
+
+def _vocabulary(features: list[BatchFeatures], training: dict[str, Any]) -> dict[str, list[str]]:
+    """Token strings seen often enough in training, per namespace (the bag of words is capped)."""
+    vocab = {}
+    for space, table in _count_tokens(features).items():
+        values = table.column("value_counts.values").to_pylist()
+        counts = table.column("value_counts.counts").to_numpy()
+        minimum = training["min_word_count"] if space == "b" else training["min_count"]
+        order = np.argsort(-counts, kind="stable")
+        kept = [values[i] for i in order if counts[i] >= minimum]
+        if space == "b":
+            kept = kept[: training["max_words"]]
+        vocab[space] = sorted(kept)
+    return vocab
+
+
+def _concat(parts: list[_Encoded]) -> _Encoded:
+    """One encoded input from several batches' (documents in order)."""
+    token_counts = [len(part.token_ids) for part in parts]
+    token_shift = np.concatenate(([0], np.cumsum(token_counts)[:-1]))
+    return _Encoded(
+        torch.cat([part.dense for part in parts]),
+        torch.cat([part.token_ids for part in parts]),
+        torch.cat([part.token_weights for part in parts]),
+        torch.cat([part.bag_offsets + int(shift) for part, shift in zip(parts, token_shift)]),
+        [length for part in parts for length in part.doc_lengths],
+    )

@@ -85,6 +85,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--unweighted", action="store_true",
                         help="GRU: every line's loss weighs 1 (default: sqrt(1 + its words))")
     parser.add_argument("--seed", type=int, default=DEFAULT_TRAINING["seed"])
+    parser.add_argument("--network", type=json.loads, default={}, metavar="JSON",
+                        help='GRU: network settings, e.g. \'{"layers": 2, "hidden": 48}\' (defaults: model.DEFAULT_CONFIG)')
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"], help="CRF: L1 penalty")
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"], help="CRF: L2 penalty")
     parser.add_argument("--max-iterations", type=int, default=150, help="CRF: L-BFGS iterations")
@@ -122,7 +124,7 @@ def main(argv: list[str] | None = None) -> None:
         params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations, "stages": args.stages}
     else:
         model_class = LineSegmenter
-        params = {"seed": args.seed, "word_weighted": not args.unweighted}
+        params = {"seed": args.seed, "word_weighted": not args.unweighted, **args.network}
         if args.epochs is not None:
             params["epochs"] = args.epochs
         if args.lr is not None:
