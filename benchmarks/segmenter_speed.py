@@ -10,8 +10,8 @@ machine is shared with other workers and timings are noisy.
 Labels: `--save-labels FILE` writes every page's final line labels (and the model's raw labels) as
 JSON; `--check-labels FILE` compares against such a file and reports how many pages differ. A
 `--before FILE` result JSON (written earlier by this script) adds a before/after column to the table.
-The shipped "before" figures come from the code as of commit a05c809, run back to back with the
-"after" run on the same machine: `git archive a05c809 pipeline | tar -x -C DIR/tree`, this script
+The shipped "before" figures come from the code as of commit 98ebe56 (segmenter v2: per-line
+Python features), run back to back with the "after" run on the same machine: `git archive 98ebe56 pipeline | tar -x -C DIR/tree`, this script
 copied to DIR/tree/benchmarks/, `../shared` linked next to DIR/tree, then
 `python DIR/tree/benchmarks/segmenter_speed.py --out before.json` and here `--before before.json`.
 

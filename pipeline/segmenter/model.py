@@ -46,7 +46,7 @@ DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "k
                                   "dropout": 0.3}
 NETWORK_KEYS = ("embedding", "hidden", "layers", "kernel", "window", "dropout")
 DEFAULT_TRAINING: dict[str, Any] = {"epochs": 12, "lr": 3e-3, "batch_lines": 6000, "min_count": 3,
-                                    "min_word_count": 5, "max_words": 30000, "seed": 13, "word_weighted": True}
+                                    "min_word_count": 5, "max_words": 0, "seed": 13, "word_weighted": True}
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
 BATCH_DOCS = 64  # documents per feature / inference batch
 
