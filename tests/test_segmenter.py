@@ -382,3 +382,18 @@ def test_crf_baseline_trains_saves_and_loads(tmp_path: Path) -> None:
     assert isinstance(loaded, CrfSegmenter)
     assert loaded.predict_many(docs) == model.predict_many(docs)
     assert sum(a == b for a, b in zip(loaded.predict(docs[0]), labels[0])) >= len(labels[0]) - 1
+
+
+def test_error_analysis_notebook_runs_on_the_test_pages() -> None:
+    if not (SHARED / "data" / "segmentation" / "dragnet.inscriptis.jsonl.gz").exists():
+        pytest.skip("../shared/data/segmentation is absent")
+    import nbformat
+    from nbclient import NotebookClient
+
+    repo = Path(__file__).resolve().parents[1]
+    notebook = nbformat.read(repo / "notebooks" / "02-segmentation-errors.ipynb", as_version=4)
+    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(repo)}}).execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    text = json.dumps([o.get("text", "") or o.get("data", {}).get("text/plain", "") for o in outputs])
+    assert re.search(r"[1-9]\d* pages, \d+ lines", text) and "of the body-error words" in text
