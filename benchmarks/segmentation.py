@@ -180,7 +180,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N test pages (quick runs)")
     parser.add_argument("--model", type=Path, default=None, help="segmenter model file (default: shipped)")
     parser.add_argument("--crf", type=Path, default=None, help="also score a baseline CRF model file")
-    parser.add_argument("--out", type=Path, default=None, help=f"JSON results (default {RESULTS} for test pages)")
+    parser.add_argument("--out", type=Path, default=None, help=f"JSON results (default {RESULTS} for full test runs)")
     parser.add_argument("--pages", choices=("test", "validation"), default="test")
     args = parser.parse_args()
     if not DEFAULT_DATA_DIR.exists():
@@ -192,7 +192,8 @@ def main() -> None:
         records = load_dragnet(split="test", drop_low_confidence=True)
     else:
         records = [r for r in load_dragnet(split="train", drop_low_confidence=True) if host_fold(r, 5) == 0]
-    out_path = args.out or (RESULTS if args.pages == "test" else None)
+    # a --limit run is a quick check: it never replaces the full results unless --out asks for it
+    out_path = args.out or (RESULTS if args.pages == "test" and not args.limit else None)
     ids = sorted({record["id"] for record in records})
     if args.limit:
         ids = ids[: args.limit]
