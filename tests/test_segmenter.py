@@ -397,3 +397,19 @@ def test_error_analysis_notebook_runs_on_the_test_pages() -> None:
     assert not [o for o in outputs if o.get("output_type") == "error"]
     text = json.dumps([o.get("text", "") or o.get("data", {}).get("text/plain", "") for o in outputs])
     assert re.search(r"[1-9]\d* pages, \d+ lines", text) and "of the body-error words" in text
+
+
+def test_rules_related_links_after_the_last_comment_and_comment_prompts() -> None:
+    from pipeline.segmenter.text import apply_rules
+
+    lines = ["What do you think?", "Alice Smith", "October 27, 2018",
+             "I do not trust either government on this, both have broken promises before.",
+             "Five Lessons From The Arms Race", "Why Treaties Fail In The Long Run", "Privacy | Terms"]
+    labels = ["body", "comment", "comment", "comment", "comment", "comment", "boilerplate"]
+    assert apply_rules(lines, labels) == ["boilerplate", "comment", "comment", "comment",
+                                          "boilerplate", "boilerplate", "boilerplate"]
+    # one headline-like line could be the comment's own last line: it stays
+    assert apply_rules(lines[:5], labels[:5])[4] == "comment"
+    # a name line after the text starts the next comment: not a link
+    named = lines[:4] + ["Bob Jones", "Treaties Are Only As Good As Their Verification Regimes"]
+    assert apply_rules(named, labels[:6])[4:] == ["comment", "comment"]

@@ -109,14 +109,16 @@ FURNITURE_RE = re.compile(
     r"views,? (?:and|&) opinions expressed|\bdo(?:es)? not necessarily (?:represent|reflect)|^disclaimer\b"
     r"|\bcan be reached at\b|^about the author\b|\bshare buttons?\b|^note to readers\b|\bcross-?post\b"
     r"|\ball rights reserved\b|^copyright\b|^©|\b(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter\b"
-    r"|^become a (?:member|patron|subscriber)\b|^(?:share|tweet|email|print)(?: this)?(?: article| story| post| page)?\W*$",
+    r"|^become a (?:member|patron|subscriber)\b|^(?:share|tweet|email|print)(?: this)?(?: article| story| post| page)?\W*$"
+    r"|^(?:what do you think|what are your thoughts|tell us what you think|let us know what you think)\b.{0,40}$",
     re.IGNORECASE,
 )
 
 
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
-                    "tweet", "email", "print")
+                    "tweet", "email", "print", "what do you think", "what are your thoughts", "tell us what",
+                    "let us know what")
 FURNITURE_PARTS = ("opinions expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter")
 
@@ -130,6 +132,29 @@ def _is_furniture(line: str) -> bool:
     return FURNITURE_RE.search(line) is not None
 
 
+def _headline_like(line: str) -> bool:
+    """A related-article link: a few mostly capitalised words, no closing punctuation."""
+    words = line.split()
+    if not 3 <= len(words) <= 20 or line[-1:] in ".!?:;,…\"'”’":
+        return False
+    capitalised = sum(word.lstrip("([\"'“‘")[:1].isupper() or word[:1].isdigit() for word in words)
+    return capitalised >= 0.6 * len(words)
+
+
+def _links_after_last_comment(lines: list[str], labels: list[str], metas: MetaMemo) -> range:
+    """The run of >= 2 headline-like lines labelled comment that ends the document (trailing
+    boilerplate aside) right after a comment's text: related-article links, not a comment."""
+    end = len(lines)
+    while end and labels[end - 1] == "boilerplate":
+        end -= 1
+    start = end
+    while start and labels[start - 1] == "comment" and _headline_like(lines[start - 1]) and metas[lines[start - 1]] is None:
+        start -= 1
+    if end - start >= 2 and start and labels[start - 1] == "comment" and metas[lines[start - 1]] is None:
+        return range(start, end)
+    return range(0)
+
+
 def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = None) -> list[str]:
     """Corrections of the model's labels, for conventions the Dragnet labels do not teach it:
 
@@ -139,7 +164,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
       comment line belongs to the comment, so that parse_comments sees the author and date; after
       a comment, such a line and the text right under it are comments even if the model says body;
     * in a list of comments separated by "Reply"/"Like" buttons, a text between two buttons (or
-      between a comment and a button) is a comment too.
+      between a comment and a button) is a comment too;
+    * two or more headline-like lines that end the page right after the last comment's text are
+      related-article links (boilerplate), not part of that comment.
 
     `metas`: the meta lines found so far (filled here; `finish` hands it on to parse_comments).
     """
@@ -179,6 +206,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         before_ok = index == 0 or button_at(index - 1) or labels[index - 1] == "comment" or is_counter(lines[index - 1])
         if before_ok and len(line.split()) >= 2 and not is_counter(line):
             labels[index] = "comment"
+    for index in _links_after_last_comment(lines, labels, metas):
+        labels[index] = "boilerplate"
     return labels
 
 
