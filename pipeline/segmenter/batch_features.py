@@ -133,11 +133,6 @@ def _grouped_exclusive_cumsum(values: np.ndarray, doc_of_line: np.ndarray, start
     return exclusive - exclusive[starts][doc_of_line]
 
 
-def _grouped_total(values: np.ndarray, starts: np.ndarray, doc_of_line: np.ndarray) -> np.ndarray:
-    """For each line, the sum of `values` over its whole document."""
-    return np.add.reduceat(values, starts)[doc_of_line]
-
-
 def _bucket_onehot(dense: np.ndarray, first_column: int, buckets: np.ndarray) -> None:
     dense[np.arange(len(buckets)), first_column + buckets] = 1.0
 

@@ -160,7 +160,7 @@ class _Layout:
 
 
 def _batches(lengths: list[int], max_lines: int, max_docs: int = BATCH_DOCS) -> list[list[int]]:
-    """Indices grouped into batches of similar length (little padding)."""
+    """Indices grouped into batches of documents of similar length (the GRU's steps stay full)."""
     order = sorted(range(len(lengths)), key=lengths.__getitem__)
     batches: list[list[int]] = []
     current: list[int] = []
@@ -261,7 +261,7 @@ class LineSegmenter:
         network = self._require_network()
         network.eval()
         results: list[torch.Tensor] = [torch.zeros((0, len(self.labels)))] * len(docs)
-        # documents of similar length share a batch (little padding for the GRU)
+        # documents of similar length share a batch (the GRU's steps stay full)
         non_empty = sorted((i for i, lines in enumerate(docs) if lines), key=lambda i: len(docs[i]))
         with torch.inference_mode():
             for start in range(0, len(non_empty), BATCH_DOCS):
