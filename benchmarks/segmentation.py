@@ -29,7 +29,7 @@ wall time and per second of the process's CPU time (= what one core delivers), o
 call per document and, for newsstance plain text, also through the batched `segment_texts`; the
 machine is shared by several workers, so wall timings are noisy.
 
-    python benchmarks/segmentation.py [--limit N] [--model PATH] [--crf PATH]
+    python benchmarks/segmentation.py [--limit N] [--model PATH] [--also PATH]
 
 `--pages validation` scores instead the held-out host fold (1 of 5) of the TRAINING split, for a
 model trained without it (`train.py --validate`-style); that is where design choices (such as the
@@ -179,7 +179,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=0, help="only the first N test pages (quick runs)")
     parser.add_argument("--model", type=Path, default=None, help="segmenter model file (default: shipped)")
-    parser.add_argument("--crf", type=Path, default=None, help="also score a baseline CRF model file")
+    parser.add_argument("--also", type=Path, default=None, help="also score another segmenter model file")
     parser.add_argument("--out", type=Path, default=None, help=f"JSON results (default {RESULTS} for full test runs)")
     parser.add_argument("--pages", choices=("test", "validation"), default="test")
     args = parser.parse_args()
@@ -225,13 +225,13 @@ def main() -> None:
     systems["newsstance (plain text)"]["batched_docs_per_cpu_s"] = sum(s.per_cpu_s for s in batched) / len(batched)
     systems["newsstance (plain text)"]["batched_docs_per_s_wall"] = sum(s.per_wall_s for s in batched) / len(batched)
 
-    if args.crf:
-        crf = load_segmenter(args.crf)
+    if args.also:
+        other = load_segmenter(args.also)
         per_style, speeds = {}, []
         for style in DUMP_STYLES:
-            per_style[style], speed = run_newsstance_text(by_style[style], crf)
+            per_style[style], speed = run_newsstance_text(by_style[style], other)
             speeds.append(speed)
-        add("newsstance CRF baseline (plain text)", "text lines", per_style, speeds)
+        add(f"newsstance {args.also.name} (plain text)", "text lines", per_style, speeds)
 
     per_style, speeds = {}, []
     for style in DUMP_STYLES:

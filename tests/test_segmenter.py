@@ -370,20 +370,6 @@ def test_seed_comments_separated_by_reply_buttons(segmenter: LineSegmenter) -> N
     assert all(comment.text != "Reply" for comment in result.comments)
 
 
-def test_crf_baseline_trains_saves_and_loads(tmp_path: Path) -> None:
-    from pipeline.segmenter.crf import CrfSegmenter
-
-    docs, labels = _toy_corpus()
-    model = CrfSegmenter().fit(docs, labels, stages=2, folds=2, groups=[str(i % 2) for i in range(len(docs))],
-                               max_iterations=30, **{"feature.minfreq": 1})
-    path = tmp_path / "crf.json"
-    model.save(path)
-    loaded = load_segmenter(path)  # a JSON model file is the CRF
-    assert isinstance(loaded, CrfSegmenter)
-    assert loaded.predict_many(docs) == model.predict_many(docs)
-    assert sum(a == b for a, b in zip(loaded.predict(docs[0]), labels[0])) >= len(labels[0]) - 1
-
-
 def test_error_analysis_notebook_runs_on_the_test_pages() -> None:
     if not (SHARED / "data" / "segmentation" / "dragnet.inscriptis.jsonl.gz").exists():
         pytest.skip("../shared/data/segmentation is absent")

@@ -21,7 +21,7 @@ import pytest
 from pipeline.segmenter import comments, text
 from pipeline.segmenter.comments import (BUTTON_RE, COUNTER_RE, READ_MORE_TAIL_RE, TRAILING_BUTTONS_RE, MetaMemo,
                                          parse_comments)
-from pipeline.segmenter.features import AGO_RE, DATE_RE, TIME_RE
+from pipeline.segmenter.cues import AGO_RE, DATE_RE, TIME_RE
 from pipeline.segmenter.text import FURNITURE_RE, apply_rules, finish, split_lines
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

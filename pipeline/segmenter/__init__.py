@@ -10,8 +10,8 @@ Public API (used by the `segment` stage and the CLI):
 * `segment_texts(texts)` segments many dumps at once (the model runs on batches of documents:
   several times faster per document than one `segment_text` call each).
 * `segment_html(html)` does the same from HTML (`html.py`).
-* `load_segmenter(path)` loads a model file (safetensors for the GRU, JSON for the baseline CRF of
-  `crf.py`; never pickle); `None` loads the shipped weights once and caches them.
+* `load_segmenter(path)` loads a model file (safetensors, never pickle); `None` loads the shipped
+  weights once and caches them.
 * `LineSegmenter.fit(docs, labels, base=load_segmenter())` adapts the model to a user's sites;
   `python -m pipeline.segmenter.train` retrains from the shared data plus users' JSONL files.
 """
@@ -54,16 +54,9 @@ def _shipped_segmenter() -> LineSegmenter:
 
 
 def load_segmenter(path: str | Path | None = None) -> LineSegmenter:
-    """A LineSegmenter from a model file; None: the shipped weights (loaded once, then cached).
-
-    A JSON file holds the baseline CRF (`crf.CrfSegmenter`, same interface)."""
+    """A LineSegmenter from a model file; None: the shipped weights (loaded once, then cached)."""
     if path is None:
         return _shipped_segmenter()
-    with open(path, "rb") as handle:
-        if handle.read(1) == b"{":
-            from pipeline.segmenter.crf import CrfSegmenter
-
-            return CrfSegmenter.load(path)  # type: ignore[return-value]
     return LineSegmenter.load(path)
 
 

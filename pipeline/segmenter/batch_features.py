@@ -31,7 +31,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.features import COMMENT_WORDS, FURNITURE_WORDS, MONTHS, STOPWORDS
+from pipeline.segmenter.cues import COMMENT_WORDS, FURNITURE_WORDS, MONTHS, STOPWORDS
 
 # character classes of the code points below 65536 (others count as letters without case)
 LOWER, UPPER, CASELESS, DIGIT, SPACE, OTHER = range(1, 7)

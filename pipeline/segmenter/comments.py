@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.segmenter.features import AGO_RE, DATE_RE, HAS_DIGIT, TIME_RE
+from pipeline.segmenter.cues import AGO_RE, DATE_RE, HAS_DIGIT, TIME_RE
 from pipeline.segmenter.result import Comment
 
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)

@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, lowered_for_gates, parse_comments
-from pipeline.segmenter.features import DATE_RE, WORD_RE
+from pipeline.segmenter.cues import DATE_RE, WORD_RE
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")

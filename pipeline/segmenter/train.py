@@ -11,8 +11,6 @@ records `{"lines": [...], "labels": [...]}` with labels title / body / comment /
     # without the shared data: fine-tune the shipped model on your pages
     python -m pipeline.segmenter.train --no-shared --user-jsonl mine.jsonl --base shipped --out my_model.safetensors
 
-`--kind crf` trains the baseline two-pass CRF (`crf.py`, a JSON model file) instead of the GRU.
-
 `--validate K` first holds out one of K host folds of the training data, trains on the rest and
 logs word-weighted scores on the held-out hosts (the host-disjoint test split is never read here).
 """
@@ -35,8 +33,6 @@ from pipeline.segmenter.data import (
     load_user_jsonl,
     with_augmentations,
 )
-from pipeline.segmenter.crf import DEFAULT_PARAMS as CRF_PARAMS
-from pipeline.segmenter.crf import CrfSegmenter
 from pipeline.segmenter.model import DEFAULT_TRAINING, LineSegmenter
 
 log = logging.getLogger("pipeline.segmenter.train")
@@ -71,26 +67,21 @@ def word_scores(records: list[dict], predictions: list[list[str]]) -> dict[str, 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, required=True, help="model file to write (JSON)")
+    parser.add_argument("--out", type=Path, required=True, help="model file to write (safetensors)")
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     parser.add_argument("--styles", nargs="+", default=list(DUMP_STYLES), choices=list(DUMP_STYLES))
     parser.add_argument("--no-shared", action="store_true", help="do not read the shared Dragnet data")
     parser.add_argument("--user-jsonl", type=Path, action="append", default=[], help="user-labelled pages")
     parser.add_argument("--user-repeat", type=int, default=1, help="times each user page enters training")
     parser.add_argument("--base", default=None, help="model file (or 'shipped') to start from")
-    parser.add_argument("--kind", choices=("gru", "crf"), default="gru")
-    parser.add_argument("--epochs", type=int, default=None, help="GRU: passes over the data (8; 4 with --base)")
-    parser.add_argument("--lr", type=float, default=None, help="GRU: peak learning rate (3e-3; 1e-3 with --base)")
+    parser.add_argument("--epochs", type=int, default=None, help="passes over the data (12; 4 with --base)")
+    parser.add_argument("--lr", type=float, default=None, help="peak learning rate (3e-3; 1e-3 with --base)")
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
     parser.add_argument("--unweighted", action="store_true",
-                        help="GRU: every line's loss weighs 1 (default: sqrt(1 + its words))")
+                        help="every line's loss weighs 1 (default: sqrt(1 + its words))")
     parser.add_argument("--seed", type=int, default=DEFAULT_TRAINING["seed"])
     parser.add_argument("--network", type=json.loads, default={}, metavar="JSON",
-                        help='GRU: network settings, e.g. \'{"layers": 2, "hidden": 48}\' (defaults: model.DEFAULT_CONFIG)')
-    parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"], help="CRF: L1 penalty")
-    parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"], help="CRF: L2 penalty")
-    parser.add_argument("--max-iterations", type=int, default=150, help="CRF: L-BFGS iterations")
-    parser.add_argument("--stages", type=int, default=2, choices=(1, 2), help="CRF: passes")
+                        help='network settings, e.g. \'{"layers": 2, "hidden": 48}\' (defaults: model.DEFAULT_CONFIG)')
     parser.add_argument("--augment", type=float, default=1.0,
                         help="share of shared pages that also enter as a trimmed/cleaned variant")
     parser.add_argument("--validate", type=int, default=0, metavar="K", help="hold out 1 of K host folds first")
@@ -119,35 +110,27 @@ def main(argv: list[str] | None = None) -> None:
         from pipeline.segmenter import load_segmenter
 
         base = load_segmenter(None if args.base == "shipped" else args.base)
-    if args.kind == "crf":
-        model_class: type = CrfSegmenter
-        params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations, "stages": args.stages}
-    else:
-        model_class = LineSegmenter
-        params = {"seed": args.seed, "word_weighted": not args.unweighted, **args.network}
-        if args.epochs is not None:
-            params["epochs"] = args.epochs
-        if args.lr is not None:
-            params["lr"] = args.lr
+    params = {"seed": args.seed, "word_weighted": not args.unweighted, **args.network}
+    if args.epochs is not None:
+        params["epochs"] = args.epochs
+    if args.lr is not None:
+        params["lr"] = args.lr
 
-    def fit(model, pages: list[dict]):
+    def fit(model: LineSegmenter, pages: list[dict]) -> LineSegmenter:
         shared = [r for r in pages if r.get("style")]
         user = [r for r in pages if not r.get("style")]
         pages = with_augmentations(shared, args.augment) + user
-        extra = {"groups": [r.get("host_guess") or r.get("id") or str(i) for i, r in enumerate(pages)]} \
-            if args.kind == "crf" else {}
-        return model.fit([r["lines"] for r in pages], [r["labels"] for r in pages], base=base, progress=True,
-                         **extra, **params)
+        return model.fit([r["lines"] for r in pages], [r["labels"] for r in pages], base=base, progress=True, **params)
 
     if args.validate:
         held = [r for r in records if host_fold(r, args.validate) == 0]
         kept = [r for r in records if host_fold(r, args.validate) != 0]
         held = [r for r in held if not r.get("low_confidence")]
-        model = fit(model_class(), kept)
+        model = fit(LineSegmenter(), kept)
         scores = word_scores(held, model.predict_many([r["lines"] for r in held]))
         log.info("validation on %d held-out pages: %s", len(held), json.dumps({k: round(v, 4) for k, v in scores.items()}))
 
-    model = model_class()
+    model = LineSegmenter()
     model.meta = {
         "trained_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "data": ("shared dragnet split_host_disjoint=train styles=" + ",".join(args.styles)) if not args.no_shared else "",

@@ -1,0 +1,52 @@
+"""Word lists and cue patterns shared by the segmenter's modules.
+
+The line features (`batch_features.py`) count stopwords, site-furniture and comment cue words per
+line and match dates; the label rules (`text.py`) and comment parsing (`comments.py`) recognise
+dates, times and "N days ago" with the same patterns, so a line the model saw as dated is the line
+the parser reads a date from.
+"""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have
+    having he her here hers herself him himself his how i if in into is it its itself just me more most my
+    myself no nor not now of off on once only or other our ours ourselves out over own same she should so
+    some such than that the their theirs them themselves then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves""".split()
+)
+
+FURNITURE_WORDS = frozenset(
+    """share shares tweet facebook twitter linkedin pinterest whatsapp reddit email e-mail print subscribe
+    newsletter login log sign signup register password cookie cookies privacy terms advertisement advertise
+    sponsored copyright rights reserved menu search home contact about related popular trending recommended
+    more read follow tags tag categories category archive archives rss feed next previous prev older newer
+    download app donate support skip navigation sitemap faq disclaimer policy loading""".split()
+)
+
+COMMENT_WORDS = frozenset(
+    """comment comments reply replies replied says said wrote posted responses response discussion
+    commenting commented like likes dislike upvote downvote flag report permalink quote thread
+    guest anonymous member moderator votes vote points""".split()
+)
+
+MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
+    "|september|october|november|december"
+)
+DATE_RE = re.compile(
+    rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b",
+    re.IGNORECASE,
+)
+TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE)
+AGO_RE = re.compile(
+    r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b|\byesterday\b|\btoday\b",
+    re.IGNORECASE,
+)
+WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+HAS_DIGIT = re.compile(r"\d").search
