@@ -399,3 +399,28 @@ def test_rules_related_links_after_the_last_comment_and_comment_prompts() -> Non
     # a name line after the text starts the next comment: not a link
     named = lines[:4] + ["Bob Jones", "Treaties Are Only As Good As Their Verification Regimes"]
     assert apply_rules(named, labels[:6])[4:] == ["comment", "comment"]
+
+
+def test_title_prefers_the_headline_the_model_kept_as_body() -> None:
+    from pipeline.segmenter.text import finish
+
+    lines = ["in ,", "Ministers Fail To Agree | Example News", "Menu", "Ministers fail to agree on missile treaty future",
+             *PARAGRAPHS[:2]]
+    labels = ["body", "boilerplate", "boilerplate", "body", "body", "body"]
+    result = finish(list(enumerate(lines, start=1)), labels)
+    assert result.title == "Ministers fail to agree on missile treaty future"
+    assert [line.label for line in result.lines] == ["boilerplate", "boilerplate", "boilerplate", "title", "body", "body"]
+
+
+def test_a_furniture_heading_gives_the_title_but_stays_furniture() -> None:
+    from pipeline.segmenter.text import finish
+
+    lines = ["Ministers Fail To Agree | Example News", "By Jane Reporter", *PARAGRAPHS[:2]]
+    labels = ["boilerplate", "body", "body", "body"]
+    result = finish(list(enumerate(lines, start=1)), labels)
+    assert result.title == "Ministers Fail To Agree | Example News"
+    assert [line.label for line in result.lines] == ["boilerplate", "body", "body", "body"]
+    assert result.title not in result.body and result.title in result.boilerplate
+    # a sentence above the headline is not a template scrap
+    kept = finish(list(enumerate(["Breaking news.", *lines], start=1)), ["body", *labels])
+    assert kept.lines[0].label == "body"

@@ -23,7 +23,7 @@ from collections import Counter
 from lxml import etree, html as lxml_html
 
 from pipeline.segmenter.result import Segmentation
-from pipeline.segmenter.text import apply_rules, assemble, find_title
+from pipeline.segmenter.text import apply_rules, assemble, place_title
 
 WORD_RE = re.compile(r"\w+")
 
@@ -167,6 +167,5 @@ def segment_html_page(markup: str | bytes, segmenter) -> Segmentation:
     main_text = trafilatura_main_text(markup) if "body" in labels else ""
     if main_text:
         labels = confirm_body(lines, labels, main_text)
-    title_index = find_title(lines, labels, headline)
-    title_text = headline if headline and title_index is None else None
+    labels, title_index, title_text = place_title(lines, labels, headline)
     return assemble(list(enumerate(lines, start=1)), labels, title_index, title_text)

@@ -23,6 +23,7 @@ from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segment
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 TITLE_WINDOW = 25
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
+BYLINE_RE = re.compile(r"(?:posted\s+|written\s+)?by\s", re.IGNORECASE)
 
 
 def decode(data: str | bytes) -> str:
@@ -63,7 +64,7 @@ def _heading_like(line: str, min_words: int) -> bool:
         return False
     if line.endswith(".") and not line.endswith("..."):
         return False
-    if line.startswith(BULLET_START) or DATE_RE.fullmatch(line.strip(" ,.")):
+    if line.startswith(BULLET_START) or DATE_RE.fullmatch(line.strip(" ,.")) or BYLINE_RE.match(line):
         return False
     return any(word[:1].isupper() for word in words)
 
@@ -85,16 +86,18 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
                     return index
         return None
     # the title sits above the first real paragraph; short lines labelled body before it (bylines,
-    # stray menu words) do not end the search
+    # stray menu words) do not end the search. The in-page headline is part of the article, so a
+    # heading the model labelled body wins over one it labelled boilerplate (a <title> copy with the
+    # site's name, a section banner), which is the fallback.
     first_paragraph = next(
         (index for index, label in enumerate(labels) if label == "body" and len(WORD_RE.findall(lines[index])) >= 12),
         len(lines),
     )
     stop = min(first_paragraph + 1, TITLE_WINDOW, len(lines))
-    for min_words in (4, 2):
+    for allowed, min_words in ((("body",), 4), (("body",), 2), (("body", "boilerplate"), 4), (("body", "boilerplate"), 2)):
         for index in range(stop):
             line = lines[index]
-            if labels[index] == "comment" or not _heading_like(line, min_words):
+            if labels[index] not in allowed or not _heading_like(line, min_words):
                 continue
             for later in range(index + 1, min(index + 6, len(lines))):
                 other = lines[later]
@@ -211,6 +214,33 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     return labels
 
 
+def place_title(lines: list[str], labels: list[str], title_hint: str | None = None
+                ) -> tuple[list[str], int | None, str | None]:
+    """The labels with template scraps above the title made boilerplate, the title line's index
+    (to be labelled `title`) and, when no line is to be labelled so, the title's text.
+
+    When the best title on offer is a line the model called site furniture (a <title> copy
+    "Headline | Site", a banner), it becomes the document's title but the line stays furniture."""
+    title_index = find_title(lines, labels, title_hint)
+    title_text = " ".join(title_hint.split()) if title_hint and title_index is None else None
+    if title_index is not None:
+        labels = _fragments_above_title(lines, labels, title_index)
+        if labels[title_index] == "boilerplate" and not title_hint:
+            title_text, title_index = lines[title_index], None
+    return labels, title_index, title_text or None
+
+
+def _fragments_above_title(lines: list[str], labels: list[str], title_index: int) -> list[str]:
+    """Body-labelled scraps above the headline ("in ,", a lone menu word) are leftovers of the page
+    template, not the article's first words."""
+    labels = list(labels)
+    for index in range(title_index):
+        line = lines[index]
+        if labels[index] == "body" and len(WORD_RE.findall(line)) <= 2 and not line.rstrip().endswith((".", "!", "?", '"', "”")):
+            labels[index] = "boilerplate"
+    return labels
+
+
 def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: int | None,
              title_text: str | None = None, metas: MetaMemo | None = None) -> Segmentation:
     """Gather labelled lines into a Segmentation; `title_index` is relabelled `title`; `metas` as
@@ -240,9 +270,8 @@ def finish(numbered: list[tuple[int, str]], predicted: list[str], title_hint: st
     texts = [text for _, text in numbered]
     metas = MetaMemo()  # the rules and the comment parser look at the same lines
     labels = apply_rules(texts, predicted, metas) if texts else []
-    title_index = find_title(texts, labels, title_hint)
-    title_text = " ".join(title_hint.split()) if title_hint and title_index is None else None
-    return assemble(numbered, labels, title_index, title_text or None, metas)
+    labels, title_index, title_text = place_title(texts, labels, title_hint)
+    return assemble(numbered, labels, title_index, title_text, metas)
 
 
 def segment_lines(numbered: list[tuple[int, str]], segmenter, title_hint: str | None = None) -> Segmentation:
