@@ -10,10 +10,11 @@ machine is shared with other workers and timings are noisy.
 Labels: `--save-labels FILE` writes every page's final line labels (and the model's raw labels) as
 JSON; `--check-labels FILE` compares against such a file and reports how many pages differ. A
 `--before FILE` result JSON (written earlier by this script) adds a before/after column to the table.
-The shipped "before" figures come from the code as of commit 98ebe56 (segmenter v2: per-line
-Python features), run back to back with the "after" run on the same machine: `git archive 98ebe56 pipeline | tar -x -C DIR/tree`, this script
-copied to DIR/tree/benchmarks/, `../shared` linked next to DIR/tree, then
-`python DIR/tree/benchmarks/segmenter_speed.py --out before.json` and here `--before before.json`.
+The shipped "before" figures come from the previous shipped code (commit c99da1d), run back to back
+with the "after" run on the same machine: `git worktree add DIR/tree c99da1d`, `../shared` linked
+next to DIR/tree, then `python DIR/tree/benchmarks/segmenter_speed.py --out before.json` and here
+`--before before.json`. Speeds differ by machine (the result records the CPU): compare only
+figures from one run or from runs back to back.
 
     python benchmarks/segmenter_speed.py [--repeats 3] [--save-labels F] [--check-labels F] [--before F]
 
@@ -60,6 +61,20 @@ def docs_per_cpu_second(run, n_docs: int, repeats: int) -> float:
     return n_docs / best
 
 
+def machine() -> str:
+    """CPU model and count: speeds from different machines are not comparable."""
+    import os
+    import platform
+
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            model = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), model)
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
@@ -87,7 +102,7 @@ def main() -> None:
 
     summary = {"pages": len(texts), "lines": sum(len(r.lines) for r in results),
                "docs_per_cpu_second": round(single, 1), "batched_docs_per_cpu_second": round(batched, 1),
-               "single_equals_batched": consistent, "torch_threads": 1}
+               "single_equals_batched": consistent, "torch_threads": 1, "machine": machine()}
     if args.save_labels:
         args.save_labels.write_text(json.dumps({"final": labels, "model": raw_labels}))
     if args.check_labels:
