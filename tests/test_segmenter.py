@@ -401,26 +401,22 @@ def test_rules_related_links_after_the_last_comment_and_comment_prompts() -> Non
     assert apply_rules(named, labels[:6])[4:] == ["comment", "comment"]
 
 
-def test_title_prefers_the_headline_the_model_kept_as_body() -> None:
+def test_a_furniture_title_line_gives_the_title_but_stays_furniture() -> None:
     from pipeline.segmenter.text import finish
 
-    lines = ["in ,", "Ministers Fail To Agree | Example News", "Menu", "Ministers fail to agree on missile treaty future",
+    lines = ["in ,", "Ministers Fail To Agree On Missile Treaty | Example News", "Menu", "Updated July 25, 2019 1:34 pm",
              *PARAGRAPHS[:2]]
     labels = ["body", "boilerplate", "boilerplate", "body", "body", "body"]
     result = finish(list(enumerate(lines, start=1)), labels)
-    assert result.title == "Ministers fail to agree on missile treaty future"
-    assert [line.label for line in result.lines] == ["boilerplate", "boilerplate", "boilerplate", "title", "body", "body"]
-
-
-def test_a_furniture_heading_gives_the_title_but_stays_furniture() -> None:
-    from pipeline.segmenter.text import finish
-
-    lines = ["Ministers Fail To Agree | Example News", "By Jane Reporter", *PARAGRAPHS[:2]]
-    labels = ["boilerplate", "body", "body", "body"]
-    result = finish(list(enumerate(lines, start=1)), labels)
-    assert result.title == "Ministers Fail To Agree | Example News"
-    assert [line.label for line in result.lines] == ["boilerplate", "body", "body", "body"]
+    assert result.title == "Ministers Fail To Agree On Missile Treaty | Example News"
+    # the scrap above the title is template, the dateline the model kept stays body
+    assert [line.label for line in result.lines] == ["boilerplate", "boilerplate", "boilerplate", "body", "body", "body"]
     assert result.title not in result.body and result.title in result.boilerplate
+    # a headline the model labelled body becomes the title line; a byline is never the title
+    headline = finish(list(enumerate(["By Jane Reporter", "Ministers fail to agree", *PARAGRAPHS[:1]], start=1)),
+                      ["body", "body", "body"])
+    assert headline.title == "Ministers fail to agree"
+    assert [line.label for line in headline.lines] == ["body", "title", "body"]
     # a sentence above the headline is not a template scrap
-    kept = finish(list(enumerate(["Breaking news.", *lines], start=1)), ["body", *labels])
+    kept = finish(list(enumerate(["Breaking news.", *lines[1:]], start=1)), ["body", *labels[1:]])
     assert kept.lines[0].label == "body"

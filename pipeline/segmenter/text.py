@@ -86,18 +86,17 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
                     return index
         return None
     # the title sits above the first real paragraph; short lines labelled body before it (bylines,
-    # stray menu words) do not end the search. The in-page headline is part of the article, so a
-    # heading the model labelled body wins over one it labelled boilerplate (a <title> copy with the
-    # site's name, a section banner), which is the fallback.
+    # stray menu words) do not end the search. The model's label does not decide: it often calls
+    # the headline furniture (a <title> copy "Headline | Site") and a dateline body.
     first_paragraph = next(
         (index for index, label in enumerate(labels) if label == "body" and len(WORD_RE.findall(lines[index])) >= 12),
         len(lines),
     )
     stop = min(first_paragraph + 1, TITLE_WINDOW, len(lines))
-    for allowed, min_words in ((("body",), 4), (("body",), 2), (("body", "boilerplate"), 4), (("body", "boilerplate"), 2)):
+    for min_words in (4, 2):
         for index in range(stop):
             line = lines[index]
-            if labels[index] not in allowed or not _heading_like(line, min_words):
+            if labels[index] == "comment" or not _heading_like(line, min_words):
                 continue
             for later in range(index + 1, min(index + 6, len(lines))):
                 other = lines[later]
@@ -219,8 +218,9 @@ def place_title(lines: list[str], labels: list[str], title_hint: str | None = No
     """The labels with template scraps above the title made boilerplate, the title line's index
     (to be labelled `title`) and, when no line is to be labelled so, the title's text.
 
-    When the best title on offer is a line the model called site furniture (a <title> copy
-    "Headline | Site", a banner), it becomes the document's title but the line stays furniture."""
+    A title line the model called site furniture (often a <title> copy "Headline | Site") gives the
+    document's title but stays furniture: Dragnet's gold, like the model, counts such copies as
+    boilerplate, and only the in-page headline as part of the article."""
     title_index = find_title(lines, labels, title_hint)
     title_text = " ".join(title_hint.split()) if title_hint and title_index is None else None
     if title_index is not None:
