@@ -253,6 +253,19 @@ def test_fit_save_load_round_trip(tmp_path: Path) -> None:
     assert loaded.predict([]) == []
 
 
+def test_token_dropout_is_a_training_option_that_changes_training() -> None:
+    import torch
+
+    docs, labels = _toy_corpus()
+    settings = dict(epochs=3, lr=1e-2, min_count=1, embedding=16, hidden=16, layers=1)
+    plain = LineSegmenter().fit(docs, labels, **settings)
+    hidden = LineSegmenter().fit(docs, labels, token_dropout=0.5, **settings)
+    again = LineSegmenter().fit(docs, labels, **settings)
+    assert plain.meta["training"]["token_dropout"] == 0.0 and hidden.meta["training"]["token_dropout"] == 0.5
+    assert torch.equal(plain.network.embed.weight, again.network.embed.weight)  # seeded: reproducible
+    assert not torch.equal(plain.network.embed.weight, hidden.network.embed.weight)
+
+
 def test_fit_rejects_bad_input() -> None:
     with pytest.raises(ValueError):
         LineSegmenter().fit([["a", "b"]], [["body"]])

@@ -46,7 +46,8 @@ DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "k
                                   "dropout": 0.3}
 NETWORK_KEYS = ("embedding", "hidden", "layers", "kernel", "window", "dropout")
 DEFAULT_TRAINING: dict[str, Any] = {"epochs": 12, "lr": 3e-3, "batch_lines": 6000, "min_count": 3,
-                                    "min_word_count": 5, "max_words": 0, "seed": 13, "word_weighted": True}
+                                    "min_word_count": 5, "max_words": 0, "seed": 13, "word_weighted": True,
+                                    "token_dropout": 0.0}
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
 BATCH_DOCS = 64  # documents per feature / inference batch
 
@@ -281,7 +282,8 @@ class LineSegmenter:
         lr 1e-3); a `title` label the base lacks counts as `body`. Without `base`, a fresh model
         (defaults: 12 epochs, lr 3e-3). Parameters: epochs, lr, batch_lines, min_count (tokens of
         short lines, first/last words), min_word_count and max_words (the bag of words), seed,
-        word_weighted (a line's loss weighs sqrt(1 + words)), embedding, hidden, layers, kernel,
+        word_weighted (a line's loss weighs sqrt(1 + words)), token_dropout (share of lexical
+        tokens hidden at random in each training batch), embedding, hidden, layers, kernel, window,
         dropout.
         """
         if len(docs) != len(labels):
@@ -335,7 +337,13 @@ class LineSegmenter:
             rng.shuffle(batches)
             total = 0.0
             for batch in batches:
-                scores = network(encoded.select(batch))
+                selected = encoded.select(batch)
+                if training["token_dropout"]:
+                    # hide some lexical tokens, as unknown words are at inference on new sites, so
+                    # the network also learns to read a line from its shape and its neighbours
+                    kept = torch.rand(len(selected.token_weights)) >= training["token_dropout"]
+                    selected.token_weights = selected.token_weights * kept
+                scores = network(selected)
                 gold = torch.cat([targets[i] for i in batch])
                 weight = torch.cat([line_weights[i] for i in batch])
                 losses = nn.functional.cross_entropy(scores, gold, reduction="none")
