@@ -236,7 +236,8 @@ def _fragments_above_title(lines: list[str], labels: list[str], title_index: int
     labels = list(labels)
     for index in range(title_index):
         line = lines[index]
-        if labels[index] == "body" and len(WORD_RE.findall(line)) <= 2 and not line.rstrip().endswith((".", "!", "?", '"', "”")):
+        sentence = line.rstrip().endswith((".", "!", "?", '"', "”"))
+        if labels[index] == "body" and len(WORD_RE.findall(line)) <= 2 and not sentence:
             labels[index] = "boilerplate"
     return labels
 

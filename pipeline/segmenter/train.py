@@ -81,7 +81,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="every line's loss weighs 1 (default: sqrt(1 + its words))")
     parser.add_argument("--seed", type=int, default=DEFAULT_TRAINING["seed"])
     parser.add_argument("--network", type=json.loads, default={}, metavar="JSON",
-                        help='network settings, e.g. \'{"layers": 2, "hidden": 48}\' (defaults: model.DEFAULT_CONFIG)')
+                        help='network and training settings, e.g. \'{"layers": 2, "hidden": 48}\' or '
+                             '\'{"token_dropout": 0.3}\' (defaults: model.DEFAULT_CONFIG, DEFAULT_TRAINING)')
     parser.add_argument("--augment", type=float, default=1.0,
                         help="share of shared pages that also enter as a trimmed/cleaned variant")
     parser.add_argument("--validate", type=int, default=0, metavar="K", help="hold out 1 of K host folds first")
