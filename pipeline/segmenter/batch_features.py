@@ -31,7 +31,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.cues import COMMENT_WORDS, FURNITURE_WORDS, MONTHS, STOPWORDS
+from pipeline.segmenter.cues import AGO_RE, COMMENT_WORDS, DATE_RE, FURNITURE_WORDS, STOPWORDS, TIME_RE
 
 # character classes of the code points below 65536 (others count as letters without case)
 LOWER, UPPER, CASELESS, DIGIT, SPACE, OTHER = range(1, 7)
@@ -40,15 +40,11 @@ SENTENCE_END = ".!?\"'”’)…:;"
 BULLETS = "*•·-–—>|»›◦▪■●+"
 TRIMMED_PUNCTUATION = string.punctuation + "“”‘’«»…–—·•©®™¿¡"
 
-DATE_PATTERN = (
-    rf"(?i)\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
-    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b"
-)
+# RE2 (pyarrow) reads Python's syntax for these; case-insensitivity moves into the pattern
 FLAG_PATTERNS = {
-    "date": DATE_PATTERN,
-    "time": r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b",
-    "ago": r"(?i)\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b"
-           r"|\byesterday\b|\btoday\b",
+    "date": "(?i)" + DATE_RE.pattern,
+    "time": "(?i)" + TIME_RE.pattern,
+    "ago": "(?i)" + AGO_RE.pattern,
     "ncomm": r"(?i)^\W*\d[\d,.]*\s*(?:comments?|responses?|replies|repl(?:y|ies)|thoughts)\b",
     "says": r"(?i)\b(?:says|said|wrote|writes)\s*:?\s*$",
     "by": r"(?i)^(?:posted\s+)?by\s+\S",
