@@ -10,6 +10,10 @@ comment sections, each outlet with its own template. It then adds syndicated nea
 other outlets, two exact duplicates, two documents with mojibake, and writes metadata.csv, SYNDICATION.md and
 README.md. It is deterministic: running it twice produces byte-identical files.
 
+Alongside the folder it writes `demo_gold.jsonl` (outside it, so the pipeline does not ingest it): per file, the
+text the generator knows to be the title, the article's body (paragraphs and crossheads) and the reader comments
+(author and text), which `benchmarks/segmentation.py --demo` scores the segmenter against.
+
 Run:  python data/raw/build_demo.py            (writes data/raw/demo/, replacing it)
       python data/raw/build_demo.py --out DIR  (writes elsewhere)
 """
@@ -20,6 +24,7 @@ import csv
 import hashlib
 import html
 import io
+import json
 import logging
 import random
 import re
@@ -1172,6 +1177,14 @@ def fit_size(doc: Doc) -> str:
     return text
 
 
+def gold_record(doc: Doc, file: str) -> dict[str, object]:
+    """What the segmenter should find in a rendered document (title, body, comments), as the generator knows it."""
+    head = crosshead(doc)
+    body = [doc.outlet.typeset(p) for p in doc.paras] + ([head] if head and len(doc.paras) > 3 else [])
+    return {"file": file, "title": doc.title, "body": body,
+            "comments": [{"author": c.author, "text": c.text} for c in doc.comments]}
+
+
 # ----------------------------------------------------------------------------------------------------------
 # Side files
 # ----------------------------------------------------------------------------------------------------------
@@ -1265,6 +1278,7 @@ def build(out: Path = DEFAULT_OUT, source: Path = SOURCE_DIR) -> dict[str, objec
         shutil.rmtree(out)
     out.mkdir(parents=True)
     rows = []
+    gold = []
     total = 0
     for doc in sorted(docs, key=lambda d: d.file):
         text = fit_size(doc)
@@ -1280,7 +1294,11 @@ def build(out: Path = DEFAULT_OUT, source: Path = SOURCE_DIR) -> dict[str, objec
             path.write_bytes(data)
             total += len(data)
             rows.append((file, url, doc.outlet.explicit_source, doc.day.isoformat(), doc.label))
+            gold.append(gold_record(doc, file))
     rows.sort()
+    gold.sort(key=lambda record: record["file"])
+    gold_path = out.parent / f"{out.name}_gold.jsonl"
+    gold_path.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in gold), encoding="utf-8")
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["file", "url", "source", "date", "label"])
