@@ -1,9 +1,13 @@
-"""Reading labelled line data: the shared Dragnet dumps and users' own JSONL files.
+"""Reading labelled line data: the shared Dragnet dumps, the demo corpus and users' own JSONL files.
 
 A labelled document is a dict with at least `lines` (non-blank text lines) and `labels` (one of
 `title`, `body`, `comment`, `boilerplate` per line). The shared files under
 `../shared/data/segmentation/` add `id`, `split_host_disjoint`, `host_guess`, `low_confidence`, ...
 (see the README there). Nothing here copies that data anywhere: it is read where it lies.
+
+The demo corpus (`data/raw/demo/`, our own text in site styles of 2017-2024) has no labelled lines, but its
+generator writes what each file holds (`data/raw/demo_gold.jsonl`: title, body paragraphs, comments);
+`demo_line_labels` turns that into line labels by matching text.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import re
+import unicodedata
 import zlib
 from pathlib import Path
 from typing import Iterator
@@ -19,6 +25,12 @@ DUMP_STYLES = ("inscriptis", "htmltext")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data" / "segmentation"
 VALID_LABELS = frozenset({"title", "body", "comment", "boilerplate"})
+DEMO_DIR = REPO_ROOT / "data" / "raw" / "demo"
+DEMO_GOLD = REPO_ROOT / "data" / "raw" / "demo_gold.jsonl"
+NOT_SCORED = "-"  # a demo line whose label the generator's gold cannot say
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+                       "\u00a0": " "})
+_SPACES = re.compile(r"\s+")
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict]:
@@ -125,3 +137,83 @@ def with_augmentations(records: list[dict], share: float = 1.0, seed: int = 13) 
             if variant is not None:
                 extra.append(variant)
     return records + extra
+
+
+def _fold(text: str) -> str:
+    from pipeline.textnorm import repair_text
+
+    text = unicodedata.normalize("NFKC", repair_text(text)).translate(_FOLD)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def _holds(line: str, pieces: list[str], min_piece: int) -> bool:
+    return any(piece in line or (len(line) >= min_piece and line in piece) for piece in pieces if piece)
+
+
+def demo_line_labels(lines: list[str], gold: dict) -> list[str]:
+    """Labels of a demo document's lines from its gold record, compared after repair with quotes, dashes and
+    spaces folded and case ignored:
+
+    * `title`: the first line that is the title;
+    * `body`: a line that contains a body paragraph or crosshead, or is a piece (>= 30 characters) of one;
+    * `comment`: a line that contains a comment's text or is a piece (>= 20 characters) of one;
+    * NOT_SCORED: the other lines between the first and the last comment text (author, date, "Reply" lines:
+      the gold knows their text is not article text, but not how a page's gold would label them), and the
+      lines just above the first comment text down from one naming a commenter (at most 3);
+    * `boilerplate`: everything else.
+    """
+    body = [_fold(paragraph) for paragraph in gold["body"]]
+    comments = [_fold(comment["text"]) for comment in gold["comments"]]
+    title = _fold(gold["title"])
+    folded = [_fold(line) for line in lines]
+    labels = []
+    title_seen = False
+    for line in folded:
+        if line == title and not title_seen:
+            labels.append("title")
+            title_seen = True
+        elif _holds(line, body, 30):
+            labels.append("body")
+        elif _holds(line, comments, 20):
+            labels.append("comment")
+        else:
+            labels.append("boilerplate")
+    comment_rows = [i for i, label in enumerate(labels) if label == "comment"]
+    if comment_rows:
+        first, last = comment_rows[0], comment_rows[-1]
+        for i in range(first + 1, last):
+            if labels[i] == "boilerplate":
+                labels[i] = NOT_SCORED
+        authors = {comment["author"].casefold() for comment in gold["comments"]}
+        for i in range(first - 1, max(first - 4, -1), -1):
+            if labels[i] != "boilerplate":
+                break
+            if any(author in folded[i] for author in authors):
+                labels[i:first] = [NOT_SCORED] * (first - i)
+    return labels
+
+
+def read_demo_gold(path: str | Path = DEMO_GOLD) -> dict[str, dict]:
+    return {record["file"]: record for record in read_jsonl(path)}
+
+
+def load_demo_pages(outlets: set[str] | None = None, demo_dir: str | Path = DEMO_DIR,
+                    gold_path: str | Path = DEMO_GOLD) -> list[dict]:
+    """The demo documents (`outlets`: only these folders) as labelled pages of plain-text lines, the way the
+    segmenter reads them in the pipeline (HTML pages flattened as ingest does, text repaired as clean does). For training, the unscored lines of a comment
+    section are labelled `comment`, as Dragnet's gold labels a whole comment section."""
+    from pipeline.ingest import load_records
+    from pipeline.segmenter.text import split_lines
+    from pipeline.textnorm import repair_text
+
+    gold = read_demo_gold(gold_path)
+    pages = []
+    for record in load_records([demo_dir]).to_dict(orient="records"):
+        if outlets is not None and record["id"].split("/")[0] not in outlets:
+            continue
+        if record["id"] not in gold:
+            raise ValueError(f"{gold_path}: no gold for {record['id']} (rebuild with data/raw/build_demo.py)")
+        lines = [line for _, line in split_lines(repair_text(record["text"] or ""))]
+        labels = ["comment" if label == NOT_SCORED else label for label in demo_line_labels(lines, gold[record["id"]])]
+        pages.append({"id": record["id"], "lines": lines, "labels": labels})
+    return pages

@@ -11,6 +11,10 @@ records `{"lines": [...], "labels": [...]}` with labels title / body / comment /
     # without the shared data: fine-tune the shipped model on your pages
     python -m pipeline.segmenter.train --no-shared --user-jsonl mine.jsonl --base shipped --out my_model.safetensors
 
+`--demo-repeat N` adds the project's demo corpus (site styles of 2017-2024, line labels from its generator's
+gold, `data.load_demo_pages`) N times; `--demo-outlets` limits it to some outlets, for outlet-disjoint checks
+with `benchmarks/segmentation_demo.py --outlets`.
+
 `--validate K` first holds out one of K host folds of the training data, trains on the rest and
 logs word-weighted scores on the held-out hosts (the host-disjoint test split is never read here).
 """
@@ -29,6 +33,7 @@ from pipeline.segmenter.data import (
     DEFAULT_DATA_DIR,
     DUMP_STYLES,
     host_fold,
+    load_demo_pages,
     load_dragnet,
     load_user_jsonl,
     with_augmentations,
@@ -73,6 +78,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-shared", action="store_true", help="do not read the shared Dragnet data")
     parser.add_argument("--user-jsonl", type=Path, action="append", default=[], help="user-labelled pages")
     parser.add_argument("--user-repeat", type=int, default=1, help="times each user page enters training")
+    parser.add_argument("--demo-repeat", type=int, default=0, help="times each demo page enters training (0: none)")
+    parser.add_argument("--demo-outlets", default="", help="only these demo outlets (comma-separated folders)")
     parser.add_argument("--base", default=None, help="model file (or 'shipped') to start from")
     parser.add_argument("--epochs", type=int, default=None, help="passes over the data (12; 4 with --base)")
     parser.add_argument("--lr", type=float, default=None, help="peak learning rate (3e-3; 1e-3 with --base)")
@@ -104,6 +111,10 @@ def main(argv: list[str] | None = None) -> None:
         user = load_user_jsonl(path)
         log.info("user pages from %s: %d (x%d)", path, len(user), args.user_repeat)
         records += user * max(args.user_repeat, 1)
+    if args.demo_repeat > 0:
+        demo = load_demo_pages(set(args.demo_outlets.split(",")) if args.demo_outlets else None)
+        log.info("demo corpus pages: %d (x%d)", len(demo), args.demo_repeat)
+        records += demo * args.demo_repeat
     if not records:
         raise SystemExit("no training data: give --user-jsonl or drop --no-shared")
     base = None
@@ -136,6 +147,7 @@ def main(argv: list[str] | None = None) -> None:
         "trained_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "data": ("shared dragnet split_host_disjoint=train styles=" + ",".join(args.styles)) if not args.no_shared else "",
         "user_jsonl": [str(path) for path in args.user_jsonl],
+        "demo": {"repeat": args.demo_repeat, "outlets": args.demo_outlets or "all"} if args.demo_repeat > 0 else None,
         "base": args.base,
         "augment": args.augment,
         "params": params,
