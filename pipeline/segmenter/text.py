@@ -242,6 +242,16 @@ def _fragments_above_title(lines: list[str], labels: list[str], title_index: int
     return labels
 
 
+def _comment_lines(texts: list[str], labels: list[str]) -> list[str]:
+    """The comment lines, plus the button lines ("Reply", "Like · Reply · 2d") between them: Dragnet's gold calls
+    such buttons boilerplate, so the model may too, yet they are what separates one comment from the next."""
+    rows = [index for index, label in enumerate(labels) if label == "comment"]
+    if not rows:
+        return []
+    return [texts[index] for index in range(rows[0], rows[-1] + 1)
+            if labels[index] == "comment" or (labels[index] == "boilerplate" and is_button(texts[index]))]
+
+
 def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: int | None,
              title_text: str | None = None, metas: MetaMemo | None = None) -> Segmentation:
     """Gather labelled lines into a Segmentation; `title_index` is relabelled `title`; `metas` as
@@ -260,7 +270,7 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
     return Segmentation(
         title=title,
         body=BODY_JOINER.join(texts_by_label["body"]),
-        comments=parse_comments(texts_by_label["comment"], metas),
+        comments=parse_comments(_comment_lines(texts, labels), metas),
         boilerplate=texts_by_label["boilerplate"],
         lines=lines,
     )
