@@ -28,6 +28,7 @@ VALID_LABELS = frozenset({"title", "body", "comment", "boilerplate"})
 DEMO_DIR = REPO_ROOT / "data" / "raw" / "demo"
 DEMO_GOLD = REPO_ROOT / "data" / "raw" / "demo_gold.jsonl"
 NOT_SCORED = "-"  # a demo line whose label the generator's gold cannot say
+TRAINING_LABEL = {NOT_SCORED: "comment", "title": "body"}  # demo labels -> Dragnet's conventions
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
                        "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
@@ -200,8 +201,9 @@ def read_demo_gold(path: str | Path = DEMO_GOLD) -> dict[str, dict]:
 def load_demo_pages(outlets: set[str] | None = None, demo_dir: str | Path = DEMO_DIR,
                     gold_path: str | Path = DEMO_GOLD) -> list[dict]:
     """The demo documents (`outlets`: only these folders) as labelled pages of plain-text lines, the way the
-    segmenter reads them in the pipeline (HTML pages flattened as ingest does, text repaired as clean does). For training, the unscored lines of a comment
-    section are labelled `comment`, as Dragnet's gold labels a whole comment section."""
+    segmenter reads them in the pipeline (HTML pages flattened as ingest does, text repaired as clean does), labelled
+    as Dragnet's gold labels a page: the unscored lines of a comment section are `comment` and the title is `body`
+    (the model has no title label; `text.place_title` picks the title)."""
     from pipeline.ingest import load_records
     from pipeline.segmenter.text import split_lines
     from pipeline.textnorm import repair_text
@@ -214,6 +216,6 @@ def load_demo_pages(outlets: set[str] | None = None, demo_dir: str | Path = DEMO
         if record["id"] not in gold:
             raise ValueError(f"{gold_path}: no gold for {record['id']} (rebuild with data/raw/build_demo.py)")
         lines = [line for _, line in split_lines(repair_text(record["text"] or ""))]
-        labels = ["comment" if label == NOT_SCORED else label for label in demo_line_labels(lines, gold[record["id"]])]
+        labels = [TRAINING_LABEL.get(label, label) for label in demo_line_labels(lines, gold[record["id"]])]
         pages.append({"id": record["id"], "lines": lines, "labels": labels})
     return pages
