@@ -93,3 +93,16 @@ def test_demo_pages_are_labelled_for_training(gold: list[dict]):
         assert body_words >= 0.95 * gold_words, page["id"]  # every paragraph found (datelines may add words)
         if by_file[page["id"]]["comments"]:
             assert "comment" in page["labels"], page["id"]
+
+
+def test_training_script_takes_demo_pages(tmp_path: Path):
+    from pipeline.segmenter import load_segmenter
+    from pipeline.segmenter.train import main as train_main
+
+    out = tmp_path / "demo_only.safetensors"
+    train_main(["--no-shared", "--demo-repeat", "2", "--demo-outlets", "wirebrief,alpinepost", "--epochs", "2",
+                "--threads", "1", "--out", str(out)])
+    model = load_segmenter(out)
+    assert model.meta["demo"] == {"repeat": 2, "outlets": "wirebrief,alpinepost"}
+    assert model.meta["trained_docs"] == 2 * len(load_demo_pages({"wirebrief", "alpinepost"}))
+    assert model.labels == ["body", "comment", "boilerplate"]
