@@ -42,7 +42,7 @@ CORES = ["Reply", "REPLY", "Like", "li\u212ae", "\u017fhare", "Report abuse", "R
          "Flag as inappropriate", "Upvote 4 points", "Downvote", "Dislike", "Vote", "Link", "Reader Comments",
          "Responses (3)", "4 Replies", "Discussion", "Post a comment", "Add a reply", "Write a response", "Oldest",
          "Most voted", "Best", "Top", "Load more replies", "See all 5 comments", "Show all comments",
-         "Note to readers: x", "Tweet", "crosspost", "Subscribe to our newsletter", "Become a patron"]
+         "Note to readers: x", "The opinions expressed in this piece", "the views expressed here", "Tweet", "crosspost", "Subscribe to our newsletter", "Become a patron"]
 TAILS = ["", " ", ".", " #", " # ", "\n", " Reply", " reply #", " · Report", " ...Read more »", " Like\n", "!",
          " 10 a.m.", " 5pm"]
 
@@ -118,3 +118,11 @@ def test_fast_paths_off_give_the_same_segmentation_on_dragnet_pages(monkeypatch:
     monkeypatch.setattr(text, "lowered_for_gates", lambda line: None)
     monkeypatch.setattr(comments, "_first_word_start", lambda line: None)
     assert [finish(numbered, labels).to_dict() for numbered, labels in docs] == fast
+
+
+def test_a_line_opening_with_an_opinion_disclaimer_is_furniture_but_a_sentence_about_views_is_not() -> None:
+    lines = ["Talks resumed in Geneva on Tuesday after a year without contact, officials said.",
+             "The views expressed by the minister were welcomed in Kyiv and criticised in Moscow.",
+             "The opinions expressed in this column are the author's own and not those of the site.",
+             "Views expressed here belong to our contributors."]
+    assert apply_rules(lines, ["body"] * 4) == ["body", "body", "boilerplate", "boilerplate"]

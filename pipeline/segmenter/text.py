@@ -109,6 +109,8 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
 
 FURNITURE_RE = re.compile(
     r"views,? (?:and|&) opinions expressed|\bdo(?:es)? not necessarily (?:represent|reflect)|^disclaimer\b"
+    r"|^\W*(?:the )?(?:(?:statements|views|opinions),? (?:and )?)+expressed (?:here(?:in)?\b|(?:in|on|by) (?:this|these|the|our) "
+    r"(?:article|piece|column|post|blog|story|op-ed|commentary|site|website|page|author|writer|contributor)s?\b)"
     r"|\bcan be reached at\b|^about the author\b|\bshare buttons?\b|^note to readers\b|\bcross-?post\b"
     r"|\ball rights reserved\b|^copyright\b|^©|\b(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter\b"
     r"|^become a (?:member|patron|subscriber)\b|^(?:share|tweet|email|print)(?: this)?(?: article| story| post| page)?\W*$"
@@ -121,7 +123,7 @@ FURNITURE_RE = re.compile(
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
                     "tweet", "email", "print", "what do you think", "what are your thoughts", "tell us what",
                     "let us know what")
-FURNITURE_PARTS = ("opinions expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
+FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter")
 
 
@@ -160,8 +162,8 @@ def _links_after_last_comment(lines: list[str], labels: list[str], metas: MetaMe
 def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = None) -> list[str]:
     """Corrections of the model's labels, for conventions the Dragnet labels do not teach it:
 
-    * site furniture with unmistakable wording (disclaimers, "views and opinions expressed", share
-      prompts, "can be reached at" author bios, copyright lines) is boilerplate, never body or comment;
+    * site furniture with unmistakable wording (disclaimers, "views and opinions expressed", a line
+      opening "The opinions expressed in/here ...", share prompts, "can be reached at" author bios, copyright lines) is boilerplate, never body or comment;
     * a commenter's name or date line (often printed twice: link + avatar text) directly above a
       comment line belongs to the comment, so that parse_comments sees the author and date; after
       a comment, such a line and the text right under it are comments even if the model says body;
