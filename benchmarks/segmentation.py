@@ -6,8 +6,13 @@ Pages: the host-disjoint test split of `../shared/data/segmentation` (`split_hos
 gold line (body / comment / boilerplate; a `title` line counts as body, since Dragnet's gold
 article text includes the headline when the page shows it):
 
-* newsstance, plain text: `segment_text` on the dump's lines joined with newlines; its line labels
-  are the gold lines' labels directly.
+* newsstance, plain text: `segment_text` on the dump's lines joined with newlines, one page at a
+  time; its line labels are the gold lines' labels directly.
+* newsstance, plain text, a site's pages together: `segment_texts` on all pages of one dump style,
+  each with its host (`host_guess`) as its site, as the `segment` stage passes an outlet's articles
+  (`pipeline.segmenter.sites`: lines recurring on the site's other pages). The test pages of a host
+  are compared with each other only (hosts are disjoint from training); 90 of the 437 test pages are
+  their host's only page and read alone.
 * jusText, plain lines: each line becomes one `<p>` of a minimal HTML page (English stoplist);
   paragraphs classified `good` are body, the rest boilerplate (jusText has no comment class).
 * trafilatura, HTML: `bare_extraction(html, include_comments=True)` on the page's original HTML;
@@ -126,6 +131,13 @@ def run_newsstance_text(records: list[dict], segmenter) -> tuple[list[list[str]]
     return predictions, speed
 
 
+def run_newsstance_sites(records: list[dict], segmenter) -> tuple[list[list[str]], Speed]:
+    with Speed(len(records)) as speed:
+        results = segment_texts(["\n".join(record["lines"]) for record in records], segmenter,
+                                sites=[record.get("host_guess") for record in records])
+    return [[line.label for line in result.lines] for result in results], speed
+
+
 def run_justext(records: list[dict]) -> tuple[list[list[str]], Speed]:
     import html as html_escape
 
@@ -225,13 +237,20 @@ def main() -> None:
     systems["newsstance (plain text)"]["batched_docs_per_cpu_s"] = sum(s.per_cpu_s for s in batched) / len(batched)
     systems["newsstance (plain text)"]["batched_docs_per_s_wall"] = sum(s.per_wall_s for s in batched) / len(batched)
 
+    per_style, speeds = {}, []
+    for style in DUMP_STYLES:
+        per_style[style], speed = run_newsstance_sites(by_style[style], segmenter)
+        speeds.append(speed)
+    add("newsstance (plain text, site's pages together)", "text lines + host", per_style, speeds)
+
     if args.also:
         other = load_segmenter(args.also)
-        per_style, speeds = {}, []
-        for style in DUMP_STYLES:
-            per_style[style], speed = run_newsstance_text(by_style[style], other)
-            speeds.append(speed)
-        add(f"newsstance {args.also.name} (plain text)", "text lines", per_style, speeds)
+        for name, run in (("plain text", run_newsstance_text), ("plain text, site's pages together", run_newsstance_sites)):
+            per_style, speeds = {}, []
+            for style in DUMP_STYLES:
+                per_style[style], speed = run(by_style[style], other)
+                speeds.append(speed)
+            add(f"newsstance {args.also.name} ({name})", "text lines", per_style, speeds)
 
     per_style, speeds = {}, []
     for style in DUMP_STYLES:
@@ -246,13 +265,13 @@ def main() -> None:
                      for style in DUMP_STYLES}
         add(name, "HTML", per_style, [speed])
 
-    header = f"{'system':40s} {'style':10s} {'bodyP':>6s} {'bodyR':>6s} {'bodyF1':>6s} {'commP':>6s} {'commR':>6s} {'commF1':>6s} {'lineAcc':>7s} {'docs/s':>7s} {'docs/cpu-s':>10s}"
+    header = f"{'system':48s} {'style':10s} {'bodyP':>6s} {'bodyR':>6s} {'bodyF1':>6s} {'commP':>6s} {'commR':>6s} {'commF1':>6s} {'lineAcc':>7s} {'docs/s':>7s} {'docs/cpu-s':>10s}"
     print(f"\nhost-disjoint Dragnet {args.pages} pages: {len(ids)} pages x {len(DUMP_STYLES)} dump styles (low_confidence dropped)")
     print(header)
     print("-" * len(header))
     for name, result in systems.items():
         for style, scores in [*result["by_style"].items(), ("both", result["both_styles"])]:
-            print(f"{name:40s} {style:10s} {scores['body_precision']:6.3f} {scores['body_recall']:6.3f} "
+            print(f"{name:48s} {style:10s} {scores['body_precision']:6.3f} {scores['body_recall']:6.3f} "
                   f"{scores['body_f1']:6.3f} {scores['comment_precision']:6.3f} {scores['comment_recall']:6.3f} "
                   f"{scores['comment_f1']:6.3f} {scores['line_accuracy']:7.3f} {result['docs_per_s_wall']:7.1f} "
                   f"{result['docs_per_cpu_s']:10.1f}")

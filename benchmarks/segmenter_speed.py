@@ -4,7 +4,8 @@ Pages: the host-disjoint test split of the Dragnet inscriptis dumps in `../share
 (`split_host_disjoint == "test"`, `low_confidence` pages dropped), each dump's lines joined with
 newlines. Speed: documents per second of process CPU time (`time.process_time`, what one core
 delivers) on one torch thread, text in, Segmentation out: one `segment_text` call per document,
-and `segment_texts` on all of them (batches of 64). The best of `--repeats` runs is kept, since the
+`segment_texts` on all of them (batches of 64), and `segment_texts` with each page's host as its
+site (the site-template features of `pipeline.segmenter.sites`, as the `segment` stage runs). The best of `--repeats` runs is kept, since the
 machine is shared with other workers and timings are noisy.
 
 Labels: `--save-labels FILE` writes every page's final line labels (and the model's raw labels) as
@@ -41,15 +42,17 @@ DUMPS = REPO.parent / "shared" / "data" / "segmentation" / "dragnet.inscriptis.j
 RESULT = REPO / "benchmarks" / "results" / "segmenter_speed.json"
 
 
-def load_test_texts(path: Path = DUMPS) -> tuple[list[str], list[str]]:
-    """(ids, texts) of the host-disjoint test pages without low-confidence labels."""
-    ids, texts = [], []
+def load_test_texts(path: Path = DUMPS, with_hosts: bool = False):
+    """(ids, texts) of the host-disjoint test pages without low-confidence labels; `with_hosts`:
+    (ids, texts, hosts)."""
+    ids, texts, hosts = [], [], []
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for row in map(json.loads, handle):
             if row.get("split_host_disjoint") == "test" and not row.get("low_confidence"):
                 ids.append(row["id"])
                 texts.append("\n".join(row["lines"]))
-    return ids, texts
+                hosts.append(row.get("host_guess"))
+    return (ids, texts, hosts) if with_hosts else (ids, texts)
 
 
 def docs_per_cpu_second(run, n_docs: int, repeats: int) -> float:
@@ -85,12 +88,13 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(1)
 
-    ids, texts = load_test_texts()
+    ids, texts, hosts = load_test_texts(with_hosts=True)
     segmenter = load_segmenter()
     segment_texts(texts[:8], segmenter)  # warm-up
 
     single = docs_per_cpu_second(lambda: [segment_text(text, segmenter) for text in texts], len(texts), args.repeats)
     batched = docs_per_cpu_second(lambda: segment_texts(texts, segmenter), len(texts), args.repeats)
+    with_sites = docs_per_cpu_second(lambda: segment_texts(texts, segmenter, sites=hosts), len(texts), args.repeats)
 
     results = segment_texts(texts, segmenter)
     singles = [segment_text(text, segmenter) for text in texts]
@@ -102,6 +106,7 @@ def main() -> None:
 
     summary = {"pages": len(texts), "lines": sum(len(r.lines) for r in results),
                "docs_per_cpu_second": round(single, 1), "batched_docs_per_cpu_second": round(batched, 1),
+               "batched_with_sites_docs_per_cpu_second": round(with_sites, 1),
                "single_equals_batched": consistent, "torch_threads": 1, "machine": machine()}
     if args.save_labels:
         args.save_labels.write_text(json.dumps({"final": labels, "model": raw_labels}))
@@ -114,7 +119,8 @@ def main() -> None:
     print(f"{len(texts)} test pages, {summary['lines']} lines, one torch thread (shared machine: noisy)")
     print(f"{'docs per CPU-second':<28}{'before':>10}{'after':>10}")
     for key, name in (("docs_per_cpu_second", "segment_text (one by one)"),
-                      ("batched_docs_per_cpu_second", "segment_texts (batched)")):
+                      ("batched_docs_per_cpu_second", "segment_texts (batched)"),
+                      ("batched_with_sites_docs_per_cpu_second", "segment_texts + sites")):
         print(f"{name:<28}{(before or {}).get(key, float('nan')):>10.1f}{summary[key]:>10.1f}")
     for key in ("single_equals_batched", "pages_with_changed_labels", "pages_with_changed_model_labels"):
         if key in summary:

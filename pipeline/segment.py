@@ -8,13 +8,12 @@ Plain text goes through the learned line segmenter (`pipeline.segmenter`); HTML 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from tqdm import tqdm
-
-from collections.abc import Sequence
 
 from pipeline.config import Params, SegmentParams
 from pipeline.segmenter import LineSegmenter, Segmentation, load_segmenter, segment_html, segment_texts
@@ -29,7 +28,9 @@ BATCH = 256
 
 def segment_records(records: list[dict[str, Any]], segmenter: LineSegmenter, progress: bool = False
                     ) -> list[Segmentation]:
-    """Segmentations in input order: HTML records through the markup path, text records in model batches."""
+    """Segmentations in input order: HTML records through the markup path, text records in model batches.
+    Text records of one `source` (outlet) go through together, so that lines recurring on its pages count as
+    its template (`pipeline.segmenter.sites`)."""
     results: list[Segmentation | None] = [None] * len(records)
     text_positions = []
     for position, record in enumerate(records):
@@ -38,17 +39,24 @@ def segment_records(records: list[dict[str, Any]], segmenter: LineSegmenter, pro
             results[position] = segment_html(html, segmenter)
         else:
             text_positions.append(position)
+    text_positions.sort(key=lambda i: _source_key(records[i]))
     with tqdm(total=len(records), desc="segment", unit="doc", disable=not progress) as bar:
         bar.update(len(records) - len(text_positions))
         for start in range(0, len(text_positions), BATCH):
             batch = text_positions[start:start + BATCH]
             titles = [records[i].get("title") for i in batch]
             done = segment_texts([records[i].get("text") or "" for i in batch], segmenter,
-                                 title_hints=[t if isinstance(t, str) else None for t in titles])
+                                 title_hints=[t if isinstance(t, str) else None for t in titles],
+                                 sites=[_source_key(records[i]) or None for i in batch])
             for position, segmentation in zip(batch, done):
                 results[position] = segmentation
             bar.update(len(batch))
     return results
+
+
+def _source_key(record: dict[str, Any]) -> str:
+    source = record.get("source")
+    return source.strip().lower() if isinstance(source, str) else ""
 
 
 def segment_frame(frame: pd.DataFrame, params: SegmentParams, progress: bool = False,

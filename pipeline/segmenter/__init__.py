@@ -7,8 +7,10 @@ Public API (used by the `segment` stage and the CLI):
   `batch_features.py`), picks the title by rule
   (`text.py`) and parses the comment lines into `Comment(author, date, text)` (`comments.py`).
   The body is the body lines joined with a blank line ("\\n\\n"); the title line is not in the body.
-* `segment_texts(texts)` segments many dumps at once (the model runs on batches of documents:
-  several times faster per document than one `segment_text` call each).
+* `segment_texts(texts, sites=...)` segments many dumps at once (the model runs on batches of
+  documents: several times faster per document than one `segment_text` call each). With each
+  document's site (outlet, host), lines recurring on the site's other pages are read as its
+  template (`sites.py`): pass a site's pages together.
 * `segment_html(html)` does the same from HTML (`html.py`).
 * `load_segmenter(path)` loads a model file (safetensors, never pickle); `None` loads the shipped
   weights once and caches them.
@@ -69,17 +71,17 @@ def segment_text(text: str | bytes, segmenter: LineSegmenter | None = None,
 
 
 def segment_texts(texts: list[str | bytes], segmenter: LineSegmenter | None = None,
-                  title_hints: list[str | None] | None = None, batch_size: int = 64) -> list[Segmentation]:
-    """`segment_text` for many documents, running the model on batches of `batch_size` documents."""
+                  title_hints: list[str | None] | None = None, sites: list | None = None,
+                  batch_size: int = 64) -> list[Segmentation]:
+    """`segment_text` for many documents, the model running on `batch_size` documents at a time.
+    `sites[i]`: the site (outlet, host) of document i, or None: lines that recur on other documents
+    of the same site are read as its template (menus, prompts, footers), so pass a site's pages
+    together."""
     from pipeline.segmenter.text import decode, segment_numbered_batch, split_lines
 
     segmenter = segmenter or load_segmenter()
     hints = title_hints or [None] * len(texts)
-    numbered = [split_lines(decode(text)) for text in texts]
-    results: list[Segmentation] = []
-    for start in range(0, len(numbered), batch_size):
-        results += segment_numbered_batch(numbered[start:start + batch_size], segmenter, hints[start:start + batch_size])
-    return results
+    return segment_numbered_batch([split_lines(decode(text)) for text in texts], segmenter, hints, sites, batch_size)
 
 
 def segment_html(html: str | bytes, segmenter: LineSegmenter | None = None) -> Segmentation:

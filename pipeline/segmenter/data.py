@@ -81,6 +81,17 @@ def host_fold(record: dict, n_folds: int) -> int:
     return zlib.crc32(key.encode("utf-8")) % n_folds
 
 
+def page_site(record: dict) -> str | None:
+    """The site a labelled page came from, for the site-template features (`sites.py`): a Dragnet
+    page's host within its dump style, a demo page's outlet, a user page's `site` field; None for
+    augmented variants (which train the model to read a page alone) and pages of unknown site."""
+    if record.get("augmented"):
+        return None
+    if record.get("style"):
+        return f"{record['host_guess']}|{record['style']}" if record.get("host_guess") else None
+    return str(record["site"]) if record.get("site") else None
+
+
 def _trim_boilerplate_ends(lines: list[str], labels: list[str]) -> tuple[list[str], list[str]]:
     start, end = 0, len(labels)
     while start < end and labels[start] == "boilerplate":
@@ -217,5 +228,5 @@ def load_demo_pages(outlets: set[str] | None = None, demo_dir: str | Path = DEMO
             raise ValueError(f"{gold_path}: no gold for {record['id']} (rebuild with data/raw/build_demo.py)")
         lines = [line for _, line in split_lines(repair_text(record["text"] or ""))]
         labels = [TRAINING_LABEL.get(label, label) for label in demo_line_labels(lines, gold[record["id"]])]
-        pages.append({"id": record["id"], "lines": lines, "labels": labels})
+        pages.append({"id": record["id"], "site": "demo:" + record["id"].split("/")[0], "lines": lines, "labels": labels})
     return pages

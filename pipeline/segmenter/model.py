@@ -37,13 +37,14 @@ from torch import nn
 
 from pipeline.segmenter.batch_features import DENSE_NAMES, TOKEN_SPACES, BatchFeatures, batch_features
 from pipeline.segmenter.result import LABELS
+from pipeline.segmenter.sites import SITE_NAMES, site_features
 
 log = logging.getLogger(__name__)
 
 FORMAT_NAME = "newsstance-line-segmenter"
 FORMAT_VERSION = "3"
 DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "kernel": 1, "window": 256,
-                                  "dropout": 0.3}
+                                  "dropout": 0.3, "site_features": True}
 NETWORK_KEYS = ("embedding", "hidden", "layers", "kernel", "window", "dropout")
 DEFAULT_TRAINING: dict[str, Any] = {"epochs": 12, "lr": 3e-3, "batch_lines": 6000, "min_count": 3,
                                     "min_word_count": 5, "max_words": 0, "seed": 13, "word_weighted": True,
@@ -211,13 +212,22 @@ class LineSegmenter:
         return sum(len(strings) for strings in self.vocab.values())
 
     def _new_network(self) -> _Network:
-        return _Network(self.vocab_size, len(DENSE_NAMES), len(self.labels),
+        return _Network(self.vocab_size, len(DENSE_NAMES) + len(self._site_names), len(self.labels),
                         **{k: self.config[k] for k in NETWORK_KEYS})
 
     # --- features ---------------------------------------------------------------------------
 
-    def _encode(self, features: BatchFeatures) -> _Encoded:
-        """Network input of a batch: unknown tokens are left out of the bags."""
+    @property
+    def _site_names(self) -> list[str]:
+        """Site-template features this model reads (`sites.py`; models before them read none)."""
+        return SITE_NAMES if self.config.get("site_features") else []
+
+    def _site_arrays(self, docs: list[list[str]], sites: list[Any] | None) -> list[np.ndarray] | None:
+        return site_features(docs, sites) if self._site_names else None
+
+    def _encode(self, features: BatchFeatures, site: list[np.ndarray] | None = None) -> _Encoded:
+        """Network input of a batch (`site`: its documents' site features, when the model reads
+        them): unknown tokens are left out of the bags."""
         ids, lines, weights = [], [], []
         for space in TOKEN_SPACES:
             strings, line_of_token, weight = features.tokens[space]
@@ -231,12 +241,16 @@ class LineSegmenter:
         order = np.argsort(token_lines, kind="stable")
         per_line = np.bincount(token_lines, minlength=features.n_lines)
         offsets = np.concatenate(([0], np.cumsum(per_line)[:-1])) if features.n_lines else np.zeros(0, np.int64)
-        return _Encoded(torch.from_numpy(features.dense), torch.from_numpy(token_ids[order]),
+        dense = features.dense
+        if site is not None:
+            stacked = np.concatenate(site) if site else np.zeros((0, len(SITE_NAMES)), np.float32)
+            dense = np.concatenate([dense, stacked], axis=1)
+        return _Encoded(torch.from_numpy(dense), torch.from_numpy(token_ids[order]),
                         torch.from_numpy(token_weights[order].astype(np.float32)),
                         torch.from_numpy(offsets.astype(np.int64)), features.doc_lengths.tolist())
 
-    def _encode_docs(self, docs: list[list[str]]) -> _Encoded:
-        return self._encode(batch_features(docs))
+    def _encode_docs(self, docs: list[list[str]], site: list[np.ndarray] | None = None) -> _Encoded:
+        return self._encode(batch_features(docs), site)
 
     # --- prediction -------------------------------------------------------------------------
 
@@ -249,25 +263,32 @@ class LineSegmenter:
         """Labels of one document's non-blank lines, in order."""
         return self.predict_many([lines])[0]
 
-    def predict_many(self, docs: list[list[str]]) -> list[list[str]]:
-        """Labels of many documents (batched: faster than one by one)."""
-        return [[self.labels[i] for i in row.argmax(-1).tolist()] for row in self._scores(docs)]
+    def predict_many(self, docs: list[list[str]], sites: list[Any] | None = None,
+                     batch_docs: int = BATCH_DOCS) -> list[list[str]]:
+        """Labels of many documents, run through the network `batch_docs` at a time (batched: faster
+        than one by one). `sites[i]`: document i's site (outlet, host; None: unknown); lines
+        recurring on a site's other pages are evidence of its template (`sites.py`)."""
+        scores = self._scores(docs, sites, batch_docs)
+        return [[self.labels[i] for i in row.argmax(-1).tolist()] for row in scores]
 
     def predict_proba(self, lines: list[str]) -> list[dict[str, float]]:
         """Per-line probability of each label (for confidence reporting)."""
         probabilities = torch.softmax(self._scores([lines])[0], dim=-1)
         return [dict(zip(self.labels, row)) for row in probabilities.tolist()]
 
-    def _scores(self, docs: list[list[str]]) -> list[torch.Tensor]:
+    def _scores(self, docs: list[list[str]], sites: list[Any] | None = None,
+                batch_docs: int = BATCH_DOCS) -> list[torch.Tensor]:
         network = self._require_network()
         network.eval()
+        site = self._site_arrays(docs, sites)
         results: list[torch.Tensor] = [torch.zeros((0, len(self.labels)))] * len(docs)
         # documents of similar length share a batch (the GRU's steps stay full)
         non_empty = sorted((i for i, lines in enumerate(docs) if lines), key=lambda i: len(docs[i]))
         with torch.inference_mode():
-            for start in range(0, len(non_empty), BATCH_DOCS):
-                members = non_empty[start:start + BATCH_DOCS]
-                scores = network(self._encode_docs([docs[i] for i in members]))
+            for start in range(0, len(non_empty), batch_docs):
+                members = non_empty[start:start + batch_docs]
+                scores = network(self._encode_docs([docs[i] for i in members],
+                                                   None if site is None else [site[i] for i in members]))
                 for i, doc_scores in zip(members, torch.split(scores, [len(docs[i]) for i in members])):
                     results[i] = doc_scores
         return results
@@ -275,7 +296,7 @@ class LineSegmenter:
     # --- training ---------------------------------------------------------------------------
 
     def fit(self, docs: list[list[str]], labels: list[list[str]], *, base: "LineSegmenter | None" = None,
-            progress: bool = False, **params: Any) -> "LineSegmenter":
+            sites: list[Any] | None = None, progress: bool = False, **params: Any) -> "LineSegmenter":
         """Train on documents (lists of non-blank lines) and their labels; returns self.
 
         `base`: start from this model's vocabulary and weights and fine-tune (defaults: 4 epochs,
@@ -284,11 +305,14 @@ class LineSegmenter:
         short lines, first/last words), min_word_count and max_words (the bag of words), seed,
         word_weighted (a line's loss weighs sqrt(1 + words)), token_dropout (share of lexical
         tokens hidden at random in each training batch), embedding, hidden, layers, kernel, window,
-        dropout.
+        dropout, site_features (read `sites.py` features: documents of one site in `sites` are
+        compared with each other; train with single documents too, whose site is None).
         """
-        if len(docs) != len(labels):
-            raise ValueError("docs and labels differ in length")
-        pairs = [(list(lines), list(doc_labels)) for lines, doc_labels in zip(docs, labels) if lines]
+        if len(docs) != len(labels) or (sites is not None and len(sites) != len(docs)):
+            raise ValueError("docs, labels and sites differ in length")
+        kept = [i for i, lines in enumerate(docs) if lines]
+        pairs = [(list(docs[i]), list(labels[i])) for i in kept]
+        doc_sites = None if sites is None else [sites[i] for i in kept]
         for lines, doc_labels in pairs:
             if len(lines) != len(doc_labels):
                 raise ValueError("a document's lines and labels differ in length")
@@ -322,7 +346,9 @@ class LineSegmenter:
             present = {y for _, doc_labels in pairs for y in doc_labels}
             self.labels = [label for label in LABELS if label in present]
             self.network = self._new_network()
-        encoded = _concat([self._encode(f) for f in features])
+        site = self._site_arrays([lines for lines, _ in pairs], doc_sites)
+        encoded = _concat([self._encode(f, None if site is None else site[start:start + BATCH_DOCS])
+                           for f, start in zip(features, range(0, len(pairs), BATCH_DOCS))])
         targets = [torch.tensor([self.labels.index(y) for y in doc_labels]) for _, doc_labels in pairs]
         # word_weighted: a line's loss weighs sqrt(1 + its words), closer to the word-weighted scores
         line_weights = [torch.tensor([(1.0 + line.count(" ")) ** 0.5 if training["word_weighted"] else 1.0

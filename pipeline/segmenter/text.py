@@ -119,6 +119,7 @@ FURNITURE_RE = re.compile(
 )
 
 
+OPENS_AS_DISCLAIMER = re.compile(r"^\W*disclaimer\b", re.IGNORECASE).match
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
                     "tweet", "email", "print", "what do you think", "what are your thoughts", "tell us what",
@@ -163,7 +164,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     """Corrections of the model's labels, for conventions the Dragnet labels do not teach it:
 
     * site furniture with unmistakable wording (disclaimers, "views and opinions expressed", a line
-      opening "The opinions expressed in/here ...", share prompts, "can be reached at" author bios, copyright lines) is boilerplate, never body or comment;
+      opening "The opinions expressed in/here ...", share prompts, "can be reached at" author bios,
+      copyright lines) is boilerplate, never body or comment: lines under 600 characters, and a line
+      opening with "Disclaimer" at any length;
     * a commenter's name or date line (often printed twice: link + avatar text) directly above a
       comment line belongs to the comment, so that parse_comments sees the author and date; after
       a comment, such a line and the text right under it are comments even if the model says body;
@@ -176,7 +179,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     """
     labels = list(labels)
     for index, line in enumerate(lines):
-        if labels[index] != "boilerplate" and len(line) < 600 and _is_furniture(line):
+        # a long paragraph may quote such wording; one that opens with "Disclaimer:" is one at any length
+        if labels[index] != "boilerplate" and (len(line) < 600 or OPENS_AS_DISCLAIMER(line)) and _is_furniture(line):
             labels[index] = "boilerplate"
     if "comment" not in labels:
         return labels  # every rule below relabels lines next to a comment
@@ -293,8 +297,9 @@ def segment_lines(numbered: list[tuple[int, str]], segmenter, title_hint: str | 
     return finish(numbered, segmenter.predict(texts) if texts else [], title_hint)
 
 
-def segment_numbered_batch(docs: list[list[tuple[int, str]]], segmenter,
-                           title_hints: list[str | None]) -> list[Segmentation]:
-    """segment_lines for several documents, with one batched model call."""
-    predicted = segmenter.predict_many([[text for _, text in numbered] for numbered in docs])
+def segment_numbered_batch(docs: list[list[tuple[int, str]]], segmenter, title_hints: list[str | None],
+                           sites: list | None = None, batch_docs: int = 64) -> list[Segmentation]:
+    """segment_lines for several documents, with batched model calls (`sites`, `batch_docs`: as in
+    `LineSegmenter.predict_many`)."""
+    predicted = segmenter.predict_many([[text for _, text in numbered] for numbered in docs], sites, batch_docs)
     return [finish(numbered, labels, hint) for numbered, labels, hint in zip(docs, predicted, title_hints)]

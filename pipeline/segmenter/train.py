@@ -4,7 +4,8 @@
 
 reads the shared Dragnet dumps (`split_host_disjoint == "train"`, both dump styles) from
 `../shared/data/segmentation` and writes one model file. Users add their own labelled pages, JSONL
-records `{"lines": [...], "labels": [...]}` with labels title / body / comment / boilerplate:
+records `{"lines": [...], "labels": [...]}` with labels title / body / comment / boilerplate, and optionally
+`"site"` (outlet or host: pages of one site teach the site-template features, `sites.py`):
 
     # retrain on shared data + your pages (your pages repeated 3 times to weigh more)
     python -m pipeline.segmenter.train --user-jsonl mine.jsonl --user-repeat 3 --out my_model.safetensors
@@ -36,6 +37,7 @@ from pipeline.segmenter.data import (
     load_demo_pages,
     load_dragnet,
     load_user_jsonl,
+    page_site,
     with_augmentations,
 )
 from pipeline.segmenter.model import DEFAULT_TRAINING, LineSegmenter
@@ -132,14 +134,15 @@ def main(argv: list[str] | None = None) -> None:
         shared = [r for r in pages if r.get("style")]
         user = [r for r in pages if not r.get("style")]
         pages = with_augmentations(shared, args.augment) + user
-        return model.fit([r["lines"] for r in pages], [r["labels"] for r in pages], base=base, progress=True, **params)
+        return model.fit([r["lines"] for r in pages], [r["labels"] for r in pages], base=base,
+                         sites=[page_site(r) for r in pages], progress=True, **params)
 
     if args.validate:
         held = [r for r in records if host_fold(r, args.validate) == 0]
         kept = [r for r in records if host_fold(r, args.validate) != 0]
         held = [r for r in held if not r.get("low_confidence")]
         model = fit(LineSegmenter(), kept)
-        scores = word_scores(held, model.predict_many([r["lines"] for r in held]))
+        scores = word_scores(held, model.predict_many([r["lines"] for r in held], [page_site(r) for r in held]))
         log.info("validation on %d held-out pages: %s", len(held), json.dumps({k: round(v, 4) for k, v in scores.items()}))
 
     model = LineSegmenter()
