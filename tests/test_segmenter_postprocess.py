@@ -126,3 +126,11 @@ def test_a_line_opening_with_an_opinion_disclaimer_is_furniture_but_a_sentence_a
              "The opinions expressed in this column are the author's own and not those of the site.",
              "Views expressed here belong to our contributors."]
     assert apply_rules(lines, ["body"] * 4) == ["body", "body", "boilerplate", "boilerplate"]
+
+
+def test_a_long_paragraph_is_furniture_only_when_it_opens_as_a_disclaimer() -> None:
+    filler = " The centre grants permission to cross-post the original article on community sites." * 8
+    disclaimer = "Disclaimer: The contents of this article are of sole responsibility of the author." + filler
+    quoting = ("The minister said the reports did not necessarily reflect the government's position," + filler)
+    assert len(disclaimer) > 600 and len(quoting) > 600
+    assert apply_rules([disclaimer, quoting], ["body", "body"]) == ["boilerplate", "body"]
