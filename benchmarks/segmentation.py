@@ -18,7 +18,8 @@ article text includes the headline when the page shows it):
 * trafilatura, HTML: `bare_extraction(html, include_comments=True)` on the page's original HTML;
   its main text and its comments are mapped onto the gold lines of each dump style.
 * newsstance, HTML: `segment_html` on the same HTML; the text of its body (and title) lines and of
-  its comment lines is mapped onto the gold lines the same way.
+  its comment lines is mapped onto the gold lines the same way. Again one page at a time, and all
+  pages through `segment_htmls` with their hosts as sites.
 
 Mapping extracted text onto gold lines (the rule the gold labels themselves were made with): a gold
 line takes the label of the extracted part (body or comments) that contains at least half of its
@@ -61,7 +62,7 @@ from tqdm import tqdm
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipeline.segmenter import load_segmenter, segment_html, segment_text, segment_texts  # noqa: E402
+from pipeline.segmenter import load_segmenter, segment_html, segment_htmls, segment_text, segment_texts  # noqa: E402
 from pipeline.segmenter.train import word_scores  # noqa: E402
 from pipeline.segmenter.data import DEFAULT_DATA_DIR, DUMP_STYLES, host_fold, load_dragnet  # noqa: E402
 
@@ -175,11 +176,16 @@ def run_trafilatura(pages: dict[str, bytes]) -> tuple[dict[str, tuple[str, str]]
     return texts, speed
 
 
-def run_newsstance_html(pages: dict[str, bytes], segmenter) -> tuple[dict[str, tuple[str, str]], Speed]:
+def run_newsstance_html(pages: dict[str, bytes], segmenter, hosts: dict[str, str] | None = None
+                        ) -> tuple[dict[str, tuple[str, str]], Speed]:
+    """One page at a time, or (`hosts`: page id -> host) all pages through `segment_htmls` with their hosts."""
     texts = {}
     speed = Speed(len(pages)).__enter__()
-    for page_id, markup in tqdm(pages.items(), desc="newsstance html"):
-        result = segment_html(markup, segmenter)
+    if hosts is None:
+        results = [segment_html(markup, segmenter) for markup in tqdm(pages.values(), desc="newsstance html")]
+    else:
+        results = segment_htmls(list(pages.values()), segmenter, sites=[hosts.get(page_id) for page_id in pages])
+    for page_id, result in zip(pages, results):
         body = "\n".join(line.text for line in result.lines if line.label in ("title", "body"))
         comments = "\n".join(line.text for line in result.lines if line.label == "comment")
         texts[page_id] = (body, comments)
@@ -258,8 +264,10 @@ def main() -> None:
         speeds.append(speed)
     add("jusText (plain lines)", "text lines", per_style, speeds)
 
+    hosts = {record["id"]: record.get("host_guess") for record in records}
     for name, runner in (("trafilatura (HTML, comments)", lambda: run_trafilatura(pages)),
-                         ("newsstance (HTML)", lambda: run_newsstance_html(pages, segmenter))):
+                         ("newsstance (HTML)", lambda: run_newsstance_html(pages, segmenter)),
+                         ("newsstance (HTML, site's pages together)", lambda: run_newsstance_html(pages, segmenter, hosts))):
         texts, speed = runner()
         per_style = {style: [map_text_to_lines(r["lines"], *texts.get(r["id"], ("", ""))) for r in by_style[style]]
                      for style in DUMP_STYLES}

@@ -1,8 +1,9 @@
 """Segment: split each document into title, body, reader comments and boilerplate.
 
 Plain text goes through the learned line segmenter (`pipeline.segmenter`); HTML records use the markup
-(`segment_html`). Adds `title` (when the input had none), `body`, `comments` (`{author, date, text}`),
-`boilerplate`, `line_labels`, `body_share` and `comment_share`, and logs the share of each part over the corpus.
+(`segment_htmls`). An outlet's records are segmented together: lines recurring on its pages are its template.
+Adds `title` (when the input had none), `body`, `comments` (`{author, date, text}`), `boilerplate`,
+`line_labels`, `body_share` and `comment_share`, and logs the share of each part over the corpus.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from pipeline.config import Params, SegmentParams
-from pipeline.segmenter import LineSegmenter, Segmentation, load_segmenter, segment_html, segment_texts
+from pipeline.segmenter import LineSegmenter, Segmentation, load_segmenter, segment_htmls, segment_texts
 
 log = logging.getLogger(__name__)
 
@@ -28,29 +29,28 @@ BATCH = 256
 
 def segment_records(records: list[dict[str, Any]], segmenter: LineSegmenter, progress: bool = False
                     ) -> list[Segmentation]:
-    """Segmentations in input order: HTML records through the markup path, text records in model batches.
-    Text records of one `source` (outlet) go through together, so that lines recurring on its pages count as
-    its template (`pipeline.segmenter.sites`)."""
+    """Segmentations in input order: HTML records through the markup path, text records through the line
+    segmenter, each in model batches. Records of one `source` (outlet) go through together, so that lines
+    recurring on its pages count as its template (`pipeline.segmenter.sites`)."""
     results: list[Segmentation | None] = [None] * len(records)
-    text_positions = []
-    for position, record in enumerate(records):
-        html = record.get("html")
-        if isinstance(html, str) and html.strip():
-            results[position] = segment_html(html, segmenter)
-        else:
-            text_positions.append(position)
-    text_positions.sort(key=lambda i: _source_key(records[i]))
+    is_html = [isinstance(record.get("html"), str) and bool(record["html"].strip()) for record in records]
+    by_source = sorted(range(len(records)), key=lambda i: _source_key(records[i]))
+    html_positions = [i for i in by_source if is_html[i]]
+    text_positions = [i for i in by_source if not is_html[i]]
     with tqdm(total=len(records), desc="segment", unit="doc", disable=not progress) as bar:
-        bar.update(len(records) - len(text_positions))
-        for start in range(0, len(text_positions), BATCH):
-            batch = text_positions[start:start + BATCH]
-            titles = [records[i].get("title") for i in batch]
-            done = segment_texts([records[i].get("text") or "" for i in batch], segmenter,
-                                 title_hints=[t if isinstance(t, str) else None for t in titles],
-                                 sites=[_source_key(records[i]) or None for i in batch])
-            for position, segmentation in zip(batch, done):
-                results[position] = segmentation
-            bar.update(len(batch))
+        for positions, html in ((html_positions, True), (text_positions, False)):
+            for start in range(0, len(positions), BATCH):
+                batch = positions[start:start + BATCH]
+                sites = [_source_key(records[i]) or None for i in batch]
+                if html:
+                    done = segment_htmls([records[i]["html"] for i in batch], segmenter, sites=sites)
+                else:
+                    titles = [records[i].get("title") for i in batch]
+                    done = segment_texts([records[i].get("text") or "" for i in batch], segmenter,
+                                         title_hints=[t if isinstance(t, str) else None for t in titles], sites=sites)
+                for position, segmentation in zip(batch, done):
+                    results[position] = segmentation
+                bar.update(len(batch))
     return results
 
 

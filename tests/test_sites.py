@@ -139,3 +139,31 @@ def test_segment_stage_reads_an_outlets_pages_together() -> None:
         assert [line.label for line in result.lines][:4] == ["title", "body", "body", "body"]
         assert result.lines[-1].label == "boilerplate"
     assert all(result.lines[-1].label == "body" for result in alone)  # the model alone cannot tell
+
+
+def test_html_records_of_an_outlet_are_segmented_together(monkeypatch) -> None:
+    """HTML records go through `segment_htmls` with their outlet as site, and the batched HTML path labels a page
+    as `segment_html` does when no site is given."""
+    from pipeline import segment
+    from pipeline.segmenter import load_segmenter, segment_html, segment_htmls
+
+    def page(topic: str) -> str:
+        title, *paragraphs, related = _story(topic)
+        return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+                + "".join(f"<p>{p}</p>" for p in paragraphs) + f"<div>{related}</div></body></html>")
+
+    pages = [page(topic) for topic in TOPICS]
+    assert [r.to_dict() for r in segment_htmls(pages, load_segmenter())] == \
+        [segment_html(markup, load_segmenter()).to_dict() for markup in pages]
+    seen = []
+
+    def spy(htmls, segmenter, sites=None):
+        seen.append(sites)
+        return segment_htmls(htmls, segmenter, sites=sites)
+
+    monkeypatch.setattr(segment, "segment_htmls", spy)
+    records = [{"id": f"h/{i}", "html": markup, "source": "X.example" if i % 2 else "y.example"}
+               for i, markup in enumerate(pages)] + [{"id": "t/0", "text": "\n".join(_story("oil")), "source": "x.example"}]
+    results = segment.segment_records(records, load_segmenter())
+    assert seen == [["x.example", "x.example", "y.example", "y.example"]]
+    assert [result.title for result in results[:4]] == [_story(topic)[0] for topic in TOPICS]

@@ -11,7 +11,8 @@ Public API (used by the `segment` stage and the CLI):
   documents: several times faster per document than one `segment_text` call each). With each
   document's site (outlet, host), lines recurring on the site's other pages are read as its
   template (`sites.py`): pass a site's pages together.
-* `segment_html(html)` does the same from HTML (`html.py`).
+* `segment_html(html)` does the same from HTML (`html.py`); `segment_htmls(htmls, sites=...)` for
+  many pages.
 * `load_segmenter(path)` loads a model file (safetensors, never pickle); `None` loads the shipped
   weights once and caches them.
 * `LineSegmenter.fit(docs, labels, base=load_segmenter())` adapts the model to a user's sites;
@@ -41,6 +42,7 @@ __all__ = [
     "segment_text",
     "segment_texts",
     "segment_html",
+    "segment_htmls",
     "parse_comments",
     "SHIPPED_WEIGHTS",
 ]
@@ -89,3 +91,11 @@ def segment_html(html: str | bytes, segmenter: LineSegmenter | None = None) -> S
     from pipeline.segmenter.html import segment_html_page
 
     return segment_html_page(html, segmenter or load_segmenter())
+
+
+def segment_htmls(htmls: list[str | bytes], segmenter: LineSegmenter | None = None,
+                  sites: list | None = None) -> list[Segmentation]:
+    """`segment_html` for many pages, with batched model calls and each page's site as in `segment_texts`."""
+    from pipeline.segmenter.html import segment_html_pages
+
+    return segment_html_pages(htmls, segmenter or load_segmenter(), sites)

@@ -161,9 +161,22 @@ def confirm_body(lines: list[str], labels: list[str], main_text: str) -> list[st
     return confirmed
 
 
+def segment_html_pages(markups: list[str | bytes], segmenter, sites: list | None = None) -> list[Segmentation]:
+    """Segment HTML pages with one batched model call (`sites`: as in `LineSegmenter.predict_many`);
+    `lines[].line_no` count lines of each page's flattened text."""
+    flattened = [html_to_lines(markup) for markup in markups]
+    predicted = segmenter.predict_many([lines for lines, _, _ in flattened], sites)
+    return [_finish_page(markup, lines, headline, labels)
+            for markup, (lines, _, headline), labels in zip(markups, flattened, predicted)]
+
+
 def segment_html_page(markup: str | bytes, segmenter) -> Segmentation:
-    lines, _, headline = html_to_lines(markup)
-    labels = apply_rules(lines, segmenter.predict(lines)) if lines else []
+    return segment_html_pages([markup], segmenter)[0]
+
+
+def _finish_page(markup: str | bytes, lines: list[str], headline: str | None, predicted: list[str]) -> Segmentation:
+    """Rules, trafilatura's confirmation of the body, title and assembly on top of the model's labels."""
+    labels = apply_rules(lines, predicted) if lines else []
     main_text = trafilatura_main_text(markup) if "body" in labels else ""
     if main_text:
         labels = confirm_body(lines, labels, main_text)
