@@ -292,6 +292,7 @@ def main() -> None:
                          if "batched_docs_per_cpu_s" in result else {})} for name, result in systems.items()}
     output = {
         "summary": summary,
+        "run_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "pages": len(ids),
         "styles": list(DUMP_STYLES),
         "split": ("split_host_disjoint == test" if args.pages == "test" else "train, host fold 0 of 5")

@@ -107,7 +107,8 @@ def main() -> None:
     summary = {"pages": len(texts), "lines": sum(len(r.lines) for r in results),
                "docs_per_cpu_second": round(single, 1), "batched_docs_per_cpu_second": round(batched, 1),
                "batched_with_sites_docs_per_cpu_second": round(with_sites, 1),
-               "single_equals_batched": consistent, "torch_threads": 1, "machine": machine()}
+               "single_equals_batched": consistent, "torch_threads": 1, "machine": machine(),
+               "run_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     if args.save_labels:
         args.save_labels.write_text(json.dumps({"final": labels, "model": raw_labels}))
     if args.check_labels:

@@ -253,6 +253,26 @@ def test_fit_save_load_round_trip(tmp_path: Path) -> None:
     assert loaded.predict([]) == []
 
 
+def test_model_made_before_new_line_features_still_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.segmenter import model as model_module
+
+    docs, labels = _toy_corpus()
+    older_features = [name for name in model_module.DENSE_NAMES if name not in ("doc_lines", "doc_words")]
+    with monkeypatch.context() as patch:  # as if this version did not compute the last two features yet
+        patch.setattr(model_module, "DENSE_NAMES", older_features)
+        older = LineSegmenter().fit(docs, labels, epochs=25, lr=1e-2, min_count=1, embedding=16, hidden=16, layers=1)
+        older.save(tmp_path / "older.safetensors")
+        expected = older.predict_many(docs)
+    loaded = load_segmenter(tmp_path / "older.safetensors")
+    assert loaded.dense_names == older_features
+    assert loaded.predict_many(docs) == expected
+
+    loaded.dense_names = [*older_features, "feature_of_a_later_version"]
+    loaded.save(tmp_path / "newer.safetensors")
+    with pytest.raises(ValueError, match="feature_of_a_later_version"):
+        load_segmenter(tmp_path / "newer.safetensors")
+
+
 def test_token_dropout_is_a_training_option_that_changes_training() -> None:
     import torch
 

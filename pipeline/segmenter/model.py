@@ -35,7 +35,7 @@ import torch
 from safetensors.torch import load_file, save_file
 from torch import nn
 
-from pipeline.segmenter.batch_features import DENSE_NAMES, TOKEN_SPACES, BatchFeatures, batch_features
+from pipeline.segmenter.batch_features import COLUMN, DENSE_NAMES, TOKEN_SPACES, BatchFeatures, batch_features
 from pipeline.segmenter.result import LABELS
 from pipeline.segmenter.sites import SITE_NAMES, site_features
 
@@ -197,6 +197,7 @@ class LineSegmenter:
         self.meta: dict[str, Any] = {}
         self.network: _Network | None = None
         self._value_sets: dict[str, tuple[pa.Array, int]] = {}
+        self.dense_names: list[str] = list(DENSE_NAMES)  # the line features this model reads
 
     def _set_vocab(self, vocab: dict[str, list[str]]) -> None:
         self.vocab = vocab
@@ -212,7 +213,7 @@ class LineSegmenter:
         return sum(len(strings) for strings in self.vocab.values())
 
     def _new_network(self) -> _Network:
-        return _Network(self.vocab_size, len(DENSE_NAMES) + len(self._site_names), len(self.labels),
+        return _Network(self.vocab_size, len(self.dense_names) + len(self._site_names), len(self.labels),
                         **{k: self.config[k] for k in NETWORK_KEYS})
 
     # --- features ---------------------------------------------------------------------------
@@ -242,6 +243,8 @@ class LineSegmenter:
         per_line = np.bincount(token_lines, minlength=features.n_lines)
         offsets = np.concatenate(([0], np.cumsum(per_line)[:-1])) if features.n_lines else np.zeros(0, np.int64)
         dense = features.dense
+        if self.dense_names != DENSE_NAMES or dense.shape[1] != len(self.dense_names):  # an older model
+            dense = np.ascontiguousarray(dense[:, [COLUMN[name] for name in self.dense_names]])
         if site is not None:
             stacked = np.concatenate(site) if site else np.zeros((0, len(SITE_NAMES)), np.float32)
             dense = np.concatenate([dense, stacked], axis=1)
@@ -336,6 +339,7 @@ class LineSegmenter:
             base._require_network()
             self._set_vocab({space: list(strings) for space, strings in base.vocab.items()})
             self.labels, self.config = list(base.labels), dict(base.config)
+            self.dense_names = list(base.dense_names)
             self.network = self._new_network()
             self.network.load_state_dict(base.network.state_dict())
             pairs = [(lines, [("body" if y == "title" and "title" not in self.labels else y) for y in doc_labels])
@@ -345,6 +349,7 @@ class LineSegmenter:
             self._set_vocab(_vocabulary(features, training))
             present = {y for _, doc_labels in pairs for y in doc_labels}
             self.labels = [label for label in LABELS if label in present]
+            self.dense_names = list(DENSE_NAMES)
             self.network = self._new_network()
         site = self._site_arrays([lines for lines, _ in pairs], doc_sites)
         encoded = _concat([self._encode(f, None if site is None else site[start:start + BATCH_DOCS])
@@ -403,7 +408,7 @@ class LineSegmenter:
             "labels": json.dumps(self.labels),
             "config": json.dumps(self.config),
             "vocab": json.dumps(self.vocab, ensure_ascii=False),
-            "dense_features": json.dumps(DENSE_NAMES),
+            "dense_features": json.dumps(self.dense_names),
             "meta": json.dumps(self.meta, ensure_ascii=False),
         }
         save_file(tensors, str(path), metadata=metadata)
@@ -420,8 +425,10 @@ class LineSegmenter:
         model.labels = json.loads(metadata["labels"])
         model.config = json.loads(metadata["config"])
         model.meta = json.loads(metadata["meta"])
-        if json.loads(metadata.get("dense_features", "[]")) != DENSE_NAMES:
-            raise ValueError(f"{path}: made for other line features than this version computes")
+        model.dense_names = json.loads(metadata.get("dense_features", "[]"))
+        unknown = [name for name in model.dense_names if name not in COLUMN]
+        if unknown or not model.dense_names:
+            raise ValueError(f"{path}: made for line features this version does not compute: {unknown[:5]}")
         model._set_vocab(json.loads(metadata["vocab"]))
         tensors = {name: tensor.float() for name, tensor in load_file(str(path)).items()}
         model.network = model._new_network()
