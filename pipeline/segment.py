@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from tqdm import tqdm
 
 from pipeline.config import Params, SegmentParams
 from pipeline.segmenter import LineSegmenter, Segmentation, load_segmenter, segment_htmls, segment_texts
+from pipeline.segmenter.sites import even_parts
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +42,7 @@ def segment_records(records: list[dict[str, Any]], segmenter: LineSegmenter, pro
     text_positions = [i for i in by_source if not is_html[i]]
     with tqdm(total=len(records), desc="segment", unit="doc", disable=not progress) as bar:
         for positions, html in ((html_positions, True), (text_positions, False)):
-            for start in range(0, len(positions), BATCH):
-                batch = positions[start:start + BATCH]
+            for batch in source_batches(positions, [_source_key(records[i]) for i in positions], BATCH):
                 sites = [_source_key(records[i]) or None for i in batch]
                 if html:
                     done = segment_htmls([records[i]["html"] for i in batch], segmenter, sites=sites)
@@ -52,6 +54,25 @@ def segment_records(records: list[dict[str, Any]], segmenter: LineSegmenter, pro
                     results[position] = segmentation
                 bar.update(len(batch))
     return results
+
+
+def source_batches(positions: list[int], sources: list[str], size: int) -> list[list[int]]:
+    """`positions` (grouped by their `sources`) in batches of about `size`. A source's records share a batch
+    (a batch boundary would leave the pages on either side without each other for the site features),
+    unless the source alone has more than `size` records: then it gets batches of its own, as equal as
+    possible (`even_parts`)."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for _source, group in groupby(zip(positions, sources), key=itemgetter(1)):
+        members = [position for position, _ in group]
+        if current and len(current) + len(members) > size:
+            batches.append(current)
+            current = []
+        if len(members) > size:
+            batches.extend(even_parts(members, size))
+        else:
+            current.extend(members)
+    return batches + ([current] if current else [])
 
 
 def _source_key(record: dict[str, Any]) -> str:

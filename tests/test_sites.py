@@ -64,8 +64,19 @@ def test_a_copy_of_the_article_on_the_same_site_does_not_make_its_paragraphs_rec
 def test_large_sites_are_compared_in_chunks() -> None:
     docs = [_page(topic, i) for i, topic in enumerate(("oil", "gas", "grain", "arms", "trade"))]
     features = site_features(docs, ["s"] * 5, chunk=2)
-    assert features[0][0, SHARE] == 1.0 and features[3][0, SHARE] == 1.0
-    assert not features[4].any()  # last chunk holds one page: nothing to compare with
+    # chunks [0, 1, 2] and [3, 4]: no page is left alone in a chunk of one
+    assert all(page[0, SHARE] == 1.0 and page[0, OTHERS] > 0 for page in features)
+    assert features[0][0, OTHERS] > features[4][0, OTHERS]  # two pages to compare with, against one
+
+
+def test_even_parts() -> None:
+    from pipeline.segmenter.sites import even_parts
+
+    assert even_parts(list(range(33)), 32) == [list(range(17)), list(range(17, 33))]
+    assert even_parts(list(range(64)), 32) == [list(range(32)), list(range(32, 64))]
+    assert even_parts([7], 32) == [[7]] and even_parts([], 32) == [[]]
+    assert [len(part) for part in even_parts(list(range(7)), 3)] == [3, 2, 2]
+    assert [len(part) for part in even_parts(list(range(3)), 2)] == [3]
 
 
 def test_bad_site_list() -> None:
@@ -167,3 +178,13 @@ def test_html_records_of_an_outlet_are_segmented_together(monkeypatch) -> None:
     results = segment.segment_records(records, load_segmenter())
     assert seen == [["x.example", "x.example", "y.example", "y.example"]]
     assert [result.title for result in results[:4]] == [_story(topic)[0] for topic in TOPICS]
+
+
+def test_segment_batches_keep_a_sources_records_together() -> None:
+    from pipeline.segment import source_batches
+
+    assert source_batches(list(range(6)), list("aaabbb"), 4) == [[0, 1, 2], [3, 4, 5]]
+    assert source_batches(list(range(4)), list("aabc"), 4) == [[0, 1, 2, 3]]
+    assert source_batches(list(range(6)), list("aaaaab"), 4) == [[0, 1, 2], [3, 4], [5]]
+    assert source_batches([5, 2, 9], ["x", "x", "y"], 256) == [[5, 2, 9]]
+    assert source_batches([], [], 4) == []

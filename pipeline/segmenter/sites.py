@@ -12,9 +12,10 @@ documents of one site (outlet, host) are segmented together, each line gets:
 
 Copies of the document itself (the same article twice on one site, a syndicated story re-posted) would
 make its paragraphs recur, so a document is not compared with another that holds more than half of the
-words of its long lines. A site's documents are compared in chunks of `SITE_CHUNK` (in input order), which
-bounds the cost of large sites. A document without a site, or alone in its chunk, gets zeros: the
-model was trained on such documents too and then reads the page alone.
+words of its long lines. A site's documents are compared in chunks of up to `SITE_CHUNK` (in input order,
+sizes as equal as possible, no chunk of one page when the site has several), which bounds the cost of
+large sites. A document without a site, or the only one of its site, gets zeros: the model was
+trained on such documents too and then reads the page alone.
 """
 
 from __future__ import annotations
@@ -50,6 +51,16 @@ def line_keys(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return encoded.indices.to_numpy(zero_copy_only=False), words.to_numpy(zero_copy_only=False).astype(np.float32)
 
 
+def even_parts(items: list, most: int) -> list[list]:
+    """The items in order, cut into parts of at most `most` items and sizes as equal as possible; a part
+    of one item is avoided when there are several (a site's last page would have nothing to be compared
+    with), at the price of a part of `most` + 1."""
+    n_parts = max(1, min(-(-len(items) // most), len(items) // 2))
+    size, extra = divmod(len(items), n_parts)
+    bounds = np.cumsum([0] + [size + (part < extra) for part in range(n_parts)])
+    return [items[bounds[part]:bounds[part + 1]] for part in range(n_parts)]
+
+
 def site_features(docs: Sequence[Sequence[str]], sites: Sequence[Hashable | None] | None,
                   chunk: int = SITE_CHUNK) -> list[np.ndarray]:
     """Per document, a (lines, len(SITE_NAMES)) float32 array of the features above; `sites[i]` is
@@ -63,9 +74,7 @@ def site_features(docs: Sequence[Sequence[str]], sites: Sequence[Hashable | None
     for index, site in enumerate(sites):
         if site is not None and len(docs[index]):
             members[site].append(index)
-    parts = [indices[start:start + chunk] for indices in members.values()
-             for start in range(0, len(indices), chunk)]
-    parts = [part for part in parts if len(part) > 1]
+    parts = [part for indices in members.values() for part in even_parts(indices, chunk) if len(part) > 1]
     compared = [d for part in parts for d in part]
     if not compared:
         return features
