@@ -24,6 +24,9 @@ log = logging.getLogger("newsstance")
 ParamsOption = Annotated[Path, typer.Option("--params", help="params.yaml with the hyperparameters")]
 Inputs = Annotated[list[Path], typer.Argument(help="files or folders: .txt/.html (+ metadata.csv), .jsonl, .csv, "
                                                    ".parquet", exists=True)]
+SourceOption = Annotated[Optional[str], typer.Option(
+    "--source", help="outlet of the records that name none and have no URL (e.g. a folder of one site's dumps): "
+                     "an outlet's pages are segmented together and its recurring lines read as its template")]
 
 
 def _params(path: Path):
@@ -76,11 +79,12 @@ def segment(inputs: Inputs,
             output: Annotated[Path, typer.Option("--output", "-o")] = Path("segmented.jsonl"),
             lines: Annotated[bool, typer.Option(help="include every line with its label")] = True,
             rejects: Annotated[Optional[Path], typer.Option(help="where unreadable inputs go")] = None,
+            source: SourceOption = None,
             params: ParamsOption = Path("params.yaml")) -> None:
     """Split documents into title, body, reader comments and boilerplate."""
     from pipeline import segment as stage
 
-    stage.run(inputs, output, _params(params), with_lines=lines, rejects_path=rejects)
+    stage.run(inputs, output, _params(params), with_lines=lines, rejects_path=rejects, default_source=source)
 
 
 @app.command()
@@ -143,6 +147,7 @@ def score(inputs: Inputs,
           output: Annotated[Path, typer.Option("--output", "-o", help=".jsonl, .csv or .parquet")],
           sources_table: Annotated[Optional[Path], typer.Option("--sources", exists=True)] = None,
           rejects: Annotated[Optional[Path], typer.Option(help="default: <output>.rejects.jsonl")] = None,
+          source: SourceOption = None,
           params: ParamsOption = Path("params.yaml")) -> None:
     """Score new articles: stance and probabilities per label, with warnings and outlet fields."""
     from pipeline import score as stage
@@ -151,7 +156,8 @@ def score(inputs: Inputs,
         from pipeline import tracking
 
         tracking.configure(_params(params).tracking.experiment)
-    stage.run(inputs, model, output, _params(params), sources_path=sources_table, rejects_path=rejects)
+    stage.run(inputs, model, output, _params(params), sources_path=sources_table, rejects_path=rejects,
+              default_source=source)
 
 
 @app.command()

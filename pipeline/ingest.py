@@ -72,8 +72,10 @@ def _text_value(value: Any) -> str | None:
     return text if text.strip() else None
 
 
-def to_article(raw: RawRecord, labels: Sequence[str] | None, min_chars: int) -> dict[str, Any] | Reject:
-    """One raw record in the record contract, or the reason it cannot be."""
+def to_article(raw: RawRecord, labels: Sequence[str] | None, min_chars: int,
+               default_source: str | None = None) -> dict[str, Any] | Reject:
+    """One raw record in the record contract, or the reason it cannot be; `default_source` is the source of
+    a record that names none and has no URL."""
     fields = raw.fields
     record_id = _text_value(fields.get("id"))
     if record_id is None:
@@ -104,7 +106,8 @@ def to_article(raw: RawRecord, labels: Sequence[str] | None, min_chars: int) -> 
         "text": text,
         "html": html,
         "url": url.strip() if url else None,
-        "source": (source.strip() if source else None) or (registered_domain(url.strip()) if url else None),
+        "source": (source.strip() if source else None) or (registered_domain(url.strip()) if url else None)
+        or default_source,
         "date": normalise_date(fields.get("date")),
         "label": label.strip() if label else None,
         # A pipeline table read again keeps the provenance of its raw input.
@@ -121,13 +124,14 @@ def _int_or(value: Any, default: int) -> int:
 
 
 def ingest(paths: Iterable[str | os.PathLike], params: IngestParams, labels: Sequence[str] | None,
-           progress: bool = True) -> tuple[pd.DataFrame, RejectLog]:
-    """Read every input into the article table; rejects carry file, record number and reason."""
+           progress: bool = True, default_source: str | None = None) -> tuple[pd.DataFrame, RejectLog]:
+    """Read every input into the article table; rejects carry file, record number and reason.
+    `default_source`: the outlet of records that name none and have no URL (files of one site)."""
     rejects = RejectLog()
     articles: list[dict[str, Any]] = []
     seen_ids: dict[str, str] = {}
     for item in tqdm(iter_records(paths, params.max_bytes), desc="ingest", unit="doc", disable=not progress):
-        article = item if isinstance(item, Reject) else to_article(item, labels, params.min_chars)
+        article = item if isinstance(item, Reject) else to_article(item, labels, params.min_chars, default_source)
         if isinstance(article, Reject):
             rejects.add(article)
             continue

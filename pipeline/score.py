@@ -71,8 +71,10 @@ def score_frame(frame: pd.DataFrame, model, model_label: str, params: Params,
 
 
 def run(inputs: Sequence[str | Path], model_ref: str, output: str | Path, params: Params,
-        sources_path: str | Path | None = None, rejects_path: str | Path | None = None) -> pd.DataFrame:
-    frame, rejects = ingest(inputs, params.ingest, labels=None)
+        sources_path: str | Path | None = None, rejects_path: str | Path | None = None,
+        default_source: str | None = None) -> pd.DataFrame:
+    """Score any ingest input with a model (folder or registry URI); `default_source` as in `ingest`."""
+    frame, rejects = ingest(inputs, params.ingest, labels=None, default_source=default_source)
     model = load_model(model_ref)
     sources = read_table(sources_path) if sources_path else None
     scored = score_frame(frame, model, model_name(model_ref), params, sources, progress=True)

@@ -119,12 +119,13 @@ def share_summary(frame: pd.DataFrame) -> dict[str, float]:
 
 
 def run(inputs: Sequence[str | Path], output: str | Path, params: Params, with_lines: bool = False,
-        rejects_path: str | Path | None = None) -> pd.DataFrame:
-    """Segment any ingest input (the clean stage's table in the pipeline; raw files from the CLI)."""
+        rejects_path: str | Path | None = None, default_source: str | None = None) -> pd.DataFrame:
+    """Segment any ingest input (the clean stage's table in the pipeline; raw files from the CLI);
+    `default_source` as in `ingest`."""
     from pipeline.ingest import ingest
     from pipeline.io import write_table
 
-    frame, rejects = ingest(inputs, params.ingest, labels=None)
+    frame, rejects = ingest(inputs, params.ingest, labels=None, default_source=default_source)
     segmented = segment_frame(frame, params.segment, progress=True, with_lines=with_lines)
     write_table(segmented, output)
     if rejects_path is not None:

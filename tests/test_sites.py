@@ -188,3 +188,28 @@ def test_segment_batches_keep_a_sources_records_together() -> None:
     assert source_batches(list(range(6)), list("aaaaab"), 4) == [[0, 1, 2], [3, 4], [5]]
     assert source_batches([5, 2, 9], ["x", "x", "y"], 256) == [[5, 2, 9]]
     assert source_batches([], [], 4) == []
+
+
+def test_cli_source_option_lets_a_folder_of_one_sites_dumps_be_read_together(tmp_path) -> None:
+    """Plain files carry no outlet; `--source` gives them one, and the outlet's recurring line turns boilerplate."""
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    for number, topic in enumerate(TOPICS):
+        (tmp_path / f"story{number}.txt").write_text("\n".join(_story(topic)), encoding="utf-8")
+    params = str(Path(__file__).resolve().parents[1] / "params.yaml")
+    last_labels = {}
+    for name, extra in (("alone", []), ("together", ["--source", "x.example"])):
+        out = tmp_path / f"{name}.jsonl"
+        result = CliRunner().invoke(app, ["segment", str(tmp_path), "--output", str(out), "--params", params, *extra],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        records = [json.loads(line) for line in out.read_text().splitlines()]
+        assert len(records) == len(TOPICS)
+        assert {record["source"] for record in records} == ({None} if name == "alone" else {"x.example"})
+        last_labels[name] = {record["lines"][-1]["label"] for record in records}
+    assert last_labels == {"alone": {"body"}, "together": {"boilerplate"}}
