@@ -134,3 +134,10 @@ def test_a_long_paragraph_is_furniture_only_when_it_opens_as_a_disclaimer() -> N
     quoting = ("The minister said the reports did not necessarily reflect the government's position," + filler)
     assert len(disclaimer) > 600 and len(quoting) > 600
     assert apply_rules([disclaimer, quoting], ["body", "body"]) == ["boilerplate", "body"]
+
+
+def test_rating_prompts_are_furniture_but_a_question_in_the_text_is_not() -> None:
+    lines = ["Do you like this article?", "* Rate This Post", "Was this article helpful? Yes / No",
+             "Did you enjoy this story's account of the summit, or did it leave out the sanctions question entirely?",
+             "Do you like this plan, the senator asked the minister."]
+    assert apply_rules(lines, ["body"] * 5) == ["boilerplate", "boilerplate", "boilerplate", "body", "body"]

@@ -114,7 +114,9 @@ FURNITURE_RE = re.compile(
     r"|\bcan be reached at\b|^about the author\b|\bshare buttons?\b|^note to readers\b|\bcross-?post\b"
     r"|\ball rights reserved\b|^copyright\b|^©|\b(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter\b"
     r"|^become a (?:member|patron|subscriber)\b|^(?:share|tweet|email|print)(?: this)?(?: article| story| post| page)?\W*$"
-    r"|^(?:what do you think|what are your thoughts|tell us what you think|let us know what you think)\b.{0,40}$",
+    r"|^(?:what do you think|what are your thoughts|tell us what you think|let us know what you think)\b.{0,40}$"
+    r"|^\W*(?:(?:did|do) you (?:like|enjoy|love) (?:this|the) (?:article|story|post|piece)"
+    r"|was this (?:article|story|post|page) (?:helpful|useful)|rate this (?:article|story|post))\b.{0,20}$",
     re.IGNORECASE,
 )
 
@@ -125,7 +127,8 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
                     "tweet", "email", "print", "what do you think", "what are your thoughts", "tell us what",
                     "let us know what")
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
-                   "cross-post", "all rights reserved", "our newsletter", "the newsletter")
+                   "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
+                   "you love th", "was this ", "rate this ")
 
 
 def _is_furniture(line: str) -> bool:
@@ -165,7 +168,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
 
     * site furniture with unmistakable wording (disclaimers, "views and opinions expressed", a line
       opening "The opinions expressed in/here ...", share prompts, "can be reached at" author bios,
-      copyright lines) is boilerplate, never body or comment: lines under 600 characters, and a line
+      copyright lines, "Did you like this article?" / "Rate this post" prompts) is boilerplate, never body or comment: lines under 600 characters, and a line
       opening with "Disclaimer" at any length;
     * a commenter's name or date line (often printed twice: link + avatar text) directly above a
       comment line belongs to the comment, so that parse_comments sees the author and date; after
