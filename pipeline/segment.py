@@ -37,13 +37,14 @@ def segment_records(records: list[dict[str, Any]], segmenter: LineSegmenter, pro
     recurring on its pages count as its template (`pipeline.segmenter.sites`)."""
     results: list[Segmentation | None] = [None] * len(records)
     is_html = [isinstance(record.get("html"), str) and bool(record["html"].strip()) for record in records]
-    by_source = sorted(range(len(records)), key=lambda i: _source_key(records[i]))
+    sources = [_source_key(record) for record in records]
+    by_source = sorted(range(len(records)), key=sources.__getitem__)
     html_positions = [i for i in by_source if is_html[i]]
     text_positions = [i for i in by_source if not is_html[i]]
     with tqdm(total=len(records), desc="segment", unit="doc", disable=not progress) as bar:
         for positions, html in ((html_positions, True), (text_positions, False)):
-            for batch in source_batches(positions, [_source_key(records[i]) for i in positions], BATCH):
-                sites = [_source_key(records[i]) or None for i in batch]
+            for batch in source_batches(positions, [sources[i] for i in positions], BATCH):
+                sites = [sources[i] or None for i in batch]
                 if html:
                     done = segment_htmls([records[i]["html"] for i in batch], segmenter, sites=sites)
                 else:

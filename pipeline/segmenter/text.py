@@ -168,8 +168,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
 
     * site furniture with unmistakable wording (disclaimers, "views and opinions expressed", a line
       opening "The opinions expressed in/here ...", share prompts, "can be reached at" author bios,
-      copyright lines, "Did you like this article?" / "Rate this post" prompts) is boilerplate, never body or comment: lines under 600 characters, and a line
-      opening with "Disclaimer" at any length;
+      copyright lines, "Did you like this article?" / "Rate this post" prompts) is boilerplate, never
+      body or comment: lines under 600 characters, and a line opening with "Disclaimer" at any length;
     * a commenter's name or date line (often printed twice: link + avatar text) directly above a
       comment line belongs to the comment, so that parse_comments sees the author and date; after
       a comment, such a line and the text right under it are comments even if the model says body;
