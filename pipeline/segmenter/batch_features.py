@@ -105,8 +105,11 @@ def _classes(codes: np.ndarray) -> np.ndarray:
     return _TABLE[codes]
 
 
-_WORD_SETS = {name: pa.array(sorted(words)) for name, words in
-              (("stop", STOPWORDS), ("furn", FURNITURE_WORDS), ("commw", COMMENT_WORDS))}
+_WORD_LISTS = {"stop": STOPWORDS, "furn": FURNITURE_WORDS, "commw": COMMENT_WORDS}
+_CUE_WORDS = pa.array(sorted(set().union(*_WORD_LISTS.values())), pa.string())
+# for each list, whether each word of _CUE_WORDS is in it (the lists overlap: "about", "more", ...)
+_CUE_WORD_MEMBERS = {name: np.isin(_CUE_WORDS.to_numpy(zero_copy_only=False), sorted(words))
+                     for name, words in _WORD_LISTS.items()}
 
 
 @dataclass
@@ -215,16 +218,22 @@ def batch_features(docs: list[list[str]]) -> BatchFeatures:
         else:
             flags[name] = pc.match_substring_regex(text, pattern).to_numpy(zero_copy_only=False)
         dense[:, column[name]] = flags[name]
-    # words: whitespace-separated, lowercased, digit runs as "0", punctuation trimmed off both ends
-    split = pc.utf8_split_whitespace(pc.replace_substring_regex(pc.utf8_lower(text), r"[0-9]+", "0"))
+    # words: split at spaces (the lines are whitespace-collapsed), lowercased, digit runs as "0",
+    # punctuation trimmed off both ends
+    digits_as_zero = text if not len(with_digits) else pc.replace_with_mask(
+        text, pa.array(digits > 0), pc.replace_substring_regex(text_with_digits, r"[0-9]+", "0"))
+    split = pc.ascii_split_whitespace(pc.utf8_lower(digits_as_zero))
     all_words = pc.utf8_trim(pc.list_flatten(split), characters=TRIMMED_PUNCTUATION)
     word_line = pc.list_parent_indices(split).to_numpy()
     kept = pc.not_equal(all_words, "").to_numpy(zero_copy_only=False)
     all_words = all_words.filter(pa.array(kept))
     word_line = word_line[kept]
-    for name, vocabulary in _WORD_SETS.items():
-        hits = pc.is_in(all_words, value_set=vocabulary).to_numpy(zero_copy_only=False)
-        share = np.bincount(word_line[hits], minlength=n) / safe_words
+    # one hash lookup in the union of the word lists, then each list's members among the hits
+    found = pc.index_in(all_words, value_set=_CUE_WORDS).to_numpy(zero_copy_only=False)
+    hit = ~np.isnan(found)
+    hit_lines, hit_words = word_line[hit], found[hit].astype(np.int64)
+    for name, members in _CUE_WORD_MEMBERS.items():
+        share = np.bincount(hit_lines[members[hit_words]], minlength=n) / safe_words
         dense[:, column[name]] = share if name == "stop" else np.minimum(share * 2, 1.0)
 
     # --- the document around each line ----------------------------------------------------------
@@ -281,8 +290,7 @@ def batch_features(docs: list[list[str]]) -> BatchFeatures:
     same_as_previous[1:] = (line_codes[1:] == line_codes[:-1]) & (index_in_doc[1:] > 0)
     dense[:, column["dup_prev"]] = same_as_previous
     shaped_lines = np.flatnonzero(words <= SHAPE_WORDS)
-    shapes = pc.replace_substring_regex(pc.replace_substring_regex(text.take(pa.array(shaped_lines)), r"[0-9]+", "0"),
-                                        r"[A-Z][^\s,:;!?()]*", "A")
+    shapes = pc.replace_substring_regex(digits_as_zero.take(pa.array(shaped_lines)), r"[A-Z][^\s,:;!?()]*", "A")
     shape_counts = np.zeros(n, dtype=np.int64)
     if len(shaped_lines):
         shape_codes = pc.dictionary_encode(shapes).indices.to_numpy().astype(np.int64)
