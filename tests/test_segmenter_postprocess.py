@@ -1,7 +1,7 @@
 """The fast paths of the segmenter's post-processing give the same results as the plain regexes.
 
 `text.py` and `comments.py` test cheap necessary conditions (substrings of the lowercased line, its
-first word) before running a regex, memoise meta lines per document and split lines with
+first word) before running a regex, run the furniture pattern over all lines at once with RE2, memoise meta lines per document and split lines with
 str.replace: each shortcut is checked here against the plain computation, on crafted lines with
 the awkward cases (the four non-ASCII letters that re.IGNORECASE matches to ASCII letters,
 non-ASCII punctuation, "#" and newline endings) and, when ../shared is present, on whole Dragnet
@@ -66,9 +66,17 @@ def test_trailing_button_and_read_more_cuts_agree_with_the_regexes() -> None:
         assert comments._clean_text(line) == (TRAILING_BUTTONS_RE.sub("", plain).strip() or plain), line
 
 
-def test_furniture_test_agrees_with_its_regex() -> None:
-    for line in _lines():
-        assert text._is_furniture(line) == bool(FURNITURE_RE.search(line)), line
+def test_furniture_flags_agree_with_their_regex() -> None:
+    # RE2's \b and \W are ASCII only: a non-ASCII letter next to a cue word must not make a match
+    touching = ["éthe views expressed here", "écan be reached at x", "xall rights reservedé", "дisclaimer",
+                "dİsclaimer: mine", "Dısclaimer: mine", "ÉShare", "share buttonsé", "¡Disclaimer!", "Views expressed herein"]
+    lines = _lines() + touching
+    expected = [bool(FURNITURE_RE.search(line)) for line in lines]
+    assert len(lines) >= text.RE2_MIN_LINES  # the RE2 pass
+    assert text.furniture_flags(lines) == expected
+    assert [text._is_furniture(line) for line in lines] == expected  # what fewer lines take
+    assert text.furniture_flags(touching) == expected[-len(touching):]  # RE2 on a few lines too
+    assert text.furniture_flags([]) == []
 
 
 def test_date_spans_agree_with_the_three_date_regexes() -> None:
@@ -115,7 +123,7 @@ def test_fast_paths_off_give_the_same_segmentation_on_dragnet_pages(monkeypatch:
     docs = [(numbered, labels) for numbered, labels in docs if len(numbered) == len(labels)]
     fast = [finish(numbered, labels).to_dict() for numbered, labels in docs]
     monkeypatch.setattr(comments, "lowered_for_gates", lambda line: None)
-    monkeypatch.setattr(text, "lowered_for_gates", lambda line: None)
+    monkeypatch.setattr(text, "furniture_flags", lambda lines: [bool(FURNITURE_RE.search(line)) for line in lines])
     monkeypatch.setattr(comments, "_first_word_start", lambda line: None)
     assert [finish(numbered, labels).to_dict() for numbered, labels in docs] == fast
 

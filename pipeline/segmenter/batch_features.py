@@ -102,7 +102,7 @@ def _classes(codes: np.ndarray) -> np.ndarray:
     global _TABLE
     if _TABLE is None:
         _TABLE = _class_table()
-    return _TABLE[codes]
+    return np.take(_TABLE, codes)  # faster than _TABLE[codes]
 
 
 _WORD_LISTS = {"stop": STOPWORDS, "furn": FURNITURE_WORDS, "commw": COMMENT_WORDS}
@@ -153,6 +153,12 @@ def batch_features(docs: list[list[str]]) -> BatchFeatures:
     classes = _classes(codes)
     line_of_char = np.repeat(np.arange(n, dtype=np.int32), lengths + 1)
     counts = np.bincount(line_of_char * N_CLASSES + classes, minlength=n * N_CLASSES).reshape(n, N_CLASSES)
+    line_bounds = np.concatenate(([0], np.cumsum(lengths + 1)))
+
+    def per_line(mask: np.ndarray) -> np.ndarray:
+        """How many characters of each line the mask holds."""
+        return np.diff(np.searchsorted(np.flatnonzero(mask), line_bounds))
+
     letters = counts[:, LOWER] + counts[:, UPPER] + counts[:, CASELESS]
     digits = counts[:, DIGIT]
     uppers = counts[:, UPPER]
@@ -162,18 +168,18 @@ def batch_features(docs: list[list[str]]) -> BatchFeatures:
     is_word = (classes == LOWER) | (classes == UPPER) | (classes == CASELESS) | (classes == DIGIT)
     previous_word = np.concatenate(([False], is_word[:-1]))
     word_start = is_word & ~previous_word
-    words = np.bincount(line_of_char[word_start], minlength=n)
-    capitalised = np.bincount(line_of_char[word_start & (classes == UPPER)], minlength=n)
+    words = per_line(word_start)
+    capitalised = per_line(word_start & (classes == UPPER))
     # whitespace-separated tokens, and those starting with a capital (name-like lines)
     is_text = (classes != SPACE) & (codes != 10)
     previous_text = np.concatenate(([False], is_text[:-1]))
     token_start = is_text & ~previous_text
-    n_tokens = np.bincount(line_of_char[token_start], minlength=n)
-    upper_tokens = np.bincount(line_of_char[token_start & (classes == UPPER)], minlength=n)
-    commas = np.bincount(line_of_char[codes == ord(",")], minlength=n)
-    pipes = np.bincount(line_of_char[codes == ord("|")], minlength=n)
+    n_tokens = per_line(token_start)
+    upper_tokens = per_line(token_start & (classes == UPPER))
+    commas = per_line(codes == ord(","))
+    pipes = per_line(codes == ord("|"))
 
-    line_starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    line_starts = line_bounds[:-1]
     first_codes = codes[line_starts]
     last_codes = codes[line_starts + lengths - 1]
     first_class, last_class = classes[line_starts], classes[line_starts + lengths - 1]
