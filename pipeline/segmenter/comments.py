@@ -273,10 +273,10 @@ def _repeated_name(lines: list[str], index: int) -> bool:
     return repeated and 1 <= len(line.split()) <= 4 and line[-1:] not in ".!?,;:"
 
 
-def _classify(lines: list[str], metas: MetaMemo) -> list[tuple[str, object]]:
+def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False) -> list[tuple[str, object]]:
     """Kind of each line: ('skip', None), ('button', None), ('meta', _Meta) or ('text', str)."""
     kinds: list[tuple[str, object]] = []
-    collapsed = [" ".join(raw.split()) for raw in lines]
+    collapsed = lines if already_collapsed else [" ".join(raw.split()) for raw in lines]
     for index, line in enumerate(collapsed):
         control = _control_kind(line) if line else "skip"
         if control is not None:
@@ -300,10 +300,11 @@ def _classify(lines: list[str], metas: MetaMemo) -> list[tuple[str, object]]:
     return kinds
 
 
-def parse_comments(lines: list[str], metas: MetaMemo | None = None) -> list[Comment]:
+def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_collapsed: bool = False) -> list[Comment]:
     """Comments (author, date, text) in the comment lines of one document, in order; `metas`:
-    meta lines already known (e.g. from `text.apply_rules`), filled further here."""
-    kinds = _classify(lines, MetaMemo() if metas is None else metas)
+    meta lines already known (e.g. from `text.apply_rules`), filled further here;
+    `already_collapsed`: the lines are whitespace-collapsed (as `text.split_lines` leaves them)."""
+    kinds = _classify(lines, MetaMemo() if metas is None else metas, already_collapsed)
     first_content = next((kind for kind, _ in kinds if kind in ("meta", "text")), None)
     header_first = first_content == "meta"
     drafts: list[_Draft] = []

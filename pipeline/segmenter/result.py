@@ -15,7 +15,7 @@ class Comment:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a document has thousands of lines, created faster
 class LabelledLine:
     line_no: int  # 1-based line number in the raw input text (blank lines count)
     text: str  # the line, whitespace-collapsed

@@ -308,7 +308,7 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
     return Segmentation(
         title=title,
         body=BODY_JOINER.join(texts_by_label["body"]),
-        comments=parse_comments(_comment_lines(texts, labels), metas),
+        comments=parse_comments(_comment_lines(texts, labels), metas, already_collapsed=True),
         boilerplate=texts_by_label["boilerplate"],
         lines=lines,
     )
