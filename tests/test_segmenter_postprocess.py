@@ -1,10 +1,10 @@
 """The fast paths of the segmenter's post-processing give the same results as the plain regexes.
 
 `text.py` and `comments.py` test cheap necessary conditions (substrings of the lowercased line, its
-first word) before running a regex, run the furniture pattern over all lines at once with RE2, memoise meta lines per document and split lines with
-str.replace: each shortcut is checked here against the plain computation, on crafted lines with
-the awkward cases (the four non-ASCII letters that re.IGNORECASE matches to ASCII letters,
-non-ASCII punctuation, "#" and newline endings) and, when ../shared is present, on whole Dragnet
+first word) before running a regex, run the furniture pattern over all lines at once with RE2,
+memoise meta lines per document, split lines with str.replace and leave collapsed text as it is:
+each shortcut is checked here against the plain computation, on crafted lines with the awkward
+cases (the four non-ASCII letters that re.IGNORECASE matches to ASCII letters, non-ASCII punctuation, "#" and newline endings) and, when ../shared is present, on whole Dragnet
 pages with their gold labels (no model needed).
 """
 
@@ -90,11 +90,16 @@ def test_line_splitting_matches_splitting_on_crlf_cr_lf() -> None:
         pieces = enumerate(re.split(r"\r\n|\r|\n", raw), start=1)
         return [(number, " ".join(piece.split())) for number, piece in pieces if piece.split()]
 
-    parts = ["a  b", "", " ", "\t c\u00a0d ", "e\u2028f", "g\x0bh", "\u3000"]
+    parts = ["a  b", "", " ", "\t c\u00a0d ", "e\u2028f", "g\x0bh", "\u3000", "clean line", "é ü"]
     breaks = ["\n", "\r\n", "\r", "\r\r\n", "\n\r", "\n\n"]
-    for chosen in itertools.product(parts[:4], breaks, parts[3:], breaks):
-        raw = "".join(chosen) + "tail"
-        assert split_lines(raw) == reference(raw), repr(raw)
+    for chosen in itertools.product(parts, breaks, parts, breaks):
+        for raw in ("".join(chosen) + "tail", "".join(chosen)):
+            assert split_lines(raw) == reference(raw), repr(raw)
+
+
+def test_the_odd_whitespace_class_holds_every_whitespace_of_str_split_but_space_and_newline() -> None:
+    odd = {char for char in map(chr, range(0x110000)) if char.isspace() and char not in " \n"}
+    assert set(text.ODD_WHITESPACE) == odd
 
 
 def test_a_shared_meta_memo_changes_nothing() -> None:

@@ -50,11 +50,25 @@ def decode(data: str | bytes) -> str:
     return "".join(parts)
 
 
+# the characters str.split() takes for whitespace, but for " " and "\n"
+ODD_WHITESPACE = tuple("\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                       "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def _already_collapsed(text: str) -> bool:
+    """No line of the text changes when whitespace-collapsed (as `textnorm.repair_text` leaves text)."""
+    # one `in` per character: each is a fast scan (a regex character class is slower)
+    return not ("  " in text or " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " "
+                or any(map(text.__contains__, ODD_WHITESPACE)))
+
+
 def split_lines(text: str) -> list[tuple[int, str]]:
     """(1-based line number, whitespace-collapsed text) of every non-blank line; CRLF, CR and LF
     each end a line (CRLF is one break, as in LINE_BREAK_RE)."""
     if "\r" in text:  # str.replace is several times faster than splitting on LINE_BREAK_RE
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _already_collapsed(text):  # one scan of the text instead of a split and join per line
+        return [(number, line) for number, line in enumerate(text.split("\n"), start=1) if line]
     collapsed = [" ".join(raw.split()) for raw in text.split("\n")]
     return [(number, line) for number, line in enumerate(collapsed, start=1) if line]
 
