@@ -8,6 +8,12 @@ delivers) on one torch thread, text in, Segmentation out: one `segment_text` cal
 site (the site-template features of `pipeline.segmenter.sites`, as the `segment` stage runs). The best of `--repeats` runs is kept, since the
 machine is shared with other workers and timings are noisy.
 
+Paired comparison: `--paired-with DIR` (a checkout of another version, e.g. `git worktree add DIR
+COMMIT`, with `../shared` reachable from it) keeps one worker process per version and times them in
+turn, `--rounds` times each way (order swapped every round), so both see the same moments of a
+shared machine; it reports each version's best and median speed and the median per-round speedup,
+which holds far better than two separate runs on a noisy machine.
+
 Labels: `--save-labels FILE` writes every page's final line labels (and the model's raw labels) as
 JSON; `--check-labels FILE` compares against such a file and reports how many pages differ. A
 `--before FILE` result JSON (written earlier by this script) adds a before/after column to the table.
@@ -18,6 +24,7 @@ next to DIR/tree, then `python DIR/tree/benchmarks/segmenter_speed.py --out befo
 figures from one run or from runs back to back.
 
     python benchmarks/segmenter_speed.py [--repeats 3] [--save-labels F] [--check-labels F] [--before F]
+                                         [--paired-with DIR [--rounds 12]]
 
 Prints a table and writes benchmarks/results/segmenter_speed.json.
 """
@@ -64,6 +71,59 @@ def docs_per_cpu_second(run, n_docs: int, repeats: int) -> float:
     return n_docs / best
 
 
+def _worker(repo: Path) -> None:
+    """Time `segment_texts` on the test pages (with sites when told "sites") for each line of stdin."""
+    sys.path.insert(0, str(repo))
+    for name in [name for name in sys.modules if name == "pipeline" or name.startswith("pipeline.")]:
+        del sys.modules[name]
+    from pipeline.segmenter import load_segmenter as load, segment_texts as segment
+
+    torch.set_num_threads(1)
+    _, texts, hosts = load_test_texts(with_hosts=True)
+    segmenter = load()
+    segment(texts[:8], segmenter)
+    print("ready", flush=True)
+    for command in sys.stdin:
+        start = time.process_time()
+        segment(texts, segmenter, sites=hosts if command.strip() == "sites" else None)
+        print(time.process_time() - start, flush=True)
+
+
+def paired(other: Path, rounds: int) -> dict:
+    """Alternate timings of this checkout and `other` (see the module docstring)."""
+    import statistics
+    import subprocess
+
+    command = [sys.executable, __file__, "--worker"]
+    workers = {name: subprocess.Popen([*command, str(repo)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+               for name, repo in (("other", other.resolve()), ("this", REPO))}
+    for worker in workers.values():
+        if worker.stdout.readline().strip() != "ready":
+            raise RuntimeError("a worker failed to start")
+    n_docs = len(load_test_texts()[0])
+    seconds: dict[tuple[str, str], list[float]] = {(name, mode): [] for name in workers for mode in ("plain", "sites")}
+    for round_number in range(rounds):
+        order = list(workers.items()) if round_number % 2 == 0 else list(reversed(workers.items()))
+        for mode in ("plain", "sites"):
+            for name, worker in order:
+                worker.stdin.write(mode + "\n")
+                worker.stdin.flush()
+                seconds[(name, mode)].append(float(worker.stdout.readline()))
+    for worker in workers.values():
+        worker.stdin.close()
+        worker.wait()
+    commit = subprocess.run(["git", "-C", str(other), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    result: dict = {"other": str(other), "other_commit": commit.stdout.strip() or None, "rounds": rounds}
+    for (name, mode), values in seconds.items():
+        result[f"{name}_{mode}"] = {"best": round(n_docs / min(values), 1),
+                                    "median": round(n_docs / statistics.median(values), 1)}
+    for mode in ("plain", "sites"):
+        ratios = [theirs / ours for ours, theirs in zip(seconds[("this", mode)], seconds[("other", mode)])]
+        result[f"speedup_{mode}"] = {"median": round(statistics.median(ratios), 3),
+                                     "min": round(min(ratios), 3), "max": round(max(ratios), 3)}
+    return result
+
+
 def machine() -> str:
     """CPU model and count: speeds from different machines are not comparable."""
     import os
@@ -85,7 +145,12 @@ def main() -> None:
     parser.add_argument("--check-labels", type=Path)
     parser.add_argument("--before", type=Path, help="an earlier result JSON of this script")
     parser.add_argument("--out", type=Path, default=RESULT)
+    parser.add_argument("--paired-with", type=Path, help="another checkout to time in turn with this one")
+    parser.add_argument("--rounds", type=int, default=12)
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker:
+        return _worker(args.worker)
     torch.set_num_threads(1)
 
     ids, texts, hosts = load_test_texts(with_hosts=True)
@@ -116,6 +181,8 @@ def main() -> None:
         summary["pages_with_changed_labels"] = sum(saved["final"][page] != labels[page] for page in ids)
         summary["pages_with_changed_model_labels"] = sum(saved["model"][page] != raw_labels[page] for page in ids)
     before = json.loads(args.before.read_text())["after"] if args.before else None
+    if args.paired_with:
+        summary["paired"] = paired(args.paired_with, args.rounds)
 
     print(f"{len(texts)} test pages, {summary['lines']} lines, one torch thread (shared machine: noisy)")
     print(f"{'docs per CPU-second':<28}{'before':>10}{'after':>10}")
@@ -126,6 +193,14 @@ def main() -> None:
     for key in ("single_equals_batched", "pages_with_changed_labels", "pages_with_changed_model_labels"):
         if key in summary:
             print(f"{key}: {summary[key]}")
+    if "paired" in summary:
+        pair = summary["paired"]
+        print(f"paired with {pair['other']}, {pair['rounds']} rounds: docs per CPU-second, best / median")
+        for mode in ("plain", "sites"):
+            print(f"  {mode:<6} other {pair['other_' + mode]['best']:>6.1f} / {pair['other_' + mode]['median']:<6.1f}"
+                  f" this {pair['this_' + mode]['best']:>6.1f} / {pair['this_' + mode]['median']:<6.1f}"
+                  f" speedup median {pair['speedup_' + mode]['median']:.3f}"
+                  f" (min {pair['speedup_' + mode]['min']:.3f}, max {pair['speedup_' + mode]['max']:.3f})")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"before": before, "after": summary}, indent=2) + "\n")
 
