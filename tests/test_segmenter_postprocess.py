@@ -4,7 +4,8 @@
 first word) before running a regex, run the furniture pattern over all lines at once with RE2,
 memoise meta lines per document, split lines with str.replace and leave collapsed text as it is:
 each shortcut is checked here against the plain computation, on crafted lines with the awkward
-cases (the four non-ASCII letters that re.IGNORECASE matches to ASCII letters, non-ASCII punctuation, "#" and newline endings) and, when ../shared is present, on whole Dragnet
+cases (the four non-ASCII letters that re.IGNORECASE matches to ASCII letters, non-ASCII punctuation,
+"#" and newline endings) and, when ../shared is present, on whole Dragnet
 pages with their gold labels (no model needed).
 """
 
@@ -128,6 +129,7 @@ def test_fast_paths_off_give_the_same_segmentation_on_dragnet_pages(monkeypatch:
     docs = [(numbered, labels) for numbered, labels in docs if len(numbered) == len(labels)]
     fast = [finish(numbered, labels).to_dict() for numbered, labels in docs]
     monkeypatch.setattr(comments, "lowered_for_gates", lambda line: None)
+    monkeypatch.setattr(text, "lowered_for_gates", lambda line: None)
     monkeypatch.setattr(text, "furniture_flags", lambda lines: [bool(FURNITURE_RE.search(line)) for line in lines])
     monkeypatch.setattr(comments, "_first_word_start", lambda line: None)
     assert [finish(numbered, labels).to_dict() for numbered, labels in docs] == fast
