@@ -41,7 +41,7 @@ from pipeline.clean import repair_frame  # noqa: E402
 from pipeline.ingest import load_records  # noqa: E402
 from pipeline.segment import segment_records  # noqa: E402
 from pipeline.segmenter import load_segmenter  # noqa: E402
-from pipeline.segmenter.data import NOT_SCORED, demo_line_labels, read_demo_gold  # noqa: E402
+from pipeline.segmenter.data import NOT_SCORED, demo_line_labels, normalise_for_matching, read_demo_gold  # noqa: E402
 from pipeline.segmenter.result import Segmentation  # noqa: E402
 from pipeline.segmenter.train import word_scores  # noqa: E402
 
@@ -49,8 +49,26 @@ DEMO = REPO / "data" / "raw" / "demo"
 RESULTS = REPO / "benchmarks" / "results" / "segmentation_demo.json"
 
 
+def comment_parsing(segmentation: Segmentation, gold: dict) -> Counter:
+    """Counts for one document: gold comments, parsed comments, parsed comments whose text is exactly a
+    gold comment's (text matched), and of those the ones with the gold author."""
+    gold_comments = [(normalise_for_matching(c["text"]), normalise_for_matching(c.get("author") or ""))
+                     for c in gold.get("comments") or []]
+    unmatched = Counter(text for text, _ in gold_comments)
+    authors = {text: author for text, author in gold_comments}
+    counts = Counter(gold=len(gold_comments), parsed=len(segmentation.comments))
+    for comment in segmentation.comments:
+        text = normalise_for_matching(comment.text)
+        if unmatched[text] > 0:
+            unmatched[text] -= 1
+            counts["text_matched"] += 1
+            counts["author_right"] += normalise_for_matching(comment.author or "") == authors[text]
+    return counts
+
+
 def score(segmentations: list[Segmentation], golds: list[dict]) -> dict:
     records, predictions = [], []
+    parsing: Counter = Counter()
     furniture_docs, lost_docs, furniture_lines = 0, 0, Counter()
     for segmentation, gold in zip(segmentations, golds):
         lines = [line.text for line in segmentation.lines]
@@ -63,9 +81,14 @@ def score(segmentations: list[Segmentation], golds: list[dict]) -> dict:
         furniture_docs += bool(in_body)
         furniture_lines.update(line[:60] for line in in_body)
         lost_docs += any(truth[i] == "body" and p != "body" and p != "title" for i, p in zip(kept, predicted))
+        parsing += comment_parsing(segmentation, gold)
     scores = word_scores(records, predictions)
     return {**{k: round(v, 4) for k, v in scores.items()}, "docs_with_furniture_in_body": furniture_docs,
-            "docs_missing_body_lines": lost_docs, "furniture_in_body_top": furniture_lines.most_common(10)}
+            "docs_missing_body_lines": lost_docs, "furniture_in_body_top": furniture_lines.most_common(10),
+            "comment_parsing": {**dict(parsing),
+                                "text_recall": round(parsing["text_matched"] / max(parsing["gold"], 1), 4),
+                                "text_precision": round(parsing["text_matched"] / max(parsing["parsed"], 1), 4),
+                                "author_accuracy": round(parsing["author_right"] / max(parsing["text_matched"], 1), 4)}}
 
 
 def main() -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from pipeline.segmenter.batch_features import COLUMN, batch_features
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.segmenter.batch_features import COLUMN, FLAG_PATTERNS, batch_features
 from pipeline.segmenter.model import _Layout
 
 COMMENT_PAGE = [
@@ -94,3 +97,17 @@ def test_layout_windows_cover_every_line_once() -> None:
     assert len(layout.batch_sizes) <= 256  # no window is longer than 256 lines
     # documents laid end to end for the convolution, two zero rows apart
     assert layout.spaced[:2].tolist() == [2, 5]
+
+
+def test_pattern_flags_equal_one_pass_per_pattern() -> None:
+    # the flags come from one pass of a union of patterns, then each pattern on that pass's hits
+    lines = COMMENT_PAGE + OTHER_PAGE + [
+        "Read more »", "see all", "Visit www.example.org today", "mail me@host.net", "Copyright 2020", "Like",
+        "Permalink", "posted by Anna", "He wrote:", "3 hours ago", "Yesterday, officials said", "Continue reading...",
+        "12 comments", "An article… ", "A plain sentence with nothing special in it.", "İ ı ſ K", "Report abuse"]
+    features = batch_features([lines])
+    text = pa.array(lines, pa.string())
+    for name, pattern in FLAG_PATTERNS.items():
+        expected = pc.match_substring_regex(text, pattern).to_numpy(zero_copy_only=False)
+        assert expected.any(), name  # the crafted lines hit every pattern
+        assert (column(features, name) == expected).all(), name

@@ -32,3 +32,67 @@ def test_reply_buttons_labelled_boilerplate_still_separate_comments():
     assert [c.text for c in result.comments] == ["Yeah, that's right.\nAbout time.", "Nothing will come of it.",
                                                  "They never learn."]
     assert "Reply" in result.boilerplate and "Privacy Policy" in result.boilerplate
+
+
+def _triples(comments):
+    return [(c.author, c.date, c.text) for c in comments]
+
+
+def test_disqus_layout_avatars_bullets_votes_and_reply_targets():
+    # a Disqus widget flattened to text: avatar alt text, name, the name replied to, bullets, votes
+    comments = parse_comments([
+        "Harold Beck", "•", "5 months ago", "Finally someone says it. Europe pays, America profits.",
+        "23", "•", "Reply", "•", "Share ›",
+        "Avatar", "Sofia R.", "Harold Beck", "•", "5 months ago",
+        "That is a very convenient reading. Who started the war again?", "see more", "11", "•", "Reply",
+        "Avatar", "dmitri_v", "•", "5 months ago", "edited", "The gas prices were rising before any sanctions.",
+        "4", "•", "Reply",
+    ])
+    assert _triples(comments) == [
+        ("Harold Beck", "5 months ago", "Finally someone says it. Europe pays, America profits."),
+        ("Sofia R.", "5 months ago", "That is a very convenient reading. Who started the war again?"),
+        ("dmitri_v", "5 months ago", "The gas prices were rising before any sanctions."),
+    ]
+
+
+def test_wpdiscuz_layout_names_with_initials_and_reply_to_lines():
+    comments = parse_comments([
+        "Avatar", "Gregory T.", "2 years ago", "Sanctions never work against a country this size.", "Reply",
+        "Avatar", "lena_k", "2 years ago", "Reply to  Gregory T.", "They worked on the banks in 2014.", "Reply",
+    ])
+    assert _triples(comments) == [("Gregory T.", "2 years ago", "Sanctions never work against a country this size."),
+                                  ("lena_k", "2 years ago", "They worked on the banks in 2014.")]
+
+
+def test_name_and_date_on_one_line():
+    comments = parse_comments([
+        "Kathy Lindqvist 4 days ago", "Trust but verify.", "Reply",
+        "john mason — May 14, 2021 10:21 PM", "The NSA lost its own tools.", "Reply · Like (34)",
+        "Gary Pohl · 4d", "Iraq all over again.", "Like · Reply · 7d",
+        "freethinker 3 days ago", "About time.", "Reply",
+    ])
+    assert _triples(comments) == [("Kathy Lindqvist", "4 days ago", "Trust but verify."),
+                                  ("john mason", "May 14, 2021 10:21 PM", "The NSA lost its own tools."),
+                                  ("Gary Pohl", "4d", "Iraq all over again."),
+                                  ("freethinker", "3 days ago", "About time.")]
+
+
+def test_date_lines_with_a_word_in_front_are_not_names():
+    for line in ("Updated 3 days ago", "Tue February 6, 2024", "Posted on May 3, 2019 at 10:42 pm"):
+        comments = parse_comments([line, "Text of the comment here."])
+        assert comments[0].author is None, line
+        assert comments[0].date is not None, line
+
+
+def test_says_needs_the_line_to_end_after_the_verb_or_a_date():
+    comments = parse_comments(["john mason says:", "February 16, 2023 at 1:10 pm", "Keep it up.", "Reply",
+                               "Finally someone says it.", "Reply"])
+    assert _triples(comments) == [("john mason", "February 16, 2023 at 1:10 pm", "Keep it up."),
+                                  (None, None, "Finally someone says it.")]
+
+
+def test_lines_without_letters_separate_comments_and_are_never_authors():
+    comments = parse_comments(["Lena Vogt", "01/02/2019 16:12", "The launchers can fire Tomahawks.", "Reply | Report",
+                               "↑ 12 ↓ 6", "old hand", "01/02/2019 21:01", "First!", "Reply | Report", "↑ 15 ↓ 7"])
+    assert _triples(comments) == [("Lena Vogt", "01/02/2019 16:12", "The launchers can fire Tomahawks."),
+                                  ("old hand", "01/02/2019 21:01", "First!")]

@@ -453,3 +453,55 @@ def test_a_furniture_title_line_gives_the_title_but_stays_furniture() -> None:
     # a sentence above the headline is not a template scrap
     kept = finish(list(enumerate(["Breaking news.", *lines[1:]], start=1)), ["body", *labels[1:]])
     assert kept.lines[0].label == "body"
+
+
+# a modern page as a text dump: cookie banner, skip link, wpDiscuz-style comments with avatars
+MODERN_PAGE = """We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.
+Accept
+Skip to main content
+World
+Politics
+Subscribe
+Kremlin says sanctions package will not change its course
+By Dana Whitcombe
+Share on Facebook
+The Kremlin dismissed the latest round of US sanctions on Thursday, saying the measures would hurt American businesses more than Russian ones.
+Presidential spokesman Dmitry Peskov told journalists that Russia had prepared for the restrictions for years and that domestic banks would keep operating normally.
+The US Treasury said the package targets state lenders and several technology firms, and that further steps were possible.
+Tags: Kremlin, Treasury
+4 Comments
+Oldest
+Newest
+Most Voted
+Inline Feedbacks
+View all comments
+Avatar
+Gregory T.
+2 years ago
+Sanctions never work against a country this size. They just push Moscow closer to Beijing.
+Reply
+Avatar
+lena_k
+2 years ago
+Reply to  Gregory T.
+They worked well enough on the banks in 2014, look at the ruble then.
+Reply
+Avatar
+Michael Orr
+2 years ago
+Good. Should have happened much earlier.
+Reply
+Load More Comments
+About Us
+Privacy Policy
+"""
+
+
+def test_modern_page_cookie_banner_skip_link_and_avatar_comments(segmenter: LineSegmenter) -> None:
+    result = segment_text(MODERN_PAGE, segmenter)
+    assert result.title == "Kremlin says sanctions package will not change its course"
+    assert "cookies" not in result.body and "Skip to main content" not in result.body
+    assert "The US Treasury said the package targets state lenders" in result.body
+    assert [(c.author, c.date) for c in result.comments] == [("Gregory T.", "2 years ago"), ("lena_k", "2 years ago"),
+                                                             ("Michael Orr", "2 years ago")]
+    assert result.comments[1].text == "They worked well enough on the banks in 2014, look at the ruble then."

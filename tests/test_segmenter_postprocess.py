@@ -43,7 +43,9 @@ CORES = ["Reply", "REPLY", "Like", "li\u212ae", "\u017fhare", "Report abuse", "R
          "Flag as inappropriate", "Upvote 4 points", "Downvote", "Dislike", "Vote", "Link", "Reader Comments",
          "Responses (3)", "4 Replies", "Discussion", "Post a comment", "Add a reply", "Write a response", "Oldest",
          "Most voted", "Best", "Top", "Load more replies", "See all 5 comments", "Show all comments",
-         "Note to readers: x", "The opinions expressed in this piece", "the views expressed here", "Tweet", "crosspost", "Subscribe to our newsletter", "Become a patron"]
+         "Note to readers: x", "The opinions expressed in this piece", "the views expressed here", "Tweet", "crosspost", "Subscribe to our newsletter", "Become a patron",
+         "We use cookies to improve your experience", "By continuing to browse this site you agree", "Accept all cookies",
+         "Like · Reply · 7d", "Reply · Like (1)", "Sort: Newest"]
 TAILS = ["", " ", ".", " #", " # ", "\n", " Reply", " reply #", " · Report", " ...Read more »", " Like\n", "!",
          " 10 a.m.", " 5pm"]
 
@@ -52,9 +54,14 @@ def _lines() -> list[str]:
     return [head + core + tail for head, core, tail in itertools.product(HEADS, CORES, TAILS)]
 
 
+def _is_button_reference(line: str) -> bool:
+    """BUTTON_RE matches, and not as counts and ages alone ("7d", "(1)")."""
+    return BUTTON_RE.match(line) is not None and comments.EXTRAS_ONLY_RE.match(line) is None
+
+
 def test_counter_and_button_tests_agree_with_their_regexes() -> None:
     for line in _lines():
-        counter, button = bool(COUNTER_RE.match(line)), bool(BUTTON_RE.match(line))
+        counter, button = bool(COUNTER_RE.match(line)), _is_button_reference(line)
         assert comments.is_counter(line) == counter, line
         assert comments.is_button(line) == button, line
         assert comments._control_kind(line) == ("skip" if counter else "button" if button else None), line
@@ -156,3 +163,17 @@ def test_rating_prompts_are_furniture_but_a_question_in_the_text_is_not() -> Non
              "Did you enjoy this story's account of the summit, or did it leave out the sanctions question entirely?",
              "Do you like this plan, the senator asked the minister."]
     assert apply_rules(lines, ["body"] * 5) == ["boilerplate", "boilerplate", "boilerplate", "body", "body"]
+
+
+def test_cookie_notices_are_furniture_but_a_report_about_cookies_is_not() -> None:
+    lines = ["We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
+             "This website uses cookies.", "Accept all cookies",
+             "Regulators fined the company for placing tracking cookies without consent, the ruling said."]
+    assert apply_rules(lines, ["body"] * 4) == ["boilerplate", "boilerplate", "boilerplate", "body"]
+
+
+def test_button_rows_with_counts_and_ages_are_buttons() -> None:
+    for line in ("Like · Reply · 7d", "Reply · Like (1)", "Like · Reply · 2 w", "Reply | Report"):
+        assert comments.is_button(line), line
+    for line in ("7d", "Reply to the minister took 3 days", "Like 2 million others, I voted"):
+        assert not comments.is_button(line), line

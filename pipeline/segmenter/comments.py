@@ -6,6 +6,11 @@ Plain-text dumps show reader comments in a few recurring layouts:
   ("October 27, 2018", "3 days ago", "December 4, 2010 at 10:42 pm"), then the text;
 * footer after: the text, then "by NAME on DATE. Reply #" or "NAME | DATE";
 * "NAME says:" / "NAME said..." before the text;
+* name and date on one line: "Kathy Lindqvist 4 days ago", "john mason — May 14, 2021 10:21 PM", "Gary Pohl · 4d";
+* comment widgets (Disqus, wpDiscuz, Facebook's plugin): an avatar's alt text ("Avatar") opens each
+  comment, bullets and vote counts ("•", "23", "↑ 12 ↓ 6") stand between the parts, button rows carry
+  counts and ages ("Like · Reply · 7d", "Reply · Like (1)"), a reply names whom it answers ("Reply to
+  NAME", or a second name under the author's);
 * only buttons: texts separated by "Reply" / "Like" / "Report" lines, without names.
 
 Each line is classified (counter header such as "9 Comment(s)", button, meta line carrying an author
@@ -18,22 +23,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.segmenter.cues import AGO_RE, DATE_RE, HAS_DIGIT, TIME_RE
+from pipeline.segmenter.cues import AGO_RE, DATE_RE, HAS_DIGIT, MONTHS, TIME_RE
 from pipeline.segmenter.result import Comment
 
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 COUNTER_RE = re.compile(
     r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments)"
     r"\s*(?:\(\d+\))?\W*$|^\W*(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b.*$|^\W*join the discussion\W*$"
-    r"|^\W*(?:newest|oldest|most voted|best|top|sort by)\b.{0,40}$|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$",
+    r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sort(?=\s*:))\b.{0,40}$|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$",
     re.IGNORECASE,
 )
+# counts and ages that a row of buttons may show beside them: "Like · Reply · 7d", "Reply · Like (1)"
+BUTTON_EXTRAS = r"\d{1,3}\s?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)\b|\(\d+\)"
 BUTTON_RE = re.compile(
     r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|"
     r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|"
-    r"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?))\W*)+(?:#\d*)?\W*$",
+    rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?)|{BUTTON_EXTRAS})\W*)+"
+    r"(?:#\d*)?\W*$",
     re.IGNORECASE,
 )
+# a BUTTON_RE match of counts and ages alone ("7d", "(3)") is no button: "7d" is a comment's date
+EXTRAS_ONLY_RE = re.compile(rf"^\W*(?:(?:{BUTTON_EXTRAS})\W*)+$", re.IGNORECASE)
+# an age as comment widgets print it, alone: "7d", "3h", "2 wk"
+SHORT_AGE_RE = re.compile(r"^\d{1,3}\s?(?:s|m|min|mins|h|hr|hrs|d|w|wk|wks|mo|y|yr|yrs)$", re.IGNORECASE)
+NAME_THEN_AGE_RE = re.compile(r"^(?P<author>.{1,40}?)\s*[·•|—–-]?\s+(?P<date>\d{1,3}\s?(?:min|h|hr|d|w|wk|mo|y|yr)s?)$",
+                              re.IGNORECASE)
+# lines of comment widgets that are neither text nor meta: avatar alt texts, "edited" marks, the
+# "Reply to NAME" line above a reply, "see more" under a truncated comment
+AVATAR_RE = re.compile(r"^\W*(?:user\s+|profile\s+)?(?:avatar|profile (?:picture|image|photo))(?:\s+(?:image|photo))?\W*$",
+                       re.IGNORECASE)
+WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|ying)\s+to\s+.{1,60})\W*$", re.IGNORECASE)
+WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl")  # how those lines start
+INITIAL_END_RE = re.compile(r"(?:^|\s)[A-Z]\.$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
 BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+)?by\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$", re.IGNORECASE)
@@ -42,6 +63,8 @@ SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
 NAME_COMMA_DATE_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?P<date>.+)$")
 NOT_AUTHORS = {"posted", "updated", "edited", "published", "today", "yesterday"}
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                      "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 # necessary conditions for a match of DATE_RE ("May 3, 2019", "3 May 2019": four digits; "2019-05-03",
 # "3/5/19": a digit, a separator, a digit), TIME_RE ("10:42", "10 pm") and AGO_RE (case-insensitive)
 DATE_GATE = re.compile(r"\d(?:\d\d\d|[-/.]\d)").search
@@ -50,6 +73,8 @@ AGO_WORDS = ("ago", "yesterday", "today")
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "pm", "am", "utc", "gmt", "est", "edt", "pst",
                                "cet", "and", "of"})
+# first words of date and dateline lines, which no "NAME DATE" line starts with
+NOT_NAME_STARTS = frozenset(MONTHS.split("|")) | WEEKDAYS | NOT_AUTHORS | DATE_FILLER_WORDS
 
 # Most lines fail the patterns above, and a regex search over a whole line costs far more than a
 # substring test: the helpers below run a pattern only when a cheap necessary condition holds.
@@ -97,9 +122,14 @@ def is_counter(line: str) -> bool:
     return _may_start_like(_first_word_start(line), COUNTER_STARTS) and COUNTER_RE.match(line) is not None
 
 
+def _button_match(line: str) -> bool:
+    """BUTTON_RE matches the line and it is not counts and ages alone."""
+    return BUTTON_RE.match(line) is not None and (HAS_DIGIT(line) is None or EXTRAS_ONLY_RE.match(line) is None)
+
+
 def is_button(line: str) -> bool:
-    """BUTTON_RE matches the line ("Reply", "Like · Report", "3 likes")."""
-    return _may_start_like(_first_word_start(line), BUTTON_STARTS) and BUTTON_RE.match(line) is not None
+    """A row of buttons ("Reply", "Like · Report", "3 likes", "Like · Reply · 7d"): `_button_match`."""
+    return _may_start_like(_first_word_start(line), BUTTON_STARTS) and _button_match(line)
 
 
 def _control_kind(line: str) -> str | None:
@@ -107,8 +137,26 @@ def _control_kind(line: str) -> str | None:
     start = _first_word_start(line)
     if _may_start_like(start, COUNTER_STARTS) and COUNTER_RE.match(line):
         return "skip"
-    if _may_start_like(start, BUTTON_STARTS) and BUTTON_RE.match(line):
+    if _may_start_like(start, BUTTON_STARTS) and _button_match(line):
         return "button"
+    return None
+
+
+def _widget_kind(line: str) -> str | None:
+    """For a line that is no counter or button: "button" for a line without letters (vote counts
+    "↑ 22 ↓ 1", bullets, separators), which stand between comments; "avatar" for an avatar's alt
+    text, which opens a comment; "skip" for an "edited" mark, "see more" or "Reply to NAME"; else None."""
+    if len(line) > 80:
+        return None
+    if not any(map(str.isalpha, line)):
+        return None if _is_date_text(line) else "button"  # "01/02/2019 16:12" is a date line
+    start = _first_word_start(line)
+    if start is not None and not start.startswith(WIDGET_STARTS):
+        return None
+    if AVATAR_RE.match(line):
+        return "avatar"
+    if WIDGET_SKIP_RE.match(line):
+        return "skip"
     return None
 
 
@@ -179,6 +227,8 @@ def _is_date_text(text: str) -> bool:
     stripped = text.strip(" .,:;|·•-–—()[]")
     if not stripped or len(stripped) > 60 or not (HAS_DIGIT(stripped) or "ago" in stripped or "day" in stripped):
         return False
+    if len(stripped) <= 7 and SHORT_AGE_RE.match(stripped):
+        return True
     spans = _date_spans(stripped)
     if not spans:
         return False
@@ -187,20 +237,22 @@ def _is_date_text(text: str) -> bool:
     return len(leftover) <= 1
 
 
-def _looks_like_name(text: str, date_tested: bool = False) -> bool:
-    """A commenter's name or handle: 1-4 words, mostly capitalised, not a date, counter or button;
-    `date_tested`: the caller knows the text is no date text (`_is_date_text`)."""
+def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = False) -> bool:
+    """A commenter's name or handle: 1-4 words, mostly capitalised (any case with `any_case`), not a
+    date, counter or button; `date_tested`: the caller knows the text is no date text (`_is_date_text`)."""
     if len(text) > 40:
         return False
     words = text.split()
-    if not 1 <= len(words) <= 4:
+    if not 1 <= len(words) <= 4 or not any(map(str.isalpha, text)):
         return False
-    if text[-1:] in ".!?,;" or (not date_tested and _is_date_text(text)) or _control_kind(text) is not None:
+    if text[-1:] in "!?,;" or (text[-1:] == "." and not INITIAL_END_RE.search(text)):  # "Gregory T." is a name
+        return False
+    if (not date_tested and _is_date_text(text)) or _control_kind(text) is not None:
         return False
     if len(words) > 1 and any(map(str.isdigit, text)):
         return False
     # handles ("john_mason", "jm1987") are single tokens; real names are capitalised words
-    return len(words) == 1 or sum(w[:1].isupper() for w in words) >= len(words) - 1
+    return any_case or len(words) == 1 or sum(w[:1].isupper() for w in words) >= len(words) - 1
 
 
 @dataclass(frozen=True)
@@ -214,6 +266,7 @@ class _Draft:
     author: str | None = None
     date: str | None = None
     text: list[str] = field(default_factory=list)
+    opened_by_avatar: bool = False  # its first name is the author; a second one is whom it replies to
 
 
 def _meta_of(line: str) -> _Meta | None:
@@ -233,6 +286,10 @@ def _meta_of(line: str) -> _Meta | None:
             if (author.lower() not in NOT_AUTHORS and _looks_like_name(author)
                     and _is_date_text(match.group("date"))):
                 return _Meta(author=author, date=match.group("date").strip())
+        # "freethinker 3 days ago" is a name then a date, not a date with one stray word
+        named = _name_then_date(line)
+        if named is not None:
+            return named
         if _is_date_text(line):
             return _Meta(date=line.strip(" |·•-–—"))
         # the button tail is cut off the end, so the rest starts like the line: "by", "posted by", ...
@@ -243,9 +300,11 @@ def _meta_of(line: str) -> _Meta | None:
         ):
             return _Meta(author=match.group("author").strip(), date=match.group("date").strip())
     match = SAYS_RE.match(line) if folded is None or any(map(folded.__contains__, SAYS_VERBS)) else None
-    if match and len(line) <= 120 and _looks_like_name(match.group("author").strip(" :")):
-        rest = match.group("rest").strip(" :")
-        return _Meta(author=match.group("author").strip(" :"), date=rest if rest and _is_date_text(rest) else None)
+    if match and len(line) <= 120 and _looks_like_name(match.group("author").strip(" :"), any_case=True):
+        rest = match.group("rest").strip(" :.…")
+        # "NAME says:" alone or with a date; "Finally someone says it." is text
+        if not rest or _is_date_text(rest):
+            return _Meta(author=match.group("author").strip(" :"), date=rest or None)
     if may_hold_date:
         has_separator = any(map(line.__contains__, SEPARATORS))
         for regex in (SEPARATED_RE, ON_DATE_RE) if has_separator else (ON_DATE_RE,):
@@ -255,6 +314,33 @@ def _meta_of(line: str) -> _Meta | None:
     if _looks_like_name(line, date_tested=True):  # it is no date text, or it would have returned above
         return _Meta(author=line.strip())
     return None
+
+
+def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
+    """A name followed by a date on one line, with only spaces or a dash between them ("Kathy
+    Lindqvist 4 days ago", "Linda Carvalho — Dec. 22, 2019 12:04 AM", "Gary Pohl 4d"); the name may
+    be lowercase after a dash, or anywhere with `any_case`."""
+    # a name of <= 4 words and 40 characters, then a date ("February 16, 2023 at 1:10 pm"); names
+    # start with a letter or a handle's "@" / "_"
+    if len(line) > 100 or line.count(" ") > 11 or not (line[:1].isalpha() or line[:1] in "@_") \
+            or line.split(None, 1)[0].lower().rstrip(".,:") in NOT_NAME_STARTS:  # "October 27, 2018", "Posted ..."
+        return None
+    spans = _date_spans(line)
+    if spans:
+        head, date = line[:spans[0][0]], line[spans[0][0]:]
+    else:
+        match = NAME_THEN_AGE_RE.match(line)
+        if match is None:
+            return None
+        head, date = line[:match.start("date")], match.group("date")
+    author = head.strip(" ·•|-–—,:")
+    # with a dash or bullet between them, the name may be lowercase ("john mason — May 14, 2021")
+    separated = any_case or head.rstrip().endswith(("—", "–", "-", "·", "•", "|"))
+    words = {word.lower().strip(".,:") for word in author.split()}
+    if not author or words & (NOT_AUTHORS | WEEKDAYS | DATE_FILLER_WORDS) \
+            or not _looks_like_name(author, any_case=separated) or not _is_date_text(date):
+        return None
+    return _Meta(author=author, date=date.strip())
 
 
 class MetaMemo(dict):
@@ -274,11 +360,11 @@ def _repeated_name(lines: list[str], index: int) -> bool:
 
 
 def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False) -> list[tuple[str, object]]:
-    """Kind of each line: ('skip', None), ('button', None), ('meta', _Meta) or ('text', str)."""
+    """Kind of each line: ('skip', None), ('button', None), ('avatar', None), ('meta', _Meta) or ('text', str)."""
     kinds: list[tuple[str, object]] = []
     collapsed = lines if already_collapsed else [" ".join(raw.split()) for raw in lines]
     for index, line in enumerate(collapsed):
-        control = _control_kind(line) if line else "skip"
+        control = (_control_kind(line) or (_widget_kind(line) if len(line) <= 80 else None)) if line else "skip"
         if control is not None:
             kinds.append((control, None))
         else:
@@ -286,6 +372,21 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
             if meta is None and _repeated_name(collapsed, index):
                 meta = _Meta(author=line)
             kinds.append(("meta", meta) if meta is not None else ("text", line))
+    # a short text line that opens a comment (after a button, an avatar or a counter) is its
+    # author's name, even lowercase ("anonymous coward", "old hand"), when a date line follows it or
+    # it ends with the date and the comment's text follows
+    for index, (kind, value) in enumerate(kinds[:-1]):
+        previous = kinds[index - 1][0] if index else "start"
+        if kind != "text" or previous not in ("start", "button", "avatar", "skip") or len(value) > 60:
+            continue
+        following_kind, following_meta = kinds[index + 1]
+        if following_kind == "meta" and following_meta.date and not following_meta.author and len(value) <= 40 \
+                and 1 <= len(value.split()) <= 4 and value[-1:] not in ".!?,;:" and any(map(str.isalpha, value)):
+            kinds[index] = ("meta", _Meta(author=value))
+        elif following_kind == "text":
+            named = _name_then_date(value, any_case=True)
+            if named is not None:
+                kinds[index] = ("meta", named)
     # a "name" line between two text lines of one comment ("Cheers,\nJohn") is text unless a date
     # line or a button follows it: names alone are weak evidence
     for index, (kind, value) in enumerate(kinds):
@@ -324,6 +425,10 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
             if current.text:
                 close()
             continue
+        if kind == "avatar":  # an avatar opens a comment (in header-first layouts)
+            close()
+            current.opened_by_avatar = header_first
+            continue
         if kind == "text":
             current.text.append(_clean_text(value))
             continue
@@ -333,7 +438,8 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
                 close()
             # header order is name(s), date, text: a new name after a date, or a second different
             # name, starts a new comment (the draft had no text: its text was not labelled comment)
-            if meta.author and not current.text and (current.date or (current.author and current.author != meta.author)):
+            if meta.author and not current.text and (current.date or (
+                    current.author and current.author != meta.author and not current.opened_by_avatar)):
                 current = _Draft()
             current.author = current.author or meta.author
             current.date = current.date or meta.date
@@ -352,7 +458,7 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
                 current.author = current.author or meta.author
                 current.date = current.date or meta.date
     close()
-    has_separators = any(kind in ("button", "meta") for kind, _ in kinds)
+    has_separators = any(kind in ("button", "avatar", "meta") for kind, _ in kinds)
     if not has_separators:
         return [Comment(author=None, date=None, text=text) for draft in drafts for text in draft.text if text]
     return [Comment(author=d.author, date=d.date, text="\n".join(t for t in d.text if t)) for d in drafts]

@@ -151,7 +151,8 @@ def with_augmentations(records: list[dict], share: float = 1.0, seed: int = 13) 
     return records + extra
 
 
-def _fold(text: str) -> str:
+def normalise_for_matching(text: str) -> str:
+    """Text as the demo gold is matched: repaired, NFKC, quotes and dashes folded, spaces collapsed, casefolded."""
     from pipeline.textnorm import repair_text
 
     text = unicodedata.normalize("NFKC", repair_text(text)).translate(_FOLD)
@@ -174,10 +175,10 @@ def demo_line_labels(lines: list[str], gold: dict) -> list[str]:
       lines just above the first comment text down from one naming a commenter (at most 3);
     * `boilerplate`: everything else.
     """
-    body = [_fold(paragraph) for paragraph in gold["body"]]
-    comments = [_fold(comment["text"]) for comment in gold["comments"]]
-    title = _fold(gold["title"])
-    folded = [_fold(line) for line in lines]
+    body = [normalise_for_matching(paragraph) for paragraph in gold["body"]]
+    comments = [normalise_for_matching(comment["text"]) for comment in gold["comments"]]
+    title = normalise_for_matching(gold["title"])
+    folded = [normalise_for_matching(line) for line in lines]
     labels = []
     title_seen = False
     for line in folded:

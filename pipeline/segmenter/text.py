@@ -29,6 +29,9 @@ LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 TITLE_WINDOW = 25
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 BYLINE_RE = re.compile(r"(?:posted\s+|written\s+)?by\s", re.IGNORECASE)
+# accessibility links at the top of a page, which read like a short heading
+SKIP_LINK_RE = re.compile(r"^\W*(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|search|menu|footer|article)\b",
+                          re.IGNORECASE)
 
 
 def decode(data: str | bytes) -> str:
@@ -83,7 +86,8 @@ def _heading_like(line: str, min_words: int) -> bool:
         return False
     if line.endswith(".") and not line.endswith("..."):
         return False
-    if line.startswith(BULLET_START) or DATE_RE.fullmatch(line.strip(" ,.")) or BYLINE_RE.match(line):
+    if line.startswith(BULLET_START) or DATE_RE.fullmatch(line.strip(" ,.")) or BYLINE_RE.match(line) \
+            or SKIP_LINK_RE.match(line):
         return False
     return any(word[:1].isupper() for word in words)
 
@@ -135,7 +139,9 @@ FURNITURE_RE = re.compile(
     r"|^become a (?:member|patron|subscriber)\b|^(?:share|tweet|email|print)(?: this)?(?: article| story| post| page)?\W*$"
     r"|^(?:what do you think|what are your thoughts|tell us what you think|let us know what you think)\b.{0,40}$"
     r"|^\W*(?:(?:did|do) you (?:like|enjoy|love) (?:this|the) (?:article|story|post|piece)"
-    r"|was this (?:article|story|post|page) (?:helpful|useful)|rate this (?:article|story|post))\b.{0,20}$",
+    r"|was this (?:article|story|post|page) (?:helpful|useful)|rate this (?:article|story|post))\b.{0,20}$"
+    r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
+    r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$",
     re.IGNORECASE,
 )
 
@@ -153,7 +159,8 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
                     "let us know what")
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
-                   "you love th", "was this ", "rate this ")
+                   "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
+                   "by using our ")
 
 
 def _is_furniture(line: str) -> bool:
@@ -204,7 +211,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
 
     * site furniture with unmistakable wording (disclaimers, "views and opinions expressed", a line
       opening "The opinions expressed in/here ...", share prompts, "can be reached at" author bios,
-      copyright lines, "Did you like this article?" / "Rate this post" prompts) is boilerplate, never
+      copyright lines, "Did you like this article?" / "Rate this post" prompts, cookie notices) is boilerplate, never
       body or comment: lines under 600 characters, and a line opening with "Disclaimer" at any length;
     * a commenter's name or date line (often printed twice: link + avatar text) directly above a
       comment line belongs to the comment, so that parse_comments sees the author and date; after
@@ -245,7 +252,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         if labels[index] != "boilerplate" or index + 1 >= len(lines) or labels[index + 1] != "comment":
             continue
         line = lines[index]
-        if len(line) <= 80 and not is_counter(line) and not is_button(line) and metas[line] is not None:
+        # a bullet or bar between a commenter's name and date ("Harold Beck", "•", "5 months ago") joins them
+        separator = len(line) <= 3 and not any(map(str.isalpha, line)) and not line.isdigit()
+        if len(line) <= 80 and not is_counter(line) and not is_button(line) and (separator or metas[line] is not None):
             labels[index] = "comment"
 
     @cache
