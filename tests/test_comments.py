@@ -77,6 +77,11 @@ def test_name_and_date_on_one_line():
                                   ("freethinker", "3 days ago", "About time.")]
 
 
+def test_dates_without_a_year():
+    comments = parse_comments(["Paul Navarro", "Aug 2", "Good piece.", "Reply", "Ines M.", "3 August", "Agreed.", "Reply"])
+    assert _triples(comments) == [("Paul Navarro", "Aug 2", "Good piece."), ("Ines M.", "3 August", "Agreed.")]
+
+
 def test_date_lines_with_a_word_in_front_are_not_names():
     for line in ("Updated 3 days ago", "Tue February 6, 2024", "Posted on May 3, 2019 at 10:42 pm"):
         comments = parse_comments([line, "Text of the comment here."])

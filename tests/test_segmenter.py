@@ -286,6 +286,24 @@ def test_token_dropout_is_a_training_option_that_changes_training() -> None:
     assert not torch.equal(plain.network.embed.weight, hidden.network.embed.weight)
 
 
+def test_line_dropout_keeps_exactly_the_chosen_lines() -> None:
+    import torch
+
+    docs, labels = _toy_corpus()
+    model = LineSegmenter().fit(docs, labels, epochs=1, min_count=1, embedding=16, hidden=16, layers=1,
+                                line_dropout=0.3)
+    assert model.meta["training"]["line_dropout"] == 0.3
+    encoded = model._encode_docs(docs[:3])
+    kept = torch.rand(sum(encoded.doc_lengths), generator=torch.Generator().manual_seed(1)) >= 0.4
+    fewer = encoded.keep_lines(kept)
+    lines = iter(kept.tolist())
+    shorter = [[line for line in doc if next(lines)] for doc in docs[:3]]
+    direct = model._encode_docs(shorter)  # the tokens of those lines, encoded afresh
+    assert fewer.doc_lengths == [len(doc) for doc in shorter]
+    assert torch.equal(fewer.token_ids, direct.token_ids) and torch.equal(fewer.bag_offsets, direct.bag_offsets)
+    assert torch.equal(fewer.dense, encoded.dense[kept])
+
+
 def test_fit_rejects_bad_input() -> None:
     with pytest.raises(ValueError):
         LineSegmenter().fit([["a", "b"]], [["body"]])

@@ -46,6 +46,9 @@ BUTTON_RE = re.compile(
 EXTRAS_ONLY_RE = re.compile(rf"^\W*(?:(?:{BUTTON_EXTRAS})\W*)+$", re.IGNORECASE)
 # an age as comment widgets print it, alone: "7d", "3h", "2 wk"
 SHORT_AGE_RE = re.compile(r"^\d{1,3}\s?(?:s|m|min|mins|h|hr|hrs|d|w|wk|wks|mo|y|yr|yrs)$", re.IGNORECASE)
+# a day of the month without the year, as widgets print this year's dates: "Aug 2", "2 August"
+MONTH_DAY_RE = re.compile(rf"^(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?)$",
+                          re.IGNORECASE)
 NAME_THEN_AGE_RE = re.compile(r"^(?P<author>.{1,40}?)\s*[·•|—–-]?\s+(?P<date>\d{1,3}\s?(?:min|h|hr|d|w|wk|mo|y|yr)s?)$",
                               re.IGNORECASE)
 # lines of comment widgets that are neither text nor meta: avatar alt texts, "edited" marks, the
@@ -227,7 +230,7 @@ def _is_date_text(text: str) -> bool:
     stripped = text.strip(" .,:;|·•-–—()[]")
     if not stripped or len(stripped) > 60 or not (HAS_DIGIT(stripped) or "ago" in stripped or "day" in stripped):
         return False
-    if len(stripped) <= 7 and SHORT_AGE_RE.match(stripped):
+    if len(stripped) <= 15 and (SHORT_AGE_RE.match(stripped) or MONTH_DAY_RE.match(stripped)):
         return True
     spans = _date_spans(stripped)
     if not spans:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import random
 import re
 import unicodedata
@@ -140,14 +141,16 @@ def augment(record: dict, rng: random.Random) -> dict | None:
 
 
 def with_augmentations(records: list[dict], share: float = 1.0, seed: int = 13) -> list[dict]:
-    """The records plus, for a `share` of them, one augmented variant each (deterministic)."""
-    rng = random.Random(seed)
+    """The records plus, for a `share` of them, one augmented variant each (deterministic); a share
+    above 1 draws further rounds (2.0: two variants of every record)."""
     extra = []
-    for record in records:
-        if rng.random() < share:
-            variant = augment(record, rng)
-            if variant is not None:
-                extra.append(variant)
+    for round_number in range(max(math.ceil(share), 1)):
+        rng = random.Random(seed + round_number)
+        for record in records:
+            if rng.random() < share - round_number:
+                variant = augment(record, rng)
+                if variant is not None:
+                    extra.append(variant)
     return records + extra
 
 

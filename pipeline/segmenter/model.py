@@ -48,7 +48,7 @@ DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "k
 NETWORK_KEYS = ("embedding", "hidden", "layers", "kernel", "window", "dropout")
 DEFAULT_TRAINING: dict[str, Any] = {"epochs": 12, "lr": 3e-3, "batch_lines": 6000, "min_count": 3,
                                     "min_word_count": 5, "max_words": 0, "seed": 13, "word_weighted": True,
-                                    "token_dropout": 0.0}
+                                    "token_dropout": 0.0, "line_dropout": 0.0}
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
 BATCH_DOCS = 64  # documents per feature / inference batch
 
@@ -79,6 +79,16 @@ class _Encoded:
         offsets = np.concatenate(([0], np.cumsum(per_line)[:-1])) if len(per_line) else np.zeros(0, dtype=np.int64)
         return _Encoded(self.dense[lines], self.token_ids[tokens], self.token_weights[tokens],
                         torch.from_numpy(offsets.astype(np.int64)), [self.doc_lengths[d] for d in docs])
+
+    def keep_lines(self, kept: torch.Tensor) -> "_Encoded":
+        """The same input with only the lines where `kept` (bool, one per line) is true."""
+        per_line = torch.diff(self.bag_offsets, append=torch.tensor([len(self.token_ids)]))
+        token_kept = torch.repeat_interleave(kept, per_line)
+        kept_sizes = per_line[kept]
+        offsets = torch.cumsum(kept_sizes, 0) - kept_sizes
+        doc_of_line = torch.repeat_interleave(torch.arange(len(self.doc_lengths)), torch.tensor(self.doc_lengths))
+        lengths = torch.bincount(doc_of_line[kept], minlength=len(self.doc_lengths)).tolist()
+        return _Encoded(self.dense[kept], self.token_ids[token_kept], self.token_weights[token_kept], offsets, lengths)
 
 
 class _Network(nn.Module):
@@ -310,7 +320,8 @@ class LineSegmenter:
         (defaults: 12 epochs, lr 3e-3). Parameters: epochs, lr, batch_lines, min_count (tokens of
         short lines, first/last words), min_word_count and max_words (the bag of words), seed,
         word_weighted (a line's loss weighs sqrt(1 + words)), token_dropout (share of lexical
-        tokens hidden at random in each training batch), embedding, hidden, layers, kernel, window,
+        tokens hidden at random in each training batch), line_dropout (share of lines left out at
+        random in each training batch), embedding, hidden, layers, kernel, window,
         dropout, site_features (read `sites.py` features: documents of one site in `sites` are
         compared with each other; train with single documents too, whose site is None).
         """
@@ -377,9 +388,15 @@ class LineSegmenter:
                     # the network also learns to read a line from its shape and its neighbours
                     kept = torch.rand(len(selected.token_weights)) >= training["token_dropout"]
                     selected.token_weights = selected.token_weights * kept
-                scores = network(selected)
                 gold = torch.cat([targets[i] for i in batch])
                 weight = torch.cat([line_weights[i] for i in batch])
+                if training["line_dropout"]:
+                    # leave some lines out, so that the network does not rely on exact neighbours
+                    # (pages reach users cut, cleaned or flattened differently); every document keeps one
+                    kept_lines = torch.rand(len(gold)) >= training["line_dropout"]
+                    kept_lines[torch.cumsum(torch.tensor([0] + selected.doc_lengths[:-1]), 0)] = True
+                    selected, gold, weight = selected.keep_lines(kept_lines), gold[kept_lines], weight[kept_lines]
+                scores = network(selected)
                 losses = nn.functional.cross_entropy(scores, gold, reduction="none")
                 loss = (losses * weight).sum() / weight.sum()
                 optimiser.zero_grad()
