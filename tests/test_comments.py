@@ -1,5 +1,7 @@
 """Comment meta lines that put the author and the date on one line, separated by a comma."""
 
+import pytest
+
 from pipeline.segmenter import parse_comments
 
 
@@ -101,3 +103,30 @@ def test_lines_without_letters_separate_comments_and_are_never_authors():
                                "↑ 12 ↓ 6", "old hand", "01/02/2019 21:01", "First!", "Reply | Report", "↑ 15 ↓ 7"])
     assert _triples(comments) == [("Lena Vogt", "01/02/2019 16:12", "The launchers can fire Tomahawks."),
                                   ("old hand", "01/02/2019 21:01", "First!")]
+
+
+# layouts written after the widget rules as a check (run once, all right at the first run)
+FURTHER_LAYOUTS = {
+    "guardian": (["Sasha Petrenko", "12 Mar 2022 14:05", "The sanctions were priced in weeks ago.", "Reply", "Share",
+                  "Report", "oldsailor", "12 Mar 2022 14:31", "Priced in is doing a lot of work there.", "Reply", "Share",
+                  "Report"],
+                 [("Sasha Petrenko", "The sanctions were priced in weeks ago."),
+                  ("oldsailor", "Priced in is doing a lot of work there.")]),
+    "youtube": (["@ivan_from_omsk 2 years ago", "The translation in the subtitles is wrong at 3:15.", "45", "Reply",
+                 "@JaneDoeNews 1 year ago (edited)", "Great summary, thanks for the links.", "3", "Reply"],
+                [("@ivan_from_omsk", "The translation in the subtitles is wrong at 3:15."),
+                 ("@JaneDoeNews", "Great summary, thanks for the links.")]),
+    "wrote": (["Peter K. wrote:", "Both sides will claim victory, as usual.", "Posted 14.03.2022 09:12", "Report",
+               "Marianne wrote:", "We will see in a month whether the grain ships move.", "Posted 14.03.2022 10:40", "Report"],
+              [("Peter K.", "Both sides will claim victory, as usual."),
+               ("Marianne", "We will see in a month whether the grain ships move.")]),
+    "numbered": (["1", "Tom Reyes", "March 3, 2022 at 4:12 pm", "Thanks for the clear explanation.", "Reply",
+                  "2", "a_careful_reader", "March 3, 2022 at 6:40 pm", "The map is out of date.", "Reply"],
+                 [("Tom Reyes", "Thanks for the clear explanation."), ("a_careful_reader", "The map is out of date.")]),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(FURTHER_LAYOUTS))
+def test_further_comment_layouts(layout):
+    lines, expected = FURTHER_LAYOUTS[layout]
+    assert [(c.author, c.text) for c in parse_comments(lines)] == expected

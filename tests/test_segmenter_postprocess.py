@@ -45,7 +45,7 @@ CORES = ["Reply", "REPLY", "Like", "li\u212ae", "\u017fhare", "Report abuse", "R
          "Most voted", "Best", "Top", "Load more replies", "See all 5 comments", "Show all comments",
          "Note to readers: x", "The opinions expressed in this piece", "the views expressed here", "Tweet", "crosspost", "Subscribe to our newsletter", "Become a patron",
          "We use cookies to improve your experience", "By continuing to browse this site you agree", "Accept all cookies",
-         "Like · Reply · 7d", "Reply · Like (1)", "Sort: Newest", "Subscribe for free", "Thanks for reading!"]
+         "Like · Reply · 7d", "Reply · Like (1)", "Sort: Newest", "Subscribe for free", "Subscribe now!"]
 TAILS = ["", " ", ".", " #", " # ", "\n", " Reply", " reply #", " · Report", " ...Read more »", " Like\n", "!",
          " 10 a.m.", " 5pm"]
 
@@ -170,8 +170,9 @@ def test_cookie_notices_and_subscription_prompts_are_furniture_but_reports_about
              "This website uses cookies.", "Accept all cookies",
              "Thanks for reading The Eastern Ledger! Subscribe for free to receive new posts and support my work.",
              "Regulators fined the company for placing tracking cookies without consent, the ruling said.",
-             "Readers who subscribed to the paper's print edition were not affected, the publisher said."]
-    assert apply_rules(lines, ["body"] * 6) == ["boilerplate"] * 4 + ["body", "body"]
+             "Readers who subscribed to the paper's print edition were not affected, the publisher said.",
+             "Thank you for reading, everyone, and have a good week."]  # a blogger's sign-off is the post's
+    assert apply_rules(lines, ["body"] * 7) == ["boilerplate"] * 4 + ["body", "body", "body"]
 
 
 def test_button_rows_with_counts_and_ages_are_buttons() -> None:

@@ -142,7 +142,7 @@ FURNITURE_RE = re.compile(
     r"|was this (?:article|story|post|page) (?:helpful|useful)|rate this (?:article|story|post))\b.{0,20}$"
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
-    r"|\bsubscribe (?:for free|now|today)\b|^\W*thanks? (?:you )?for reading\b",
+    r"|\bsubscribe (?:for free|now|today)\b",
     re.IGNORECASE,
 )
 
@@ -161,7 +161,7 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
-                   "by using our ", "subscribe ", "for reading")
+                   "by using our ", "subscribe ")
 
 
 def _is_furniture(line: str) -> bool:
@@ -213,7 +213,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     * site furniture with unmistakable wording (disclaimers, "views and opinions expressed", a line
       opening "The opinions expressed in/here ...", share prompts, "can be reached at" author bios,
       copyright lines, "Did you like this article?" / "Rate this post" prompts, cookie notices, "Subscribe
-      now" / "Thanks for reading" prompts) is boilerplate, never
+      now" / "Subscribe for free" prompts) is boilerplate, never
       body or comment: lines under 600 characters, and a line opening with "Disclaimer" at any length;
     * a commenter's name or date line (often printed twice: link + avatar text) directly above a
       comment line belongs to the comment, so that parse_comments sees the author and date; after

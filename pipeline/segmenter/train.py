@@ -93,7 +93,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help='network and training settings, e.g. \'{"layers": 2, "hidden": 48}\' or '
                              '\'{"token_dropout": 0.3}\' (defaults: model.DEFAULT_CONFIG, DEFAULT_TRAINING)')
     parser.add_argument("--augment", type=float, default=1.0,
-                        help="share of shared pages that also enter as a trimmed/cleaned variant")
+                        help="share of shared pages that also enter as a trimmed/cleaned variant (2.0: two variants each)")
     parser.add_argument("--validate", type=int, default=0, metavar="K", help="hold out 1 of K host folds first")
     return parser.parse_args(argv)
 
