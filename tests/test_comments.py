@@ -79,6 +79,14 @@ def test_name_and_date_on_one_line():
                                   ("freethinker", "3 days ago", "About time.")]
 
 
+def test_blogger_layout_name_said_then_text_then_date():
+    comments = parse_comments(["Anonymous said...", "The transit agreement says something different.",
+                               "March 5, 2022 at 11:15 AM", "Delete",
+                               "Jonas P. said...", "Prices were already high.", "March 6, 2022 at 8:30 AM"])
+    assert _triples(comments) == [("Anonymous", "March 5, 2022 at 11:15 AM", "The transit agreement says something different."),
+                                  ("Jonas P.", "March 6, 2022 at 8:30 AM", "Prices were already high.")]
+
+
 def test_dates_without_a_year():
     comments = parse_comments(["Paul Navarro", "Aug 2", "Good piece.", "Reply", "Ines M.", "3 August", "Agreed.", "Reply"])
     assert _triples(comments) == [("Paul Navarro", "Aug 2", "Good piece."), ("Ines M.", "3 August", "Agreed.")]

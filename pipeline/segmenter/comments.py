@@ -5,7 +5,7 @@ Plain-text dumps show reader comments in a few recurring layouts:
 * header first: an author line (often printed twice: name link + avatar alt text), a date line
   ("October 27, 2018", "3 days ago", "December 4, 2010 at 10:42 pm"), then the text;
 * footer after: the text, then "by NAME on DATE. Reply #" or "NAME | DATE";
-* "NAME says:" / "NAME said..." before the text;
+* "NAME says:" / "NAME said..." before the text (the date before it or, as on Blogger, under it);
 * name and date on one line: "Kathy Lindqvist 4 days ago", "john mason — May 14, 2021 10:21 PM", "Gary Pohl · 4d";
 * comment widgets (Disqus, wpDiscuz, Facebook's plugin): an avatar's alt text ("Avatar") opens each
   comment, bullets and vote counts ("•", "23", "↑ 12 ↓ 6") stand between the parts, button rows carry
@@ -438,6 +438,13 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
         meta: _Meta = value
         if header_first:
             if current.text:
+                # a date under the text of a comment whose header gave only the name ("NAME said...",
+                # text, date, "Delete") is its footer, unless text follows it (then it heads the next)
+                following = kinds[index + 1][0] if index + 1 < len(kinds) else "end"
+                if meta.date and not meta.author and current.author and not current.date and following != "text":
+                    current.date = meta.date
+                    close()
+                    continue
                 close()
             # header order is name(s), date, text: a new name after a date, or a second different
             # name, starts a new comment (the draft had no text: its text was not labelled comment)
