@@ -14,7 +14,9 @@ boilerplate).
 
 Scores are those of the Dragnet benchmark (`train.word_scores`, word-weighted, title counts as body). Besides
 them the table lists, per model, the documents whose body holds at least one boilerplate line ("furniture
-in body") and those that lost a body line.
+in body") and those that lost a body line, the documents whose title is the gold one, and comment parsing:
+the share of gold comments parsed with exactly their text ("commentsFound"), and of those the share with
+the gold author.
 
     python benchmarks/segmentation_demo.py [--model PATH] [--also PATH ...] [--text-only] [--outlets A,B]
 
@@ -69,6 +71,7 @@ def comment_parsing(segmentation: Segmentation, gold: dict) -> Counter:
 def score(segmentations: list[Segmentation], golds: list[dict]) -> dict:
     records, predictions = [], []
     parsing: Counter = Counter()
+    titles_right = 0
     furniture_docs, lost_docs, furniture_lines = 0, 0, Counter()
     for segmentation, gold in zip(segmentations, golds):
         lines = [line.text for line in segmentation.lines]
@@ -82,9 +85,11 @@ def score(segmentations: list[Segmentation], golds: list[dict]) -> dict:
         furniture_lines.update(line[:60] for line in in_body)
         lost_docs += any(truth[i] == "body" and p != "body" and p != "title" for i, p in zip(kept, predicted))
         parsing += comment_parsing(segmentation, gold)
+        titles_right += normalise_for_matching(segmentation.title or "") == normalise_for_matching(gold["title"])
     scores = word_scores(records, predictions)
     return {**{k: round(v, 4) for k, v in scores.items()}, "docs_with_furniture_in_body": furniture_docs,
             "docs_missing_body_lines": lost_docs, "furniture_in_body_top": furniture_lines.most_common(10),
+            "titles_right": titles_right,
             "comment_parsing": {**dict(parsing),
                                 "text_recall": round(parsing["text_matched"] / max(parsing["gold"], 1), 4),
                                 "text_precision": round(parsing["text_matched"] / max(parsing["parsed"], 1), 4),
@@ -119,14 +124,16 @@ def main() -> None:
         name = "shipped" if model is None else model.name
         results[name] = score(segment_records(records, load_segmenter(model)), ordered_gold)
 
-    header = f"{'model':36s} {'bodyP':>6s} {'bodyR':>6s} {'bodyF1':>6s} {'commF1':>6s} {'lineAcc':>7s} {'furniture':>9s} {'lost':>5s}"
+    header = (f"{'model':36s} {'bodyP':>6s} {'bodyR':>6s} {'bodyF1':>6s} {'commF1':>6s} {'lineAcc':>7s} {'furniture':>9s} "
+              f"{'lost':>5s} {'titles':>6s} {'commentsFound':>13s} {'authors':>7s}")
     print(f"\ndemo corpus: {len(records)} documents ({'all as plain text' if args.text_only else 'as the segment stage reads them'})")
     print(header)
     print("-" * len(header))
     for name, result in results.items():
         print(f"{name:36s} {result['body_precision']:6.3f} {result['body_recall']:6.3f} {result['body_f1']:6.3f} "
               f"{result['comment_f1']:6.3f} {result['line_accuracy']:7.3f} {result['docs_with_furniture_in_body']:9d} "
-              f"{result['docs_missing_body_lines']:5d}")
+              f"{result['docs_missing_body_lines']:5d} {result['titles_right']:6d} "
+              f"{result['comment_parsing']['text_recall']:13.3f} {result['comment_parsing']['author_accuracy']:7.3f}")
     out_path = args.out or RESULTS
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps({"documents": len(records), "text_only": args.text_only, "models": results},

@@ -8,7 +8,7 @@ import torch
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.batch_features import COLUMN, FLAG_PATTERNS, batch_features
+from pipeline.segmenter.batch_features import COLUMN, FLAG_PATTERNS, UNION_MIN_LINES, batch_features
 from pipeline.segmenter.model import _Layout
 
 COMMENT_PAGE = [
@@ -105,9 +105,10 @@ def test_pattern_flags_equal_one_pass_per_pattern() -> None:
         "Read more »", "see all", "Visit www.example.org today", "mail me@host.net", "Copyright 2020", "Like",
         "Permalink", "posted by Anna", "He wrote:", "3 hours ago", "Yesterday, officials said", "Continue reading...",
         "12 comments", "An article… ", "A plain sentence with nothing special in it.", "İ ı ſ K", "Report abuse"]
-    features = batch_features([lines])
+    assert len(lines) < UNION_MIN_LINES <= len(lines) * 20  # a few lines: no union; many: the union pass
     text = pa.array(lines, pa.string())
-    for name, pattern in FLAG_PATTERNS.items():
-        expected = pc.match_substring_regex(text, pattern).to_numpy(zero_copy_only=False)
-        assert expected.any(), name  # the crafted lines hit every pattern
-        assert (column(features, name) == expected).all(), name
+    for features, copies in ((batch_features([lines]), 1), (batch_features([lines] * 20), 20)):
+        for name, pattern in FLAG_PATTERNS.items():
+            expected = pc.match_substring_regex(text, pattern).to_numpy(zero_copy_only=False)
+            assert expected.any(), name  # the crafted lines hit every pattern
+            assert (column(features, name) == np.tile(expected, copies)).all(), name
