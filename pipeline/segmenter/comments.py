@@ -76,8 +76,10 @@ AGO_WORDS = ("ago", "yesterday", "today")
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "pm", "am", "utc", "gmt", "est", "edt", "pst",
                                "cet", "and", "of"})
-# first words of date and dateline lines, which no "NAME DATE" line starts with
-NOT_NAME_STARTS = frozenset(MONTHS.split("|")) | WEEKDAYS | NOT_AUTHORS | DATE_FILLER_WORDS
+# words of date and dateline lines that are no part of a name before a date ("Posted on", "Tue"), and
+# the first words of such lines, which no "NAME DATE" line starts with
+NOT_NAME_WORDS = WEEKDAYS | NOT_AUTHORS | DATE_FILLER_WORDS
+NOT_NAME_STARTS = NOT_NAME_WORDS | frozenset(MONTHS.split("|"))
 
 # Most lines fail the patterns above, and a regex search over a whole line costs far more than a
 # substring test: the helpers below run a pattern only when a cheap necessary condition holds.
@@ -340,7 +342,7 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     # with a dash or bullet between them, the name may be lowercase ("john mason — May 14, 2021")
     separated = any_case or head.rstrip().endswith(("—", "–", "-", "·", "•", "|"))
     words = {word.lower().strip(".,:") for word in author.split()}
-    if not author or words & (NOT_AUTHORS | WEEKDAYS | DATE_FILLER_WORDS) \
+    if not author or words & NOT_NAME_WORDS \
             or not _looks_like_name(author, any_case=separated) or not _is_date_text(date):
         return None
     return _Meta(author=author, date=date.strip())
