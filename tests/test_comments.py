@@ -87,6 +87,13 @@ def test_blogger_layout_name_said_then_text_then_date():
                                   ("Jonas P.", "March 6, 2022 at 8:30 AM", "Prices were already high.")]
 
 
+def test_russian_comment_section():
+    comments = parse_comments(["Иван Петров", "12 февраля 2023, 19:05", "Ничего нового, каждый обвиняет другого.",
+                               "Ответить", "Ольга", "3 дня назад", "Главное, чтобы переговоры продолжались.", "Ответить"])
+    assert _triples(comments) == [("Иван Петров", "12 февраля 2023, 19:05", "Ничего нового, каждый обвиняет другого."),
+                                  ("Ольга", "3 дня назад", "Главное, чтобы переговоры продолжались.")]
+
+
 def test_dates_without_a_year():
     comments = parse_comments(["Paul Navarro", "Aug 2", "Good piece.", "Reply", "Ines M.", "3 August", "Agreed.", "Reply"])
     assert _triples(comments) == [("Paul Navarro", "Aug 2", "Good piece."), ("Ines M.", "3 August", "Agreed.")]

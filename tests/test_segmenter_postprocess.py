@@ -45,7 +45,9 @@ CORES = ["Reply", "REPLY", "Like", "li\u212ae", "\u017fhare", "Report abuse", "R
          "Most voted", "Best", "Top", "Load more replies", "See all 5 comments", "Show all comments",
          "Note to readers: x", "The opinions expressed in this piece", "the views expressed here", "Tweet", "crosspost", "Subscribe to our newsletter", "Become a patron",
          "We use cookies to improve your experience", "By continuing to browse this site you agree", "Accept all cookies",
-         "Like · Reply · 7d", "Reply · Like (1)", "Sort: Newest", "Subscribe for free", "Subscribe now!"]
+         "Like · Reply · 7d", "Reply · Like (1)", "Sort: Newest", "Subscribe for free", "Subscribe now!",
+         "Ответить", "Нравится · Ответить", "Комментарии (3)", "12 февраля 2023, 19:05", "3 дня назад", "Вчера",
+         "Поделиться", "Подписывайтесь на наш канал", "Иван Петров"]
 TAILS = ["", " ", ".", " #", " # ", "\n", " Reply", " reply #", " · Report", " ...Read more »", " Like\n", "!",
          " 10 a.m.", " 5pm"]
 
@@ -87,9 +89,10 @@ def test_furniture_flags_agree_with_their_regex() -> None:
     assert text.furniture_flags([]) == []
 
 
-def test_date_spans_agree_with_the_three_date_regexes() -> None:
+def test_date_spans_agree_with_the_date_regexes() -> None:
     for line in _lines():
-        expected = sorted(match.span() for regex in (DATE_RE, TIME_RE, AGO_RE) for match in regex.finditer(line))
+        regexes = (DATE_RE, TIME_RE, AGO_RE, comments.RU_DATE_RE, comments.RU_AGO_RE)
+        expected = sorted(match.span() for regex in regexes for match in regex.finditer(line))
         assert comments._date_spans(line) == expected, line
 
 

@@ -28,7 +28,8 @@ from pipeline.segmenter.result import Comment
 
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 COUNTER_RE = re.compile(
-    r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments)"
+    r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments"
+    r"|комментари\w*)"
     r"\s*(?:\(\d+\))?\W*$|^\W*(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b.*$|^\W*join the discussion\W*$"
     r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sort(?=\s*:))\b.{0,40}$|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$",
     re.IGNORECASE,
@@ -38,6 +39,7 @@ BUTTON_EXTRAS = r"\d{1,3}\s?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)\b|\(\d+\)"
 BUTTON_RE = re.compile(
     r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|"
     r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|"
+    r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*)?\W*$",
     re.IGNORECASE,
@@ -75,7 +77,15 @@ TIME_GATE = re.compile(r"\d(?::\d|\s*[ap])", re.IGNORECASE).search
 AGO_WORDS = ("ago", "yesterday", "today")
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "pm", "am", "utc", "gmt", "est", "edt", "pst",
-                               "cet", "and", "of"})
+                               "cet", "and", "of", "в", "г"})
+# Russian dates and ages, for the comment sections of Russian-language pages (the parser only: the
+# line features read the English cues of `cues.py`)
+RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+RU_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS})(?:\s+\d{{4}})?(?:\s*(?:г\.|года)(?!\w))?", re.IGNORECASE)
+RU_AGO_RE = re.compile(r"\b(?:\d+|одну|один|одна)\s+(?:секунд\w*|минут\w*|час\w*|дн(?:я|ей)|день|недел\w*|месяц\w*|год\w*|лет)"
+                       r"\s+назад\b|\bвчера\b|\bсегодня\b", re.IGNORECASE)
+RU_AGO_WORDS = ("назад", "вчера", "сегодня")
+CYRILLIC = re.compile("[\u0400-\u04ff]").search
 # words of date and dateline lines that are no part of a name before a date ("Posted on", "Tue"), and
 # the first words of such lines, which no "NAME DATE" line starts with
 NOT_NAME_WORDS = WEEKDAYS | NOT_AUTHORS | DATE_FILLER_WORDS
@@ -195,12 +205,12 @@ def _for_lowered_text(pattern: re.Pattern) -> re.Pattern:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
-LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern) for pattern in (DATE_RE, TIME_RE, AGO_RE)}
+LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern) for pattern in (DATE_RE, TIME_RE, AGO_RE, RU_DATE_RE, RU_AGO_RE)}
 
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every match of DATE_RE, TIME_RE and AGO_RE in the text, sorted; a pattern
-    runs only when its necessary condition holds."""
+    """(start, end) of every match of DATE_RE, TIME_RE and AGO_RE (and RU_DATE_RE, RU_AGO_RE in
+    Cyrillic text) in the text, sorted; a pattern runs only when its necessary condition holds."""
     lowered = lowered_for_gates(text)
     patterns = []
     if DATE_GATE(text):
@@ -209,6 +219,8 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
         patterns.append(TIME_RE)
     if lowered is None or any(map(lowered.__contains__, AGO_WORDS)):  # map: no generator frame, faster
         patterns.append(AGO_RE)
+    if not text.isascii() and CYRILLIC(text):
+        patterns += (RU_DATE_RE, RU_AGO_RE)
     if lowered is None:
         return sorted(match.span() for pattern in patterns for match in pattern.finditer(text))
     # the lowered text is as long as the text, so its spans hold for both
@@ -230,7 +242,8 @@ def _outside_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def _is_date_text(text: str) -> bool:
     """True when the text is essentially a date/time stamp (little else on the line)."""
     stripped = text.strip(" .,:;|·•-–—()[]")
-    if not stripped or len(stripped) > 60 or not (HAS_DIGIT(stripped) or "ago" in stripped or "day" in stripped):
+    if not stripped or len(stripped) > 60 or not (HAS_DIGIT(stripped) or "ago" in stripped or "day" in stripped or (
+            not stripped.isascii() and any(map(stripped.lower().__contains__, RU_AGO_WORDS)))):
         return False
     if len(stripped) <= 15 and (SHORT_AGE_RE.match(stripped) or MONTH_DAY_RE.match(stripped)):
         return True
@@ -280,8 +293,9 @@ def _meta_of(line: str) -> _Meta | None:
         return None
     # every rule but "NAME says" needs a date in the line, and a date holds a digit, "ago" or "day"
     # (as `_is_date_text` requires): without one, those rules are skipped
-    may_hold_date = HAS_DIGIT(line) is not None or "ago" in line or "day" in line
     folded = lowered_for_gates(line)
+    may_hold_date = HAS_DIGIT(line) is not None or "ago" in line or "day" in line or (
+        not line.isascii() and any(map((folded or line.lower()).__contains__, RU_AGO_WORDS)))
     if may_hold_date:
         # "NAME, DATE" comes first: a one-word handle before a date would otherwise pass as a date line
         match = NAME_COMMA_DATE_RE.match(line)

@@ -142,7 +142,9 @@ FURNITURE_RE = re.compile(
     r"|was this (?:article|story|post|page) (?:helpful|useful)|rate this (?:article|story|post))\b.{0,20}$"
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
-    r"|\bsubscribe (?:for free|now|today)\b",
+    r"|\bsubscribe (?:for free|now|today)\b"
+    # Russian share and subscribe prompts (no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2)
+    r"|^(?:поделиться|подписывайтесь на)",
     re.IGNORECASE,
 )
 
@@ -157,7 +159,7 @@ RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: few
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
                     "tweet", "email", "print", "what do you think", "what are your thoughts", "tell us what",
-                    "let us know what")
+                    "let us know what", "поделиться", "подписывайтесь на")
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
