@@ -94,6 +94,14 @@ def test_russian_comment_section():
                                   ("Ольга", "3 дня назад", "Главное, чтобы переговоры продолжались.")]
 
 
+def test_reddit_layout_levels_abbreviated_ages_and_save_buttons():
+    comments = parse_comments(["level 1", "throwaway_geo", "· 3 hr. ago", "Nobody reads the treaty text anyway.", "Reply",
+                               "Share", "Report", "Save", "45", "level 2", "KarlinPrague", "· 2 hr. ago",
+                               "I did. Article 5 is the interesting part.", "Reply", "Share", "Report", "Save", "12"])
+    assert _triples(comments) == [("throwaway_geo", "3 hr. ago", "Nobody reads the treaty text anyway."),
+                                  ("KarlinPrague", "2 hr. ago", "I did. Article 5 is the interesting part.")]
+
+
 def test_dates_without_a_year():
     comments = parse_comments(["Paul Navarro", "Aug 2", "Good piece.", "Reply", "Ines M.", "3 August", "Agreed.", "Reply"])
     assert _triples(comments) == [("Paul Navarro", "Aug 2", "Good piece."), ("Ines M.", "3 August", "Agreed.")]

@@ -47,7 +47,7 @@ CORES = ["Reply", "REPLY", "Like", "li\u212ae", "\u017fhare", "Report abuse", "R
          "We use cookies to improve your experience", "By continuing to browse this site you agree", "Accept all cookies",
          "Like · Reply · 7d", "Reply · Like (1)", "Sort: Newest", "Subscribe for free", "Subscribe now!",
          "Ответить", "Нравится · Ответить", "Комментарии (3)", "12 февраля 2023, 19:05", "3 дня назад", "Вчера",
-         "Поделиться", "Подписывайтесь на наш канал", "Иван Петров"]
+         "Поделиться", "Подписывайтесь на наш канал", "Иван Петров", "· 3 hr. ago", "5 mo. ago", "level 2", "Save"]
 TAILS = ["", " ", ".", " #", " # ", "\n", " Reply", " reply #", " · Report", " ...Read more »", " Like\n", "!",
          " 10 a.m.", " 5pm"]
 
@@ -91,7 +91,7 @@ def test_furniture_flags_agree_with_their_regex() -> None:
 
 def test_date_spans_agree_with_the_date_regexes() -> None:
     for line in _lines():
-        regexes = (DATE_RE, TIME_RE, AGO_RE, comments.RU_DATE_RE, comments.RU_AGO_RE)
+        regexes = (DATE_RE, TIME_RE, AGO_RE, comments.SHORT_UNIT_AGO_RE, comments.RU_DATE_RE, comments.RU_AGO_RE)
         expected = sorted(match.span() for regex in regexes for match in regex.finditer(line))
         assert comments._date_spans(line) == expected, line
 

@@ -39,7 +39,7 @@ BUTTON_EXTRAS = r"\d{1,3}\s?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)\b|\(\d+\)"
 BUTTON_RE = re.compile(
     r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|"
     r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|"
-    r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|"
+    r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|save|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*)?\W*$",
     re.IGNORECASE,
@@ -57,8 +57,9 @@ NAME_THEN_AGE_RE = re.compile(r"^(?P<author>.{1,40}?)\s*[·•|—–-]?\s+(?P<d
 # "Reply to NAME" line above a reply, "see more" under a truncated comment
 AVATAR_RE = re.compile(r"^\W*(?:user\s+|profile\s+)?(?:avatar|profile (?:picture|image|photo))(?:\s+(?:image|photo))?\W*$",
                        re.IGNORECASE)
-WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|ying)\s+to\s+.{1,60})\W*$", re.IGNORECASE)
-WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl")  # how those lines start
+WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|ying)\s+to\s+.{1,60}|level \d+)\W*$",
+                            re.IGNORECASE)  # "level 2": a reply's depth in a Reddit dump
+WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level")  # how those lines start
 INITIAL_END_RE = re.compile(r"(?:^|\s)[A-Z]\.$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
@@ -85,6 +86,8 @@ RU_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS})(?:\s+\d{{4}})?(?:\s*(?:
 RU_AGO_RE = re.compile(r"\b(?:\d+|одну|один|одна)\s+(?:секунд\w*|минут\w*|час\w*|дн(?:я|ей)|день|недел\w*|месяц\w*|год\w*|лет)"
                        r"\s+назад\b|\bвчера\b|\bсегодня\b", re.IGNORECASE)
 RU_AGO_WORDS = ("назад", "вчера", "сегодня")
+# ages with abbreviated units, which AGO_RE (shared with the line features) does not read: "3 hr. ago", "5 mo. ago"
+SHORT_UNIT_AGO_RE = re.compile(r"\b\d+\s*(?:s|sec|m|min|h|hr|d|w|wk|mo|y|yr)s?\.?\s+ago\b", re.IGNORECASE)
 CYRILLIC = re.compile("[\u0400-\u04ff]").search
 # words of date and dateline lines that are no part of a name before a date ("Posted on", "Tue"), and
 # the first words of such lines, which no "NAME DATE" line starts with
@@ -114,7 +117,7 @@ def lowered_for_gates(line: str) -> str | None:
 COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "reader", "leave", "post", "add", "write",
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see")
 BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
-                 "vote", "upvote", "downvote", "log", "read", "show", "hide", "view")
+                 "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save")
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 
@@ -205,12 +208,13 @@ def _for_lowered_text(pattern: re.Pattern) -> re.Pattern:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
-LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern) for pattern in (DATE_RE, TIME_RE, AGO_RE, RU_DATE_RE, RU_AGO_RE)}
+LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
+                         for pattern in (DATE_RE, TIME_RE, AGO_RE, SHORT_UNIT_AGO_RE, RU_DATE_RE, RU_AGO_RE)}
 
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every match of DATE_RE, TIME_RE and AGO_RE (and RU_DATE_RE, RU_AGO_RE in
-    Cyrillic text) in the text, sorted; a pattern runs only when its necessary condition holds."""
+    """(start, end) of every match of DATE_RE, TIME_RE, AGO_RE and SHORT_UNIT_AGO_RE (and RU_DATE_RE,
+    RU_AGO_RE in Cyrillic text) in the text, sorted; a pattern runs only when its necessary condition holds."""
     lowered = lowered_for_gates(text)
     patterns = []
     if DATE_GATE(text):
@@ -219,6 +223,8 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
         patterns.append(TIME_RE)
     if lowered is None or any(map(lowered.__contains__, AGO_WORDS)):  # map: no generator frame, faster
         patterns.append(AGO_RE)
+        if lowered is None or "ago" in lowered:
+            patterns.append(SHORT_UNIT_AGO_RE)
     if not text.isascii() and CYRILLIC(text):
         patterns += (RU_DATE_RE, RU_AGO_RE)
     if lowered is None:
