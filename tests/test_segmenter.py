@@ -523,3 +523,40 @@ def test_modern_page_cookie_banner_skip_link_and_avatar_comments(segmenter: Line
     assert [(c.author, c.date) for c in result.comments] == [("Gregory T.", "2 years ago"), ("lena_k", "2 years ago"),
                                                              ("Michael Orr", "2 years ago")]
     assert result.comments[1].text == "They worked well enough on the banks in 2014, look at the ruble then."
+
+
+def test_a_site_tagline_above_the_menu_is_not_the_title_but_a_standfirst_under_the_headline_is_no_headline() -> None:
+    from pipeline.segmenter.text import finish
+
+    article = ["U.S. and Russian diplomats met in Riyadh on Thursday for a second round of talks on embassy staffing.",
+               "The Russian delegation was led by a deputy foreign minister, and the American side by a senior official.",
+               "Both sides discussed direct flights, visas and the return of seized diplomatic property."]
+    top = ["The Moscow Courier", "Independent news from Europe's east", "Donate", "News", "Opinion",
+           "U.S. and Russian diplomats meet in Riyadh for a second round of talks",
+           "Embassy staffing, flights and visas top the agenda", "Feb. 27, 2025"]
+    labels = ["boilerplate"] * 5 + ["boilerplate", "body", "body"] + ["body"] * 3
+    result = finish(list(enumerate(top + article, start=1)), labels)
+    assert result.title == "U.S. and Russian diplomats meet in Riyadh for a second round of talks"
+    # a creative headline shares few words with the article, its standfirst many: the headline stays the title
+    creative = ["The Long Road Back to Normal", "Diplomats discuss embassy staffing, flights and visas in Riyadh talks"]
+    kept = finish(list(enumerate(["Menu"] + creative + article, start=1)), ["boilerplate", "body", "body"] + ["body"] * 3)
+    assert kept.title == creative[0]
+    # a page title "Headline | Site" holds the headline however few words it shares, and a dateline never wins
+    piped = ["Riyadh, Round Two | The Moscow Courier", "World | February 27, 2025", "Diplomats meet in Riyadh for second round of talks"]
+    titled = finish(list(enumerate(piped + article, start=1)), ["boilerplate", "body", "body"] + ["body"] * 3)
+    assert titled.title == "Riyadh, Round Two | The Moscow Courier"
+    dated = finish(list(enumerate(top[:5] + ["World | February 27, 2025 talks in Riyadh"] + article, start=1)),
+                   ["boilerplate"] * 5 + ["body"] + ["body"] * 3)
+    assert dated.title == "Independent news from Europe's east"
+
+
+def test_prompts_inside_the_article_are_furniture_but_sentences_about_ads_and_sharing_are_body() -> None:
+    from pipeline.segmenter.text import apply_rules
+
+    prompts = ["CLICK HERE TO GET THE CAPITAL WIRE APP", "Advertisement · Scroll to continue", "ADVERTISEMENT",
+               "Story continues below advertisement", "Continue reading the main story",
+               "You can share this story on social media:"]
+    sentences = ["Click here, the minister joked, was all the ministry's website ever told visitors to do, and it "
+                 "rarely worked.", "Advertisements for the new bonds ran in every Moscow newspaper for a week.",
+                 "Officials would not share this story's sources with reporters."]
+    assert apply_rules(prompts + sentences, ["body"] * 9) == ["boilerplate"] * 6 + ["body"] * 3

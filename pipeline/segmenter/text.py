@@ -22,15 +22,20 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, lowered_for_gates, parse_comments
-from pipeline.segmenter.cues import DATE_RE, WORD_RE
+from pipeline.segmenter.cues import DATE_RE, STOPWORDS, WORD_RE
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 TITLE_WINDOW = 25
+TITLE_BODY_LINES = 40  # lines from the first paragraph on whose words a headline is compared with
+TAGLINE_MAX_OVERLAP = 0.34  # at most a third of a tagline's words are the article's...
+HEADLINE_MIN_OVERLAP = 0.6  # ...and most of a headline's
+HEADLINE_MAX_WORDS = 16
+TITLE_SEPARATOR_RE = re.compile(r" [|»«·:—–-] | [|»«]|[|»«] ")
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 BYLINE_RE = re.compile(r"(?:posted\s+|written\s+)?by\s", re.IGNORECASE)
 # accessibility links at the top of a page, which read like a short heading
-SKIP_LINK_RE = re.compile(r"^\W*(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|search|menu|footer|article)\b",
+SKIP_LINK_RE = re.compile(r"^\W*(?:skip|jump) to (?:the )?(?:main |primary )?(?:content|navigation|search|menu|footer|article)\b",
                           re.IGNORECASE)
 
 
@@ -126,8 +131,40 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
                 if other != line and len(other) >= 0.4 * len(line) and (line.startswith(other) or line.endswith(other)) \
                         and _heading_like(other, 2):
                     return later
-            return index
+            return _headline_below_tagline(lines, labels, index, stop, first_paragraph) if min_words == 4 else index
     return None
+
+
+def _content_words(line: str) -> set[str]:
+    return {word for word in map(str.casefold, WORD_RE.findall(line)) if len(word) >= 3 and word not in STOPWORDS
+            and not word.isdigit()}
+
+
+def _headline_below_tagline(lines: list[str], labels: list[str], first: int, stop: int, first_paragraph: int) -> int:
+    """`first`, or a heading-like line below it when `first` reads as the site's name or tagline
+    ("Independent news from Russia", "Academic rigour, journalistic flair") rather than the headline:
+    few of its words occur in the article, while most of the later line's do, and a menu or a date
+    line lies between them. A standfirst right under a creative headline shares more words with the
+    article than the headline does, so the line right under `first` is never taken; nor is a line
+    with a date (datelines, "World | March 2, 2021")."""
+    article = set()
+    for index in range(first_paragraph, min(first_paragraph + TITLE_BODY_LINES, len(lines))):
+        if labels[index] == "body":
+            article |= _content_words(lines[index])
+
+    def overlap(index: int) -> float:
+        words = _content_words(lines[index])
+        return len(words & article) / len(words) if words else 0.0
+
+    if not article or TITLE_SEPARATOR_RE.search(lines[first]) or overlap(first) > TAGLINE_MAX_OVERLAP:
+        return first  # a page title "Headline | Site" holds the headline, however few words it shares
+    for index in range(first + 2, stop):  # a line right under the first is its standfirst, not a headline
+        line = lines[index]
+        if labels[index] != "comment" and _heading_like(line, 4) and len(line.split()) <= HEADLINE_MAX_WORDS \
+                and not line.endswith((",", ":", ";")) and not DATE_RE.search(line) \
+                and overlap(index) >= HEADLINE_MIN_OVERLAP:
+            return index
+    return first
 
 
 FURNITURE_RE = re.compile(
@@ -143,6 +180,11 @@ FURNITURE_RE = re.compile(
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
     r"|\bsubscribe (?:for free|now|today)\b"
+    # prompts inside the article: "CLICK HERE TO GET THE APP", "Advertisement · Scroll to continue",
+    # "Story continues below advertisement", "You can share this story on social media:"
+    # (\s*$, not $: RE2's $ does not match before a final newline)
+    r"|^\W*click here\b.{0,60}\s*$|^\W*advertisements?\b.{0,30}\s*$|^\W*(?:story|article) continues (?:below|after)\b.{0,30}\s*$"
+    r"|^\W*continue reading (?:the main story|below)\W*$|^.{0,40}\bshare this (?:story|article|post|page)(?:\s*$|[^\w'’].{0,40}\s*$)"
     # Russian share and subscribe prompts (no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2)
     r"|^(?:поделиться|подписывайтесь на)",
     re.IGNORECASE,
@@ -163,7 +205,8 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
-                   "by using our ", "subscribe ")
+                   "by using our ", "subscribe ", "click here", "advertisement", "continues below", "continues after",
+                   "continue reading", "share this ")
 
 
 def _is_furniture(line: str) -> bool:
