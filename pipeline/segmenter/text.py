@@ -27,7 +27,7 @@ from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segment
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 TITLE_WINDOW = 25
-TITLE_BODY_LINES = 40  # lines from the first paragraph on whose words a headline is compared with
+TITLE_BODY_LINES, TITLE_BODY_CHARS = 10, 1500  # the article's opening, whose words a headline is compared with
 TAGLINE_MAX_OVERLAP = 0.34  # at most a third of a tagline's words are the article's...
 HEADLINE_MIN_OVERLAP = 0.6  # ...and most of a headline's
 HEADLINE_MAX_WORDS = 16
@@ -140,23 +140,35 @@ def _content_words(line: str) -> set[str]:
             and not word.isdigit()}
 
 
+def _occurs_as_word(word: str, text: str) -> bool:
+    """Whether `word` occurs in `text` with no letter, digit or "_" right before or after it (a
+    substring search: far cheaper than finding every word of the text)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before, after = text[start - 1: start], text[end: end + 1]
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
 def _headline_below_tagline(lines: list[str], labels: list[str], first: int, stop: int, first_paragraph: int) -> int:
     """`first`, or a heading-like line below it when `first` reads as the site's name or tagline
     ("Independent news from Russia", "Academic rigour, journalistic flair") rather than the headline:
-    few of its words occur in the article, while most of the later line's do, and a menu or a date
-    line lies between them. A standfirst right under a creative headline shares more words with the
-    article than the headline does, so the line right under `first` is never taken; nor is a line
-    with a date (datelines, "World | March 2, 2021")."""
-    article = set()
-    for index in range(first_paragraph, min(first_paragraph + TITLE_BODY_LINES, len(lines))):
-        if labels[index] == "body":
-            article |= _content_words(lines[index])
+    few of its words occur in the article's opening, while most of the later line's do, and a menu or
+    a date line lies between them. A standfirst right under a creative headline shares more words
+    with the article than the headline does, so the line right under `first` is never taken; nor is
+    a line with a date (datelines, "World | March 2, 2021")."""
+    end = min(first_paragraph + TITLE_BODY_LINES, len(lines))
+    opening = "\n".join(itertools.compress(lines[first_paragraph:end], (label == "body" for label in labels[first_paragraph:end])))
+    opening = opening[:TITLE_BODY_CHARS].casefold()
 
     def overlap(index: int) -> float:
         words = _content_words(lines[index])
-        return len(words & article) / len(words) if words else 0.0
+        return sum(_occurs_as_word(word, opening) for word in words) / len(words) if words else 0.0
 
-    if not article or TITLE_SEPARATOR_RE.search(lines[first]) or overlap(first) > TAGLINE_MAX_OVERLAP:
+    if not opening or TITLE_SEPARATOR_RE.search(lines[first]) or overlap(first) > TAGLINE_MAX_OVERLAP:
         return first  # a page title "Headline | Site" holds the headline, however few words it shares
     for index in range(first + 2, stop):  # a line right under the first is its standfirst, not a headline
         line = lines[index]
