@@ -560,3 +560,20 @@ def test_prompts_inside_the_article_are_furniture_but_sentences_about_ads_and_sh
                  "rarely worked.", "Advertisements for the new bonds ran in every Moscow newspaper for a week.",
                  "Officials would not share this story's sources with reporters."]
     assert apply_rules(prompts + sentences, ["body"] * 9) == ["boilerplate"] * 6 + ["body"] * 3
+
+
+def test_ad_prompts_between_paragraphs_do_not_change_how_the_article_is_read(segmenter: LineSegmenter) -> None:
+    page = ["World", "Politics", "Ministers fail to agree on missile treaty future", "By Jane Reporter", *PARAGRAPHS,
+            "Share this article", "About us", "Privacy policy"]
+    prompts = {4: "Advertisement", 6: "Story continues below advertisement", 7: "CLICK HERE TO GET THE APP"}
+    with_prompts = list(page)
+    for index in sorted(prompts, reverse=True):
+        with_prompts.insert(index, prompts[index])
+    labels = segmenter.predict(with_prompts)
+    assert [label for line, label in zip(with_prompts, labels) if line in prompts.values()] == ["boilerplate"] * 3
+    assert [label for line, label in zip(with_prompts, labels) if line not in prompts.values()] == segmenter.predict(page)
+    # in a batch, beside pages without prompts, and as probabilities
+    assert segmenter.predict_many([page, with_prompts, page]) == [segmenter.predict(page), labels, segmenter.predict(page)]
+    assert all(row["boilerplate"] == 1.0 for line, row in zip(with_prompts, segmenter.predict_proba(with_prompts))
+               if line in prompts.values())
+    assert segmenter.predict(["Advertisement"]) == ["boilerplate"]

@@ -141,8 +141,9 @@ def _bucket_onehot(dense: np.ndarray, first_column: int, buckets: np.ndarray) ->
     dense[np.arange(len(buckets)), first_column + buckets] = 1.0
 
 
-def batch_features(docs: list[list[str]]) -> BatchFeatures:
-    """Features of every line of `docs` (each a list of non-blank, whitespace-collapsed lines)."""
+def batch_features(docs: list[list[str]], text: pa.Array | None = None) -> BatchFeatures:
+    """Features of every line of `docs` (each a list of non-blank, whitespace-collapsed lines);
+    `text`: the same lines, one after another, as a pyarrow string array, when the caller has it."""
     doc_lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
     lines = [line for doc in docs for line in doc]
     n = len(lines)
@@ -218,7 +219,7 @@ def batch_features(docs: list[list[str]]) -> BatchFeatures:
     dense[:, column["name"]] = (words >= 1) & (words <= 4) & ~(sentence_end | quote_end) & (upper_tokens == n_tokens)
 
     # --- patterns and words: pyarrow (RE2) over all lines at once -----------------------------
-    text = pa.array(lines, pa.string())
+    text = pa.array(lines, pa.string()) if text is None else text
     with_digits = np.flatnonzero(digits > 0)
     text_with_digits = text.take(pa.array(with_digits))
     if n >= UNION_MIN_LINES:
