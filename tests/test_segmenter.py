@@ -577,3 +577,30 @@ def test_ad_prompts_between_paragraphs_do_not_change_how_the_article_is_read(seg
     assert all(row["boilerplate"] == 1.0 for line, row in zip(with_prompts, segmenter.predict_proba(with_prompts))
                if line in prompts.values())
     assert segmenter.predict(["Advertisement"]) == ["boilerplate"]
+
+
+def test_interrupted_variants_put_the_pages_own_furniture_between_body_lines() -> None:
+    import random
+
+    from pipeline.segmenter.data import interrupt, page_site, with_augmentations
+
+    record = {"id": "x/1", "style": "inscriptis", "host_guess": "example.org",
+              "lines": ["Home", "World", *PARAGRAPHS, "Share this", "Comments", "Great piece.", "About", "Privacy"],
+              "labels": ["boilerplate"] * 2 + ["body"] * len(PARAGRAPHS) + ["boilerplate"] * 2 + ["comment"]
+              + ["boilerplate"] * 2}
+    furniture = {line for line, label in zip(record["lines"], record["labels"]) if label == "boilerplate"}
+    for seed in range(20):
+        variant = interrupt(record, random.Random(seed))
+        assert variant is not None and variant["augmented"] == "interrupted" and page_site(variant) is None
+        added = len(variant["lines"]) - len(record["lines"])
+        assert added >= 1
+        # the page's own lines in their order, with boilerplate runs of the page's furniture between body lines
+        body_at = [i for i, label in enumerate(variant["labels"]) if label == "body"]
+        inside = [i for i in range(body_at[0], body_at[-1]) if variant["labels"][i] != "body"]
+        assert len(inside) == added and all(variant["labels"][i] == "boilerplate" and variant["lines"][i] in furniture
+                                            for i in inside)
+        kept = [pair for i, pair in enumerate(zip(variant["lines"], variant["labels"])) if i not in inside]
+        assert kept == list(zip(record["lines"], record["labels"]))
+    assert interrupt({**record, "labels": ["body"] * len(record["lines"])}, random.Random(0)) is None
+    assert with_augmentations([record], 0.0, interrupted=0.0) == [record]
+    assert [r.get("augmented") for r in with_augmentations([record], 0.0, interrupted=1.0)] == [None, "interrupted"]

@@ -8,7 +8,9 @@ Steps: decode (bytes with mixed encodings are decoded line by line), split on CR
 The title rule, in order: a line matching `title_hint`; else the first heading-like line (a few
 words, no closing full stop, not a date or a menu item) near the top, above the first paragraph of
 12+ words labelled body; when a page title with a site suffix ("Headline | Site") is followed by
-the bare headline, the bare headline wins.
+the bare headline, the bare headline wins; when that first line reads as the site's tagline (few of
+its words in the article's opening) and a later one, below a menu or a date line, as the headline
+(most of its words there), the later one wins.
 """
 
 from __future__ import annotations
