@@ -37,6 +37,7 @@ test: install
 benchmarks: install
 	$(BIN)/python benchmarks/segmentation.py
 	$(BIN)/python benchmarks/segmentation_demo.py
+	$(BIN)/python benchmarks/segmentation_robustness.py
 	$(BIN)/python benchmarks/dedup.py
 	$(BIN)/python benchmarks/stance.py
 
