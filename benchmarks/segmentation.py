@@ -193,6 +193,16 @@ def run_newsstance_html(pages: dict[str, bytes], segmenter, hosts: dict[str, str
     return texts, speed
 
 
+def benchmark_pages(pages: str) -> list[dict]:
+    """The scored pages, both dump styles, low_confidence dropped: the host-disjoint test split
+    ("test"), or host fold 0 of 5 of the training split ("validation", for models trained without it)."""
+    if not DEFAULT_DATA_DIR.exists():
+        raise SystemExit(f"{DEFAULT_DATA_DIR} is absent: this benchmark needs ../shared")
+    if pages == "test":
+        return load_dragnet(split="test", drop_low_confidence=True)
+    return [r for r in load_dragnet(split="train", drop_low_confidence=True) if host_fold(r, 5) == 0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=0, help="only the first N test pages (quick runs)")
@@ -201,15 +211,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help=f"JSON results (default {RESULTS} for full test runs)")
     parser.add_argument("--pages", choices=("test", "validation"), default="test")
     args = parser.parse_args()
-    if not DEFAULT_DATA_DIR.exists():
-        raise SystemExit(f"{DEFAULT_DATA_DIR} is absent: this benchmark needs ../shared")
     torch.set_num_threads(1)
     logging.basicConfig(level=logging.WARNING)
-
-    if args.pages == "test":
-        records = load_dragnet(split="test", drop_low_confidence=True)
-    else:
-        records = [r for r in load_dragnet(split="train", drop_low_confidence=True) if host_fold(r, 5) == 0]
+    records = benchmark_pages(args.pages)
     # a --limit run is a quick check: it never replaces the full results unless --out asks for it
     out_path = args.out or (RESULTS if args.pages == "test" and not args.limit else None)
     ids = sorted({record["id"] for record in records})

@@ -31,9 +31,8 @@ import torch
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.segmentation import run_justext  # noqa: E402
+from benchmarks.segmentation import benchmark_pages, run_justext  # noqa: E402
 from pipeline.segmenter import load_segmenter, segment_texts  # noqa: E402
-from pipeline.segmenter.data import DEFAULT_DATA_DIR, host_fold, load_dragnet  # noqa: E402
 from pipeline.segmenter.train import word_scores  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results" / "segmentation_robustness.json"
@@ -77,14 +76,9 @@ def main() -> None:
     parser.add_argument("--no-justext", action="store_true", help="leave out the jusText rows")
     parser.add_argument("--out", type=Path, default=None, help=f"JSON results (default {RESULTS} for full test runs)")
     args = parser.parse_args()
-    if not DEFAULT_DATA_DIR.exists():
-        raise SystemExit(f"{DEFAULT_DATA_DIR} is absent: this benchmark needs ../shared")
     torch.set_num_threads(1)
     logging.basicConfig(level=logging.WARNING)
-    if args.pages == "test":
-        records = load_dragnet(split="test", drop_low_confidence=True)
-    else:
-        records = [r for r in load_dragnet(split="train", drop_low_confidence=True) if host_fold(r, 5) == 0]
+    records = benchmark_pages(args.pages)
     if args.limit:
         records = records[: args.limit]
     out_path = args.out or (RESULTS if args.pages == "test" and not args.limit else None)
