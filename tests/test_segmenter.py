@@ -563,6 +563,8 @@ def test_prompts_inside_the_article_are_furniture_but_sentences_about_ads_and_sh
 
 
 def test_ad_prompts_between_paragraphs_do_not_change_how_the_article_is_read(segmenter: LineSegmenter) -> None:
+    from pipeline.segmenter import model as model_module
+
     page = ["World", "Politics", "Ministers fail to agree on missile treaty future", "By Jane Reporter", *PARAGRAPHS,
             "Share this article", "About us", "Privacy policy"]
     prompts = {4: "Advertisement", 6: "Story continues below advertisement", 7: "CLICK HERE TO GET THE APP"}
@@ -574,6 +576,10 @@ def test_ad_prompts_between_paragraphs_do_not_change_how_the_article_is_read(seg
     assert [label for line, label in zip(with_prompts, labels) if line not in prompts.values()] == segmenter.predict(page)
     # in a batch, beside pages without prompts, and as probabilities
     assert segmenter.predict_many([page, with_prompts, page]) == [segmenter.predict(page), labels, segmenter.predict(page)]
+    # many documents: one RE2 pass finds the prompts instead of the casefolded-text test
+    many = [with_prompts] * (1 + model_module.INLINE_PROMPT_RE2_MIN_LINES // len(with_prompts))
+    assert segmenter.predict_many(many) == [labels] * len(many)
+    assert segmenter.predict(["clicK here to read more"]) == ["boilerplate"]  # a Kelvin sign: RE2's case folding
     assert all(row["boilerplate"] == 1.0 for line, row in zip(with_prompts, segmenter.predict_proba(with_prompts))
                if line in prompts.values())
     assert segmenter.predict(["Advertisement"]) == ["boilerplate"]

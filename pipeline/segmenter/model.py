@@ -58,6 +58,11 @@ BATCH_DOCS = 64  # documents per feature / inference batch
 # so it reads the page without them and they are boilerplate. The same lines as in text.FURNITURE_RE.
 INLINE_PROMPT_RE2 = (r"(?i)^\W*(?:click here\b.{0,60}|advertisements?\b.{0,30}|(?:story|article) continues (?:below|after)\b.{0,30}"
                      r"|continue reading (?:the main story|below)\W*)\s*$")
+# a line INLINE_PROMPT_RE2 matches holds one of these once casefolded (RE2's case folding maps only "K" and
+# "ſ" among non-ASCII letters to ASCII ones, as casefold does); below this many lines the test is cheaper
+# than compiling the RE2 pattern (about a millisecond), as one call per document needs
+INLINE_PROMPT_PARTS = ("click here", "advertisement", "continues below", "continues after", "continue reading")
+INLINE_PROMPT_RE2_MIN_LINES = 1000
 
 
 @dataclass
@@ -312,7 +317,7 @@ class LineSegmenter:
             for start in range(0, len(non_empty), batch_docs):
                 members = non_empty[start:start + batch_docs]
                 text = pa.array(list(itertools.chain.from_iterable(docs[i] for i in members)), pa.string())
-                prompts = self._inline_prompts(text, [len(docs[i]) for i in members])
+                prompts = self._inline_prompts([docs[i] for i in members], text)
                 kept = {i: ~mask for i, mask in zip(members, prompts) if mask.any()}  # the lines read, where not all
                 read = [i for i in members if i not in kept or kept[i].any()]
                 if kept:
@@ -330,14 +335,16 @@ class LineSegmenter:
                     results[i] = full
         return results
 
-    def _inline_prompts(self, text: pa.Array, doc_lengths: list[int]) -> list[np.ndarray]:
-        """Per document (`text`: the documents' lines one after another), which lines are ad or app
-        prompts inside the article (INLINE_PROMPT_RE2): the network reads the page without them
+    def _inline_prompts(self, docs: list[list[str]], text: pa.Array) -> list[np.ndarray]:
+        """Per document, which lines are ad or app prompts inside the article (INLINE_PROMPT_RE2;
+        `text`: the documents' lines one after another): the network reads the page without them
         (none, for a model without a boilerplate label)."""
-        if "boilerplate" not in self.labels:
-            return [np.zeros(length, dtype=bool) for length in doc_lengths]
+        lengths = [len(lines) for lines in docs]
+        if "boilerplate" not in self.labels or (len(text) < INLINE_PROMPT_RE2_MIN_LINES and not any(
+                map("\n".join(itertools.chain.from_iterable(docs)).casefold().__contains__, INLINE_PROMPT_PARTS))):
+            return [np.zeros(length, dtype=bool) for length in lengths]
         hits = pc.match_substring_regex(text, INLINE_PROMPT_RE2).to_numpy(zero_copy_only=False)
-        return np.split(hits, np.cumsum(doc_lengths)[:-1])
+        return np.split(hits, np.cumsum(lengths)[:-1])
 
     # --- training ---------------------------------------------------------------------------
 
