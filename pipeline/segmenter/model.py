@@ -55,12 +55,12 @@ BATCH_DOCS = 64  # documents per feature / inference batch
 # Ad and app prompts between an article's paragraphs ("Advertisement", "Story continues below advertisement",
 # "CLICK HERE TO GET THE APP"): to the network a prompt in mid-article reads like the article's end (on
 # validation pages with one inserted after every third paragraph, body recall fell from 0.944 to 0.885),
-# so it reads the page without them and they are boilerplate. The same lines as in text.FURNITURE_RE.
+# so it reads the page without them and they are boilerplate (text.FURNITURE_RE takes them too).
 INLINE_PROMPT_RE2 = (r"(?i)^\W*(?:click here\b.{0,60}|advertisements?\b.{0,30}|(?:story|article) continues (?:below|after)\b.{0,30}"
                      r"|continue reading (?:the main story|below)\W*)\s*$")
-# a line INLINE_PROMPT_RE2 matches holds one of these once casefolded (RE2's case folding maps only "K" and
-# "ſ" among non-ASCII letters to ASCII ones, as casefold does); below this many lines the test is cheaper
-# than compiling the RE2 pattern (about a millisecond), as one call per document needs
+# a line INLINE_PROMPT_RE2 matches holds one of these once casefolded (the only non-ASCII letters RE2's case
+# folding takes for ASCII ones are the Kelvin sign U+212A and the long s U+017F, which casefold maps to "k"
+# and "s"); below this many lines that test is cheaper than compiling the RE2 pattern (about a millisecond)
 INLINE_PROMPT_PARTS = ("click here", "advertisement", "continues below", "continues after", "continue reading")
 INLINE_PROMPT_RE2_MIN_LINES = 1000
 
