@@ -153,3 +153,13 @@ FURTHER_LAYOUTS = {
 def test_further_comment_layouts(layout):
     lines, expected = FURTHER_LAYOUTS[layout]
     assert [(c.author, c.text) for c in parse_comments(lines)] == expected
+
+
+def test_text_first_comments_with_a_rating_button_under_the_author_line():
+    # tabloid style: the comment's text, then "NAME, place, age", then a rating widget and its count
+    lines = ["Both sides need to get this done before the summer.", "JohnnyB, Ohio, United States, 2 hours ago",
+             "Click to rate", "12", "Nothing will come of it. Talks about talks.",
+             "SarahInLondon, London, United Kingdom, 3 hours ago", "Click to rate", "5"]
+    assert _triples(parse_comments(lines)) == [
+        ("JohnnyB, Ohio, United States", "2 hours ago", "Both sides need to get this done before the summer."),
+        ("SarahInLondon, London, United Kingdom", "3 hours ago", "Nothing will come of it. Talks about talks.")]

@@ -38,7 +38,7 @@ COUNTER_RE = re.compile(
 BUTTON_EXTRAS = r"\d{1,3}\s?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)\b|\(\d+\)"
 BUTTON_RE = re.compile(
     r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|"
-    r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|"
+    r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|click to rate|"
     r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|save|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*)?\W*$",
@@ -117,7 +117,7 @@ def lowered_for_gates(line: str) -> str | None:
 COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "reader", "leave", "post", "add", "write",
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see")
 BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
-                 "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save")
+                 "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click")
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 
