@@ -50,3 +50,11 @@ AGO_RE = re.compile(
 )
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 HAS_DIGIT = re.compile(r"\d").search
+
+# Ad and app prompts between an article's paragraphs ("Advertisement", "Story continues below advertisement",
+# "CLICK HERE TO GET THE APP"), case ignored: the furniture rule (`text.FURNITURE_RE`) makes them boilerplate,
+# and the network reads pages without them (`model.INLINE_PROMPT_RE2`). \s*$, not $: RE2's $ does not match
+# before a final newline. A line it matches holds one of INLINE_PROMPT_PARTS once casefolded.
+INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|advertisements?\b.{0,30}|(?:story|article) continues (?:below|after)\b.{0,30}"
+                 r"|continue reading (?:the main story|below)\W*)\s*$")
+INLINE_PROMPT_PARTS = ("click here", "advertisement", "continues below", "continues after", "continue reading")

@@ -37,6 +37,7 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 
 from pipeline.segmenter.batch_features import COLUMN, DENSE_NAMES, TOKEN_SPACES, BatchFeatures, batch_features
+from pipeline.segmenter.cues import INLINE_PROMPT, INLINE_PROMPT_PARTS
 from pipeline.segmenter.result import LABELS
 from pipeline.segmenter.sites import SITE_NAMES, site_features
 
@@ -52,16 +53,14 @@ DEFAULT_TRAINING: dict[str, Any] = {"epochs": 12, "lr": 3e-3, "batch_lines": 600
                                     "token_dropout": 0.0, "line_dropout": 0.0}
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
 BATCH_DOCS = 64  # documents per feature / inference batch
-# Ad and app prompts between an article's paragraphs ("Advertisement", "Story continues below advertisement",
-# "CLICK HERE TO GET THE APP"): to the network a prompt in mid-article reads like the article's end (on
-# validation pages with one inserted after every third paragraph, body recall fell from 0.944 to 0.885),
-# so it reads the page without them and they are boilerplate (text.FURNITURE_RE takes them too).
-INLINE_PROMPT_RE2 = (r"(?i)^\W*(?:click here\b.{0,60}|advertisements?\b.{0,30}|(?:story|article) continues (?:below|after)\b.{0,30}"
-                     r"|continue reading (?:the main story|below)\W*)\s*$")
-# a line INLINE_PROMPT_RE2 matches holds one of these once casefolded (the only non-ASCII letters RE2's case
-# folding takes for ASCII ones are the Kelvin sign U+212A and the long s U+017F, which casefold maps to "k"
-# and "s"); below this many lines that test is cheaper than compiling the RE2 pattern (about a millisecond)
-INLINE_PROMPT_PARTS = ("click here", "advertisement", "continues below", "continues after", "continue reading")
+# To the network an ad or app prompt in mid-article (cues.INLINE_PROMPT) reads like the article's end (on
+# validation pages with one inserted after every third paragraph, body recall fell from 0.944 to 0.885), so
+# it reads the page without them, and they are boilerplate.
+INLINE_PROMPT_RE2 = "(?i)" + INLINE_PROMPT
+# below this many lines a test for cues.INLINE_PROMPT_PARTS in the casefolded text is cheaper than compiling
+# the RE2 pattern (about a millisecond); the parts are a necessary condition, since the only non-ASCII letters
+# RE2's case folding takes for ASCII ones are the Kelvin sign U+212A and the long s U+017F, which casefold
+# maps to "k" and "s"
 INLINE_PROMPT_RE2_MIN_LINES = 1000
 
 

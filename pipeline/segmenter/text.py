@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, lowered_for_gates, parse_comments
-from pipeline.segmenter.cues import DATE_RE, STOPWORDS, WORD_RE
+from pipeline.segmenter.cues import DATE_RE, INLINE_PROMPT, INLINE_PROMPT_PARTS, STOPWORDS, WORD_RE
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
@@ -194,11 +194,8 @@ FURNITURE_RE = re.compile(
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
     r"|\bsubscribe (?:for free|now|today)\b"
-    # prompts inside the article: "CLICK HERE TO GET THE APP", "Advertisement · Scroll to continue",
-    # "Story continues below advertisement", "You can share this story on social media:"
-    # (\s*$, not $: RE2's $ does not match before a final newline)
-    r"|^\W*click here\b.{0,60}\s*$|^\W*advertisements?\b.{0,30}\s*$|^\W*(?:story|article) continues (?:below|after)\b.{0,30}\s*$"
-    r"|^\W*continue reading (?:the main story|below)\W*$|^.{0,40}\bshare this (?:story|article|post|page)(?:\s*$|[^\w'’].{0,40}\s*$)"
+    # prompts inside the article (cues.INLINE_PROMPT), and "You can share this story on social media:"
+    r"|" + INLINE_PROMPT + r"|^.{0,40}\bshare this (?:story|article|post|page)(?:\s*$|[^\w'’].{0,40}\s*$)"
     # Russian share and subscribe prompts (no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2)
     r"|^(?:поделиться|подписывайтесь на)",
     re.IGNORECASE,
@@ -219,8 +216,7 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
-                   "by using our ", "subscribe ", "click here", "advertisement", "continues below", "continues after",
-                   "continue reading", "share this ")
+                   "by using our ", "subscribe ", "share this ", *INLINE_PROMPT_PARTS)
 
 
 def _is_furniture(line: str) -> bool:
