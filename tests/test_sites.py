@@ -133,7 +133,7 @@ def _story(topic: str) -> list[str]:
             f"the door remained open.",
             "Independent reporting like this depends on readers who chip in each month, and every contribution "
             "keeps our coverage free for everyone to read.",
-            "Related: more from our desk"]
+            "More stories from our Washington desk"]
 
 
 def test_segment_stage_reads_an_outlets_pages_together() -> None:
