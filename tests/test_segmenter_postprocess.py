@@ -47,7 +47,8 @@ CORES = ["Reply", "REPLY", "Like", "li\u212ae", "\u017fhare", "Report abuse", "R
          "We use cookies to improve your experience", "By continuing to browse this site you agree", "Accept all cookies",
          "Like · Reply · 7d", "Reply · Like (1)", "Sort: Newest", "Subscribe for free", "Subscribe now!",
          "Ответить", "Нравится · Ответить", "Комментарии (3)", "12 февраля 2023, 19:05", "3 дня назад", "Вчера",
-         "Поделиться", "Подписывайтесь на наш канал", "Иван Петров", "· 3 hr. ago", "5 mo. ago", "level 2", "Save"]
+         "Поделиться", "Подписывайтесь на наш канал", "Иван Петров", "· 3 hr. ago", "5 mo. ago", "level 2", "Save",
+         "Please enable JavaScript", "JavaScript is required", "needs JavaScript-free", "Share or comment on this article"]
 TAILS = ["", " ", ".", " #", " # ", "\n", " Reply", " reply #", " · Report", " ...Read more »", " Like\n", "!",
          " 10 a.m.", " 5pm"]
 
@@ -176,6 +177,16 @@ def test_cookie_notices_and_subscription_prompts_are_furniture_but_reports_about
              "Readers who subscribed to the paper's print edition were not affected, the publisher said.",
              "Thank you for reading, everyone, and have a good week."]  # a blogger's sign-off is the post's
     assert apply_rules(lines, ["body"] * 7) == ["boilerplate"] * 4 + ["body", "body", "body"]
+
+
+def test_javascript_notices_are_furniture_but_news_about_javascript_is_not() -> None:
+    lines = ["Please turn on JavaScript to use this feature", "JavaScript is required to view our full story experience.",
+             "There may be more comments in this discussion. Without JavaScript enabled, you might want to use the classic view.",
+             "Please enable JavaScript to view the comments powered by Disqus.", "Share or comment on this article:",
+             "The agency said the attackers hid their code in a JavaScript library used by the ministry's website.",
+             "Browsers will let readers enable JavaScript-free reading modes, the company said.",
+             "Readers can share or comment on this article's claims in our forum, the editor wrote."]
+    assert apply_rules(lines, ["body"] * 8) == ["boilerplate"] * 5 + ["body"] * 3
 
 
 def test_button_rows_with_counts_and_ages_are_buttons() -> None:

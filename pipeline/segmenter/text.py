@@ -194,6 +194,11 @@ FURNITURE_RE = re.compile(
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
     r"|\bsubscribe (?:for free|now|today)\b"
+    # "Please enable JavaScript ...", "JavaScript is required ...", "Without JavaScript enabled, ..."; not
+    # "JavaScript-free" (RE2 has no lookahead, hence the explicit next character)
+    r"|\b(?:enable|turn on|activate|switch on|allow|requires?|needs?) javascript(?:[^\w-]|$)"
+    r"|\bjavascript (?:is |must be )?(?:required|disabled|not enabled|turned off|switched off)\b"
+    r"|\bwith(?:out)? javascript enabled\b|^\W*share or comment on this (?:story|article|post|page)\W*$"
     # prompts inside the article (cues.INLINE_PROMPT), and "You can share this story on social media:"
     r"|" + INLINE_PROMPT + r"|^.{0,40}\bshare this (?:story|article|post|page)(?:\s*$|[^\w'’].{0,40}\s*$)"
     # Russian share and subscribe prompts (no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2)
@@ -216,7 +221,8 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
-                   "by using our ", "subscribe ", "share this ", *INLINE_PROMPT_PARTS)
+                   "by using our ", "subscribe ", "share this ", "javascript", "share or comment",
+                   *INLINE_PROMPT_PARTS)
 
 
 def _is_furniture(line: str) -> bool:
@@ -268,7 +274,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     * site furniture with unmistakable wording (disclaimers, "views and opinions expressed", a line
       opening "The opinions expressed in/here ...", share prompts, "can be reached at" author bios,
       copyright lines, "Did you like this article?" / "Rate this post" prompts, cookie notices, "Subscribe
-      now" / "Subscribe for free" prompts) is boilerplate, never
+      now" / "Subscribe for free" prompts, "Please enable JavaScript" notices) is boilerplate, never
       body or comment: lines under 600 characters, and a line opening with "Disclaimer" at any length;
     * a commenter's name or date line (often printed twice: link + avatar text) directly above a
       comment line belongs to the comment, so that parse_comments sees the author and date; after
