@@ -102,6 +102,17 @@ def test_reddit_layout_levels_abbreviated_ages_and_save_buttons():
                                   ("KarlinPrague", "2 hr. ago", "I did. Article 5 is the interesting part.")]
 
 
+def test_an_op_flair_is_not_the_author_and_one_reply_is_no_comment():
+    reddit = parse_comments(["level 2", "baltic_watcher", "OP · 4 hr. ago", "Then why send the hardliner?", "21", "Reply",
+                             "Share"])
+    assert [(c.author, c.text) for c in reddit] == [("baltic_watcher", "Then why send the hardliner?")]
+    assert reddit[0].date.endswith("4 hr. ago")  # the date line as printed, flair included
+    medium = parse_comments(["Martha Ellison", "Oct 4, 2026", "The point about cables is accurate.", "12", "Reply",
+                             "Kevin Osei", "Oct 5, 2026", "I agree with the diagnosis.", "4", "1 reply", "Reply"])
+    assert _triples(medium) == [("Martha Ellison", "Oct 4, 2026", "The point about cables is accurate."),
+                                ("Kevin Osei", "Oct 5, 2026", "I agree with the diagnosis.")]
+
+
 def test_dates_without_a_year():
     comments = parse_comments(["Paul Navarro", "Aug 2", "Good piece.", "Reply", "Ines M.", "3 August", "Agreed.", "Reply"])
     assert _triples(comments) == [("Paul Navarro", "Aug 2", "Good piece."), ("Ines M.", "3 August", "Agreed.")]

@@ -31,7 +31,8 @@ COUNTER_RE = re.compile(
     r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments"
     r"|комментари\w*)"
     r"\s*(?:\(\d+\))?\W*$|^\W*(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b.*$|^\W*join the discussion\W*$"
-    r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sort(?=\s*:))\b.{0,40}$|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$",
+    r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sort(?=\s*:))\b.{0,40}$|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
+    r"|^\W*\d[\d,.]*\s*reply\W*$",  # "1 reply" under a comment (a bare "Reply" is a button)
     re.IGNORECASE,
 )
 # counts and ages that a row of buttons may show beside them: "Like · Reply · 7d", "Reply · Like (1)"
@@ -68,7 +69,7 @@ SAYS_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\b\s*(?
 SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>.+)$")
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
 NAME_COMMA_DATE_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?P<date>.+)$")
-NOT_AUTHORS = {"posted", "updated", "edited", "published", "today", "yesterday"}
+NOT_AUTHORS = {"posted", "updated", "edited", "published", "today", "yesterday", "op"}  # "OP · 4 hr. ago": a flair
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 # necessary conditions for a match of DATE_RE ("May 3, 2019", "3 May 2019": four digits; "2019-05-03",
