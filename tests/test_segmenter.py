@@ -550,6 +550,21 @@ def test_a_site_tagline_above_the_menu_is_not_the_title_but_a_standfirst_under_t
     assert dated.title == "Independent news from Europe's east"
 
 
+def test_a_publication_date_above_the_headline_is_not_the_title() -> None:
+    from pipeline.segmenter.text import finish
+
+    lines = ["Fox-style News", "Politics", "Published November 18, 2026 4:55pm EST",
+             "Senators demand briefing after report of Russian satellite near US spy craft",
+             "By Jordan Hale", "A bipartisan group of senators on Tuesday demanded a classified briefing from the Pentagon "
+             "after reports that a Russian satellite had maneuvered close to a U.S. reconnaissance satellite.",
+             "U.S. Space Command said it was aware of the Russian satellite's activity and was monitoring it."]
+    result = finish(list(enumerate(lines, start=1)), ["boilerplate"] * 5 + ["body"] * 2)
+    assert result.title == "Senators demand briefing after report of Russian satellite near US spy craft"
+    # a headline that names a date is still a headline
+    dated = finish(list(enumerate(["Russia and US to meet on December 3"] + lines[5:], start=1)), ["body"] * 3)
+    assert dated.title == "Russia and US to meet on December 3"
+
+
 def test_prompts_inside_the_article_are_furniture_but_sentences_about_ads_and_sharing_are_body() -> None:
     from pipeline.segmenter.text import apply_rules
 

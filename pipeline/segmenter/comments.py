@@ -262,6 +262,9 @@ def _is_date_text(text: str) -> bool:
     return len(leftover) <= 1
 
 
+is_date_text = _is_date_text  # for the title rule (text.py): a date line is no headline
+
+
 def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = False) -> bool:
     """A commenter's name or handle: 1-4 words, mostly capitalised (any case with `any_case`), not a
     date, counter or button; `date_tested`: the caller knows the text is no date text (`_is_date_text`)."""

@@ -23,7 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, lowered_for_gates, parse_comments
+from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, is_date_text, lowered_for_gates, parse_comments
 from pipeline.segmenter.cues import DATE_RE, INLINE_PROMPT, INLINE_PROMPT_PARTS, STOPWORDS, WORD_RE
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 
@@ -94,7 +94,7 @@ def _heading_like(line: str, min_words: int) -> bool:
     if line.endswith(".") and not line.endswith("..."):
         return False
     if line.startswith(BULLET_START) or DATE_RE.fullmatch(line.strip(" ,.")) or BYLINE_RE.match(line) \
-            or SKIP_LINK_RE.match(line):
+            or SKIP_LINK_RE.match(line) or is_date_text(line):  # "Published November 18, 2026 4:55pm EST"
         return False
     return any(word[:1].isupper() for word in words)
 
