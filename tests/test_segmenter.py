@@ -560,6 +560,10 @@ def test_a_publication_date_above_the_headline_is_not_the_title() -> None:
              "U.S. Space Command said it was aware of the Russian satellite's activity and was monitoring it."]
     result = finish(list(enumerate(lines, start=1)), ["boilerplate"] * 5 + ["body"] * 2)
     assert result.title == "Senators demand briefing after report of Russian satellite near US spy craft"
+    # nor is a "View this post on the web at URL" line of a newsletter email
+    emailed = finish(list(enumerate(["View this post on the web at https://ledger.example.com/p/sanctions-fatigue"]
+                                    + lines[3:], start=1)), ["boilerplate"] * 3 + ["body"] * 2)
+    assert emailed.title == lines[3]
     # a headline that names a date is still a headline
     dated = finish(list(enumerate(["Russia and US to meet on December 3"] + lines[5:], start=1)), ["body"] * 3)
     assert dated.title == "Russia and US to meet on December 3"

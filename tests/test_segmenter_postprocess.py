@@ -48,7 +48,8 @@ CORES = ["Reply", "REPLY", "Like", "li\u212ae", "\u017fhare", "Report abuse", "R
          "Like · Reply · 7d", "Reply · Like (1)", "Sort: Newest", "Subscribe for free", "Subscribe now!",
          "Ответить", "Нравится · Ответить", "Комментарии (3)", "12 февраля 2023, 19:05", "3 дня назад", "Вчера",
          "Поделиться", "Подписывайтесь на наш канал", "Иван Петров", "· 3 hr. ago", "5 mo. ago", "level 2", "Save",
-         "Please enable JavaScript", "JavaScript is required", "needs JavaScript-free", "Share or comment on this article"]
+         "Please enable JavaScript", "JavaScript is required", "needs JavaScript-free", "Share or comment on this article",
+         "Page 2 of 6", "Page 3/12"]
 TAILS = ["", " ", ".", " #", " # ", "\n", " Reply", " reply #", " · Report", " ...Read more »", " Like\n", "!",
          " 10 a.m.", " 5pm"]
 
@@ -187,6 +188,12 @@ def test_javascript_notices_are_furniture_but_news_about_javascript_is_not() -> 
              "Browsers will let readers enable JavaScript-free reading modes, the company said.",
              "Readers can share or comment on this article's claims in our forum, the editor wrote."]
     assert apply_rules(lines, ["body"] * 8) == ["boilerplate"] * 5 + ["body"] * 3
+
+
+def test_page_footers_of_converted_reports_are_furniture() -> None:
+    lines = ["Page 2 of 6", "- Page 3 / 12 -", "Page 2 of the report lists the inspections suspended in 2020.",
+             "The treaty text runs to 17 pages of 4 articles each."]
+    assert apply_rules(lines, ["body"] * 4) == ["boilerplate", "boilerplate", "body", "body"]
 
 
 def test_button_rows_with_counts_and_ages_are_buttons() -> None:

@@ -91,7 +91,7 @@ def _heading_like(line: str, min_words: int) -> bool:
     words = WORD_RE.findall(line)
     if not min_words <= len(words) <= 30 or len(line) > 250:
         return False
-    if line.endswith(".") and not line.endswith("..."):
+    if (line.endswith(".") and not line.endswith("...")) or "://" in line or "www." in line:  # no headline holds a URL
         return False
     if line.startswith(BULLET_START) or DATE_RE.fullmatch(line.strip(" ,.")) or BYLINE_RE.match(line) \
             or SKIP_LINK_RE.match(line) or is_date_text(line):  # "Published November 18, 2026 4:55pm EST"
@@ -199,6 +199,7 @@ FURNITURE_RE = re.compile(
     r"|\b(?:enable|turn on|activate|switch on|allow|requires?|needs?) javascript(?:[^\w-]|$)"
     r"|\bjavascript (?:is |must be )?(?:required|disabled|not enabled|turned off|switched off)\b"
     r"|\bwith(?:out)? javascript enabled\b|^\W*share or comment on this (?:story|article|post|page)\W*$"
+    r"|^\W*page \d+ (?:of|/) \d+\W*$"  # a running footer of a converted PDF or a paged article
     # prompts inside the article (cues.INLINE_PROMPT), and "You can share this story on social media:"
     r"|" + INLINE_PROMPT + r"|^.{0,40}\bshare this (?:story|article|post|page)(?:\s*$|[^\w'’].{0,40}\s*$)"
     # Russian share and subscribe prompts (no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2)
@@ -221,7 +222,7 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
-                   "by using our ", "subscribe ", "share this ", "javascript", "share or comment",
+                   "by using our ", "subscribe ", "share this ", "javascript", "share or comment", "page ",
                    *INLINE_PROMPT_PARTS)
 
 
