@@ -149,7 +149,24 @@ def test_segment_stage_reads_an_outlets_pages_together() -> None:
     for result in together:
         assert [line.label for line in result.lines][:4] == ["title", "body", "body", "body"]
         assert result.lines[-1].label == "boilerplate"
+        assert result.lines[-2].label == "boilerplate"  # the donation appeal under every story: template prose
     assert all(result.lines[-1].label == "body" for result in alone)  # the model alone cannot tell
+    assert all(result.lines[-2].label == "body" for result in alone)
+
+
+def test_recurring_prose_needs_three_other_pages_and_copies_do_not_count() -> None:
+    """The rule that makes a recurring paragraph template wants it on at least half of at least three other
+    pages of the site; the same story posted four times is one page, not a template."""
+    from pipeline.segment import segment_records
+    from pipeline.segmenter import load_segmenter
+
+    def labels(records: list[dict]) -> list[list[str]]:
+        return [[line.label for line in result.lines] for result in segment_records(records, load_segmenter())]
+
+    three = [{"id": f"x/{i}", "text": "\n".join(_story(topic)), "source": "x.example"} for i, topic in enumerate(TOPICS[:3])]
+    assert all(doc[4] == "body" for doc in labels(three))  # two other pages each: not enough to call it template
+    copies = [{"id": f"c/{i}", "text": "\n".join(_story(TOPICS[0])), "source": "x.example"} for i in range(4)]
+    assert all(doc[1:5] == ["body"] * 4 for doc in labels(copies))
 
 
 def test_html_records_of_an_outlet_are_segmented_together(monkeypatch) -> None:

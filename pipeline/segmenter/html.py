@@ -20,9 +20,11 @@ import logging
 import re
 from collections import Counter
 
+import numpy as np
 from lxml import etree, html as lxml_html
 
 from pipeline.segmenter.result import Segmentation
+from pipeline.segmenter.sites import template_evidence
 from pipeline.segmenter.text import apply_rules, assemble, place_title
 
 WORD_RE = re.compile(r"\w+")
@@ -165,18 +167,22 @@ def segment_html_pages(markups: list[str | bytes], segmenter, sites: list | None
     """Segment HTML pages with one batched model call (`sites`: as in `LineSegmenter.predict_many`);
     `lines[].line_no` count lines of each page's flattened text."""
     flattened = [html_to_lines(markup) for markup in markups]
-    predicted = segmenter.predict_many([lines for lines, _, _ in flattened], sites)
-    return [_finish_page(markup, lines, headline, labels)
-            for markup, (lines, _, headline), labels in zip(markups, flattened, predicted)]
+    texts = [lines for lines, _, _ in flattened]
+    site_rows, recurring = template_evidence(texts, sites)
+    predicted = segmenter.predict_many(texts, sites, site_rows=site_rows)
+    return [_finish_page(markup, lines, headline, labels, repeats)
+            for markup, (lines, _, headline), labels, repeats in zip(markups, flattened, predicted, recurring)]
 
 
 def segment_html_page(markup: str | bytes, segmenter) -> Segmentation:
     return segment_html_pages([markup], segmenter)[0]
 
 
-def _finish_page(markup: str | bytes, lines: list[str], headline: str | None, predicted: list[str]) -> Segmentation:
-    """Rules, trafilatura's confirmation of the body, title and assembly on top of the model's labels."""
-    labels = apply_rules(lines, predicted) if lines else []
+def _finish_page(markup: str | bytes, lines: list[str], headline: str | None, predicted: list[str],
+                 recurring: np.ndarray | None = None) -> Segmentation:
+    """Rules, trafilatura's confirmation of the body, title and assembly on top of the model's labels
+    (`recurring`: as in `text.apply_rules`)."""
+    labels = apply_rules(lines, predicted, recurring=recurring) if lines else []
     main_text = trafilatura_main_text(markup) if "body" in labels else ""
     if main_text:
         labels = confirm_body(lines, labels, main_text)

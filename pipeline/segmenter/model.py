@@ -292,11 +292,12 @@ class LineSegmenter:
         return self.predict_many([lines])[0]
 
     def predict_many(self, docs: list[list[str]], sites: list[Any] | None = None,
-                     batch_docs: int = BATCH_DOCS) -> list[list[str]]:
+                     batch_docs: int = BATCH_DOCS, site_rows: list[np.ndarray] | None = None) -> list[list[str]]:
         """Labels of many documents, run through the network `batch_docs` at a time (batched: faster
         than one by one). `sites[i]`: document i's site (outlet, host; None: unknown); lines
-        recurring on a site's other pages are evidence of its template (`sites.py`)."""
-        scores = self._scores(docs, sites, batch_docs)
+        recurring on a site's other pages are evidence of its template (`sites.py`). `site_rows`:
+        `site_features(docs, sites)`, when the caller has computed them already."""
+        scores = self._scores(docs, sites, batch_docs, site_rows)
         return [[self.labels[i] for i in row.argmax(-1).tolist()] for row in scores]
 
     def predict_proba(self, lines: list[str]) -> list[dict[str, float]]:
@@ -305,10 +306,10 @@ class LineSegmenter:
         return [dict(zip(self.labels, row)) for row in probabilities.tolist()]
 
     def _scores(self, docs: list[list[str]], sites: list[Any] | None = None,
-                batch_docs: int = BATCH_DOCS) -> list[torch.Tensor]:
+                batch_docs: int = BATCH_DOCS, site_rows: list[np.ndarray] | None = None) -> list[torch.Tensor]:
         network = self._require_network()
         network.eval()
-        site = self._site_arrays(docs, sites)
+        site = None if not self._site_names else site_rows if site_rows is not None else self._site_arrays(docs, sites)
         results: list[torch.Tensor] = [torch.zeros((0, len(self.labels)))] * len(docs)
         # documents of similar length share a batch (the GRU's steps stay full)
         non_empty = sorted((i for i, lines in enumerate(docs) if lines), key=lambda i: len(docs[i]))

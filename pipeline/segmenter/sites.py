@@ -86,6 +86,27 @@ def site_features(docs: Sequence[Sequence[str]], sites: Sequence[Hashable | None
     return features
 
 
+RECURRING_SHARE = 0.5  # a line on at least half of the site's other documents ...
+RECURRING_MIN_OTHERS = 3  # ... of at least this many is part of the site's template
+
+
+def recurring_lines(features: np.ndarray, chunk: int = SITE_CHUNK) -> np.ndarray:
+    """Which lines of one document (its `site_features` array) the site prints on at least
+    RECURRING_SHARE of at least RECURRING_MIN_OTHERS other documents (copies of it not counted)."""
+    others = np.expm1(features[:, 2] * np.log1p(chunk - 1))
+    return (features[:, 0] >= RECURRING_SHARE) & (others >= RECURRING_MIN_OTHERS - 0.01)
+
+
+def template_evidence(docs: Sequence[Sequence[str]], sites: Sequence[Hashable | None] | None
+                      ) -> tuple[list[np.ndarray] | None, list[np.ndarray | None]]:
+    """The documents' `site_features` (None when no document has a site) and each one's
+    `recurring_lines` (None without features): computed once, for the model and the rules."""
+    if sites is None or all(site is None for site in sites):
+        return None, [None] * len(docs)
+    rows = site_features(docs, sites)
+    return rows, [recurring_lines(features) for features in rows]
+
+
 def _compare(part: list[int], doc_keys: list[np.ndarray], key_words: np.ndarray, features: list[np.ndarray],
              chunk: int) -> None:
     """Fill the features of the documents `part` of one site (their lines' key ids `doc_keys`), each

@@ -26,9 +26,11 @@ import pyarrow.compute as pc
 from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, is_date_text, lowered_for_gates, parse_comments
 from pipeline.segmenter.cues import DATE_RE, INLINE_PROMPT, INLINE_PROMPT_PARTS, STOPWORDS, WORD_RE
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
+from pipeline.segmenter.sites import template_evidence
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 TITLE_WINDOW = 25
+RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
 TITLE_BODY_LINES, TITLE_BODY_CHARS = 10, 1500  # the article's opening, whose words a headline is compared with
 TAGLINE_MAX_OVERLAP = 0.34  # at most a third of a tagline's words are the article's...
 HEADLINE_MIN_OVERLAP = 0.6  # ...and most of a headline's
@@ -269,7 +271,7 @@ def _links_after_last_comment(lines: list[str], labels: list[str], metas: MetaMe
 
 
 def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = None,
-                furniture: list[bool] | None = None) -> list[str]:
+                furniture: list[bool] | None = None, recurring: np.ndarray | None = None) -> list[str]:
     """Corrections of the model's labels, for conventions the Dragnet labels do not teach it:
 
     * site furniture with unmistakable wording (disclaimers, "views and opinions expressed", a line
@@ -285,6 +287,10 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     * two or more headline-like lines that end the page right after the last comment's text are
       related-article links (boilerplate), not part of that comment.
 
+    * a paragraph (>= RECURRING_PROSE_WORDS words) that the site prints on most of its other pages
+      (`recurring`: `sites.recurring_lines`, when the document came with its site's other pages) is
+      the site's template (a donation appeal, a disclaimer, a notice to commenters), not this article.
+
     `metas`: the meta lines found so far (filled here; `finish` hands it on to parse_comments);
     `furniture`: `furniture_flags(lines)`, when the caller has it.
     """
@@ -299,6 +305,10 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         if labels[index] != "boilerplate" and (len(line) < 600 or OPENS_AS_DISCLAIMER(line)) \
                 and (furniture is not None or _is_furniture(line)):
             labels[index] = "boilerplate"
+    if recurring is not None:
+        for index in np.flatnonzero(recurring).tolist():
+            if labels[index] == "body" and len(WORD_RE.findall(lines[index])) >= RECURRING_PROSE_WORDS:
+                labels[index] = "boilerplate"
     if "comment" not in labels:
         return labels  # every rule below relabels lines next to a comment
     metas = MetaMemo() if metas is None else metas
@@ -402,12 +412,12 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
 
 
 def finish(numbered: list[tuple[int, str]], predicted: list[str], title_hint: str | None = None,
-           furniture: list[bool] | None = None) -> Segmentation:
-    """Rules, title and assembly on top of the model's labels for one document (`furniture`: as in
-    apply_rules)."""
+           furniture: list[bool] | None = None, recurring: np.ndarray | None = None) -> Segmentation:
+    """Rules, title and assembly on top of the model's labels for one document (`furniture`,
+    `recurring`: as in apply_rules)."""
     texts = [text for _, text in numbered]
     metas = MetaMemo()  # the rules and the comment parser look at the same lines
-    labels = apply_rules(texts, predicted, metas, furniture) if texts else []
+    labels = apply_rules(texts, predicted, metas, furniture, recurring) if texts else []
     labels, title_index, title_text = place_title(texts, labels, title_hint)
     return assemble(numbered, labels, title_index, title_text, metas)
 
@@ -423,9 +433,10 @@ def segment_numbered_batch(docs: list[list[tuple[int, str]]], segmenter, title_h
     """segment_lines for several documents, with batched model calls (`sites`, `batch_docs`: as in
     `LineSegmenter.predict_many`)."""
     texts = [[text for _, text in numbered] for numbered in docs]
-    predicted = segmenter.predict_many(texts, sites, batch_docs)
+    site_rows, recurring = template_evidence(texts, sites)
+    predicted = segmenter.predict_many(texts, sites, batch_docs, site_rows=site_rows)
     all_lines = [line for lines in texts for line in lines]
     flags = furniture_flags(all_lines) if len(all_lines) >= RE2_MIN_LINES else None  # one pass for all documents
     ends = list(itertools.accumulate(map(len, texts)))
-    return [finish(numbered, labels, hint, None if flags is None else flags[end - len(numbered):end])
-            for numbered, labels, hint, end in zip(docs, predicted, title_hints, ends)]
+    return [finish(numbered, labels, hint, None if flags is None else flags[end - len(numbered):end], repeats)
+            for numbered, labels, hint, end, repeats in zip(docs, predicted, title_hints, ends, recurring)]
