@@ -201,7 +201,7 @@ FURNITURE_RE = re.compile(
     r"|\b(?:enable|turn on|activate|switch on|allow|requires?|needs?) javascript(?:[^\w-]|$)"
     r"|\bjavascript (?:is |must be )?(?:required|disabled|not enabled|turned off|switched off)\b"
     r"|\bwith(?:out)? javascript enabled\b|^\W*share or comment on this (?:story|article|post|page)\W*$"
-    r"|^\W*page \d+ (?:of|/) \d+\W*$"  # a running footer of a converted PDF or a paged article
+    r"|^page \d+ ?(?:of|/) ?\d+\W*$"  # a running footer of a converted PDF or a paged article
     # prompts inside the article (cues.INLINE_PROMPT), and "You can share this story on social media:"
     r"|" + INLINE_PROMPT + r"|^.{0,40}\bshare this (?:story|article|post|page)(?:\s*$|[^\w'’].{0,40}\s*$)"
     # Russian share and subscribe prompts (no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2)
@@ -220,11 +220,11 @@ RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: few
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
                     "tweet", "email", "print", "what do you think", "what are your thoughts", "tell us what",
-                    "let us know what", "поделиться", "подписывайтесь на")
+                    "let us know what", "поделиться", "подписывайтесь на", "page ")
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
-                   "by using our ", "subscribe ", "share this ", "javascript", "share or comment", "page ",
+                   "by using our ", "subscribe ", "share this ", "javascript", "share or comment",
                    *INLINE_PROMPT_PARTS)
 
 
