@@ -201,3 +201,16 @@ def test_button_rows_with_counts_and_ages_are_buttons() -> None:
         assert comments.is_button(line), line
     for line in ("7d", "Reply to the minister took 3 days", "Like 2 million others, I voted"):
         assert not comments.is_button(line), line
+
+
+def test_a_reply_whose_date_and_text_the_model_dropped_stays_in_the_thread() -> None:
+    lines = ["Harold Beck", "•", "5 months ago", "Finally someone says it. Europe pays, America profits.", "Reply",
+             "Avatar", "Sofia R.", "Harold Beck", "•", "5 months ago",
+             "That is a very convenient reading. Who started the war again?", "see more", "Reply",
+             "Related posts", "May 3, 2024", "Why the pipeline deal collapsed in the end"]
+    labels = ["comment"] * 4 + ["boilerplate"] + ["comment"] * 3 + ["boilerplate"] * 8
+    fixed = apply_rules(lines, labels)
+    assert fixed[8:11] == ["comment"] * 3  # separator, date and text under the replied-to name
+    assert fixed[12:] == ["boilerplate"] * 4  # the button ends it; a header stands between the thread and the list
+    assert [c.author for c in parse_comments([line for line, label in zip(lines, fixed) if label == "comment"])] == \
+        ["Harold Beck", "Sofia R."]

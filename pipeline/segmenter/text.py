@@ -281,7 +281,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
       body or comment: lines under 600 characters, and a line opening with "Disclaimer" at any length;
     * a commenter's name or date line (often printed twice: link + avatar text) directly above a
       comment line belongs to the comment, so that parse_comments sees the author and date; after
-      a comment, such a line and the text right under it are comments even if the model says body;
+      a comment, such a line and the text right under it are comments even if the model says body,
+      and a date line right under a comment line with text under it (`_comment_continued`) even if
+      the model says boilerplate;
     * in a list of comments separated by "Reply"/"Like" buttons, a text between two buttons (or
       between a comment and a button) is a comment too;
     * two or more headline-like lines that end the page right after the last comment's text are
@@ -327,9 +329,14 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             continue
         line = lines[index]
         # a bullet or bar between a commenter's name and date ("Harold Beck", "•", "5 months ago") joins them
-        separator = len(line) <= 3 and not any(map(str.isalpha, line)) and not line.isdigit()
-        if len(line) <= 80 and not is_counter(line) and not is_button(line) and (separator or metas[line] is not None):
+        if len(line) <= 80 and not is_counter(line) and not is_button(line) and (_separator(line) or metas[line] is not None):
             labels[index] = "comment"
+    index = 1
+    while index < len(lines):
+        end = _comment_continued(lines, labels, metas, index)
+        for continued in range(index, end):
+            labels[continued] = "comment"
+        index = max(end, index + 1)
 
     @cache
     def button_at(index: int) -> bool:
@@ -346,6 +353,33 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     for index in _links_after_last_comment(lines, labels, metas):
         labels[index] = "boilerplate"
     return labels
+
+
+def _separator(line: str) -> bool:
+    """A bullet or bar ("•", "|", "·") that stands between a commenter's name and date."""
+    return len(line) <= 3 and not any(map(str.isalpha, line)) and not line.isdigit()
+
+
+def _comment_continued(lines: list[str], labels: list[str], metas: MetaMemo, start: int) -> int:
+    """End (exclusive) of a comment the model cut off at `start`, right under a comment line: separators,
+    a date line and the comment's text lines (3+ words each) up to a button or a name or date line, all
+    labelled boilerplate (a reply in a Disqus thread: "Harold Beck" / "•" / "5 months ago" / text); else
+    `start`."""
+    if labels[start] != "boilerplate" or labels[start - 1] != "comment":
+        return start
+    date_line = start
+    while date_line < len(lines) and labels[date_line] == "boilerplate" and _separator(lines[date_line]):
+        date_line += 1
+    if date_line >= len(lines) or labels[date_line] != "boilerplate" or len(lines[date_line]) > 80:
+        return start
+    meta = metas[lines[date_line]]
+    if meta is None or not meta.date or is_counter(lines[date_line]) or is_button(lines[date_line]):
+        return start
+    end = date_line + 1
+    while end < len(lines) and labels[end] == "boilerplate" and len(WORD_RE.findall(lines[end])) >= 3 \
+            and metas[lines[end]] is None and not is_button(lines[end]) and not is_counter(lines[end]):
+        end += 1
+    return end if end > date_line + 1 else start
 
 
 def place_title(lines: list[str], labels: list[str], title_hint: str | None = None
