@@ -309,7 +309,7 @@ class LineSegmenter:
                 batch_docs: int = BATCH_DOCS, site_rows: list[np.ndarray] | None = None) -> list[torch.Tensor]:
         network = self._require_network()
         network.eval()
-        site = None if not self._site_names else site_rows if site_rows is not None else self._site_arrays(docs, sites)
+        site = site_rows if site_rows is not None and self._site_names else self._site_arrays(docs, sites)
         results: list[torch.Tensor] = [torch.zeros((0, len(self.labels)))] * len(docs)
         # documents of similar length share a batch (the GRU's steps stay full)
         non_empty = sorted((i for i, lines in enumerate(docs) if lines), key=lambda i: len(docs[i]))
