@@ -30,7 +30,6 @@ from pipeline.segmenter.sites import template_evidence
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 TITLE_WINDOW = 25
-RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
 TITLE_BODY_LINES, TITLE_BODY_CHARS = 10, 1500  # the article's opening, whose words a headline is compared with
 TAGLINE_MAX_OVERLAP = 0.34  # at most a third of a tagline's words are the article's...
 HEADLINE_MIN_OVERLAP = 0.6  # ...and most of a headline's
@@ -95,8 +94,8 @@ def _heading_like(line: str, min_words: int) -> bool:
         return False
     if (line.endswith(".") and not line.endswith("...")) or "://" in line or "www." in line:  # no headline holds a URL
         return False
-    if line.startswith(BULLET_START) or DATE_RE.fullmatch(line.strip(" ,.")) or BYLINE_RE.match(line) \
-            or SKIP_LINK_RE.match(line) or is_date_text(line):  # "Published November 18, 2026 4:55pm EST"
+    # a date line ("May 3, 2019", "Published November 18, 2026 4:55pm EST") is no headline
+    if line.startswith(BULLET_START) or BYLINE_RE.match(line) or SKIP_LINK_RE.match(line) or is_date_text(line):
         return False
     return any(word[:1].isupper() for word in words)
 
@@ -226,6 +225,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
                    "by using our ", "subscribe ", "share this ", "javascript", "share or comment",
                    *INLINE_PROMPT_PARTS)
+RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
 
 
 def _is_furniture(line: str) -> bool:
@@ -279,6 +279,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
       copyright lines, "Did you like this article?" / "Rate this post" prompts, cookie notices, "Subscribe
       now" / "Subscribe for free" prompts, "Please enable JavaScript" notices) is boilerplate, never
       body or comment: lines under 600 characters, and a line opening with "Disclaimer" at any length;
+    * a paragraph (>= RECURRING_PROSE_WORDS words) that the site prints on most of its other pages
+      (`recurring`: `sites.recurring_lines`, when the document came with its site's other pages) is
+      the site's template (a donation appeal, a disclaimer, a notice to commenters), not this article;
     * a commenter's name or date line (often printed twice: link + avatar text) directly above a
       comment line belongs to the comment, so that parse_comments sees the author and date; after
       a comment, such a line and the text right under it are comments even if the model says body,
@@ -288,10 +291,6 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
       between a comment and a button) is a comment too;
     * two or more headline-like lines that end the page right after the last comment's text are
       related-article links (boilerplate), not part of that comment.
-
-    * a paragraph (>= RECURRING_PROSE_WORDS words) that the site prints on most of its other pages
-      (`recurring`: `sites.recurring_lines`, when the document came with its site's other pages) is
-      the site's template (a donation appeal, a disclaimer, a notice to commenters), not this article.
 
     `metas`: the meta lines found so far (filled here; `finish` hands it on to parse_comments);
     `furniture`: `furniture_flags(lines)`, when the caller has it.
