@@ -222,6 +222,17 @@ def test_html_input(segmenter: LineSegmenter) -> None:
     assert "Copyright" not in result.body
 
 
+def test_html_headline_is_the_h1_even_when_the_page_title_is_shortened() -> None:
+    from pipeline.segmenter.html import _headline
+
+    h1 = "Sanctions talks resume in Vienna as envoys seek a narrow deal"
+    assert _headline("Sanctions talks resume in Vienna | The Harbor Times", ["The Harbor Times", h1]) == h1
+    assert _headline("Ministers fail to agree | Example News", ["Example News", "Ministers fail to agree"]) \
+        == "Ministers fail to agree"
+    # no heading holds the page title: its longest part
+    assert _headline("Talks resume in Vienna | The Harbor Times", ["Most read"]) == "Talks resume in Vienna"
+
+
 def test_html_empty(segmenter: LineSegmenter) -> None:
     assert segment_html("", segmenter).lines == []
 
@@ -569,10 +580,51 @@ def test_a_publication_date_above_the_headline_is_not_the_title() -> None:
     assert dated.title == "Russia and US to meet on December 3"
 
 
+def test_skip_links_menus_and_subscription_offers_above_the_headline_are_not_the_title() -> None:
+    from pipeline.segmenter.text import finish
+
+    article = ["Negotiators in Geneva ended a third round of talks without agreeing on how inspections would "
+               "resume, officials from both delegations said on Thursday.",
+               "A fourth round is tentatively planned for February, though neither side confirmed a date."]
+    headline = "Arms Control Talks Stall as Both Sides Dig In Over Verification"
+    for furniture in (["Skip to site index"], ["Jump to comments"], ["Skip Navigation"], ["SUBSCRIBE FOR $1/WEEK"],
+                      ["Home | World | Nation | Business | Opinion"], ["Skip to content", "SKIP ADVERTISEMENT"]):
+        lines = furniture + [headline] + article
+        result = finish(list(enumerate(lines, start=1)), ["boilerplate"] * len(furniture) + ["body"] * 3)
+        assert result.title == headline, furniture
+    # a page title "Headline | Section | Site" and a short breadcrumb title are still titles
+    for title in ("Talks stall over inspections | World | The Ledger", "dy/dan » Blog Archive » 1,400 Rectangles"):
+        result = finish(list(enumerate([title] + article, start=1)), ["body"] * 3)
+        assert result.title == title
+
+
+def test_a_web_archive_toolbar_is_not_read_as_the_page(segmenter: LineSegmenter) -> None:
+    from pipeline.segmenter.cues import archive_banner_length
+
+    toolbar = ["The Wayback Machine - https://web.archive.org/web/20140306121533/http://www.courier.example/world/envoys",
+               "61 captures", "05 Mar 2014 - 18 Jun 2021", "Feb MAR APR", "05", "2013 2014 2015", "success", "fail",
+               "About this capture", "COLLECTED BY", "Organization: Alexa Crawls",
+               "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.",
+               "TIMESTAMPS"]
+    page = ["The Lakeshore Courier", "Home | World | Nation | Business | Opinion", "Envoys trade warnings as standoff deepens",
+            *PARAGRAPHS, "Share this article", "About us"]
+    assert archive_banner_length(toolbar + page) == len(toolbar)
+    assert archive_banner_length(page) == 0
+    assert archive_banner_length(toolbar[:1] + page) == 1  # no capture panel: the banner line alone
+    # a page that quotes the archive's name in its text has no toolbar
+    assert archive_banner_length(["An old copy at The Wayback Machine - https://web.archive.org/ shows the claim"]) == 0
+    labels = segmenter.predict(toolbar + page)
+    assert labels[:len(toolbar)] == ["boilerplate"] * len(toolbar)
+    assert labels[len(toolbar):] == segmenter.predict(page)  # the network reads the page as if saved directly
+    result = segment_text("\n".join(toolbar + page), segmenter)
+    assert result.title == "Envoys trade warnings as standoff deepens"
+    assert "Alexa" not in result.body
+
+
 def test_prompts_inside_the_article_are_furniture_but_sentences_about_ads_and_sharing_are_body() -> None:
     from pipeline.segmenter.text import apply_rules
 
-    prompts = ["CLICK HERE TO GET THE CAPITAL WIRE APP", "Advertisement · Scroll to continue", "ADVERTISEMENT",
+    prompts = ["CLICK HERE TO GET THE CAPITAL WIRE APP", "Advertisement · Scroll to continue", "SKIP ADVERTISEMENT",
                "Story continues below advertisement", "Continue reading the main story",
                "You can share this story on social media:"]
     sentences = ["Click here, the minister joked, was all the ministry's website ever told visitors to do, and it "

@@ -180,6 +180,15 @@ def test_cookie_notices_and_subscription_prompts_are_furniture_but_reports_about
     assert apply_rules(lines, ["body"] * 7) == ["boilerplate"] * 4 + ["body", "body", "body"]
 
 
+def test_privacy_links_and_price_offers_are_furniture_but_reports_about_privacy_are_not() -> None:
+    lines = ["Do Not Sell or Share My Personal Information", "Your Privacy Choices", "Cookie Settings", "• Cookie Policy",
+             "SUBSCRIBE FOR $1/WEEK", "Subscribe from £2 a month",
+             "The company told the regulator that it does not sell my personal information, the complainant said.",
+             "Cookie settings on the ministry's website were changed after the ruling, officials said.",
+             "Readers can subscribe for a week's trial, the publisher said."]
+    assert apply_rules(lines, ["body"] * 9) == ["boilerplate"] * 6 + ["body"] * 3
+
+
 def test_javascript_notices_are_furniture_but_news_about_javascript_is_not() -> None:
     lines = ["Please turn on JavaScript to use this feature", "JavaScript is required to view our full story experience.",
              "There may be more comments in this discussion. Without JavaScript enabled, you might want to use the classic view.",

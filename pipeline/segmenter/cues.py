@@ -55,6 +55,25 @@ HAS_DIGIT = re.compile(r"\d").search
 # "CLICK HERE TO GET THE APP"), case ignored: the furniture rule (`text.FURNITURE_RE`) makes them boilerplate,
 # and the network reads pages without them (`model.INLINE_PROMPT_RE2`). \s*$, not $: RE2's $ does not match
 # before a final newline. A line it matches holds one of INLINE_PROMPT_PARTS once casefolded.
-INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|advertisements?\b.{0,30}|(?:story|article) continues (?:below|after)\b.{0,30}"
+INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|(?:story|article) continues (?:below|after)\b.{0,30}"
                  r"|continue reading (?:the main story|below)\W*)\s*$")
 INLINE_PROMPT_PARTS = ("click here", "advertisement", "continues below", "continues after", "continue reading")
+
+# A page saved from the Internet Archive opens with the Wayback Machine's toolbar ("The Wayback Machine -
+# https://web.archive.org/web/2014.../URL", capture counts, a calendar, "About this capture", the crawl's
+# collection, "TIMESTAMPS"): not part of the page at all.
+ARCHIVE_BANNER_RE = re.compile(r"^\W*the wayback machine\s*[-–—:]\s*https?://web\.archive\.org/", re.IGNORECASE)
+ARCHIVE_BANNER_END = "timestamps"
+ARCHIVE_BANNER_MAX_LINES = 60
+
+
+def archive_banner_length(lines: list[str]) -> int:
+    """How many lines at the top of a document are the Wayback Machine's toolbar (0 for none): from its
+    first line (among the document's first 3) through the "TIMESTAMPS" line that ends its capture panel,
+    or the first line alone when no such line follows within ARCHIVE_BANNER_MAX_LINES."""
+    for start, line in enumerate(lines[:3]):
+        if ARCHIVE_BANNER_RE.match(line):
+            window = lines[start + 1: start + 1 + ARCHIVE_BANNER_MAX_LINES]
+            end = next((offset for offset, text in enumerate(window) if text.strip().casefold() == ARCHIVE_BANNER_END), None)
+            return start + 1 + (end + 1 if end is not None else 0)
+    return 0

@@ -51,15 +51,22 @@ TITLE_SEPARATORS_RE = re.compile(r"\s+(?:[|«»–—:~•·]|::|-)\s+")
 
 
 def _headline(page_title: str | None, headings: list[str]) -> str | None:
-    """The article's headline: the first h1/h2 of 3+ words that the <title> contains (titles are
-    often "Headline | Site", and an h1 can be the site's name), else the longest part of <title>."""
-    folded_title = (page_title or "").casefold()
+    """The article's headline, from the page's <title> (often "Headline | Site") and its h1/h2 texts: the
+    first heading that holds the longest part of the <title> (3+ words; the <title> may be shortened
+    for search engines), else the first heading of 3+ words that the <title> holds (the title's parts
+    may be split oddly), else that longest part; without a <title>, the first heading of 3+ words."""
+    if not page_title:
+        return next((heading for heading in headings if len(heading.split()) >= 3), None)
+    main_part = max(TITLE_SEPARATORS_RE.split(page_title), key=len).strip()
+    folded_title, folded_main = page_title.casefold(), main_part.casefold()
+    if len(main_part.split()) >= 3:
+        holding = next((heading for heading in headings if folded_main in heading.casefold()), None)
+        if holding is not None:
+            return holding
     for heading in headings:
         if len(heading.split()) >= 3 and heading.casefold() in folded_title:
             return heading
-    if page_title:
-        return max(TITLE_SEPARATORS_RE.split(page_title), key=len).strip() or None
-    return next((heading for heading in headings if len(heading.split()) >= 3), None)
+    return main_part or None
 
 
 def _parse(markup: str | bytes):

@@ -37,7 +37,7 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 
 from pipeline.segmenter.batch_features import COLUMN, DENSE_NAMES, TOKEN_SPACES, BatchFeatures, batch_features
-from pipeline.segmenter.cues import INLINE_PROMPT, INLINE_PROMPT_PARTS
+from pipeline.segmenter.cues import INLINE_PROMPT, INLINE_PROMPT_PARTS, archive_banner_length
 from pipeline.segmenter.result import LABELS
 from pipeline.segmenter.sites import SITE_NAMES, site_features
 
@@ -337,14 +337,21 @@ class LineSegmenter:
 
     def _inline_prompts(self, docs: list[list[str]], text: pa.Array) -> list[np.ndarray]:
         """Per document, which lines are ad or app prompts inside the article (INLINE_PROMPT_RE2;
-        `text`: the documents' lines one after another): the network reads the page without them
-        (none, for a model without a boilerplate label)."""
+        `text`: the documents' lines one after another) or a web archive's toolbar above the page
+        (`cues.archive_banner_length`): the network reads the page without them (none, for a model
+        without a boilerplate label)."""
         lengths = [len(lines) for lines in docs]
-        if "boilerplate" not in self.labels or (len(text) < INLINE_PROMPT_RE2_MIN_LINES and not any(
-                map("\n".join(itertools.chain.from_iterable(docs)).casefold().__contains__, INLINE_PROMPT_PARTS))):
+        if "boilerplate" not in self.labels:
             return [np.zeros(length, dtype=bool) for length in lengths]
-        hits = pc.match_substring_regex(text, INLINE_PROMPT_RE2).to_numpy(zero_copy_only=False)
-        return np.split(hits, np.cumsum(lengths)[:-1])
+        if len(text) < INLINE_PROMPT_RE2_MIN_LINES and not any(
+                map("\n".join(itertools.chain.from_iterable(docs)).casefold().__contains__, INLINE_PROMPT_PARTS)):
+            masks = [np.zeros(length, dtype=bool) for length in lengths]
+        else:
+            hits = pc.match_substring_regex(text, INLINE_PROMPT_RE2).to_numpy(zero_copy_only=False)
+            masks = np.split(hits, np.cumsum(lengths)[:-1])
+        for lines, mask in zip(docs, masks):
+            mask[:archive_banner_length(lines)] = True
+        return masks
 
     # --- training ---------------------------------------------------------------------------
 

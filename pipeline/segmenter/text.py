@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, is_date_text, lowered_for_gates, parse_comments
-from pipeline.segmenter.cues import DATE_RE, INLINE_PROMPT, INLINE_PROMPT_PARTS, STOPWORDS, WORD_RE
+from pipeline.segmenter.cues import DATE_RE, INLINE_PROMPT, INLINE_PROMPT_PARTS, STOPWORDS, WORD_RE, archive_banner_length
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 from pipeline.segmenter.sites import template_evidence
 
@@ -37,9 +37,9 @@ HEADLINE_MAX_WORDS = 16
 TITLE_SEPARATOR_RE = re.compile(r" [|»«·:—–-] | [|»«]|[|»«] ")
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 BYLINE_RE = re.compile(r"(?:posted\s+|written\s+)?by\s", re.IGNORECASE)
-# accessibility links at the top of a page, which read like a short heading
-SKIP_LINK_RE = re.compile(r"^\W*(?:skip|jump) to (?:the )?(?:main |primary )?(?:content|navigation|search|menu|footer|article)\b",
-                          re.IGNORECASE)
+# accessibility and in-page links at the top of a page ("Skip to site index", "Jump to comments", "Skip
+# navigation"), which read like a short heading
+SKIP_LINK_RE = re.compile(r"^\W*(?:(?:skip|jump) to\b|skip (?:links|navigation|nav)\b)", re.IGNORECASE)
 
 
 def decode(data: str | bytes) -> str:
@@ -97,7 +97,14 @@ def _heading_like(line: str, min_words: int) -> bool:
     # a date line ("May 3, 2019", "Published November 18, 2026 4:55pm EST") is no headline
     if line.startswith(BULLET_START) or BYLINE_RE.match(line) or SKIP_LINK_RE.match(line) or is_date_text(line):
         return False
-    return any(word[:1].isupper() for word in words)
+    return any(word[:1].isupper() for word in words) and not _menu_like(line) and not _is_furniture(line)
+
+
+def _menu_like(line: str) -> bool:
+    """A menu printed on one line: four or more items of at most two words between separators
+    ("Home | World | Nation | Opinion"); a page title "Headline | Section | Site" has a longer first part."""
+    parts = TITLE_SEPARATOR_RE.split(line)
+    return len(parts) >= 4 and all(len(part.split()) <= 2 for part in parts)
 
 
 def find_title(lines: list[str], labels: list[str], title_hint: str | None = None) -> int | None:
@@ -123,9 +130,10 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
         (index for index, label in enumerate(labels) if label == "body" and len(WORD_RE.findall(lines[index])) >= 12),
         len(lines),
     )
-    stop = min(first_paragraph + 1, TITLE_WINDOW, len(lines))
+    start = archive_banner_length(lines)  # a web archive's toolbar is not the page
+    stop = min(first_paragraph + 1, start + TITLE_WINDOW, len(lines))
     for min_words in (4, 2):
-        for index in range(stop):
+        for index in range(start, stop):
             line = lines[index]
             if labels[index] == "comment" or not _heading_like(line, min_words):
                 continue
@@ -194,7 +202,10 @@ FURNITURE_RE = re.compile(
     r"|was this (?:article|story|post|page) (?:helpful|useful)|rate this (?:article|story|post))\b.{0,20}$"
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
-    r"|\bsubscribe (?:for free|now|today)\b"
+    r"|\bsubscribe (?:for free|now|today)\b|\bsubscribe (?:for|from) (?:only |just )?[$€£]\s?\d"
+    # privacy links of a page's footer ("Do Not Sell or Share My Personal Information", "Cookie Settings")
+    r"|^\W*(?:do not sell(?: or share)? my (?:personal )?(?:info|information|data)|your privacy choices"
+    r"|cookie (?:settings|preferences|policy))\b.{0,30}$"
     # "Please enable JavaScript ...", "JavaScript is required ...", "Without JavaScript enabled, ..."; not
     # "JavaScript-free" (RE2 has no lookahead, hence the explicit next character)
     r"|\b(?:enable|turn on|activate|switch on|allow|requires?|needs?) javascript(?:[^\w-]|$)"
@@ -223,7 +234,8 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
-                   "by using our ", "subscribe ", "share this ", "javascript", "share or comment",
+                   "by using our ", "subscribe ", "share this ", "javascript", "share or comment", "do not sell",
+                   "privacy choices",
                    *INLINE_PROMPT_PARTS)
 RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
 
