@@ -626,11 +626,11 @@ def test_prompts_inside_the_article_are_furniture_but_sentences_about_ads_and_sh
 
     prompts = ["CLICK HERE TO GET THE CAPITAL WIRE APP", "Advertisement · Scroll to continue", "SKIP ADVERTISEMENT",
                "Story continues below advertisement", "Continue reading the main story",
-               "You can share this story on social media:"]
+               "You can share this story on social media:", "Story continues"]
     sentences = ["Click here, the minister joked, was all the ministry's website ever told visitors to do, and it "
                  "rarely worked.", "Advertisements for the new bonds ran in every Moscow newspaper for a week.",
-                 "Officials would not share this story's sources with reporters."]
-    assert apply_rules(prompts + sentences, ["body"] * 9) == ["boilerplate"] * 6 + ["body"] * 3
+                 "Officials would not share this story's sources with reporters.", "The story continues to unfold."]
+    assert apply_rules(prompts + sentences, ["body"] * 11) == ["boilerplate"] * 7 + ["body"] * 4
 
 
 def test_ad_prompts_between_paragraphs_do_not_change_how_the_article_is_read(segmenter: LineSegmenter) -> None:

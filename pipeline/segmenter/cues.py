@@ -55,9 +55,9 @@ HAS_DIGIT = re.compile(r"\d").search
 # "CLICK HERE TO GET THE APP"), case ignored: the furniture rule (`text.FURNITURE_RE`) makes them boilerplate,
 # and the network reads pages without them (`model.INLINE_PROMPT_RE2`). \s*$, not $: RE2's $ does not match
 # before a final newline. A line it matches holds one of INLINE_PROMPT_PARTS once casefolded.
-INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|(?:story|article) continues (?:below|after)\b.{0,30}"
+INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|(?:story|article) continues(?: (?:below|after)\b.{0,30})?"
                  r"|continue reading (?:the main story|below)\W*)\s*$")
-INLINE_PROMPT_PARTS = ("click here", "advertisement", "continues below", "continues after", "continue reading")
+INLINE_PROMPT_PARTS = ("click here", "advertisement", "story continues", "article continues", "continue reading")
 
 # A page saved from the Internet Archive opens with the Wayback Machine's toolbar ("The Wayback Machine -
 # https://web.archive.org/web/2014.../URL", capture counts, a calendar, "About this capture", the crawl's
