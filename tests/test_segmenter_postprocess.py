@@ -189,6 +189,17 @@ def test_privacy_links_and_price_offers_are_furniture_but_reports_about_privacy_
     assert apply_rules(lines, ["body"] * 9) == ["boilerplate"] * 6 + ["body"] * 3
 
 
+def test_syndication_notices_are_furniture_but_news_about_publishing_is_not() -> None:
+    # they name the outlet a text came from, which a stance model must not learn to read
+    lines = ["This article was originally published by The Dispatch Review and is republished here with permission.",
+             "This story first appeared on Harbor Wire.", "Republished with kind permission of the author.",
+             "Harriet Okafor is a senior fellow. Read the original article.",
+             "The report was published by the ministry on Tuesday and lists 40 companies.",
+             "The story ran on the front page of the paper on Monday, the editor said.",
+             "This article's claims were first published in a blog post, officials said."]
+    assert apply_rules(lines, ["body"] * 7) == ["boilerplate"] * 4 + ["body"] * 3
+
+
 def test_javascript_notices_are_furniture_but_news_about_javascript_is_not() -> None:
     lines = ["Please turn on JavaScript to use this feature", "JavaScript is required to view our full story experience.",
              "There may be more comments in this discussion. Without JavaScript enabled, you might want to use the classic view.",

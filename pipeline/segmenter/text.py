@@ -203,6 +203,11 @@ FURNITURE_RE = re.compile(
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
     r"|\bsubscribe (?:for free|now|today)\b|\bsubscribe (?:for|from) (?:only |just )?[$€£]\s?\d"
+    # syndication notices, which name the outlet the text came from ("This article was originally published
+    # by ...", "Republished with permission", "Read the original article")
+    r"|^\W*this (?:article|story|piece|post|essay|column|commentary|op-ed) (?:was |is |has been )?"
+    r"(?:originally |first )?(?:published|appeared|posted) (?:in|on|at|by)\b"
+    r"|\brepublished (?:here )?(?:with|by) (?:kind )?permission\b|\bread the original (?:article|story|post)\b"
     # privacy links of a page's footer ("Do Not Sell or Share My Personal Information", "Cookie Settings")
     r"|^\W*(?:do not sell(?: or share)? my (?:personal )?(?:info|information|data)|your privacy choices"
     r"|cookie (?:settings|preferences|policy))\b.{0,30}$"
@@ -235,7 +240,9 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
                    "by using our ", "subscribe ", "share this ", "javascript", "share or comment", "do not sell",
-                   "privacy choices",
+                   "privacy choices", "this article ", "this story ", "this piece ", "this post ", "this essay ",
+                   "this column ", "this commentary ", "this op-ed ", "with permission", "kind permission",
+                   "original article", "original story", "original post",
                    *INLINE_PROMPT_PARTS)
 RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
 
