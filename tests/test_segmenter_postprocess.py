@@ -91,6 +91,20 @@ def test_furniture_flags_agree_with_their_regex() -> None:
     assert text.furniture_flags([]) == []
 
 
+def test_the_furniture_pattern_splits_into_its_alternatives_for_the_two_re2_passes() -> None:
+    parts = text.top_level_alternatives(FURNITURE_RE.pattern)
+    assert "|".join(parts) == FURNITURE_RE.pattern and len(parts) > 20
+    for part in parts:
+        re.compile(part)  # each a whole expression: no "|" inside a group or a character class was cut
+    assert text.top_level_alternatives(r"a(?:b|c)|[|(]d|\|e|f") == ["a(?:b|c)", "[|(]d", r"\|e", "f"]
+    assert text.top_level_alternatives(r"[]|]x|[^]|]y") == ["[]|]x", "[^]|]y"]
+    anchored, anywhere = text.FURNITURE_CANDIDATE_RE2
+    assert anchored.startswith("(?i)^") and "|^" not in anywhere
+    # every alternative is in exactly one pass
+    assert len(text.top_level_alternatives(anchored.removeprefix("(?i)"))) \
+        + len(text.top_level_alternatives(anywhere.removeprefix("(?i)"))) == len(parts) + 1  # + [İı]
+
+
 def test_date_spans_agree_with_the_date_regexes() -> None:
     for line in _lines():
         regexes = (DATE_RE, TIME_RE, AGO_RE, comments.SHORT_UNIT_AGO_RE, comments.RU_DATE_RE, comments.RU_AGO_RE)
