@@ -202,6 +202,31 @@ def test_parse_comments_empty() -> None:
     assert parse_comments([]) == []
 
 
+def test_a_hard_wrapped_dump_is_read_as_its_paragraphs(segmenter: LineSegmenter) -> None:
+    import textwrap
+
+    from pipeline.segmenter.text import split_lines, unwrap_lines, wrap_width
+
+    page = article(COMMENTS_BLOCK)
+    for width in (72, 78):  # e-mail, html2text
+        wrapped = "\n".join(textwrap.fill(line, width) for line in page.split("\n"))
+        assert wrapped != page and max(map(len, wrapped.splitlines())) <= width
+        assert wrap_width(split_lines(wrapped)) is not None
+        result, reference = segment_text(wrapped, segmenter), segment_text(page, segmenter)
+        assert [(line.text, line.label) for line in result.lines] == [(line.text, line.label) for line in reference.lines]
+        assert result.title == reference.title and result.comments == reference.comments
+        first = next(line for line in result.lines if line.text == PARAGRAPHS[0])
+        assert wrapped.splitlines()[first.line_no - 1] == textwrap.wrap(PARAGRAPHS[0], width)[0]  # its first line's number
+    # lines of one paragraph each, even short ones, are left as they are
+    assert unwrap_lines(split_lines(page)) == split_lines(page)
+    for seed in SEEDS:
+        assert wrap_width(split_lines(seed.read_text(encoding="utf-8", errors="replace"))) is None, seed.name
+    # a list of short items is not joined, nor are lines with a blank line between them
+    menu = "\n".join(["Home", "World", "Politics"] + textwrap.wrap(" ".join(PARAGRAPHS), 60) + ["* one item", "* another item"])
+    assert [text for _, text in unwrap_lines(split_lines(menu))][:3] == ["Home", "World", "Politics"]
+    assert [text for _, text in unwrap_lines(split_lines(menu))][-2:] == ["* one item", "* another item"]
+
+
 # --- HTML -------------------------------------------------------------------------------------
 
 

@@ -224,10 +224,14 @@ def test_javascript_notices_are_furniture_but_news_about_javascript_is_not() -> 
     assert apply_rules(lines, ["body"] * 8) == ["boilerplate"] * 5 + ["body"] * 3
 
 
-def test_page_footers_of_converted_reports_are_furniture() -> None:
+def test_page_footers_of_converted_reports_and_link_lists_of_text_browsers_are_furniture() -> None:
     lines = ["Page 2 of 6", "Page 3/12", "Page 2 of the report lists the inspections suspended in 2020.",
              "The treaty text runs to 17 pages of 4 articles each."]
     assert apply_rules(lines, ["body"] * 4) == ["boilerplate", "boilerplate", "body", "body"]
+    # the numbered "References" of a `lynx -dump`; a numbered point that cites a link is text
+    links = ["1. http://www.prairiesentinel.example/#main", "14. https://news.example/world/envoy", "12. mailto:?subject=x",
+             "2. The ministry's statement is at https://mid.example/statement and was issued on Monday."]
+    assert apply_rules(links, ["body"] * 4) == ["boilerplate"] * 3 + ["body"]
 
 
 def test_button_rows_with_counts_and_ages_are_buttons() -> None:

@@ -37,9 +37,11 @@ HEADLINE_MAX_WORDS = 16
 TITLE_SEPARATOR_RE = re.compile(r" [|»«·:—–-] | [|»«]|[|»«] ")
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 BYLINE_RE = re.compile(r"(?:posted\s+|written\s+)?by\s", re.IGNORECASE)
+# a link of a `lynx -dump` ("[2]The Prairie Sentinel"): links are menus and site names, not the headline
+NUMBERED_LINK_RE = re.compile(r"\[\d+\]\S")
 # accessibility and in-page links at the top of a page ("Skip to site index", "Jump to comments", "Skip
-# navigation"), which read like a short heading
-SKIP_LINK_RE = re.compile(r"^\W*(?:(?:skip|jump) to\b|skip (?:links|navigation|nav)\b)", re.IGNORECASE)
+# navigation"; "[1]Skip to main content" in a `lynx -dump`), which read like a short heading
+SKIP_LINK_RE = re.compile(r"^\W*(?:\[\d+\])?(?:(?:skip|jump) to\b|skip (?:links|navigation|nav)\b)", re.IGNORECASE)
 
 
 def decode(data: str | bytes) -> str:
@@ -84,6 +86,62 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     return [(number, line) for number, line in enumerate(collapsed, start=1) if line]
 
 
+# Hard-wrapped dumps (`lynx -dump`, `w3m -dump`, html2text's 78 columns, e-mails) cut every paragraph into
+# lines of at most a fixed width; read line by line, a paragraph's first line looks like a headline and its
+# last like a caption. Such a document has no long lines, and several lines that end near the width
+# mid-sentence, the next line going on in lower case.
+WRAP_MAX_WIDTH = 120
+WRAP_MAX_LONGER = 1  # lines with spaces longer than WRAP_MAX_WIDTH allowed in a wrapped document
+WRAP_MIN_CUTS = 4  # mid-sentence cuts needed to call a document hard-wrapped...
+WRAP_MIN_CUT_SHARE = 0.25  # ...and the share of its lines of WRAP_MIN_LENGTH+ characters they make
+WRAP_MIN_LENGTH = 40
+WRAP_SLACK = 3  # indentation, collapsed away, shifts a line's length by a few characters
+LIST_ITEM_RE = re.compile(r"^(?:[*•·\-–—>+▪◦]|\d{1,3}[.)]|\[\d+\])\s")
+SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "’", ")")
+
+
+def wrap_width(numbered: list[tuple[int, str]]) -> int | None:
+    """The width a hard-wrapped document's lines were cut at (its longest line with a space, of at most
+    WRAP_MAX_WIDTH characters), or None when it is not hard-wrapped: it has longer lines with spaces,
+    or too few lines cut mid-sentence (the next line's first word would not have fitted, and it starts
+    in lower case)."""
+    spaced = [len(text) for _, text in numbered if " " in text]  # unbreakable URLs may run past the width
+    if sum(length > WRAP_MAX_WIDTH for length in spaced) > WRAP_MAX_LONGER:
+        return None  # paragraphs on one line each (most dumps): an early exit
+    width = max((length for length in spaced if length <= WRAP_MAX_WIDTH), default=0)
+    cuts = sum(1 for (number, text), (next_number, next_text) in zip(numbered, numbered[1:])
+               if next_number == number + 1 and next_text[:1].islower() and _cut_before(text, next_text, width))
+    longer_lines = sum(length >= WRAP_MIN_LENGTH for length in spaced)
+    return width if cuts >= WRAP_MIN_CUTS and cuts >= WRAP_MIN_CUT_SHARE * longer_lines else None
+
+
+def _cut_before(line: str, next_line: str, width: int) -> bool:
+    """Whether the next line's first word would not have fitted on the line (so the line was cut)."""
+    return len(line) + 1 + len(next_line.split(" ", 1)[0]) > width - WRAP_SLACK
+
+
+def unwrap_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The (line number, text) pairs of a hard-wrapped document joined back into paragraphs (each
+    numbered by its first line); other documents as they are. A line continues the one above when
+    no blank line lies between them, its first word would not have fitted on the line above (so that
+    line was cut, not ended), it is no list item, and it does not open a sentence under a line that
+    ends one."""
+    width = wrap_width(numbered)
+    if width is None:
+        return numbered
+    joined: list[tuple[int, str]] = []
+    for index, (number, text) in enumerate(numbered):
+        above_number, above = numbered[index - 1] if index else (None, "")
+        # a line that starts a sentence under one that ends one may be a line of its own ("Reply", a name)
+        sentence_break = above.endswith(SENTENCE_ENDS) and text[:1].isupper()
+        if joined and above_number == number - 1 and _cut_before(above, text, width) and not sentence_break \
+                and not LIST_ITEM_RE.match(text):
+            joined[-1] = (joined[-1][0], joined[-1][1] + " " + text)
+        else:
+            joined.append((number, text))
+    return joined
+
+
 def _normalise(text: str) -> list[str]:
     return [word.casefold() for word in WORD_RE.findall(text)]
 
@@ -95,7 +153,8 @@ def _heading_like(line: str, min_words: int) -> bool:
     if (line.endswith(".") and not line.endswith("...")) or "://" in line or "www." in line:  # no headline holds a URL
         return False
     # a date line ("May 3, 2019", "Published November 18, 2026 4:55pm EST") is no headline
-    if line.startswith(BULLET_START) or BYLINE_RE.match(line) or SKIP_LINK_RE.match(line) or is_date_text(line):
+    if line.startswith(BULLET_START) or BYLINE_RE.match(line) or SKIP_LINK_RE.match(line) or is_date_text(line) \
+            or NUMBERED_LINK_RE.match(line):
         return False
     return any(word[:1].isupper() for word in words) and not _menu_like(line) and not _is_furniture(line)
 
@@ -217,6 +276,7 @@ FURNITURE_RE = re.compile(
     r"|\bjavascript (?:is |must be )?(?:required|disabled|not enabled|turned off|switched off)\b"
     r"|\bwith(?:out)? javascript enabled\b|^\W*share or comment on this (?:story|article|post|page)\W*$"
     r"|^page \d+ ?(?:of|/) ?\d+\W*$"  # a running footer of a converted PDF or a paged article
+    r"|^\W*\d{1,4}[.)]? +(?:(?:https?|ftp|file)://|mailto:|www\.)\S*\s*$"  # a numbered link list ("References" of lynx)
     # prompts inside the article (cues.INLINE_PROMPT), and "You can share this story on social media:"
     r"|" + INLINE_PROMPT + r"|^.{0,40}\bshare this (?:story|article|post|page)(?:\s*$|[^\w'’].{0,40}\s*$)"
     # Russian share and subscribe prompts (no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2)
@@ -274,7 +334,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "by using our ", "subscribe ", "share this ", "javascript", "share or comment", "do not sell",
                    "privacy choices", "this article ", "this story ", "this piece ", "this post ", "this essay ",
                    "this column ", "this commentary ", "this op-ed ", "with permission", "kind permission",
-                   "original article", "original story", "original post",
+                   "original article", "original story", "original post", "://", "mailto:", "www.",
                    *INLINE_PROMPT_PARTS)
 RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
 
