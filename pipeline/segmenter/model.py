@@ -317,25 +317,25 @@ class LineSegmenter:
             for start in range(0, len(non_empty), batch_docs):
                 members = non_empty[start:start + batch_docs]
                 text = pa.array(list(itertools.chain.from_iterable(docs[i] for i in members)), pa.string())
-                prompts = self._inline_prompts([docs[i] for i in members], text)
-                kept = {i: ~mask for i, mask in zip(members, prompts) if mask.any()}  # the lines read, where not all
+                hidden = self._hidden_lines([docs[i] for i in members], text)
+                kept = {i: ~mask for i, mask in zip(members, hidden) if mask.any()}  # the lines read, where not all
                 read = [i for i in members if i not in kept or kept[i].any()]
                 if kept:
-                    text = text.filter(pa.array(~np.concatenate(prompts)))
+                    text = text.filter(pa.array(~np.concatenate(hidden)))
                 if read:
                     lines = [docs[i] if i not in kept else list(itertools.compress(docs[i], kept[i])) for i in read]
                     site_rows = None if site is None else [site[i] if i not in kept else site[i][kept[i]] for i in read]
                     scores = network(self._encode_docs(lines, site_rows, text))
                     for i, doc_scores in zip(read, torch.split(scores, list(map(len, lines)))):
                         results[i] = doc_scores
-                for i, lines_read in kept.items():  # the prompts: boilerplate, with certainty
+                for i, lines_read in kept.items():  # the hidden lines: boilerplate, with certainty
                     full = torch.full((len(lines_read), len(self.labels)), -1e4)
                     full[:, self.labels.index("boilerplate")] = 0.0
                     full[torch.from_numpy(lines_read)] = results[i]
                     results[i] = full
         return results
 
-    def _inline_prompts(self, docs: list[list[str]], text: pa.Array) -> list[np.ndarray]:
+    def _hidden_lines(self, docs: list[list[str]], text: pa.Array) -> list[np.ndarray]:
         """Per document, which lines are ad or app prompts inside the article (INLINE_PROMPT_RE2;
         `text`: the documents' lines one after another) or a web archive's toolbar above the page
         (`cues.archive_banner_length`): the network reads the page without them (none, for a model
