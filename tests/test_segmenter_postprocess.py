@@ -161,6 +161,12 @@ def test_fast_paths_off_give_the_same_segmentation_on_dragnet_pages(monkeypatch:
     assert [finish(numbered, labels).to_dict() for numbered, labels in docs] == fast
 
 
+def _assert_furniture_but_text_is_not(furniture: list[str], text: list[str]) -> None:
+    """apply_rules makes each furniture line boilerplate and leaves each text line body."""
+    assert apply_rules(furniture + text, ["body"] * (len(furniture) + len(text))) == \
+        ["boilerplate"] * len(furniture) + ["body"] * len(text)
+
+
 def test_a_line_opening_with_an_opinion_disclaimer_is_furniture_but_a_sentence_about_views_is_not() -> None:
     lines = ["Talks resumed in Geneva on Tuesday after a year without contact, officials said.",
              "The views expressed by the minister were welcomed in Kyiv and criticised in Moscow.",
@@ -178,60 +184,60 @@ def test_a_long_paragraph_is_furniture_only_when_it_opens_as_a_disclaimer() -> N
 
 
 def test_rating_prompts_are_furniture_but_a_question_in_the_text_is_not() -> None:
-    lines = ["Do you like this article?", "* Rate This Post", "Was this article helpful? Yes / No",
-             "Did you enjoy this story's account of the summit, or did it leave out the sanctions question entirely?",
-             "Do you like this plan, the senator asked the minister."]
-    assert apply_rules(lines, ["body"] * 5) == ["boilerplate", "boilerplate", "boilerplate", "body", "body"]
+    _assert_furniture_but_text_is_not(
+        ["Do you like this article?", "* Rate This Post", "Was this article helpful? Yes / No"],
+        ["Did you enjoy this story's account of the summit, or did it leave out the sanctions question entirely?",
+         "Do you like this plan, the senator asked the minister."])
 
 
 def test_cookie_notices_and_subscription_prompts_are_furniture_but_reports_about_them_are_not() -> None:
-    lines = ["We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
-             "This website uses cookies.", "Accept all cookies",
-             "Thanks for reading The Eastern Ledger! Subscribe for free to receive new posts and support my work.",
-             "Regulators fined the company for placing tracking cookies without consent, the ruling said.",
-             "Readers who subscribed to the paper's print edition were not affected, the publisher said.",
-             "Thank you for reading, everyone, and have a good week."]  # a blogger's sign-off is the post's
-    assert apply_rules(lines, ["body"] * 7) == ["boilerplate"] * 4 + ["body", "body", "body"]
+    _assert_furniture_but_text_is_not(
+        ["We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
+         "This website uses cookies.", "Accept all cookies",
+         "Thanks for reading The Eastern Ledger! Subscribe for free to receive new posts and support my work."],
+        ["Regulators fined the company for placing tracking cookies without consent, the ruling said.",
+         "Readers who subscribed to the paper's print edition were not affected, the publisher said.",
+         "Thank you for reading, everyone, and have a good week."])  # a blogger's sign-off is the post's
 
 
 def test_privacy_links_and_price_offers_are_furniture_but_reports_about_privacy_are_not() -> None:
-    lines = ["Do Not Sell or Share My Personal Information", "Your Privacy Choices", "Cookie Settings", "• Cookie Policy",
-             "SUBSCRIBE FOR $1/WEEK", "Subscribe from £2 a month",
-             "The company told the regulator that it does not sell my personal information, the complainant said.",
-             "Cookie settings on the ministry's website were changed after the ruling, officials said.",
-             "Readers can subscribe for a week's trial, the publisher said."]
-    assert apply_rules(lines, ["body"] * 9) == ["boilerplate"] * 6 + ["body"] * 3
+    _assert_furniture_but_text_is_not(
+        ["Do Not Sell or Share My Personal Information", "Your Privacy Choices", "Cookie Settings", "• Cookie Policy",
+         "SUBSCRIBE FOR $1/WEEK", "Subscribe from £2 a month"],
+        ["The company told the regulator that it does not sell my personal information, the complainant said.",
+         "Cookie settings on the ministry's website were changed after the ruling, officials said.",
+         "Readers can subscribe for a week's trial, the publisher said."])
 
 
 def test_syndication_notices_are_furniture_but_news_about_publishing_is_not() -> None:
     # they name the outlet a text came from, which a stance model must not learn to read
-    lines = ["This article was originally published by The Dispatch Review and is republished here with permission.",
-             "This story first appeared on Harbor Wire.", "Republished with kind permission of the author.",
-             "Harriet Okafor is a senior fellow. Read the original article.",
-             "The report was published by the ministry on Tuesday and lists 40 companies.",
-             "The story ran on the front page of the paper on Monday, the editor said.",
-             "This article's claims were first published in a blog post, officials said."]
-    assert apply_rules(lines, ["body"] * 7) == ["boilerplate"] * 4 + ["body"] * 3
+    _assert_furniture_but_text_is_not(
+        ["This article was originally published by The Dispatch Review and is republished here with permission.",
+         "This story first appeared on Harbor Wire.", "Republished with kind permission of the author.",
+         "Harriet Okafor is a senior fellow. Read the original article."],
+        ["The report was published by the ministry on Tuesday and lists 40 companies.",
+         "The story ran on the front page of the paper on Monday, the editor said.",
+         "This article's claims were first published in a blog post, officials said."])
 
 
 def test_javascript_notices_are_furniture_but_news_about_javascript_is_not() -> None:
-    lines = ["Please turn on JavaScript to use this feature", "JavaScript is required to view our full story experience.",
-             "There may be more comments in this discussion. Without JavaScript enabled, you might want to use the classic view.",
-             "Please enable JavaScript to view the comments powered by Disqus.", "Share or comment on this article:",
-             "The agency said the attackers hid their code in a JavaScript library used by the ministry's website.",
-             "Browsers will let readers enable JavaScript-free reading modes, the company said.",
-             "Readers can share or comment on this article's claims in our forum, the editor wrote."]
-    assert apply_rules(lines, ["body"] * 8) == ["boilerplate"] * 5 + ["body"] * 3
+    _assert_furniture_but_text_is_not(
+        ["Please turn on JavaScript to use this feature", "JavaScript is required to view our full story experience.",
+         "There may be more comments in this discussion. Without JavaScript enabled, you might want to use the classic view.",
+         "Please enable JavaScript to view the comments powered by Disqus.", "Share or comment on this article:"],
+        ["The agency said the attackers hid their code in a JavaScript library used by the ministry's website.",
+         "Browsers will let readers enable JavaScript-free reading modes, the company said.",
+         "Readers can share or comment on this article's claims in our forum, the editor wrote."])
 
 
 def test_page_footers_of_converted_reports_and_link_lists_of_text_browsers_are_furniture() -> None:
-    lines = ["Page 2 of 6", "Page 3/12", "Page 2 of the report lists the inspections suspended in 2020.",
-             "The treaty text runs to 17 pages of 4 articles each."]
-    assert apply_rules(lines, ["body"] * 4) == ["boilerplate", "boilerplate", "body", "body"]
+    _assert_furniture_but_text_is_not(
+        ["Page 2 of 6", "Page 3/12"],
+        ["Page 2 of the report lists the inspections suspended in 2020.", "The treaty text runs to 17 pages of 4 articles each."])
     # the numbered "References" of a `lynx -dump`; a numbered point that cites a link is text
-    links = ["1. http://www.prairiesentinel.example/#main", "14. https://news.example/world/envoy", "12. mailto:?subject=x",
-             "2. The ministry's statement is at https://mid.example/statement and was issued on Monday."]
-    assert apply_rules(links, ["body"] * 4) == ["boilerplate"] * 3 + ["body"]
+    _assert_furniture_but_text_is_not(
+        ["1. http://www.prairiesentinel.example/#main", "14. https://news.example/world/envoy", "12. mailto:?subject=x"],
+        ["2. The ministry's statement is at https://mid.example/statement and was issued on Monday."])
 
 
 def test_button_rows_with_counts_and_ages_are_buttons() -> None:
