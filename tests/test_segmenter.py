@@ -706,3 +706,31 @@ def test_interrupted_variants_put_the_pages_own_furniture_between_body_lines() -
     assert interrupt({**record, "labels": ["body"] * len(record["lines"])}, random.Random(0)) is None
     assert with_augmentations([record], 0.0, interrupted=0.0) == [record]
     assert [r.get("augmented") for r in with_augmentations([record], 0.0, interrupted=1.0)] == [None, "interrupted"]
+
+
+def test_shortened_variants_keep_the_page_but_cut_the_article_after_a_few_paragraphs() -> None:
+    import random
+
+    from pipeline.segmenter.data import page_site, shorten, with_augmentations
+
+    paragraphs = [f"{text} ({number})" for number in range(3) for text in PARAGRAPHS]  # 12 paragraphs
+    record = {"id": "x/1", "style": "inscriptis", "host_guess": "example.org",
+              "lines": ["Home", "World", "Headline of the story", *paragraphs, "Share this", "Great piece.", "About"],
+              "labels": ["boilerplate"] * 2 + ["body"] * (1 + len(paragraphs)) + ["boilerplate", "comment", "boilerplate"]}
+    kept_counts = set()
+    for seed in range(20):
+        variant = shorten(record, random.Random(seed))
+        assert variant is not None and variant["augmented"] == "shortened" and page_site(variant) is None
+        # every line but the article's later paragraphs, in order: the headline and 2 to 4 paragraphs stay
+        assert [line for line in record["lines"] if line in variant["lines"]] == variant["lines"]
+        assert [(line, label) for line, label in zip(record["lines"], record["labels"]) if label != "body"] \
+            == [(line, label) for line, label in zip(variant["lines"], variant["labels"]) if label != "body"]
+        body = [line for line, label in zip(variant["lines"], variant["labels"]) if label == "body"]
+        assert body[0] == "Headline of the story" and body[1:] == paragraphs[:len(body) - 1]
+        kept_counts.add(len(body) - 1)
+    assert kept_counts == {2, 3, 4}
+    # an article of two paragraphs is that short already
+    short = {**record, "lines": record["lines"][:5], "labels": record["labels"][:5]}
+    assert shorten(short, random.Random(0)) is None
+    assert [r.get("augmented") for r in with_augmentations([record], 0.0, shortened=1.0)] == [None, "shortened"]
+    assert with_augmentations([record], 0.0, shortened=0.0) == [record]

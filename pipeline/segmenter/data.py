@@ -168,10 +168,33 @@ def interrupt(record: dict, rng: random.Random) -> dict | None:
     return {**record, "lines": new_lines + lines[last:], "labels": new_labels + labels[last:], "augmented": "interrupted"}
 
 
-def with_augmentations(records: list[dict], share: float = 1.0, seed: int = 13, interrupted: float = 0.0) -> list[dict]:
+def shorten(record: dict, rng: random.Random) -> dict | None:
+    """A variant of a labelled page whose article is cut after its first 2 to 4 paragraphs (body lines of
+    10+ words), every other line kept: a wire brief or a short news item in a full site template.
+
+    Dragnet's articles are mostly long; on modern pages a short article between a long menu, share
+    bars and a long footer lost its opening paragraphs to the network."""
+    keep_paragraphs = rng.randint(2, 4)
+    paragraphs = 0
+    new_lines, new_labels = [], []
+    for line, label in zip(record["lines"], record["labels"]):
+        if label == "body":
+            if paragraphs >= keep_paragraphs:
+                continue
+            paragraphs += len(line.split()) >= 10
+        new_lines.append(line)
+        new_labels.append(label)
+    if paragraphs < keep_paragraphs or len(new_lines) == len(record["lines"]):
+        return None  # the article is that short already
+    return {**record, "lines": new_lines, "labels": new_labels, "augmented": "shortened"}
+
+
+def with_augmentations(records: list[dict], share: float = 1.0, seed: int = 13, interrupted: float = 0.0,
+                       shortened: float = 0.0) -> list[dict]:
     """The records plus, for a `share` of them, one augmented variant each (deterministic); a share
     above 1 draws further rounds (2.0: two variants of every record). `interrupted`: the share of
-    records that also enter with furniture between their paragraphs (`interrupt`)."""
+    records that also enter with furniture between their paragraphs (`interrupt`); `shortened`: the
+    share that also enter with their article cut short (`shorten`)."""
     extra = []
     for round_number in range(max(math.ceil(share), 1)):
         rng = random.Random(seed + round_number)
@@ -184,6 +207,12 @@ def with_augmentations(records: list[dict], share: float = 1.0, seed: int = 13, 
     for record in records:
         if rng.random() < interrupted:
             variant = interrupt(record, rng)
+            if variant is not None:
+                extra.append(variant)
+    rng = random.Random(seed + 2000)
+    for record in records:
+        if rng.random() < shortened:
+            variant = shorten(record, rng)
             if variant is not None:
                 extra.append(variant)
     return records + extra

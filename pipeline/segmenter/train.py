@@ -96,6 +96,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="share of shared pages that also enter as a trimmed/cleaned variant (2.0: two variants each)")
     parser.add_argument("--interrupted", type=float, default=0.0,
                         help="share of shared pages that also enter with furniture put between their paragraphs")
+    parser.add_argument("--shortened", type=float, default=0.0,
+                        help="share of shared pages that also enter with their article cut after 2-4 paragraphs")
     parser.add_argument("--validate", type=int, default=0, metavar="K", help="hold out 1 of K host folds first")
     return parser.parse_args(argv)
 
@@ -135,7 +137,8 @@ def main(argv: list[str] | None = None) -> None:
     def fit(model: LineSegmenter, pages: list[dict]) -> LineSegmenter:
         shared = [r for r in pages if r.get("style")]
         user = [r for r in pages if not r.get("style")]
-        pages = with_augmentations(shared, args.augment, interrupted=args.interrupted) + user
+        pages = with_augmentations(shared, args.augment, interrupted=args.interrupted,
+                                   shortened=args.shortened) + user
         return model.fit([r["lines"] for r in pages], [r["labels"] for r in pages], base=base,
                          sites=[page_site(r) for r in pages], progress=True, **params)
 
@@ -156,6 +159,7 @@ def main(argv: list[str] | None = None) -> None:
         "base": args.base,
         "augment": args.augment,
         "interrupted": args.interrupted,
+        "shortened": args.shortened,
         "params": params,
     }
     fit(model, records)
