@@ -99,12 +99,32 @@ def test_layout_windows_cover_every_line_once() -> None:
     assert layout.spaced[:2].tolist() == [2, 5]
 
 
+CYRILLIC_PAGE = [
+    "Москва готова продолжать контакты с Вашингтоном, однако не будет вести переговоры на языке ультиматумов.",
+    "Комментарии (2)", "Сергей П. пишет:", "3 декабря 2026, 16:02", "Ответить", "5 минут назад", "2 години тому",
+    "Коментарі (14)", "Відповісти", "© 2026 Вечерний Курьер. Все права защищены.", "Поделиться", "Не ответить на это",
+]
+
+
+def test_russian_and_ukrainian_cues() -> None:
+    features = batch_features([CYRILLIC_PAGE])
+    flagged = {name: [CYRILLIC_PAGE[i] for i in np.flatnonzero(column(features, name))]
+               for name in ("date", "ago", "ncomm", "says", "reply", "copy")}
+    assert flagged == {"date": ["3 декабря 2026, 16:02"], "ago": ["5 минут назад", "2 години тому"],
+                       "ncomm": ["Комментарии (2)", "Коментарі (14)"], "says": ["Сергей П. пишет:"],
+                       "reply": ["Ответить", "Відповісти"], "copy": ["© 2026 Вечерний Курьер. Все права защищены."]}
+    # prose reads as prose: "с", "однако", "не", "на" are stopwords (4 of 14 words)
+    assert abs(column(features, "stop")[0] - 4 / 14) < 1e-6
+    assert column(features, "commw")[1] > 0 and column(features, "furn")[10] > 0
+
+
 def test_pattern_flags_equal_one_pass_per_pattern() -> None:
     # the flags come from one pass of a union of patterns, then each pattern on that pass's hits
     lines = COMMENT_PAGE + OTHER_PAGE + [
         "Read more »", "see all", "Visit www.example.org today", "mail me@host.net", "Copyright 2020", "Like",
         "Permalink", "posted by Anna", "He wrote:", "3 hours ago", "Yesterday, officials said", "Continue reading...",
-        "12 comments", "An article… ", "A plain sentence with nothing special in it.", "İ ı ſ K", "Report abuse"]
+        "12 comments", "An article… ", "A plain sentence with nothing special in it.", "İ ı ſ K", "Report abuse",
+        *CYRILLIC_PAGE]
     assert len(lines) < UNION_MIN_LINES <= len(lines) * 20  # a few lines: no union; many: the union pass
     text = pa.array(lines, pa.string())
     for features, copies in ((batch_features([lines]), 1), (batch_features([lines] * 20), 20)):

@@ -174,3 +174,12 @@ def test_text_first_comments_with_a_rating_button_under_the_author_line():
     assert _triples(parse_comments(lines)) == [
         ("JohnnyB, Ohio, United States", "2 hours ago", "Both sides need to get this done before the summer."),
         ("SarahInLondon, London, United Kingdom", "3 hours ago", "Nothing will come of it. Talks about talks.")]
+
+
+def test_ukrainian_comment_section():
+    comments = parse_comments(["Олег", "2 години тому", "Заяви заявами, а домовлятися все одно доведеться.", "Відповісти",
+                               "Ірина С.", "4 грудня 2026 р., 12:40", "Цікаво, чи хтось вірить у ці переговори.",
+                               "Подобається · Відповісти", "Андрій", "вчора о 18:20", "Дякую за матеріал.", "Відповісти"])
+    assert _triples(comments) == [("Олег", "2 години тому", "Заяви заявами, а домовлятися все одно доведеться."),
+                                  ("Ірина С.", "4 грудня 2026 р., 12:40", "Цікаво, чи хтось вірить у ці переговори."),
+                                  ("Андрій", "вчора о 18:20", "Дякую за матеріал.")]

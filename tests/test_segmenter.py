@@ -734,3 +734,32 @@ def test_shortened_variants_keep_the_page_but_cut_the_article_after_a_few_paragr
     assert shorten(short, random.Random(0)) is None
     assert [r.get("augmented") for r in with_augmentations([record], 0.0, shortened=1.0)] == [None, "shortened"]
     assert with_augmentations([record], 0.0, shortened=0.0) == [record]
+
+
+CYRILLIC_PAGES = {
+    # page (our text): its headline, and its comments as a reader sees them
+    "ru_news_comments.txt": ("Лавров: Москва готова к диалогу с Вашингтоном, но не на условиях ультиматума",
+                             [("Сергей П.", "3 декабря 2026, 16:02", "Диалог нужен, но пока его никто всерьёз не хочет."),
+                              ("Ольга", "3 дня назад", "Посмотрим, что будет весной.")]),
+    "uk_news_comments.txt": ("Вашингтон і Москва обмінялися заявами щодо контролю над озброєннями",
+                             [("Олег", "2 години тому", "Заяви заявами, а домовлятися все одно доведеться."),
+                              ("Ірина С.", "4 грудня 2026, 12:40", "Цікаво, чи хтось узагалі вірить у ці переговори."),
+                              ("Андрій", "вчора", "Дякую за матеріал, дуже виважено написано.")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CYRILLIC_PAGES))
+def test_russian_and_ukrainian_pages(segmenter: LineSegmenter, name: str) -> None:
+    """The network's tokens are English; Cyrillic pages rest on the Russian/Ukrainian cue words and patterns."""
+    page = (Path(__file__).parent / "pages" / name).read_text(encoding="utf-8")
+    headline, expected_comments = CYRILLIC_PAGES[name]
+    result = segment_text(page, segmenter)
+    assert result.title == headline
+    share_line = next(i for i, line in enumerate(result.lines) if line.text.startswith(("Поделиться", "Поділитися")))
+    paragraphs = [line for line in result.lines[:share_line] if len(line.text.split()) >= 12]
+    assert len(paragraphs) >= 4 and all(line.label in ("title", "body") for line in paragraphs)
+    assert [(c.author, c.date, c.text) for c in result.comments] == expected_comments
+    for line in result.lines:
+        if line.text.startswith(("Поделиться", "Поділитися", "Подписывайтесь", "Підписуйтесь", "При ", "©")):
+            assert line.label == "boilerplate", line.text
+    assert not any(text in result.body for _, _, text in expected_comments)

@@ -107,7 +107,8 @@ def test_the_furniture_pattern_splits_into_its_alternatives_for_the_two_re2_pass
 
 def test_date_spans_agree_with_the_date_regexes() -> None:
     for line in _lines():
-        regexes = (DATE_RE, TIME_RE, AGO_RE, comments.SHORT_UNIT_AGO_RE, comments.RU_DATE_RE, comments.RU_AGO_RE)
+        regexes = (DATE_RE, TIME_RE, AGO_RE, comments.SHORT_UNIT_AGO_RE, comments.CYRILLIC_DATE_RE,
+                   comments.CYRILLIC_AGO_RE)
         expected = sorted(match.span() for regex in regexes for match in regex.finditer(line))
         assert comments._date_spans(line) == expected, line
 

@@ -31,7 +31,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.cues import AGO_RE, COMMENT_WORDS, DATE_RE, FURNITURE_WORDS, STOPWORDS, TIME_RE
+from pipeline.segmenter.cues import (
+    AGO_RE, COMMENT_WORDS, CYRILLIC_AGO_PATTERN, CYRILLIC_COMMENT_WORDS, CYRILLIC_DATE_PATTERN, CYRILLIC_FURNITURE_WORDS,
+    CYRILLIC_LETTER, CYRILLIC_STOPWORDS, DATE_RE, FURNITURE_WORDS, STOPWORDS, TIME_RE,
+)
 
 # character classes of the code points below 65536 (others count as letters without case)
 LOWER, UPPER, CASELESS, DIGIT, SPACE, OTHER = range(1, 7)
@@ -41,17 +44,24 @@ BULLETS = "*•·-–—>|»›◦▪■●+"
 TRIMMED_PUNCTUATION = string.punctuation + "“”‘’«»…–—·•©®™¿¡"
 
 # RE2 (pyarrow) reads Python's syntax for these; case-insensitivity moves into the pattern
+# (the Cyrillic alternatives: Russian and Ukrainian pages; RE2's \b and \w are ASCII-only, see cues.py)
+NOT_CYRILLIC = f"(?:[^{CYRILLIC_LETTER[1:-1]}]|$)"
 FLAG_PATTERNS = {
-    "date": "(?i)" + DATE_RE.pattern,
+    "date": f"(?i)(?:{DATE_RE.pattern})|{CYRILLIC_DATE_PATTERN}",
     "time": "(?i)" + TIME_RE.pattern,
-    "ago": "(?i)" + AGO_RE.pattern,
-    "ncomm": r"(?i)^\W*\d[\d,.]*\s*(?:comments?|responses?|replies|repl(?:y|ies)|thoughts)\b",
-    "says": r"(?i)\b(?:says|said|wrote|writes)\s*:?\s*$",
+    "ago": f"(?i)(?:{AGO_RE.pattern})|{CYRILLIC_AGO_PATTERN}",
+    "ncomm": r"(?i)^\W*\d[\d,.]*\s*(?:comments?|responses?|replies|repl(?:y|ies)|thoughts)\b"
+             rf"|^\W*\d[\d\s]*(?:комментари|коментар|отзыв|відгук){CYRILLIC_LETTER}*"
+             rf"|^\W*(?:комментари|коментар|отзыв|відгук){CYRILLIC_LETTER}*\s*\(\d",
+    "says": rf"(?i)\b(?:says|said|wrote|writes)\s*:?\s*$|(?:пишет|написал|написала|пише|написав)\s*:?\s*$",
     "by": r"(?i)^(?:posted\s+)?by\s+\S",
     "url": r"(?i)https?://|www\.|\.com\b|\.org\b|\.net\b|@\w+\.",
-    "copy": r"(?i)©|\bcopyright\b|all rights reserved",
-    "reply": r"(?i)^\W*(?:reply|report|like|share|permalink|quote|flag)\b",
-    "more": r"(?i)\b(?:read|continue|view|see|show|load)\s+(?:more|all|full)\b|»\s*$|\.\.\.\s*$|…\s*$",
+    "copy": r"(?i)©|\bcopyright\b|all rights reserved|все права защищены|всі права захищені",
+    "reply": r"(?i)^\W*(?:reply|report|like|share|permalink|quote|flag)\b"
+             rf"|^[^a-z0-9{CYRILLIC_LETTER[1:-1]}]*(?:ответить|пожаловаться|нравится|цитировать|відповісти|поскаржитися"
+             rf"|подобається){NOT_CYRILLIC}",
+    "more": r"(?i)\b(?:read|continue|view|see|show|load)\s+(?:more|all|full)\b|»\s*$|\.\.\.\s*$|…\s*$"
+            r"|читать (?:далее|полностью)|читати далі|подробнее|показать (?:все|ещё|еще)",
 }
 NEEDS_DIGIT = frozenset({"date", "time", "ncomm"})  # patterns that cannot match a line without digits
 # The other patterns match few lines. One RE2 pass of their union (which matches every line that any
@@ -110,7 +120,8 @@ def _classes(codes: np.ndarray) -> np.ndarray:
     return np.take(_TABLE, codes)  # faster than _TABLE[codes]
 
 
-_WORD_LISTS = {"stop": STOPWORDS, "furn": FURNITURE_WORDS, "commw": COMMENT_WORDS}
+_WORD_LISTS = {"stop": STOPWORDS | CYRILLIC_STOPWORDS, "furn": FURNITURE_WORDS | CYRILLIC_FURNITURE_WORDS,
+               "commw": COMMENT_WORDS | CYRILLIC_COMMENT_WORDS}
 _CUE_WORDS = pa.array(sorted(set().union(*_WORD_LISTS.values())), pa.string())
 # for each list, whether each word of _CUE_WORDS is in it (the lists overlap: "about", "more", ...)
 _CUE_WORD_MEMBERS = {name: np.isin(_CUE_WORDS.to_numpy(zero_copy_only=False), sorted(words))

@@ -23,13 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.segmenter.cues import AGO_RE, DATE_RE, HAS_DIGIT, MONTHS, TIME_RE
+from pipeline.segmenter.cues import AGO_RE, DATE_RE, HAS_DIGIT, MONTHS, RU_MONTHS, TIME_RE, UK_MONTHS
 from pipeline.segmenter.result import Comment
 
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 COUNTER_RE = re.compile(
     r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments"
-    r"|комментари\w*)"
+    r"|комментари\w*|коментар\w*)"
     r"\s*(?:\(\d+\))?\W*$|^\W*(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b.*$|^\W*join the discussion\W*$"
     r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sort(?=\s*:))\b.{0,40}$|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
     r"|^\W*\d[\d,.]*\s*reply\W*$",  # "1 reply" under a comment (a bare "Reply" is a button)
@@ -40,7 +40,7 @@ BUTTON_EXTRAS = r"\d{1,3}\s?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)\b|\(\d+\)"
 BUTTON_RE = re.compile(
     r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|"
     r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|click to rate|"
-    r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|save|"
+    r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|відповісти|подобається|поскаржитися|поділитися|save|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*)?\W*$",
     re.IGNORECASE,
@@ -61,7 +61,7 @@ AVATAR_RE = re.compile(r"^\W*(?:user\s+|profile\s+)?(?:avatar|profile (?:picture
 WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|ying)\s+to\s+.{1,60}|level \d+)\W*$",
                             re.IGNORECASE)  # "level 2": a reply's depth in a Reddit dump
 WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level")  # how those lines start
-INITIAL_END_RE = re.compile(r"(?:^|\s)[A-Z]\.$")
+INITIAL_END_RE = re.compile(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]\.$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
 BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+)?by\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$", re.IGNORECASE)
@@ -79,14 +79,16 @@ TIME_GATE = re.compile(r"\d(?::\d|\s*[ap])", re.IGNORECASE).search
 AGO_WORDS = ("ago", "yesterday", "today")
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "pm", "am", "utc", "gmt", "est", "edt", "pst",
-                               "cet", "and", "of", "в", "г"})
-# Russian dates and ages, for the comment sections of Russian-language pages (the parser only: the
-# line features read the English cues of `cues.py`)
-RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-RU_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS})(?:\s+\d{{4}})?(?:\s*(?:г\.|года)(?!\w))?", re.IGNORECASE)
-RU_AGO_RE = re.compile(r"\b(?:\d+|одну|один|одна)\s+(?:секунд\w*|минут\w*|час\w*|дн(?:я|ей)|день|недел\w*|месяц\w*|год\w*|лет)"
-                       r"\s+назад\b|\bвчера\b|\bсегодня\b", re.IGNORECASE)
-RU_AGO_WORDS = ("назад", "вчера", "сегодня")
+                               "cet", "and", "of", "в", "г", "о", "р"})
+# Russian and Ukrainian dates and ages, for the comment sections of Cyrillic pages ("3 декабря 2026 г.",
+# "5 минут назад", "2 години тому", "вчора")
+CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",
+                              re.IGNORECASE)
+CYRILLIC_AGO_RE = re.compile(
+    r"\b(?:\d+|одну|один|одна)\s+(?:секунд\w*|минут\w*|час\w*|дн(?:я|ей)|день|недел\w*|месяц\w*|год\w*|лет"
+    r"|хвилин\w*|дн(?:і|ів)|тиж\w*|місяц\w*|рок\w*|рік)\s+(?:назад|тому)\b|\b(?:вчера|сегодня|вчора|сьогодні)\b",
+    re.IGNORECASE)
+CYRILLIC_AGO_WORDS = ("назад", "тому", "вчера", "сегодня", "вчора", "сьогодні")
 # ages with abbreviated units, which AGO_RE (shared with the line features) does not read: "3 hr. ago", "5 mo. ago"
 SHORT_UNIT_AGO_RE = re.compile(r"\b\d+\s*(?:s|sec|m|min|h|hr|d|w|wk|mo|y|yr)s?\.?\s+ago\b", re.IGNORECASE)
 CYRILLIC = re.compile("[\u0400-\u04ff]").search
@@ -210,12 +212,12 @@ def _for_lowered_text(pattern: re.Pattern) -> re.Pattern:
 
 
 LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
-                         for pattern in (DATE_RE, TIME_RE, AGO_RE, SHORT_UNIT_AGO_RE, RU_DATE_RE, RU_AGO_RE)}
+                         for pattern in (DATE_RE, TIME_RE, AGO_RE, SHORT_UNIT_AGO_RE, CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)}
 
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every match of DATE_RE, TIME_RE, AGO_RE and SHORT_UNIT_AGO_RE (and RU_DATE_RE,
-    RU_AGO_RE in Cyrillic text) in the text, sorted; a pattern runs only when its necessary condition holds."""
+    """(start, end) of every match of DATE_RE, TIME_RE, AGO_RE and SHORT_UNIT_AGO_RE (and CYRILLIC_DATE_RE,
+    CYRILLIC_AGO_RE in Cyrillic text) in the text, sorted; a pattern runs only when its necessary condition holds."""
     lowered = lowered_for_gates(text)
     patterns = []
     if DATE_GATE(text):
@@ -227,7 +229,7 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
         if lowered is None or "ago" in lowered:
             patterns.append(SHORT_UNIT_AGO_RE)
     if not text.isascii() and CYRILLIC(text):
-        patterns += (RU_DATE_RE, RU_AGO_RE)
+        patterns += (CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)
     if lowered is None:
         return sorted(match.span() for pattern in patterns for match in pattern.finditer(text))
     # the lowered text is as long as the text, so its spans hold for both
@@ -250,7 +252,7 @@ def _is_date_text(text: str) -> bool:
     """True when the text is essentially a date/time stamp (little else on the line)."""
     stripped = text.strip(" .,:;|·•-–—()[]")
     if not stripped or len(stripped) > 60 or not (HAS_DIGIT(stripped) or "ago" in stripped or "day" in stripped or (
-            not stripped.isascii() and any(map(stripped.lower().__contains__, RU_AGO_WORDS)))):
+            not stripped.isascii() and any(map(stripped.lower().__contains__, CYRILLIC_AGO_WORDS)))):
         return False
     if len(stripped) <= 15 and (SHORT_AGE_RE.match(stripped) or MONTH_DAY_RE.match(stripped)):
         return True
@@ -305,7 +307,7 @@ def _meta_of(line: str) -> _Meta | None:
     # (as `_is_date_text` requires): without one, those rules are skipped
     folded = lowered_for_gates(line)
     may_hold_date = HAS_DIGIT(line) is not None or "ago" in line or "day" in line or (
-        not line.isascii() and any(map((folded or line.lower()).__contains__, RU_AGO_WORDS)))
+        not line.isascii() and any(map((folded or line.lower()).__contains__, CYRILLIC_AGO_WORDS)))
     if may_hold_date:
         # "NAME, DATE" comes first: a one-word handle before a date would otherwise pass as a date line
         match = NAME_COMMA_DATE_RE.match(line)

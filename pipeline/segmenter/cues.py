@@ -34,6 +34,35 @@ COMMENT_WORDS = frozenset(
     guest anonymous member moderator votes vote points""".split()
 )
 
+# Russian and Ukrainian cues. The network's lexical tokens are English words, so on a Cyrillic page it
+# reads the word shares and patterns below: without them every line of prose there looks stopword-free.
+CYRILLIC_STOPWORDS = frozenset(
+    """а без бы был была были было быть в вам вас во вот все всё вы да для до его её ее если есть еще ещё же за из
+    или им их к как ко когда кото который которая которое которые ли меня мне мы на над не него нее неё нет ни но
+    о об однако он она они оно от по под после при про с со так также там то того тоже только у уже чем что чтобы
+    эта эти это этого этот я і й з із зі та що як це від але його її їх він вона вони ми ви був була було були буде
+    який яка яке які також вже ще тому цей ця ці щоб коли де чи для до на не ні по при про під після без""".split()
+)
+CYRILLIC_COMMENT_WORDS = frozenset(
+    """комментарий комментарии комментария комментариев комментировать ответить ответ ответы пишет написал
+    написала нравится пожаловаться цитировать коментар коментарі коментарів коментувати відповісти відповідь
+    пише написав подобається поскаржитися""".split()
+)
+CYRILLIC_FURNITURE_WORDS = frozenset(
+    """поделиться подписывайтесь подписаться подпишитесь войти вход регистрация главная реклама читайте поиск
+    меню рассылка поділитися підписуйтесь підписатися увійти реєстрація головна реклама читайте пошук меню
+    розсилка""".split()
+)
+RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+UK_MONTHS = "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
+# For the line features (RE2, whose \b and \w are ASCII-only: the Cyrillic letters are spelled out):
+# "3 декабря 2026", "5 минут назад", "2 дні тому", "вчера"
+CYRILLIC_LETTER = "[а-яёіїєґ]"
+CYRILLIC_DATE_PATTERN = rf"\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?:[^а-яёіїєґ]|$)"
+CYRILLIC_AGO_PATTERN = (r"(?:\d+|одну|один|одна)\s+(?:секунд|минут|час|дн|день|недел|месяц|год|лет|хвилин|тижн|тижд"
+                        rf"|місяц|рок|рік){CYRILLIC_LETTER}*\s+(?:назад|тому)"
+                        rf"|(?:^|[^а-яёіїєґ])(?:вчера|сегодня|вчора|сьогодні)(?:[^а-яёіїєґ]|$)")
+
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
     "|september|october|november|december"

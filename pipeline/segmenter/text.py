@@ -279,8 +279,10 @@ FURNITURE_RE = re.compile(
     r"|^\W*\d{1,4}[.)]? +(?:(?:https?|ftp|file)://|mailto:|www\.)\S*\s*$"  # a numbered link list ("References" of lynx)
     # prompts inside the article (cues.INLINE_PROMPT), and "You can share this story on social media:"
     r"|" + INLINE_PROMPT + r"|^.{0,40}\bshare this (?:story|article|post|page)(?:\s*$|[^\w'’].{0,40}\s*$)"
-    # Russian share and subscribe prompts (no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2)
-    r"|^(?:поделиться|подписывайтесь на)",
+    # Russian and Ukrainian share and subscribe prompts and reprint notices ("При использовании материалов
+    # ссылка ... обязательна"); no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2
+    r"|^(?:поделиться|подписывайтесь на|поділитися|підписуйтесь на)"
+    r"|^при (?:использовании|цитировании|перепечатке|копировании|використанні|цитуванні|передруку) (?:материалов|матеріалів)",
     re.IGNORECASE,
 )
 
@@ -327,7 +329,8 @@ RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: few
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
                     "tweet", "email", "print", "what do you think", "what are your thoughts", "tell us what",
-                    "let us know what", "поделиться", "подписывайтесь на", "page ")
+                    "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ",
+                    "page ")
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
