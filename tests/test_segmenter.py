@@ -227,6 +227,16 @@ def test_a_hard_wrapped_dump_is_read_as_its_paragraphs(segmenter: LineSegmenter)
     assert [text for _, text in unwrap_lines(split_lines(menu))][-2:] == ["* one item", "* another item"]
 
 
+def test_lynx_link_markers_stay_out_of_the_body_text(segmenter: LineSegmenter) -> None:
+    marked = [PARAGRAPHS[0].replace("in Geneva", "in [12]Geneva"), PARAGRAPHS[1] + " as reported[3] earlier.",
+              *PARAGRAPHS[2:]]
+    page = article().replace(PARAGRAPHS[0], marked[0]).replace(PARAGRAPHS[1], marked[1])
+    result = segment_text(page, segmenter)
+    assert [line.text for line in result.lines if line.label == "body"][-4:] == marked  # the lines as printed
+    assert "in Geneva" in result.body and "[12]" not in result.body
+    assert "as reported[3] earlier." in result.body  # a footnote mark after a word stays
+
+
 # --- HTML -------------------------------------------------------------------------------------
 
 

@@ -39,6 +39,9 @@ BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 BYLINE_RE = re.compile(r"(?:posted\s+|written\s+)?by\s", re.IGNORECASE)
 # a link of a `lynx -dump` ("[2]The Prairie Sentinel"): links are menus and site names, not the headline
 NUMBERED_LINK_RE = re.compile(r"\[\d+\]\S")
+# the link markers a `lynx -dump` puts before each link's text ("talks in [12]Geneva"), which the body text
+# leaves out; a footnote mark after a word ("reported[3]") stays
+LINK_MARKER_RE = re.compile(r"(?:(?<=\s)|^)\[\d+\](?=\w)")
 # accessibility and in-page links at the top of a page ("Skip to site index", "Jump to comments", "Skip
 # navigation"; "[1]Skip to main content" in a `lynx -dump`), which read like a short heading
 SKIP_LINK_RE = re.compile(r"^\W*(?:\[\d+\])?(?:(?:skip|jump) to\b|skip (?:links|navigation|nav)\b)", re.IGNORECASE)
@@ -535,6 +538,11 @@ def _comment_lines(texts: list[str], labels: list[str]) -> list[str]:
             if labels[index] == "comment" or (labels[index] == "boilerplate" and is_button(texts[index]))]
 
 
+def _without_link_markers(text: str) -> str:
+    """The text without lynx's "[12]" link markers (LINK_MARKER_RE)."""
+    return LINK_MARKER_RE.sub("", text) if "[" in text else text
+
+
 def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: int | None,
              title_text: str | None = None, metas: MetaMemo | None = None) -> Segmentation:
     """Gather labelled lines into a Segmentation; `title_index` is relabelled `title`; `metas` as
@@ -552,7 +560,7 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
         title = next(iter(texts_by_label["title"]), None)
     return Segmentation(
         title=title,
-        body=BODY_JOINER.join(texts_by_label["body"]),
+        body=_without_link_markers(BODY_JOINER.join(texts_by_label["body"])),
         comments=parse_comments(_comment_lines(texts, labels), metas, already_collapsed=True),
         boilerplate=texts_by_label["boilerplate"],
         lines=lines,
