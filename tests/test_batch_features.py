@@ -8,7 +8,7 @@ import torch
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.batch_features import COLUMN, FLAG_PATTERNS, UNION_MIN_LINES, batch_features
+from pipeline.segmenter.batch_features import COLUMN, CYRILLIC_FLAG_PATTERNS, FLAG_PATTERNS, UNION_MIN_LINES, batch_features
 from pipeline.segmenter.model import _Layout
 
 COMMENT_PAGE = [
@@ -119,7 +119,8 @@ def test_russian_and_ukrainian_cues() -> None:
 
 
 def test_pattern_flags_equal_one_pass_per_pattern() -> None:
-    # the flags come from one pass of a union of patterns, then each pattern on that pass's hits
+    # the flags come from one pass of a union of patterns, then each pattern on that pass's hits (and the
+    # Cyrillic patterns on the lines with a Cyrillic letter)
     lines = COMMENT_PAGE + OTHER_PAGE + [
         "Read more »", "see all", "Visit www.example.org today", "mail me@host.net", "Copyright 2020", "Like",
         "Permalink", "posted by Anna", "He wrote:", "3 hours ago", "Yesterday, officials said", "Continue reading...",
@@ -130,5 +131,7 @@ def test_pattern_flags_equal_one_pass_per_pattern() -> None:
     for features, copies in ((batch_features([lines]), 1), (batch_features([lines] * 20), 20)):
         for name, pattern in FLAG_PATTERNS.items():
             expected = pc.match_substring_regex(text, pattern).to_numpy(zero_copy_only=False)
+            if name in CYRILLIC_FLAG_PATTERNS:  # run on Cyrillic lines only, where alone they can match
+                expected |= pc.match_substring_regex(text, CYRILLIC_FLAG_PATTERNS[name]).to_numpy(zero_copy_only=False)
             assert expected.any(), name  # the crafted lines hit every pattern
             assert (column(features, name) == np.tile(expected, copies)).all(), name

@@ -44,25 +44,33 @@ BULLETS = "*•·-–—>|»›◦▪■●+"
 TRIMMED_PUNCTUATION = string.punctuation + "“”‘’«»…–—·•©®™¿¡"
 
 # RE2 (pyarrow) reads Python's syntax for these; case-insensitivity moves into the pattern
-# (the Cyrillic alternatives: Russian and Ukrainian pages; RE2's \b and \w are ASCII-only, see cues.py)
-NOT_CYRILLIC = f"(?:[^{CYRILLIC_LETTER[1:-1]}]|$)"
 FLAG_PATTERNS = {
-    "date": f"(?i)(?:{DATE_RE.pattern})|{CYRILLIC_DATE_PATTERN}",
+    "date": "(?i)" + DATE_RE.pattern,
     "time": "(?i)" + TIME_RE.pattern,
-    "ago": f"(?i)(?:{AGO_RE.pattern})|{CYRILLIC_AGO_PATTERN}",
-    "ncomm": r"(?i)^\W*\d[\d,.]*\s*(?:comments?|responses?|replies|repl(?:y|ies)|thoughts)\b"
-             rf"|^\W*\d[\d\s]*(?:комментари|коментар|отзыв|відгук){CYRILLIC_LETTER}*"
-             rf"|^\W*(?:комментари|коментар|отзыв|відгук){CYRILLIC_LETTER}*\s*\(\d",
-    "says": rf"(?i)\b(?:says|said|wrote|writes)\s*:?\s*$|(?:пишет|написал|написала|пише|написав)\s*:?\s*$",
+    "ago": "(?i)" + AGO_RE.pattern,
+    "ncomm": r"(?i)^\W*\d[\d,.]*\s*(?:comments?|responses?|replies|repl(?:y|ies)|thoughts)\b",
+    "says": r"(?i)\b(?:says|said|wrote|writes)\s*:?\s*$",
     "by": r"(?i)^(?:posted\s+)?by\s+\S",
     "url": r"(?i)https?://|www\.|\.com\b|\.org\b|\.net\b|@\w+\.",
-    "copy": r"(?i)©|\bcopyright\b|all rights reserved|все права защищены|всі права захищені",
-    "reply": r"(?i)^\W*(?:reply|report|like|share|permalink|quote|flag)\b"
-             rf"|^[^a-z0-9{CYRILLIC_LETTER[1:-1]}]*(?:ответить|пожаловаться|нравится|цитировать|відповісти|поскаржитися"
-             rf"|подобається){NOT_CYRILLIC}",
-    "more": r"(?i)\b(?:read|continue|view|see|show|load)\s+(?:more|all|full)\b|»\s*$|\.\.\.\s*$|…\s*$"
-            r"|читать (?:далее|полностью)|читати далі|подробнее|показать (?:все|ещё|еще)",
+    "copy": r"(?i)©|\bcopyright\b|all rights reserved",
+    "reply": r"(?i)^\W*(?:reply|report|like|share|permalink|quote|flag)\b",
+    "more": r"(?i)\b(?:read|continue|view|see|show|load)\s+(?:more|all|full)\b|»\s*$|\.\.\.\s*$|…\s*$",
 }
+# The same cues on Russian and Ukrainian pages. Each needs a Cyrillic letter, so they run on the lines
+# that hold one only, and add to the flags above. (RE2's \b and \w are ASCII-only, see cues.py.)
+NOT_CYRILLIC = f"(?:[^{CYRILLIC_LETTER[1:-1]}]|$)"
+CYRILLIC_FLAG_PATTERNS = {
+    "date": "(?i)" + CYRILLIC_DATE_PATTERN,
+    "ago": "(?i)" + CYRILLIC_AGO_PATTERN,
+    "ncomm": rf"(?i)^\W*\d[\d\s]*(?:комментари|коментар|отзыв|відгук){CYRILLIC_LETTER}*"
+             rf"|^\W*(?:комментари|коментар|отзыв|відгук){CYRILLIC_LETTER}*\s*\(\d",
+    "says": r"(?i)(?:пишет|написал|написала|пише|написав)\s*:?\s*$",
+    "copy": r"(?i)все права защищены|всі права захищені",
+    "reply": rf"(?i)^[^a-z0-9{CYRILLIC_LETTER[1:-1]}]*(?:ответить|пожаловаться|нравится|цитировать|відповісти"
+             rf"|поскаржитися|подобається){NOT_CYRILLIC}",
+    "more": r"(?i)читать (?:далее|полностью)|читати далі|подробнее|показать (?:все|ещё|еще)",
+}
+CYRILLIC_CODES = (0x400, 0x4FF)
 NEEDS_DIGIT = frozenset({"date", "time", "ncomm"})  # patterns that cannot match a line without digits
 # The other patterns match few lines. One RE2 pass of their union (which matches every line that any
 # of them matches) costs about what one pattern's pass does; each pattern then runs on its hits only.
@@ -244,6 +252,12 @@ def batch_features(docs: list[list[str]], text: pa.Array | None = None) -> Batch
         flags[name] = np.zeros(n, dtype=bool)
         if len(rows):
             flags[name][rows] = pc.match_substring_regex(subset, pattern).to_numpy(zero_copy_only=False)
+    cyrillic = np.flatnonzero(per_line((codes >= CYRILLIC_CODES[0]) & (codes <= CYRILLIC_CODES[1])))
+    if len(cyrillic):
+        text_with_cyrillic = text.take(pa.array(cyrillic))
+        for name, pattern in CYRILLIC_FLAG_PATTERNS.items():
+            flags[name][cyrillic] |= pc.match_substring_regex(text_with_cyrillic, pattern).to_numpy(zero_copy_only=False)
+    for name in FLAG_PATTERNS:
         dense[:, column[name]] = flags[name]
     # words: split at spaces (the lines are whitespace-collapsed), lowercased, digit runs as "0",
     # punctuation trimmed off both ends
