@@ -751,6 +751,11 @@ CYRILLIC_PAGES = {
     "ru_news_comments.txt": ("Лавров: Москва готова к диалогу с Вашингтоном, но не на условиях ультиматума",
                              [("Сергей П.", "3 декабря 2026, 16:02", "Диалог нужен, но пока его никто всерьёз не хочет."),
                               ("Ольга", "3 дня назад", "Посмотрим, что будет весной.")]),
+    "ru_news_comments_widget.txt": (
+        "Госдума одобрила обращение к Конгрессу США по вопросу о дипломатической собственности",
+        [("Виктор Н.", "04.12.2026, 15:40", "Пишут обращения уже который год, а толку никакого."),
+         ("Марина_К", "04.12.2026, 16:12", "Правильно делают, собственность надо возвращать."),
+         ("Гость", "5 минут назад", "Никто им ничего не вернёт.")]),
     "uk_news_comments.txt": ("Вашингтон і Москва обмінялися заявами щодо контролю над озброєннями",
                              [("Олег", "2 години тому", "Заяви заявами, а домовлятися все одно доведеться."),
                               ("Ірина С.", "4 грудня 2026, 12:40", "Цікаво, чи хтось узагалі вірить у ці переговори."),
@@ -765,8 +770,8 @@ def test_russian_and_ukrainian_pages(segmenter: LineSegmenter, name: str) -> Non
     headline, expected_comments = CYRILLIC_PAGES[name]
     result = segment_text(page, segmenter)
     assert result.title == headline
-    share_line = next(i for i, line in enumerate(result.lines) if line.text.startswith(("Поделиться", "Поділитися")))
-    paragraphs = [line for line in result.lines[:share_line] if len(line.text.split()) >= 12]
+    comments_header = next(i for i, line in enumerate(result.lines) if line.text.startswith(("Комментарии", "Коментарі")))
+    paragraphs = [line for line in result.lines[:comments_header] if len(line.text.split()) >= 12]
     assert len(paragraphs) >= 4 and all(line.label in ("title", "body") for line in paragraphs)
     assert [(c.author, c.date, c.text) for c in result.comments] == expected_comments
     for line in result.lines:

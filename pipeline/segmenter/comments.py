@@ -32,7 +32,10 @@ COUNTER_RE = re.compile(
     r"|комментари\w*|коментар\w*)"
     r"\s*(?:\(\d+\))?\W*$|^\W*(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b.*$|^\W*join the discussion\W*$"
     r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sort(?=\s*:))\b.{0,40}$|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
-    r"|^\W*\d[\d,.]*\s*reply\W*$",  # "1 reply" under a comment (a bare "Reply" is a button)
+    r"|^\W*\d[\d,.]*\s*reply\W*$"  # "1 reply" under a comment (a bare "Reply" is a button)
+    # "Авторизуйтесь, чтобы оставить комментарий", "Залишити коментар"
+    r"|^\W*(?:авторизуйтесь|войдите|увійдіть)\b.{0,40}(?:комментари|коментар)\w*\W*$"
+    r"|^\W*(?:оставить|написать|добавить|залишити|написати|додати) (?:комментари|коментар)\w*\W*$",
     re.IGNORECASE,
 )
 # counts and ages that a row of buttons may show beside them: "Like · Reply · 7d", "Reply · Like (1)"
