@@ -210,6 +210,17 @@ def test_privacy_links_and_price_offers_are_furniture_but_reports_about_privacy_
          "Readers can subscribe for a week's trial, the publisher said."])
 
 
+def test_script_code_left_by_a_text_extraction_is_furniture_but_prose_about_functions_is_not() -> None:
+    _assert_furniture_but_text_is_not(
+        ["(adsbygoogle = window.adsbygoogle || []).push({});",
+         "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1234'); });",
+         "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}",
+         "var _gaq = _gaq || [];", "document.write('<a href=\"https://ads.example.com\">');"],
+        ["The function of the inspection regime (in the treaty's own words) was to verify the limits.",
+         "The envoy pushed (hard) for a deal, and the window for talks closed in March.",
+         "Analysts say the push for new sanctions {as the draft calls them} will continue."])
+
+
 def test_syndication_notices_are_furniture_but_news_about_publishing_is_not() -> None:
     # they name the outlet a text came from, which a stance model must not learn to read
     _assert_furniture_but_text_is_not(

@@ -278,6 +278,10 @@ FURNITURE_RE = re.compile(
     r"|\b(?:enable|turn on|activate|switch on|allow|requires?|needs?) javascript(?:[^\w-]|$)"
     r"|\bjavascript (?:is |must be )?(?:required|disabled|not enabled|turned off|switched off)\b"
     r"|\bwith(?:out)? javascript enabled\b|^\W*share or comment on this (?:story|article|post|page)\W*$"
+    # script code that a naive text extraction kept ("(adsbygoogle = window.adsbygoogle || []).push({});",
+    # "googletag.cmd.push(function() { ... });")
+    r"|\bfunction\s*\([^)]*\)\s*\{|\}\s*\)\s*;|\bvar \w+\s*=|\bwindow\.\w+\s*=|\bdocument\.(?:write|getelementbyid)\s*\("
+    r"|\bgoogletag\.|\badsbygoogle\b|\.push\(\s*[\[{(]|\bdatalayer\b"
     r"|^page \d+ ?(?:of|/) ?\d+\W*$"  # a running footer of a converted PDF or a paged article
     r"|^\W*\d{1,4}[.)]? +(?:(?:https?|ftp|file)://|mailto:|www\.)\S*\s*$"  # a numbered link list ("References" of lynx)
     # prompts inside the article (cues.INLINE_PROMPT), and "You can share this story on social media:"
@@ -341,6 +345,8 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "privacy choices", "this article ", "this story ", "this piece ", "this post ", "this essay ",
                    "this column ", "this commentary ", "this op-ed ", "with permission", "kind permission",
                    "original article", "original story", "original post", "://", "mailto:", "www.",
+                   "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
+                   "datalayer",
                    *INLINE_PROMPT_PARTS)
 RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
 
