@@ -255,12 +255,13 @@ def main() -> None:
 
     if args.also:
         other = load_segmenter(args.also)
-        for name, run in (("plain text", run_newsstance_text), ("plain text, site's pages together", run_newsstance_sites)):
+        for name, run, given in (("plain text", run_newsstance_text, "text lines"),
+                                 ("plain text, site's pages together", run_newsstance_sites, "text lines + host")):
             per_style, speeds = {}, []
             for style in DUMP_STYLES:
                 per_style[style], speed = run(by_style[style], other)
                 speeds.append(speed)
-            add(f"newsstance {args.also.name} ({name})", "text lines", per_style, speeds)
+            add(f"newsstance {args.also.name} ({name})", given, per_style, speeds)
 
     per_style, speeds = {}, []
     for style in DUMP_STYLES:
