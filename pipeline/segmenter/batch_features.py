@@ -33,7 +33,7 @@ import pyarrow.compute as pc
 
 from pipeline.segmenter.cues import (
     AGO_RE, COMMENT_WORDS, CYRILLIC_AGO_PATTERN, CYRILLIC_COMMENT_WORDS, CYRILLIC_DATE_PATTERN, CYRILLIC_FURNITURE_WORDS,
-    CYRILLIC_LETTER, CYRILLIC_STOPWORDS, DATE_RE, FURNITURE_WORDS, STOPWORDS, TIME_RE,
+    CYRILLIC_LETTER, CYRILLIC_STOPWORDS, DATE_RE, FURNITURE_WORDS, NOT_CYRILLIC_LETTER, STOPWORDS, TIME_RE,
 )
 
 # character classes of the code points below 65536 (others count as letters without case)
@@ -58,7 +58,6 @@ FLAG_PATTERNS = {
 }
 # The same cues on Russian and Ukrainian pages. Each needs a Cyrillic letter, so they run on the lines
 # that hold one only, and add to the flags above. (RE2's \b and \w are ASCII-only, see cues.py.)
-NOT_CYRILLIC = f"(?:[^{CYRILLIC_LETTER[1:-1]}]|$)"
 CYRILLIC_FLAG_PATTERNS = {
     "date": "(?i)" + CYRILLIC_DATE_PATTERN,
     "ago": "(?i)" + CYRILLIC_AGO_PATTERN,
@@ -67,7 +66,7 @@ CYRILLIC_FLAG_PATTERNS = {
     "says": r"(?i)(?:пишет|написал|написала|пише|написав)\s*:?\s*$",
     "copy": r"(?i)все права защищены|всі права захищені",
     "reply": rf"(?i)^[^a-z0-9{CYRILLIC_LETTER[1:-1]}]*(?:ответить|пожаловаться|нравится|цитировать|відповісти"
-             rf"|поскаржитися|подобається){NOT_CYRILLIC}",
+             rf"|поскаржитися|подобається)(?:{NOT_CYRILLIC_LETTER}|$)",
     "more": r"(?i)читать (?:далее|полностью)|читати далі|подробнее|показать (?:все|ещё|еще)",
 }
 CYRILLIC_CODES = (0x400, 0x4FF)

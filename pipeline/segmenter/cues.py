@@ -58,10 +58,11 @@ UK_MONTHS = "січня|лютого|березня|квітня|травня|ч
 # For the line features (RE2, whose \b and \w are ASCII-only: the Cyrillic letters are spelled out):
 # "3 декабря 2026", "5 минут назад", "2 дні тому", "вчера"
 CYRILLIC_LETTER = "[а-яёіїєґ]"
-CYRILLIC_DATE_PATTERN = rf"\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?:[^а-яёіїєґ]|$)"
+NOT_CYRILLIC_LETTER = "[^а-яёіїєґ]"
+CYRILLIC_DATE_PATTERN = rf"\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?:{NOT_CYRILLIC_LETTER}|$)"
 CYRILLIC_AGO_PATTERN = (r"(?:\d+|одну|один|одна)\s+(?:секунд|минут|час|дн|день|недел|месяц|год|лет|хвилин|тижн|тижд"
                         rf"|місяц|рок|рік){CYRILLIC_LETTER}*\s+(?:назад|тому)"
-                        rf"|(?:^|[^а-яёіїєґ])(?:вчера|сегодня|вчора|сьогодні)(?:[^а-яёіїєґ]|$)")
+                        rf"|(?:^|{NOT_CYRILLIC_LETTER})(?:вчера|сегодня|вчора|сьогодні)(?:{NOT_CYRILLIC_LETTER}|$)")
 
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
