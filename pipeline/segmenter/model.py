@@ -50,7 +50,7 @@ DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "k
 NETWORK_KEYS = ("embedding", "hidden", "layers", "kernel", "window", "dropout")
 DEFAULT_TRAINING: dict[str, Any] = {"epochs": 12, "lr": 3e-3, "batch_lines": 6000, "min_count": 3,
                                     "min_word_count": 5, "max_words": 0, "seed": 13, "word_weighted": True,
-                                    "token_dropout": 0.0, "line_dropout": 0.0}
+                                    "token_dropout": 0.0, "line_dropout": 0.0, "distill": 0.0}
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
 BATCH_DOCS = 64  # documents per feature / inference batch
 # To the network an ad or app prompt in mid-article (cues.INLINE_PROMPT) reads like the article's end (on
@@ -356,7 +356,8 @@ class LineSegmenter:
     # --- training ---------------------------------------------------------------------------
 
     def fit(self, docs: list[list[str]], labels: list[list[str]], *, base: "LineSegmenter | None" = None,
-            sites: list[Any] | None = None, progress: bool = False, **params: Any) -> "LineSegmenter":
+            sites: list[Any] | None = None, teachers: "list[LineSegmenter] | None" = None, progress: bool = False,
+            **params: Any) -> "LineSegmenter":
         """Train on documents (lists of non-blank lines) and their labels; returns self.
 
         `base`: start from this model's vocabulary and weights and fine-tune (defaults: 4 epochs,
@@ -367,7 +368,11 @@ class LineSegmenter:
         tokens hidden at random in each training batch), line_dropout (share of lines left out at
         random in each training batch), embedding, hidden, layers, kernel, window,
         dropout, site_features (read `sites.py` features: documents of one site in `sites` are
-        compared with each other; train with single documents too, whose site is None).
+        compared with each other; train with single documents too, whose site is None), distill.
+
+        `teachers` with `distill` = a > 0: each line's loss is (1 - a) x cross-entropy with its label
+        + a x cross-entropy with the teachers' mean label probabilities for it (knowledge distillation:
+        one network learns what an ensemble of them predicts, at one network's cost).
         """
         if len(docs) != len(labels) or (sites is not None and len(sites) != len(docs)):
             raise ValueError("docs, labels and sites differ in length")
@@ -413,6 +418,8 @@ class LineSegmenter:
         encoded = _concat([self._encode(f, None if site is None else site[start:start + BATCH_DOCS])
                            for f, start in zip(features, range(0, len(pairs), BATCH_DOCS))])
         targets = [torch.tensor([self.labels.index(y) for y in doc_labels]) for _, doc_labels in pairs]
+        soft = self._teacher_probabilities(teachers, [lines for lines, _ in pairs], doc_sites) \
+            if teachers and training["distill"] else None
         # word_weighted: a line's loss weighs sqrt(1 + its words), closer to the word-weighted scores
         line_weights = [torch.tensor([(1.0 + line.count(" ")) ** 0.5 if training["word_weighted"] else 1.0
                                       for line in lines]) for lines, _ in pairs]
@@ -434,14 +441,19 @@ class LineSegmenter:
                     selected.token_weights = selected.token_weights * kept
                 gold = torch.cat([targets[i] for i in batch])
                 weight = torch.cat([line_weights[i] for i in batch])
+                taught = None if soft is None else torch.cat([soft[i] for i in batch])
                 if training["line_dropout"]:
                     # leave some lines out, so that the network does not rely on exact neighbours
                     # (pages reach users cut, cleaned or flattened differently); every document keeps one
                     kept_lines = torch.rand(len(gold)) >= training["line_dropout"]
                     kept_lines[torch.cumsum(torch.tensor([0] + selected.doc_lengths[:-1]), 0)] = True
                     selected, gold, weight = selected.keep_lines(kept_lines), gold[kept_lines], weight[kept_lines]
+                    taught = None if taught is None else taught[kept_lines]
                 scores = network(selected)
                 losses = nn.functional.cross_entropy(scores, gold, reduction="none")
+                if taught is not None:
+                    from_teachers = -(taught * torch.log_softmax(scores, dim=-1)).sum(-1)
+                    losses = (1 - training["distill"]) * losses + training["distill"] * from_teachers
                 loss = (losses * weight).sum() / weight.sum()
                 optimiser.zero_grad()
                 loss.backward()
@@ -454,6 +466,19 @@ class LineSegmenter:
         self.meta = {**self.meta, "trained_docs": len(pairs), "training": training,
                      "base": base.meta.get("trained_at") if base is not None else None}
         return self
+
+    def _teacher_probabilities(self, teachers: "list[LineSegmenter]", docs: list[list[str]],
+                               sites: list[Any] | None) -> list[torch.Tensor]:
+        """Per document, the teachers' mean probability of each of this model's labels, per line."""
+        total = [torch.zeros((len(lines), len(self.labels))) for lines in docs]
+        for teacher in teachers:
+            missing = set(teacher.labels) - set(self.labels)
+            if missing:
+                raise ValueError(f"a teacher predicts labels the training data lacks: {sorted(missing)}")
+            columns = torch.tensor([self.labels.index(label) for label in teacher.labels])
+            for doc_total, scores in zip(total, teacher._scores(docs, sites)):
+                doc_total.index_add_(1, columns, torch.softmax(scores, dim=-1))
+        return [doc_total / len(teachers) for doc_total in total]
 
     # --- storage ----------------------------------------------------------------------------
 

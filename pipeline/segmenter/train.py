@@ -98,6 +98,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="share of shared pages that also enter with furniture put between their paragraphs")
     parser.add_argument("--shortened", type=float, default=0.0,
                         help="share of shared pages that also enter with their article cut after 2-4 paragraphs")
+    parser.add_argument("--teachers", type=Path, nargs="+", default=[],
+                        help="model files whose mean predictions the new model also learns from (with --distill)")
+    parser.add_argument("--distill", type=float, default=None,
+                        help="weight of the teachers' predictions in each line's loss (0.5 when --teachers is given)")
     parser.add_argument("--validate", type=int, default=0, metavar="K", help="hold out 1 of K host folds first")
     return parser.parse_args(argv)
 
@@ -133,6 +137,9 @@ def main(argv: list[str] | None = None) -> None:
         params["epochs"] = args.epochs
     if args.lr is not None:
         params["lr"] = args.lr
+    teachers = [LineSegmenter.load(path) for path in args.teachers]
+    if teachers:
+        params["distill"] = 0.5 if args.distill is None else args.distill
 
     def fit(model: LineSegmenter, pages: list[dict]) -> LineSegmenter:
         shared = [r for r in pages if r.get("style")]
@@ -140,7 +147,7 @@ def main(argv: list[str] | None = None) -> None:
         pages = with_augmentations(shared, args.augment, interrupted=args.interrupted,
                                    shortened=args.shortened) + user
         return model.fit([r["lines"] for r in pages], [r["labels"] for r in pages], base=base,
-                         sites=[page_site(r) for r in pages], progress=True, **params)
+                         sites=[page_site(r) for r in pages], teachers=teachers, progress=True, **params)
 
     if args.validate:
         held = [r for r in records if host_fold(r, args.validate) == 0]
@@ -160,6 +167,7 @@ def main(argv: list[str] | None = None) -> None:
         "augment": args.augment,
         "interrupted": args.interrupted,
         "shortened": args.shortened,
+        "teachers": [LineSegmenter.load(path).meta.get("trained_at") for path in args.teachers],
         "params": params,
     }
     fit(model, records)
