@@ -350,6 +350,22 @@ def test_line_dropout_keeps_exactly_the_chosen_lines() -> None:
     assert torch.equal(fewer.dense, encoded.dense[kept])
 
 
+def test_distillation_learns_from_the_teachers_not_only_the_labels() -> None:
+    docs, labels = _toy_corpus()
+    settings = dict(epochs=25, lr=1e-2, min_count=1, embedding=16, hidden=16, layers=1)
+    teacher = LineSegmenter().fit(docs, labels, **settings)
+    assert teacher.predict_many(docs) == labels
+    swap = {"body": "comment", "comment": "body", "boilerplate": "boilerplate"}
+    wrong = [[swap[label] for label in doc] for doc in labels]
+    from_labels = LineSegmenter().fit(docs, wrong, teachers=[teacher], distill=0.0, **settings)
+    from_teacher = LineSegmenter().fit(docs, wrong, teachers=[teacher], distill=1.0, **settings)
+    assert from_labels.predict_many(docs) == wrong
+    assert from_teacher.predict_many(docs) == labels
+    assert from_teacher.meta["training"]["distill"] == 1.0
+    with pytest.raises(ValueError, match="teacher"):  # a teacher's label the students' data lacks
+        LineSegmenter().fit(docs, [["body"] * len(doc) for doc in docs], teachers=[teacher], distill=0.5)
+
+
 def test_fit_rejects_bad_input() -> None:
     with pytest.raises(ValueError):
         LineSegmenter().fit([["a", "b"]], [["body"]])
