@@ -189,3 +189,14 @@ def test_a_log_in_to_comment_prompt_is_no_comment():
     for prompt in ("Авторизуйтесь, чтобы оставить комментарий", "Залишити коментар", "Leave a comment"):
         comments = parse_comments([prompt, "Виктор Н.", "04.12.2026, 15:40", "Пишут обращения уже который год.", "Ответить"])
         assert _triples(comments) == [("Виктор Н.", "04.12.2026, 15:40", "Пишут обращения уже который год.")], prompt
+
+
+def test_a_commenter_badge_is_neither_the_author_nor_the_text():
+    comments = parse_comments(["Peter Haldane", "Dec 3", "Good summary of the talks.", "Like (12)", "Reply",
+                               "Marta Kovalenko", "Dec 3", "Author", "Agreed, more next week.", "Like (4)", "Reply",
+                               "olga_v", "Top fan", "Dec 4", "The plumbing quote is perfect.", "Reply"])
+    assert _triples(comments) == [("Peter Haldane", "Dec 3", "Good summary of the talks."),
+                                  ("Marta Kovalenko", "Dec 3", "Agreed, more next week."),
+                                  ("olga_v", "Dec 4", "The plumbing quote is perfect.")]
+    # a name that only starts like a badge word stays a name
+    assert _triples(parse_comments(["Authorsmith", "Dec 5", "Fine.", "Reply"])) == [("Authorsmith", "Dec 5", "Fine.")]

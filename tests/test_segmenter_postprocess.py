@@ -270,3 +270,11 @@ def test_a_reply_whose_date_and_text_the_model_dropped_stays_in_the_thread() -> 
     assert fixed[12:] == ["boilerplate"] * 4  # the button ends it; a header stands between the thread and the list
     assert [c.author for c in parse_comments([line for line, label in zip(lines, fixed) if label == "comment"])] == \
         ["Harold Beck", "Sofia R."]
+
+
+def test_a_sites_notice_to_commenters_is_furniture_but_a_report_about_comment_rules_is_not() -> None:
+    _assert_furniture_but_text_is_not(
+        ["We invite you to use our commenting platform to engage in conversations about issues in our community.",
+         "+ Comment Policy", "Commenting guidelines"],
+        ["The ministry published new commenting rules for state media sites on Monday, the agency said.",
+         "Critics said the platform's comment policy changes favoured government accounts."])

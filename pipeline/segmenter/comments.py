@@ -61,9 +61,12 @@ NAME_THEN_AGE_RE = re.compile(r"^(?P<author>.{1,40}?)\s*[·•|—–-]?\s+(?P<d
 # "Reply to NAME" line above a reply, "see more" under a truncated comment
 AVATAR_RE = re.compile(r"^\W*(?:user\s+|profile\s+)?(?:avatar|profile (?:picture|image|photo))(?:\s+(?:image|photo))?\W*$",
                        re.IGNORECASE)
-WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|ying)\s+to\s+.{1,60}|level \d+)\W*$",
-                            re.IGNORECASE)  # "level 2": a reply's depth in a Reddit dump
-WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level")  # how those lines start
+# "level 2": a reply's depth in a Reddit dump; "Author", "Moderator", "Top fan": a commenter's badge
+WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|ying)\s+to\s+.{1,60}|level \d+"
+                            r"|author|editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
+                            r"|(?:paid |founding )?(?:subscriber|member))\W*$", re.IGNORECASE)
+WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level", "author", "editor",
+                 "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member")
 INITIAL_END_RE = re.compile(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]\.$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)

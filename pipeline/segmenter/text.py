@@ -265,6 +265,8 @@ FURNITURE_RE = re.compile(
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
     r"|\bsubscribe (?:for free|now|today)\b|\bsubscribe (?:for|from) (?:only |just )?[$€£]\s?\d"
+    # a site's notice to commenters ("Comment Policy", "We invite you to use our commenting platform ...")
+    r"|^\W*comment(?:ing)? (?:policy|guidelines)\b|\bour comment(?:ing)? (?:platform|policy|guidelines)\b"
     # syndication notices, which name the outlet the text came from ("This article was originally published
     # by ...", "Republished with permission", "Read the original article")
     r"|^\W*this (?:article|story|piece|post|essay|column|commentary|op-ed) (?:was |is |has been )?"
@@ -345,6 +347,8 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "privacy choices", "this article ", "this story ", "this piece ", "this post ", "this essay ",
                    "this column ", "this commentary ", "this op-ed ", "with permission", "kind permission",
                    "original article", "original story", "original post", "://", "mailto:", "www.",
+                   "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
+                   "comment platform", "commenting platform",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer",
                    *INLINE_PROMPT_PARTS)
