@@ -278,3 +278,24 @@ def test_a_sites_notice_to_commenters_is_furniture_but_a_report_about_comment_ru
          "+ Comment Policy", "Commenting guidelines"],
         ["The ministry published new commenting rules for state media sites on Monday, the agency said.",
          "Critics said the platform's comment policy changes favoured government accounts."])
+
+
+def test_a_live_blogs_timed_entries_are_body_but_timed_comments_with_names_or_buttons_are_not() -> None:
+    entries = ["15:42", "Officials leave the venue", "Both delegations left shortly after three o'clock local time.",
+               "3:10 p.m. ET", "The Kremlin spokesman described the mood as a working atmosphere."]
+    assert apply_rules(entries, ["comment"] * 5) == ["body"] * 5
+    named = ["Anna Fischer", "15:42", "The talks will fail again, mark my words.",
+             "Tom Reyes", "15:50", "Give them a chance for once."]
+    assert apply_rules(named, ["comment"] * 6) == ["comment"] * 6
+    with_buttons = ["15:42", "The talks will fail again, mark my words.", "Reply",
+                    "15:50", "Give them a chance for once.", "Reply"]
+    assert apply_rules(with_buttons, ["comment"] * 5 + ["boilerplate"])[:5] == ["comment"] * 5
+    one_time = ["15:42", "The talks will fail again, mark my words."]
+    assert apply_rules(one_time, ["comment"] * 2) == ["comment"] * 2
+
+
+def test_an_ad_label_above_a_date_is_not_taken_for_a_commenters_name() -> None:
+    lines = ["Harold Beck", "5 months ago", "The sanctions never bit as hard as promised.", "Advertisement",
+             "2 months ago", "A different view: they did, slowly."]
+    labels = apply_rules(lines, ["comment", "comment", "comment", "boilerplate", "comment", "comment"])
+    assert labels[3] == "boilerplate"

@@ -76,6 +76,9 @@ SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
 NAME_COMMA_DATE_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?P<date>.+)$")
 NOT_AUTHORS = {"posted", "updated", "edited", "published", "today", "yesterday", "op"}  # "OP · 4 hr. ago": a flair
+# ad labels, which stand alone on a line as names do ("Advertisement" above a date line is no commenter)
+AD_LABELS = frozenset({"advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "promoted",
+                       "paid content", "partner content"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 # necessary conditions for a match of DATE_RE ("May 3, 2019", "3 May 2019": four digits; "2019-05-03",
@@ -286,6 +289,8 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
     if (not date_tested and _is_date_text(text)) or _control_kind(text) is not None:
         return False
     if len(words) > 1 and any(map(str.isdigit, text)):
+        return False
+    if len(words) <= 2 and text.lower().strip(" :-") in AD_LABELS:
         return False
     # handles ("john_mason", "jm1987") are single tokens; real names are capitalised words
     return any_case or len(words) == 1 or sum(w[:1].isupper() for w in words) >= len(words) - 1

@@ -352,6 +352,9 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer",
                    *INLINE_PROMPT_PARTS)
+# a live blog's entry time: "15:42", "3:42 p.m.", "15:42 GMT"
+CLOCK_TIME_RE = re.compile(r"^\W*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\W*$", re.IGNORECASE)
+LIVE_BLOG_MIN_ENTRIES = 2
 RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
 
 
@@ -479,7 +482,28 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "comment"
     for index in _links_after_last_comment(lines, labels, metas):
         labels[index] = "boilerplate"
+    if _reads_as_live_blog(lines, labels, metas):
+        labels = ["body" if label == "comment" else label for label in labels]
     return labels
+
+
+def _reads_as_live_blog(lines: list[str], labels: list[str], metas: MetaMemo) -> bool:
+    """Whether the comment lines are a live blog's entries: >= LIVE_BLOG_MIN_ENTRIES lines that are
+    a clock time alone ("15:42", "3:42 p.m. ET"), and no commenter's name, "Reply" button or comment
+    counter among them. (Without names, a reader's comment has a full date or an age: "May 3, 2019",
+    "2 hours ago".)"""
+    times = 0
+    for line, label in zip(lines, labels):
+        if label != "comment" or len(line) > 80:
+            continue
+        meta = metas[line]
+        if meta is not None and meta.author:
+            return False
+        if meta is not None and CLOCK_TIME_RE.match(line):
+            times += 1
+        elif is_button(line) or is_counter(line):
+            return False
+    return times >= LIVE_BLOG_MIN_ENTRIES
 
 
 def _separator(line: str) -> bool:
