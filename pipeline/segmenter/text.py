@@ -34,6 +34,7 @@ TITLE_BODY_LINES, TITLE_BODY_CHARS = 10, 1500  # the article's opening, whose wo
 TAGLINE_MAX_OVERLAP = 0.34  # at most a third of a tagline's words are the article's...
 HEADLINE_MIN_OVERLAP = 0.6  # ...and most of a headline's
 HEADLINE_MAX_WORDS = 16
+BYLINE_HEADLINE_MIN_OVERLAP = 0.25  # ...or a quarter of them, when a byline or date line stands right under it
 TITLE_SEPARATOR_RE = re.compile(r" [|»«·:—–-] | [|»«]|[|»«] ")
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 BYLINE_RE = re.compile(r"(?:posted\s+|written\s+)?by\s", re.IGNORECASE)
@@ -229,8 +230,8 @@ def _occurs_as_word(word: str, text: str) -> bool:
 def _headline_below_tagline(lines: list[str], labels: list[str], first: int, stop: int, first_paragraph: int) -> int:
     """`first`, or a heading-like line below it when `first` reads as the site's name or tagline
     ("Independent news from Russia", "Academic rigour, journalistic flair") rather than the headline:
-    few of its words occur in the article's opening, while most of the later line's do, and a menu or
-    a date line lies between them. A standfirst right under a creative headline shares more words
+    few of its words occur in the article's opening, while most of the later line's do or a byline or
+    date line stands right under it. A standfirst right under a creative headline shares more words
     with the article than the headline does, so the line right under `first` is never taken; nor is
     a line with a date (datelines, "World | March 2, 2021")."""
     end = min(first_paragraph + TITLE_BODY_LINES, len(lines))
@@ -247,9 +248,22 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
         line = lines[index]
         if labels[index] != "comment" and _heading_like(line, 4) and len(line.split()) <= HEADLINE_MAX_WORDS \
                 and not line.endswith((",", ":", ";")) and not DATE_RE.search(line) \
-                and overlap(index) >= HEADLINE_MIN_OVERLAP:
+                and (overlap(index) >= HEADLINE_MIN_OVERLAP or (
+                    overlap(index) >= BYLINE_HEADLINE_MIN_OVERLAP and _opens_byline_block(lines, index + 1)
+                    and _reads_as_headline(line))):
             return index
     return first
+
+
+def _reads_as_headline(line: str) -> bool:
+    """Not a menu or a tag list: no "|" separators, not in capitals, not opening in lower case."""
+    return not TITLE_SEPARATOR_RE.search(line) and not line.isupper() and not line[:1].islower()
+
+
+def _opens_byline_block(lines: list[str], index: int) -> bool:
+    """Whether lines[index] is a byline ("By NAME") or a date line: what stands right under a headline."""
+    return index < len(lines) and len(lines[index]) <= 80 and (
+        BYLINE_RE.match(lines[index]) is not None or is_date_text(lines[index]))
 
 
 FURNITURE_RE = re.compile(
