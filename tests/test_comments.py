@@ -200,3 +200,14 @@ def test_a_commenter_badge_is_neither_the_author_nor_the_text():
                                   ("olga_v", "Dec 4", "The plumbing quote is perfect.")]
     # a name that only starts like a badge word stays a name
     assert _triples(parse_comments(["Authorsmith", "Dec 5", "Fine.", "Reply"])) == [("Authorsmith", "Dec 5", "Fine.")]
+
+
+def test_a_reply_mention_under_the_date_is_not_the_author():
+    comments = parse_comments(["rolandT", "3 Dec 2026 17:40", "Nobody wants to go first.", "Report", "Reply", "22",
+                               "Marginalia", "3 Dec 2026 17:52", "@rolandT", "And yet they always manage it.", "Report",
+                               "Reply", "8"])
+    assert _triples(comments) == [("rolandT", "3 Dec 2026 17:40", "Nobody wants to go first."),
+                                  ("Marginalia", "3 Dec 2026 17:52", "And yet they always manage it.")]
+    # a handle as the only name line, above the date, is still the author
+    assert _triples(parse_comments(["@kremlin_watch", "3 Dec 2026 18:01", "Seen this before.", "Reply"])) == \
+        [("@kremlin_watch", "3 Dec 2026 18:01", "Seen this before.")]

@@ -804,7 +804,7 @@ def test_russian_and_ukrainian_pages(segmenter: LineSegmenter, name: str) -> Non
 
 
 # Pages of our own text in layouts of the 2020s (a newsletter platform, a local paper running a wire story, a live
-# blog, a think tank's commentary): the title where the title rule gets it (the newsletter's tagline above its
+# blog, a think tank's commentary, a state broadcaster's English site, an analysis with threaded comments): the title where the title rule gets it (the newsletter's tagline above its
 # headline still wins: see the model card), the comments' authors and dates, and the site's notices among the
 # long sentence-like lines, all others being the article's.
 ENGLISH_PAGES = {
@@ -815,6 +815,11 @@ ENGLISH_PAGES = {
                                     ("DaveInFairbanks", "35 minutes ago")],
                                    ("We invite you", "Copyright", "Associated Press writer")),
     "en_live_blog.txt": ("Ukraine-Russia talks: live updates", [], ()),
+    "en_state_media_article.txt": ("US plans to expand Baltic troop presence – Moscow", [],
+                                   ("Dear readers", "This website uses cookies")),
+    # a reply names whom it answers ("@rolandT") under its own author and date
+    "en_analysis_threaded_comments.txt": ("The deal Washington and Moscow keep almost making",
+                                          [("rolandT", "3 Dec 2026 17:40"), ("Marginalia", "3 Dec 2026 17:52")], ()),
     "en_think_tank_commentary.txt": ("Sanctions at ten: what the evidence says about their effect on Russia's economy", [],
                                      ("Daniel Whitcombe is", "The views expressed")),
 }
@@ -834,5 +839,6 @@ def test_modern_english_layouts(segmenter: LineSegmenter, name: str) -> None:
         assert (line.label == "boilerplate") == line.text.startswith(notices), line.text
     assert [(c.author, c.date) for c in result.comments] == expected_comments
     for line in result.lines:
-        if line.text in ("Advertisement", "ADVERTISEMENT", "Share", "Reply", "Subscribe", "Share this post"):
+        if line.text in ("Advertisement", "ADVERTISEMENT", "Share", "Reply", "Report", "Subscribe", "Share this post",
+                         "Follow RT on Telegram", "Reuse this content") or line.text.startswith("READ MORE"):
             assert line.label == "boilerplate", line.text

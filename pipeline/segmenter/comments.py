@@ -429,6 +429,12 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
             named = _name_then_date(value, any_case=True)
             if named is not None:
                 kinds[index] = ("meta", named)
+    # a lone "@handle" right under a comment's date line names whom the comment replies to, not its author
+    for index, (kind, value) in enumerate(kinds[1:], start=1):
+        previous_kind, previous_meta = kinds[index - 1]
+        if kind == "meta" and value.author and not value.date and value.author.startswith("@") \
+                and " " not in value.author and previous_kind == "meta" and previous_meta.date:
+            kinds[index] = ("skip", None)
     # a "name" line between two text lines of one comment ("Cheers,\nJohn") is text unless a date
     # line or a button follows it: names alone are weak evidence
     for index, (kind, value) in enumerate(kinds):
