@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.segmenter.comments import parse_comments
-from pipeline.segmenter.model import LineSegmenter
+from pipeline.segmenter.model import INFERENCE_BATCH_DOCS, LineSegmenter
 from pipeline.segmenter.result import LABELS, Comment, LabelledLine, Segmentation
 
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
@@ -75,7 +75,7 @@ def segment_text(text: str | bytes, segmenter: LineSegmenter | None = None,
 
 def segment_texts(texts: list[str | bytes], segmenter: LineSegmenter | None = None,
                   title_hints: list[str | None] | None = None, sites: list | None = None,
-                  batch_size: int = 64) -> list[Segmentation]:
+                  batch_size: int = INFERENCE_BATCH_DOCS) -> list[Segmentation]:
     """`segment_text` for many documents, the model running on `batch_size` documents at a time.
     `sites[i]`: the site (outlet, host) of document i, or None: lines that recur on other documents
     of the same site are read as its template (menus, prompts, footers), so pass a site's pages

@@ -52,7 +52,10 @@ DEFAULT_TRAINING: dict[str, Any] = {"epochs": 12, "lr": 3e-3, "batch_lines": 600
                                     "min_word_count": 5, "max_words": 0, "seed": 13, "word_weighted": True,
                                     "token_dropout": 0.0, "line_dropout": 0.0, "distill": 0.0}
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
-BATCH_DOCS = 64  # documents per feature / inference batch
+BATCH_DOCS = 64  # documents per feature batch in training
+# documents per inference batch: the GRU's sequential steps are shared by a batch's windows, so fewer, larger
+# batches take fewer steps (128 was ~6% faster than 64 on the test pages, same labels; 256 slower)
+INFERENCE_BATCH_DOCS = 128
 # To the network an ad or app prompt in mid-article (cues.INLINE_PROMPT) reads like the article's end (on
 # validation pages with one inserted after every third paragraph, body recall fell from 0.944 to 0.885), so
 # it reads the page without them, and they are boilerplate.
@@ -292,7 +295,7 @@ class LineSegmenter:
         return self.predict_many([lines])[0]
 
     def predict_many(self, docs: list[list[str]], sites: list[Any] | None = None,
-                     batch_docs: int = BATCH_DOCS, site_rows: list[np.ndarray] | None = None) -> list[list[str]]:
+                     batch_docs: int = INFERENCE_BATCH_DOCS, site_rows: list[np.ndarray] | None = None) -> list[list[str]]:
         """Labels of many documents, run through the network `batch_docs` at a time (batched: faster
         than one by one). `sites[i]`: document i's site (outlet, host; None: unknown); lines
         recurring on a site's other pages are evidence of its template (`sites.py`). `site_rows`:
@@ -306,7 +309,7 @@ class LineSegmenter:
         return [dict(zip(self.labels, row)) for row in probabilities.tolist()]
 
     def _scores(self, docs: list[list[str]], sites: list[Any] | None = None,
-                batch_docs: int = BATCH_DOCS, site_rows: list[np.ndarray] | None = None) -> list[torch.Tensor]:
+                batch_docs: int = INFERENCE_BATCH_DOCS, site_rows: list[np.ndarray] | None = None) -> list[torch.Tensor]:
         network = self._require_network()
         network.eval()
         site = site_rows if site_rows is not None and self._site_names else self._site_arrays(docs, sites)

@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, is_date_text, lowered_for_gates, parse_comments
 from pipeline.segmenter.cues import DATE_RE, INLINE_PROMPT, INLINE_PROMPT_PARTS, STOPWORDS, WORD_RE, archive_banner_length
+from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 from pipeline.segmenter.sites import template_evidence
 
@@ -633,7 +634,7 @@ def segment_lines(numbered: list[tuple[int, str]], segmenter, title_hint: str | 
 
 
 def segment_numbered_batch(docs: list[list[tuple[int, str]]], segmenter, title_hints: list[str | None],
-                           sites: list | None = None, batch_docs: int = 64) -> list[Segmentation]:
+                           sites: list | None = None, batch_docs: int = INFERENCE_BATCH_DOCS) -> list[Segmentation]:
     """segment_lines for several documents, with batched model calls (`sites`, `batch_docs`: as in
     `LineSegmenter.predict_many`)."""
     texts = [[text for _, text in numbered] for numbered in docs]
