@@ -65,6 +65,7 @@ sys.path.insert(0, str(REPO))
 from pipeline.segmenter import load_segmenter, segment_html, segment_htmls, segment_text, segment_texts  # noqa: E402
 from pipeline.segmenter.train import word_scores  # noqa: E402
 from pipeline.segmenter.data import DEFAULT_DATA_DIR, DUMP_STYLES, host_fold, load_dragnet  # noqa: E402
+from pipeline.segmenter.model import INFERENCE_BATCH_DOCS  # noqa: E402
 
 WORD_RE = re.compile(r"\w+")
 RESULTS = REPO / "benchmarks" / "results" / "segmentation.json"
@@ -308,7 +309,8 @@ def main() -> None:
         "systems": systems,
     }
     plain = systems["newsstance (plain text)"]
-    print(f"newsstance plain text through segment_texts (batches of 64): {plain['batched_docs_per_s_wall']:.1f} docs/s, "
+    print(f"newsstance plain text through segment_texts (batches of {INFERENCE_BATCH_DOCS}): "
+          f"{plain['batched_docs_per_s_wall']:.1f} docs/s, "
           f"{plain['batched_docs_per_cpu_s']:.1f} docs/cpu-s")
     if out_path is not None:
         out_path.parent.mkdir(parents=True, exist_ok=True)

@@ -290,6 +290,9 @@ def test_a_live_blogs_timed_entries_are_body_but_timed_comments_with_names_or_bu
     with_buttons = ["15:42", "The talks will fail again, mark my words.", "Reply",
                     "15:50", "Give them a chance for once.", "Reply"]
     assert apply_rules(with_buttons, ["comment"] * 5 + ["boilerplate"])[:5] == ["comment"] * 5
+    date_and_time = ["+ March 3rd, 2026", "+ 10:11 am", "The talks will fail again, mark my words.",
+                     "+ March 3rd, 2026", "+ 10:40 am", "Give them a chance for once."]
+    assert apply_rules(date_and_time, ["comment"] * 6) == ["comment"] * 6
     one_time = ["15:42", "The talks will fail again, mark my words."]
     assert apply_rules(one_time, ["comment"] * 2) == ["comment"] * 2
 

@@ -504,17 +504,17 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
 
 def _reads_as_live_blog(lines: list[str], labels: list[str], metas: MetaMemo) -> bool:
     """Whether the comment lines are a live blog's entries: >= LIVE_BLOG_MIN_ENTRIES lines that are
-    a clock time alone ("15:42", "3:42 p.m. ET"), and no commenter's name, "Reply" button or comment
-    counter among them. (Without names, a reader's comment has a full date or an age: "May 3, 2019",
-    "2 hours ago".)"""
+    a clock time alone ("15:42", "3:42 p.m. ET"), and no commenter's name, other date line, "Reply"
+    button or comment counter among them. (Without names, a reader's comment has a full date or an
+    age: "May 3, 2019", "2 hours ago", also when its time stands on a line of its own.)"""
     times = 0
     for line, label in zip(lines, labels):
         if label != "comment" or len(line) > 80:
             continue
         meta = metas[line]
-        if meta is not None and meta.author:
-            return False
-        if meta is not None and CLOCK_TIME_RE.match(line):
+        if meta is not None and (meta.author or (meta.date and not CLOCK_TIME_RE.match(line))):
+            return False  # a name, or a full date ("+ November 6th, 2012" above "+ 10:11 am"): reader comments
+        if meta is not None:  # a clock time alone
             times += 1
         elif is_button(line) or is_counter(line):
             return False
