@@ -302,3 +302,11 @@ def test_an_ad_label_above_a_date_is_not_taken_for_a_commenters_name() -> None:
              "2 months ago", "A different view: they did, slowly."]
     labels = apply_rules(lines, ["comment", "comment", "comment", "boilerplate", "comment", "comment"])
     assert labels[3] == "boilerplate"
+
+
+def test_sponsor_lines_are_furniture_but_sentences_about_sponsors_are_not() -> None:
+    _assert_furniture_but_text_is_not(
+        ["Presented by Example Defense Corp.", "* Sponsored by Northwind Energy", "Brought to you by",
+         "A message from Example Defense Corp.:"],
+        ["Sponsored by the foreign ministry, the exchange programme brought forty students from Moscow to Ohio last year.",
+         "A message from the president was read aloud at the opening of the summit."])

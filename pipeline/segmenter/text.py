@@ -280,6 +280,9 @@ FURNITURE_RE = re.compile(
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
     r"|\bsubscribe (?:for free|now|today)\b|\bsubscribe (?:for|from) (?:only |just )?[$€£]\s?\d"
+    # a sponsor's line ("Presented by ...", "Brought to you by", "A message from Example Corp.:")
+    r"|^\W*(?:presented by|sponsored by|brought to you by|paid for by|in partnership with)\b.{0,60}$"
+    r"|^\W*a message from .{1,50}:\s*$"
     # a site's notice to commenters ("Comment Policy", "We invite you to use our commenting platform ...")
     r"|^\W*comment(?:ing)? (?:policy|guidelines)\b|\bour comment(?:ing)? (?:platform|policy|guidelines)\b"
     # syndication notices, which name the outlet the text came from ("This article was originally published
@@ -362,7 +365,8 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "privacy choices", "this article ", "this story ", "this piece ", "this post ", "this essay ",
                    "this column ", "this commentary ", "this op-ed ", "with permission", "kind permission",
                    "original article", "original story", "original post", "://", "mailto:", "www.",
-                   "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
+                   "presented by", "sponsored by", "brought to you by", "paid for by", "in partnership with",
+                   "a message from", "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
                    "comment platform", "commenting platform",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer",
