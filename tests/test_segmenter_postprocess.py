@@ -310,3 +310,10 @@ def test_sponsor_lines_are_furniture_but_sentences_about_sponsors_are_not() -> N
          "A message from Example Defense Corp.:"],
         ["Sponsored by the foreign ministry, the exchange programme brought forty students from Moscow to Ohio last year.",
          "A message from the president was read aloud at the opening of the summit."])
+
+
+def test_a_one_word_title_hint_is_not_found_inside_other_lines() -> None:
+    lines = ["Sort by", "Per page", "The deal Washington and Moscow keep almost making", "Officials on both sides met."]
+    labels = ["boilerplate", "boilerplate", "body", "body"]
+    assert text.find_title(lines, labels, title_hint="page") is None
+    assert text.find_title(lines, labels, title_hint="Washington and Moscow keep almost making") == 2

@@ -180,7 +180,8 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
                 words = _normalise(line)
                 if words == hint:
                     return index
-            for index, line in enumerate(lines[: TITLE_WINDOW * 2]):
+            # a one-word hint (a site's name, "Home") is held by too many lines to be found in part
+            for index, line in enumerate(lines[: TITLE_WINDOW * 2] if len(hint) >= 2 else []):
                 words = _normalise(line)
                 if words and len(words) <= 2 * len(hint) and (
                     " ".join(hint) in " ".join(words) or (len(words) >= 3 and " ".join(words) in " ".join(hint))
