@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> None:
         "augment": args.augment,
         "interrupted": args.interrupted,
         "shortened": args.shortened,
-        "teachers": [LineSegmenter.load(path).meta.get("trained_at") for path in args.teachers],
+        "teachers": [teacher.meta.get("trained_at") for teacher in teachers],
         "params": params,
     }
     fit(model, records)
