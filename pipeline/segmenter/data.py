@@ -189,6 +189,17 @@ def shorten(record: dict, rng: random.Random) -> dict | None:
     return {**record, "lines": new_lines, "labels": new_labels, "augmented": "shortened"}
 
 
+def _variants(records: list[dict], share: float, make, rng: random.Random) -> list[dict]:
+    """`make(record, rng)` for about a `share` of the records (each drawn with `rng`), where it gives one."""
+    variants = []
+    for record in records:
+        if rng.random() < share:
+            variant = make(record, rng)
+            if variant is not None:
+                variants.append(variant)
+    return variants
+
+
 def with_augmentations(records: list[dict], share: float = 1.0, seed: int = 13, interrupted: float = 0.0,
                        shortened: float = 0.0) -> list[dict]:
     """The records plus, for a `share` of them, one augmented variant each (deterministic); a share
@@ -197,24 +208,10 @@ def with_augmentations(records: list[dict], share: float = 1.0, seed: int = 13, 
     share that also enter with their article cut short (`shorten`)."""
     extra = []
     for round_number in range(max(math.ceil(share), 1)):
-        rng = random.Random(seed + round_number)
-        for record in records:
-            if rng.random() < share - round_number:
-                variant = augment(record, rng)
-                if variant is not None:
-                    extra.append(variant)
-    rng = random.Random(seed + 1000)  # its own stream: the variants above stay as they were
-    for record in records:
-        if rng.random() < interrupted:
-            variant = interrupt(record, rng)
-            if variant is not None:
-                extra.append(variant)
-    rng = random.Random(seed + 2000)
-    for record in records:
-        if rng.random() < shortened:
-            variant = shorten(record, rng)
-            if variant is not None:
-                extra.append(variant)
+        extra += _variants(records, share - round_number, augment, random.Random(seed + round_number))
+    # each kind draws from its own stream: adding one leaves the others' variants as they were
+    extra += _variants(records, interrupted, interrupt, random.Random(seed + 1000))
+    extra += _variants(records, shortened, shorten, random.Random(seed + 2000))
     return records + extra
 
 
