@@ -31,6 +31,7 @@ from pipeline.segmenter.sites import template_evidence
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 TITLE_WINDOW = 25
+MENU_RUN = 4  # a heading-like line over this many one- or two-word lines is a masthead
 TITLE_BODY_LINES, TITLE_BODY_CHARS = 10, 1500  # the article's opening, whose words a headline is compared with
 TAGLINE_MAX_OVERLAP = 0.34  # at most a third of a tagline's words are the article's...
 HEADLINE_MIN_OVERLAP = 0.6  # ...and most of a headline's
@@ -211,6 +212,14 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
     return None
 
 
+def _heads_a_menu(lines: list[str], index: int) -> bool:
+    """Whether the MENU_RUN lines under lines[index] are menu items (at most two words, or a skip link)."""
+    below = lines[index + 1: index + 1 + MENU_RUN]
+    return len(below) == MENU_RUN and all(
+        (len(WORD_RE.findall(line)) <= 2 or SKIP_LINK_RE.match(line)) and not any(map(str.isdigit, line))
+        for line in below)
+
+
 def _content_words(line: str) -> set[str]:
     return {word for word in map(str.casefold, WORD_RE.findall(line)) if len(word) >= 3 and word not in STOPWORDS
             and not word.isdigit()}
@@ -233,7 +242,9 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
     """`first`, or a heading-like line below it when `first` reads as the site's name or tagline
     ("Independent news from Russia", "Academic rigour, journalistic flair") rather than the headline:
     few of its words occur in the article's opening, while most of the later line's do or a byline or
-    date line stands right under it. A standfirst right under a creative headline shares more words
+    date line stands right under it. A line over the site's menu (`_heads_a_menu`: "President of the Republic",
+    "Official website", "News", ...) is such a name whatever words it shares, and then neither a line amid other
+    heading-like lines (a list of stories) nor a tag list is taken. A standfirst right under a creative headline shares more words
     with the article than the headline does, so the line right under `first` is never taken; nor is
     a line with a date (datelines, "World | March 2, 2021")."""
     end = min(first_paragraph + TITLE_BODY_LINES, len(lines))
@@ -244,17 +255,31 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
         words = _content_words(lines[index])
         return sum(_occurs_as_word(word, opening) for word in words) / len(words) if words else 0.0
 
-    if not opening or TITLE_SEPARATOR_RE.search(lines[first]) or overlap(first) > TAGLINE_MAX_OVERLAP:
+    masthead = _heads_a_menu(lines, first)  # the site's name over its menu, whatever words it shares
+    if not opening or TITLE_SEPARATOR_RE.search(lines[first]) or (overlap(first) > TAGLINE_MAX_OVERLAP and not masthead):
         return first  # a page title "Headline | Site" holds the headline, however few words it shares
     for index in range(first + 2, stop):  # a line right under the first is its standfirst, not a headline
         line = lines[index]
         if labels[index] != "comment" and _heading_like(line, 4) and len(line.split()) <= HEADLINE_MAX_WORDS \
                 and not line.endswith((",", ":", ";")) and not DATE_RE.search(line) \
+                and not (masthead and (_among_headings(lines, index) or _tag_list(line))) \
                 and (overlap(index) >= HEADLINE_MIN_OVERLAP or (
                     overlap(index) >= BYLINE_HEADLINE_MIN_OVERLAP and _opens_byline_block(lines, index + 1)
                     and _reads_as_headline(line))):
             return index
     return first
+
+
+def _among_headings(lines: list[str], index: int) -> bool:
+    """Whether the lines right above and below lines[index] are heading-like too: a list of links."""
+    return 0 < index < len(lines) - 1 and all(
+        _heading_like(lines[other], 4) and _reads_as_headline(lines[other]) for other in (index - 1, index + 1))
+
+
+def _tag_list(line: str) -> bool:
+    """"Internet, Google Docs, Proxy": three or more comma-separated parts of at most three words."""
+    parts = line.split(",")
+    return len(parts) >= 3 and all(len(part.split()) <= 3 for part in parts)
 
 
 def _reads_as_headline(line: str) -> bool:
