@@ -289,7 +289,9 @@ def test_a_live_blogs_timed_entries_are_body_but_timed_comments_with_names_or_bu
     assert apply_rules(named, ["comment"] * 6) == ["comment"] * 6
     with_buttons = ["15:42", "The talks will fail again, mark my words.", "Reply",
                     "15:50", "Give them a chance for once.", "Reply"]
-    assert apply_rules(with_buttons, ["comment"] * 5 + ["boilerplate"])[:5] == ["comment"] * 5
+    # the entries stay comments; the "Reply" button between them is boilerplate, as in Dragnet's gold
+    assert apply_rules(with_buttons, ["comment"] * 5 + ["boilerplate"]) == ["comment"] * 2 + ["boilerplate"] + \
+        ["comment"] * 2 + ["boilerplate"]
     date_and_time = ["+ March 3rd, 2026", "+ 10:11 am", "The talks will fail again, mark my words.",
                      "+ March 3rd, 2026", "+ 10:40 am", "Give them a chance for once."]
     assert apply_rules(date_and_time, ["comment"] * 6) == ["comment"] * 6
@@ -317,3 +319,65 @@ def test_a_one_word_title_hint_is_not_found_inside_other_lines() -> None:
     labels = ["boilerplate", "boilerplate", "body", "body"]
     assert text.find_title(lines, labels, title_hint="page") is None
     assert text.find_title(lines, labels, title_hint="Washington and Moscow keep almost making") == 2
+
+
+def test_a_missed_opening_paragraph_under_a_share_bar_is_body_but_furniture_and_comments_are_not() -> None:
+    lines = ["Share full article",
+             "Every few years the capital convinces itself that its rival is a declining power that can be managed.",
+             "I spent three years in the ministry working on the file, and I watched this cycle up close every time.",
+             "Comments",
+             "Anna Fischer", "2 days ago",
+             "I agree with the author on almost every point he makes here, and I say so as a long-time sceptic.",
+             "The second half of the argument is weaker, though, and the ending does not follow from the premises."]
+    labels = apply_rules(lines, ["boilerplate", "boilerplate", "body", "boilerplate",
+                                 "comment", "comment", "boilerplate", "comment"])
+    assert labels[:3] == ["boilerplate", "body", "body"]
+    assert labels[6] == "boilerplate"  # under a comment: the model's call stands
+    disclaimer = ["The views expressed in this article are the author's own and do not reflect our editorial policy.",
+                  "I spent three years in the ministry working on the file, and I watched this cycle up close every time."]
+    assert apply_rules(disclaimer, ["boilerplate", "body"])[0] == "boilerplate"
+    short = ["Read the full report here.", lines[2]]
+    assert apply_rules(short, ["boilerplate", "body"])[0] == "boilerplate"
+
+
+def test_a_widgets_buttons_are_boilerplate_and_a_button_rows_age_dates_its_comment() -> None:
+    lines = ["Linda Carver", "Sensible, and therefore ignored by everyone who matters.", "Like · Reply · 2d",
+             "Tom Reyes", "Cheap deterrence is a contradiction in terms.", "Like · Reply · 1d"]
+    labels = apply_rules(lines, ["comment"] * 6)
+    assert labels == ["comment", "comment", "boilerplate"] * 2
+    result = finish(list(enumerate(lines)), ["comment"] * 6)
+    assert [(c.author, c.date) for c in result.comments] == [("Linda Carver", "2d"), ("Tom Reyes", "1d")]
+    # a row without an age leaves the date to the header
+    plain = parse_comments(["Tom Reyes", "3 hours ago", "Cheap deterrence is a contradiction.", "Reply · Like (4)"])
+    assert [(c.author, c.date) for c in plain] == [("Tom Reyes", "3 hours ago")]
+
+
+def test_names_and_dates_with_no_comment_text_under_them_are_no_comment_section() -> None:
+    lines = ["The talks ended without a statement, and both delegations left for the airport.",
+             "Publication date: November 30, 2026, 16:20", "Geography", "Moscow"]
+    result = finish(list(enumerate(lines)), ["body", "comment", "comment", "comment"])
+    assert result.comments == []
+    assert [line.label for line in result.lines] == ["body", "boilerplate", "boilerplate", "boilerplate"]
+
+
+def test_a_links_disclaimer_is_furniture_but_news_about_endorsements_is_not() -> None:
+    _assert_furniture_but_text_is_not(
+        ["Links to other sites do not imply endorsement.", "Inclusion in this list doesn't constitute an endorsement."],
+        ["The senator said the party does not endorse either candidate in the primary.",
+         "An endorsement from the former president did not help him in the end."])
+
+
+def test_a_site_name_over_its_menu_gives_way_to_the_headline() -> None:
+    lines = ["President of the Republic", "Official website", "News", "Events", "Transcripts", "Search",
+             "Meeting with Foreign Minister Pavel Orlov",
+             "The President held a working meeting with Foreign Minister Pavel Orlov on the consultations.",
+             "Mr Orlov, good afternoon. Let us begin with the consultations in Geneva, which open next week."]
+    labels = ["boilerplate"] * 7 + ["body", "body"]
+    assert text.find_title(lines, labels) == 6
+    # a list of other stories under the menu is no headline, and neither is a tag list
+    listed = lines[:6] + ["Most read", "Five facts about the consultations", "Meeting with Foreign Minister Pavel Orlov",
+                          "Why Geneva matters to both sides", "Minister, Pavel Orlov, Geneva"] + lines[7:]
+    assert text.find_title(listed, ["boilerplate"] * 11 + ["body", "body"]) == 0
+    # a headline that shares most of its words with the article keeps its place above a menu-like share bar
+    shared = ["Meeting with Foreign Minister Pavel Orlov", "Share", "Tweet", "Email", "Print"] + lines[7:]
+    assert text.find_title(shared, ["body"] + ["boilerplate"] * 4 + ["body", "body"]) == 0

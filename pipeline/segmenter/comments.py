@@ -48,6 +48,8 @@ BUTTON_RE = re.compile(
     r"(?:#\d*)?\W*$",
     re.IGNORECASE,
 )
+# the age in a row of buttons under a comment ("Like · Reply · 2d"): the comment's date when nothing else gives one
+BUTTON_AGE_RE = re.compile(r"(?<![\w(])(\d{1,3}\s?(?:s|m|min|h|hr|d|w|wk|mo|y|yr))\b", re.IGNORECASE)
 # a BUTTON_RE match of counts and ages alone ("7d", "(3)") is no button: "7d" is a comment's date
 EXTRAS_ONLY_RE = re.compile(rf"^\W*(?:(?:{BUTTON_EXTRAS})\W*)+$", re.IGNORECASE)
 # an age as comment widgets print it, alone: "7d", "3h", "2 wk"
@@ -402,13 +404,14 @@ def _repeated_name(lines: list[str], index: int) -> bool:
 
 
 def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False) -> list[tuple[str, object]]:
-    """Kind of each line: ('skip', None), ('button', None), ('avatar', None), ('meta', _Meta) or ('text', str)."""
+    """Kind of each line: ('skip', None), ('button', age or None), ('avatar', None), ('meta', _Meta) or ('text', str)."""
     kinds: list[tuple[str, object]] = []
     collapsed = lines if already_collapsed else [" ".join(raw.split()) for raw in lines]
     for index, line in enumerate(collapsed):
         control = (_control_kind(line) or (_widget_kind(line) if len(line) <= 80 else None)) if line else "skip"
         if control is not None:
-            kinds.append((control, None))
+            age = BUTTON_AGE_RE.search(line) if control == "button" and HAS_DIGIT(line) else None
+            kinds.append((control, age.group(1) if age else None))
         else:
             meta = metas[line]
             if meta is None and _repeated_name(collapsed, index):
@@ -471,6 +474,7 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
             continue
         if kind == "button":
             if current.text:
+                current.date = current.date or value
                 close()
             continue
         if kind == "avatar":  # an avatar opens a comment (in header-first layouts)

@@ -297,6 +297,7 @@ FURNITURE_RE = re.compile(
     r"views,? (?:and|&) opinions expressed|\bdo(?:es)? not necessarily (?:represent|reflect)|^disclaimer\b"
     r"|^\W*(?:the )?(?:(?:statements|views|opinions),? (?:and )?)+expressed (?:here(?:in)?\b|(?:in|on|by) (?:this|these|the|our) "
     r"(?:article|piece|column|post|blog|story|op-ed|commentary|site|website|page|author|writer|contributor)s?\b)"
+    r"|\b(?:do(?:es)? not|doesn't|don't) (?:imply|constitute|signify) (?:an? |any )?endorsement\b"  # links' disclaimers
     r"|\bcan be reached at\b|^about the author\b|\bshare buttons?\b|^note to readers\b|\bcross-?post\b"
     r"|\ball rights reserved\b|^copyright\b|^©|\b(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter\b"
     r"|^become a (?:member|patron|subscriber)\b|^(?:share|tweet|email|print)(?: this)?(?: article| story| post| page)?\W*$"
@@ -395,12 +396,15 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "a message from", "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
                    "comment platform", "commenting platform",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
-                   "datalayer",
+                   "datalayer", "endorsement",
                    *INLINE_PROMPT_PARTS)
 # a live blog's entry time: "15:42", "3:42 p.m.", "15:42 GMT"
 CLOCK_TIME_RE = re.compile(r"^\W*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\W*$", re.IGNORECASE)
 LIVE_BLOG_MIN_ENTRIES = 2
 RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
+MISSED_PARAGRAPH_WORDS = 15  # a boilerplate line this long, ending a sentence, right above article text...
+ARTICLE_PARAGRAPH_WORDS = 12  # ...a body line at least this long, is the article's paragraph
+PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")
 
 
 def _is_furniture(line: str) -> bool:
@@ -455,6 +459,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
       copyright lines, "Did you like this article?" / "Rate this post" prompts, cookie notices, "Subscribe
       now" / "Subscribe for free" prompts, "Please enable JavaScript" notices) is boilerplate, never
       body or comment: lines under 600 characters, and a line opening with "Disclaimer" at any length;
+    * a sentence-ending line of MISSED_PARAGRAPH_WORDS+ words right above an article paragraph, above
+      any comment, is body (`_missed_paragraphs`), unless it is furniture or the site's template;
     * a paragraph (>= RECURRING_PROSE_WORDS words) that the site prints on most of its other pages
       (`recurring`: `sites.recurring_lines`, when the document came with its site's other pages) is
       the site's template (a donation appeal, a disclaimer, a notice to commenters), not this article;
@@ -466,7 +472,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     * in a list of comments separated by "Reply"/"Like" buttons, a text between two buttons (or
       between a comment and a button) is a comment too;
     * two or more headline-like lines that end the page right after the last comment's text are
-      related-article links (boilerplate), not part of that comment.
+      related-article links (boilerplate), not part of that comment;
+    * a comment widget's buttons ("Reply", "Like · Reply · 2d") are boilerplate (the comment parser still
+      reads them: `_comment_lines`).
 
     `metas`: the meta lines found so far (filled here; `finish` hands it on to parse_comments);
     `furniture`: `furniture_flags(lines)`, when the caller has it.
@@ -482,6 +490,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         if labels[index] != "boilerplate" and (len(line) < 600 or OPENS_AS_DISCLAIMER(line)) \
                 and (furniture is not None or _is_furniture(line)):
             labels[index] = "boilerplate"
+    for index in _missed_paragraphs(lines, labels, furniture):
+        labels[index] = "body"
     if recurring is not None:
         for index in np.flatnonzero(recurring).tolist():
             if labels[index] == "body" and len(WORD_RE.findall(lines[index])) >= RECURRING_PROSE_WORDS:
@@ -528,8 +538,30 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     for index in _links_after_last_comment(lines, labels, metas):
         labels[index] = "boilerplate"
     if _reads_as_live_blog(lines, labels, metas):
-        labels = ["body" if label == "comment" else label for label in labels]
+        return ["body" if label == "comment" else label for label in labels]
+    for index, label in enumerate(labels):
+        if label == "comment" and is_button(lines[index]):
+            labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": a widget's buttons, as Dragnet's gold has them
     return labels
+
+
+def _missed_paragraphs(lines: list[str], labels: list[str], furniture: list[bool] | None) -> list[int]:
+    """Paragraphs of the article that the model called boilerplate: a line of MISSED_PARAGRAPH_WORDS+
+    words that ends a sentence, is no furniture and stands right above a body line of
+    ARTICLE_PARAGRAPH_WORDS+ words that ends one too, above any comment. Most often the article's first
+    paragraph under a share bar ("Share full article", "Print"), which the network takes for a teaser."""
+    end = labels.index("comment") if "comment" in labels else len(labels)
+    missed = []
+    for index in range(end - 1):
+        if labels[index] != "boilerplate" or labels[index + 1] != "body":
+            continue
+        line, below = lines[index], lines[index + 1]
+        if line.endswith(PARAGRAPH_ENDS) and below.endswith(PARAGRAPH_ENDS) \
+                and len(WORD_RE.findall(line)) >= MISSED_PARAGRAPH_WORDS \
+                and len(WORD_RE.findall(below)) >= ARTICLE_PARAGRAPH_WORDS \
+                and not (furniture[index] if furniture is not None else _is_furniture(line)):
+            missed.append(index)
+    return missed
 
 
 def _reads_as_live_blog(lines: list[str], labels: list[str], metas: MetaMemo) -> bool:
@@ -613,7 +645,8 @@ def _comment_lines(texts: list[str], labels: list[str]) -> list[str]:
     rows = [index for index, label in enumerate(labels) if label == "comment"]
     if not rows:
         return []
-    return [texts[index] for index in range(rows[0], rows[-1] + 1)
+    end = rows[-1] + 2 if rows[-1] + 1 < len(texts) else rows[-1] + 1  # the last comment's buttons may hold its age
+    return [texts[index] for index in range(rows[0], end)
             if labels[index] == "comment" or (labels[index] == "boilerplate" and is_button(texts[index]))]
 
 
@@ -630,6 +663,10 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
     if title_index is not None:
         labels[title_index] = "title"
     texts = [text for _, text in numbered]
+    comments = parse_comments(_comment_lines(texts, labels), metas, already_collapsed=True) if "comment" in labels else []
+    if not comments and "comment" in labels:
+        # names and dates with no text under them ("Publication date: ...", "Moscow"): page furniture, no comments
+        labels = ["boilerplate" if label == "comment" else label for label in labels]
     lines = list(map(LabelledLine, (number for number, _ in numbered), texts, labels))
     texts_by_label: dict[str, list[str]] = {label: [] for label in LABELS}
     for text, label in zip(texts, labels):  # one pass instead of one per label
@@ -640,7 +677,7 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
     return Segmentation(
         title=title,
         body=_without_link_markers(BODY_JOINER.join(texts_by_label["body"])),
-        comments=parse_comments(_comment_lines(texts, labels), metas, already_collapsed=True),
+        comments=comments,
         boilerplate=texts_by_label["boilerplate"],
         lines=lines,
     )
