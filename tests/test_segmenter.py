@@ -822,6 +822,15 @@ ENGLISH_PAGES = {
                                           [("rolandT", "3 Dec 2026 17:40"), ("Marginalia", "3 Dec 2026 17:52")], ()),
     "en_think_tank_commentary.txt": ("Sanctions at ten: what the evidence says about their effect on Russia's economy", [],
                                      ("Daniel Whitcombe is", "The views expressed")),
+    # speakers' names over their words ("Pavel Orlov:") are no commenters; the site's name over its menu is no title
+    "en_kremlin_style_transcript.txt": ("Meeting with Foreign Minister Pavel Orlov", [], ("All materials",)),
+    "en_press_briefing.txt": (None, [], ()),  # "QUESTION:" / "MR LANE:" turns are the article
+    # a table inside the article, a paragraph after it, "Reply" / "Like" between the comments
+    "en_data_story_comments.txt": ("Europe bought less Russian gas this year. Here is who bought more",
+                                   [("gridwatcher", "2 hours ago"), ("Nora Whitfield", "1 hour ago"),
+                                    ("Pieter V.", "3 hours ago")], ()),
+    "en_newsletter_digest.txt": ("Russia Watch Daily: talks in Geneva, a tanker seized, and a quiet week on the front", [],
+                                 ("Russia Watch Daily is",)),
 }
 
 
@@ -842,3 +851,19 @@ def test_modern_english_layouts(segmenter: LineSegmenter, name: str) -> None:
         if line.text in ("Advertisement", "ADVERTISEMENT", "Share", "Reply", "Report", "Subscribe", "Share this post",
                          "Follow RT on Telegram", "Reuse this content") or line.text.startswith("READ MORE"):
             assert line.label == "boilerplate", line.text
+
+
+def test_an_opinion_essay_keeps_its_opening_paragraph_and_dates_facebook_style_comments(segmenter: LineSegmenter) -> None:
+    page = (Path(__file__).parent / "pages" / "en_opinion_essay_facebook_comments.txt").read_text(encoding="utf-8")
+    result = segment_text(page, segmenter)
+    assert result.title == "America should stop pretending Russia will just go away"
+    lines = [line.text for line in result.lines]
+    essay = lines[lines.index("Share full article") + 1: lines.index("None of this is glamorous. But it is a policy that "
+                                                                     "could survive a change of administration, which is "
+                                                                     "more than can be said for anything we have tried so far.") + 1]
+    paragraphs = [line for line in result.lines if line.text in essay and line.text.endswith(".")]
+    assert len(paragraphs) == 6
+    assert all(line.label == "body" for line in paragraphs), [line.text for line in paragraphs if line.label != "body"]
+    assert [(c.author, c.date) for c in result.comments] == [("Linda Carver", "2d"), ("Tom Reyes", "1d"),
+                                                              ("Samuel Okafor", "1d")]
+    assert all(line.label == "boilerplate" for line in result.lines if line.text.startswith("Like · Reply"))
