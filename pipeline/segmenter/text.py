@@ -552,8 +552,9 @@ def _missed_paragraphs(lines: list[str], labels: list[str], furniture: list[bool
     paragraph under a share bar ("Share full article", "Print"), which the network takes for a teaser."""
     end = labels.index("comment") if "comment" in labels else len(labels)
     missed = []
-    for index in range(end - 1):
-        if labels[index] != "boilerplate" or labels[index + 1] != "body":
+    # (the pairs by zip: this runs on every document, and a Python loop over indices costs more)
+    for index, pair in enumerate(zip(labels[:end], labels[1:end])):
+        if pair != ("boilerplate", "body"):
             continue
         line, below = lines[index], lines[index + 1]
         if line.endswith(PARAGRAPH_ENDS) and below.endswith(PARAGRAPH_ENDS) \
