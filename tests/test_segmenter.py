@@ -831,6 +831,12 @@ ENGLISH_PAGES = {
                                     ("Pieter V.", "3 hours ago")], ()),
     "en_newsletter_digest.txt": ("Russia Watch Daily: talks in Geneva, a tanker seized, and a quiet week on the front", [],
                                  ("Russia Watch Daily is",)),
+    # two comment platforms of news sites: Disqus (a reply names whom it answers; "• edited") and OpenWeb (vote counts)
+    "en_disqus_comments.txt": ("Poland tells NATO allies it wants more air defence before spring",
+                               [("Marek Z.", "9 hours ago"), ("Helga S.", "7 hours ago"), ("truthfirst", "5 hours ago")],
+                               ("Support independent journalism",)),
+    "en_openweb_comments.txt": ("Senate panel advances bill to speed weapons deliveries to Taiwan and Ukraine",
+                                [("MidwestMike", "3h"), ("lena_k", "2h"), ("Pat Garrity", "1h")], ()),
 }
 
 

@@ -381,3 +381,16 @@ def test_a_site_name_over_its_menu_gives_way_to_the_headline() -> None:
     # a headline that shares most of its words with the article keeps its place above a menu-like share bar
     shared = ["Meeting with Foreign Minister Pavel Orlov", "Share", "Tweet", "Email", "Print"] + lines[7:]
     assert text.find_title(shared, ["body"] + ["boilerplate"] * 4 + ["body", "body"]) == 0
+
+
+def test_donation_appeals_are_furniture_but_news_about_supporting_journalism_is_not() -> None:
+    _assert_furniture_but_text_is_not(
+        ["Support independent journalism from the region. Become a patron today.", "Please support our journalism."],
+        ["Officials said they support independent journalism in principle but would not fund it.",
+         "Readers who support local journalism have kept the paper alive through two recessions."])
+
+
+def test_an_edited_mark_is_not_part_of_a_comments_date() -> None:
+    parsed = parse_comments(["truthfirst", "• 5 hours ago • edited", "Maybe talk to Minsk instead of buying more missiles?",
+                             "Marek Z.", "9 hours ago (edited)", "Two batteries for a long border is a joke."])
+    assert [(c.author, c.date) for c in parsed] == [("truthfirst", "5 hours ago"), ("Marek Z.", "9 hours ago")]

@@ -77,6 +77,7 @@ SAYS_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\b\s*(?
 SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>.+)$")
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
 NAME_COMMA_DATE_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?P<date>.+)$")
+EDITED_TAIL_RE = re.compile(r"\s*[|·•\-–—]?\s*\(?edited\)?\s*$", re.IGNORECASE)  # "5 hours ago • edited"
 NOT_AUTHORS = {"posted", "updated", "edited", "published", "today", "yesterday", "op"}  # "OP · 4 hr. ago": a flair
 # ad labels, which stand alone on a line as names do ("Advertisement" above a date line is no commenter)
 AD_LABELS = frozenset({"advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "promoted",
@@ -335,7 +336,7 @@ def _meta_of(line: str) -> _Meta | None:
         if named is not None:
             return named
         if _is_date_text(line):
-            return _Meta(date=line.strip(" |·•-–—"))
+            return _Meta(date=EDITED_TAIL_RE.sub("", line).strip(" |·•-–—"))
         # the button tail is cut off the end, so the rest starts like the line: "by", "posted by", ...
         match = BY_ON_RE.match(_strip_trailing_buttons(line)) \
             if folded is None or folded.startswith(BY_ON_STARTS) else None

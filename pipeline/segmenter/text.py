@@ -307,6 +307,8 @@ FURNITURE_RE = re.compile(
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
     r"|\bsubscribe (?:for free|now|today)\b|\bsubscribe (?:for|from) (?:only |just )?[$€£]\s?\d"
+    # donation appeals ("Support independent journalism from the region. Become a patron ...")
+    r"|^\W*(?:please )?support (?:independent|our|quality|local|fearless|reader-funded|non-?profit) (?:\w+ )?journalism\b"
     # a sponsor's line ("Presented by ...", "Brought to you by", "A message from Example Corp.:")
     r"|^\W*(?:presented by|sponsored by|brought to you by|paid for by|in partnership with)\b.{0,60}$"
     r"|^\W*a message from .{1,50}:\s*$"
@@ -381,7 +383,8 @@ FURNITURE_CANDIDATE_RE2 = (
 )
 RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: fewer lines take _is_furniture
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
-FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
+FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share", "support ",
+                    "please support ",
                     "tweet", "email", "print", "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ",
                     "page ")
