@@ -394,3 +394,11 @@ def test_an_edited_mark_is_not_part_of_a_comments_date() -> None:
     parsed = parse_comments(["truthfirst", "• 5 hours ago • edited", "Maybe talk to Minsk instead of buying more missiles?",
                              "Marek Z.", "9 hours ago (edited)", "Two batteries for a long border is a joke."])
     assert [(c.author, c.date) for c in parsed] == [("truthfirst", "5 hours ago"), ("Marek Z.", "9 hours ago")]
+
+
+def test_print_edition_and_moderation_notices_are_furniture_but_news_about_them_is_not() -> None:
+    _assert_furniture_but_text_is_not(
+        ["A version of this article appeared in print on 11/08/2026, on page A9 of the New York edition.",
+         "Your comment is now in the moderation queue and should appear shortly.", "Comments are subject to moderation."],
+        ["The minister said a version of the draft appeared in the Russian press last week.",
+         "The platform said its moderation queue had grown to a million posts since the war began."])

@@ -307,6 +307,10 @@ FURNITURE_RE = re.compile(
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
     r"|\bsubscribe (?:for free|now|today)\b|\bsubscribe (?:for|from) (?:only |just )?[$€£]\s?\d"
+    # a print edition's notice ("A version of this article appeared in print on ..."), a comment system's notice
+    r"|^\W*a version of this (?:article|story|review|column|essay|op-ed) appear"
+    r"|\byour comment (?:is|has been) (?:now )?(?:in the moderation queue|awaiting moderation|held for moderation)"
+    r"|\bcomments? (?:is|are) (?:awaiting|held for|subject to) moderation"
     # donation appeals ("Support independent journalism from the region. Become a patron ...")
     r"|^\W*(?:please )?support (?:independent|our|quality|local|fearless|reader-funded|non-?profit) (?:\w+ )?journalism\b"
     # a sponsor's line ("Presented by ...", "Brought to you by", "A message from Example Corp.:")
@@ -384,7 +388,7 @@ FURNITURE_CANDIDATE_RE2 = (
 RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: fewer lines take _is_furniture
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share", "support ",
-                    "please support ",
+                    "please support ", "a version of this ",
                     "tweet", "email", "print", "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ",
                     "page ")
@@ -399,7 +403,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "a message from", "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
                    "comment platform", "commenting platform",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
-                   "datalayer", "endorsement",
+                   "datalayer", "endorsement", "moderation",
                    *INLINE_PROMPT_PARTS)
 # a live blog's entry time: "15:42", "3:42 p.m.", "15:42 GMT"
 CLOCK_TIME_RE = re.compile(r"^\W*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\W*$", re.IGNORECASE)
