@@ -837,6 +837,8 @@ ENGLISH_PAGES = {
                                ("Support independent journalism",)),
     "en_openweb_comments.txt": ("Senate panel advances bill to speed weapons deliveries to Taiwan and Ukraine",
                                 [("MidwestMike", "3h"), ("lena_k", "2h"), ("Pat Garrity", "1h")], ()),
+    # a three-word headline over its standfirst, crossheads, footnotes and the author's bio
+    "en_quarterly_essay.txt": ("The Long Freeze", [], ("[1]", "[2]", "Catherine Mills is", "Copyright")),
 }
 
 

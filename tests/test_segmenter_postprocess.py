@@ -402,3 +402,14 @@ def test_print_edition_and_moderation_notices_are_furniture_but_news_about_them_
          "Your comment is now in the moderation queue and should appear shortly.", "Comments are subject to moderation."],
         ["The minister said a version of the draft appeared in the Russian press last week.",
          "The platform said its moderation queue had grown to a million posts since the war began."])
+
+
+def test_a_short_creative_headline_wins_over_its_standfirst_but_a_section_label_does_not() -> None:
+    lines = ["Current Issue", "Archive", "ESSAY", "The Long Freeze", "How arms control died, and what might replace it",
+             "By Catherine Mills",
+             "For half a century, arms control was the one conversation Washington and Moscow never fully abandoned."]
+    labels = ["boilerplate", "boilerplate", "boilerplate", "body", "body", "body", "body"]
+    assert text.find_title(lines, labels) == 3
+    assert text.find_title(lines, labels[:3] + ["boilerplate"] + labels[4:]) == 4  # the model called it furniture
+    kicker = lines[:3] + ["WORLD NEWS"] + lines[4:]
+    assert text.find_title(kicker, labels) == 4

@@ -208,8 +208,18 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
                 if other != line and len(other) >= 0.4 * len(line) and (line.startswith(other) or line.endswith(other)) \
                         and _heading_like(other, 2):
                     return later
-            return _headline_below_tagline(lines, labels, index, stop, first_paragraph) if min_words == 4 else index
+            if min_words == 2:
+                return index
+            picked = _headline_below_tagline(lines, labels, index, stop, first_paragraph)
+            return index - 1 if picked == index and index > start and _short_headline(lines[index - 1], labels[index - 1]) \
+                else picked
     return None
+
+
+def _short_headline(line: str, label: str) -> bool:
+    """A creative headline of two or three words ("The Long Freeze") that the model took for body, right above
+    the longer line that the title search found first (its standfirst)."""
+    return label == "body" and len(WORD_RE.findall(line)) <= 3 and _heading_like(line, 2) and _reads_as_headline(line)
 
 
 def _heads_a_menu(lines: list[str], index: int) -> bool:
