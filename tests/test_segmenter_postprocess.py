@@ -362,7 +362,8 @@ def test_names_and_dates_with_no_comment_text_under_them_are_no_comment_section(
 
 def test_a_links_disclaimer_is_furniture_but_news_about_endorsements_is_not() -> None:
     _assert_furniture_but_text_is_not(
-        ["Links to other sites do not imply endorsement.", "Inclusion in this list doesn't constitute an endorsement."],
+        ["Links to other sites do not imply endorsement.", "Inclusion in this list doesn't constitute an endorsement.",
+         "External links to other Internet sites should not be construed as an endorsement of the views therein."],
         ["The senator said the party does not endorse either candidate in the primary.",
          "An endorsement from the former president did not help him in the end."])
 

@@ -307,7 +307,8 @@ FURNITURE_RE = re.compile(
     r"views,? (?:and|&) opinions expressed|\bdo(?:es)? not necessarily (?:represent|reflect)|^disclaimer\b"
     r"|^\W*(?:the )?(?:(?:statements|views|opinions),? (?:and )?)+expressed (?:here(?:in)?\b|(?:in|on|by) (?:this|these|the|our) "
     r"(?:article|piece|column|post|blog|story|op-ed|commentary|site|website|page|author|writer|contributor)s?\b)"
-    r"|\b(?:do(?:es)? not|doesn't|don't) (?:imply|constitute|signify) (?:an? |any )?endorsement\b"  # links' disclaimers
+    r"|\b(?:(?:do(?:es)? not|doesn't|don't) (?:imply|constitute|signify)|should not be (?:construed|taken|considered) as)"
+    r" (?:an? |any )?endorsement\b"  # links' disclaimers
     r"|\bcan be reached at\b|^about the author\b|\bshare buttons?\b|^note to readers\b|\bcross-?post\b"
     r"|\ball rights reserved\b|^copyright\b|^©|\b(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter\b"
     r"|^become a (?:member|patron|subscriber)\b|^(?:share|tweet|email|print)(?: this)?(?: article| story| post| page)?\W*$"
