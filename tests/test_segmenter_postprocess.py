@@ -414,3 +414,12 @@ def test_a_short_creative_headline_wins_over_its_standfirst_but_a_section_label_
     assert text.find_title(lines, labels[:3] + ["boilerplate"] + labels[4:]) == 4  # the model called it furniture
     kicker = lines[:3] + ["WORLD NEWS"] + lines[4:]
     assert text.find_title(kicker, labels) == 4
+
+
+def test_an_aggregators_editorial_disclaimer_is_furniture_but_news_about_positions_is_not() -> None:
+    _assert_furniture_but_text_is_not(
+        ["ForeignPress Digest materials contain assessments of foreign media and do not reflect the position of the "
+         "editorial board.", "Материалы содержат оценки исключительно зарубежных СМИ и не отражают позицию редакции.",
+         "Матеріали не відображають позицію редакції."],
+        ["The ambassador said the leaked memo does not reflect the position of the Russian government.",
+         "Редакция газеты сообщила, что министр отказался от комментариев."])

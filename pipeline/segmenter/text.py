@@ -305,6 +305,9 @@ def _opens_byline_block(lines: list[str], index: int) -> bool:
 
 FURNITURE_RE = re.compile(
     r"views,? (?:and|&) opinions expressed|\bdo(?:es)? not necessarily (?:represent|reflect)|^disclaimer\b"
+    # "... do not reflect the position of the editorial board" (aggregators of foreign press)
+    r"|\bdo(?:es)? not (?:represent|reflect) the (?:position|views?|opinions?) of (?:the |this |our )?"
+    r"(?:editorial (?:board|office|team|staff)|editors|publication|publisher|site|website|newspaper)\b"
     r"|^\W*(?:the )?(?:(?:statements|views|opinions),? (?:and )?)+expressed (?:here(?:in)?\b|(?:in|on|by) (?:this|these|the|our) "
     r"(?:article|piece|column|post|blog|story|op-ed|commentary|site|website|page|author|writer|contributor)s?\b)"
     r"|\b(?:(?:do(?:es)? not|doesn't|don't) (?:imply|constitute|signify)|should not be (?:construed|taken|considered) as)"
@@ -353,7 +356,9 @@ FURNITURE_RE = re.compile(
     # Russian and Ukrainian share and subscribe prompts and reprint notices ("При использовании материалов
     # ссылка ... обязательна"); no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2
     r"|^(?:поделиться|подписывайтесь на|поділитися|підписуйтесь на)"
-    r"|^при (?:использовании|цитировании|перепечатке|копировании|використанні|цитуванні|передруку) (?:материалов|матеріалів)",
+    r"|^при (?:использовании|цитировании|перепечатке|копировании|використанні|цитуванні|передруку) (?:материалов|матеріалів)"
+    # "... не отражают позицию редакции", "... не відображають позицію редакції"
+    r"|не (?:отража|відобража)\w* (?:позиц[иі]|точк\w* зрения|мнени|думк)\w* редакц",
     re.IGNORECASE,
 )
 
@@ -414,7 +419,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "a message from", "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
                    "comment platform", "commenting platform",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
-                   "datalayer", "endorsement", "moderation",
+                   "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
                    *INLINE_PROMPT_PARTS)
 # a live blog's entry time: "15:42", "3:42 p.m.", "15:42 GMT"
 CLOCK_TIME_RE = re.compile(r"^\W*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\W*$", re.IGNORECASE)
