@@ -837,6 +837,10 @@ ENGLISH_PAGES = {
                                ("Support independent journalism",)),
     "en_openweb_comments.txt": ("Senate panel advances bill to speed weapons deliveries to Taiwan and Ukraine",
                                 [("MidwestMike", "3h"), ("lena_k", "2h"), ("Pat Garrity", "1h")], ()),
+    # commenters' names over their home towns, "34 Recommend" buttons, the author's bio under the article
+    "en_newspaper_reader_comments.txt": ("The Baltic Sea Is Getting Crowded, and Not Only With Ships",
+                                         [("Margaret H.", "Dec. 3"), ("K. Lindqvist", "Dec. 3")],
+                                         ("Erik Solberg is", "A version of this article")),
     # a three-word headline over its standfirst, crossheads, footnotes and the author's bio
     "en_quarterly_essay.txt": ("The Long Freeze", [], ("[1]", "[2]", "Catherine Mills is", "Copyright")),
 }

@@ -423,3 +423,26 @@ def test_an_aggregators_editorial_disclaimer_is_furniture_but_news_about_positio
          "Матеріали не відображають позицію редакції."],
         ["The ambassador said the leaked memo does not reflect the position of the Russian government.",
          "Редакция газеты сообщила, что министр отказался от комментариев."])
+
+
+def test_a_commenters_home_town_is_not_taken_for_the_author() -> None:
+    parsed = parse_comments(["Margaret H.", "Portland, Maine", "Dec. 3", "Who pays for the patrols, and for how long?",
+                             "34 Recommend", "Share", "Flag",
+                             "K. Lindqvist", "Stockholm", "Dec. 3", "We have seen this before in the Cold War.",
+                             "21 Recommend"])
+    assert [(c.author, c.date, c.text) for c in parsed] == [
+        ("Margaret H.", "Dec. 3", "Who pays for the patrols, and for how long?"),
+        ("K. Lindqvist", "Dec. 3", "We have seen this before in the Cold War.")]
+    # a sign-off ending one comment and the next commenter's name stay apart
+    signed = parse_comments(["Jacob says:", "on October 28, 2012 at 2:48 pm", "I love your work.", "Best regards",
+                             "Jacob", "Lars W says:", "on October 28, 2012 at 2:52 pm", "Hi Joe."])
+    assert [c.author for c in signed] == ["Jacob", "Lars W"]
+
+
+def test_the_bylined_authors_bio_under_the_article_is_boilerplate_but_the_article_about_a_namesake_is_not() -> None:
+    lines = ["By Erik Solberg", "Helsinki officials say the patrols have deterred damage to undersea cables this year.",
+             "For now, the patrols seem to be working, but officials admit they cannot follow every ship.",
+             "Erik Solberg is the Nordic correspondent for The National Ledger, based in Helsinki."]
+    assert apply_rules(lines, ["body"] * 4) == ["body", "body", "body", "boilerplate"]
+    opening = ["By Erik Solberg", "Erik Solberg is the new ambassador, the ministry said in a statement on Monday."]
+    assert apply_rules(opening, ["body", "body"]) == ["body", "body"]

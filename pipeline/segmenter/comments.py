@@ -41,10 +41,10 @@ COUNTER_RE = re.compile(
 # counts and ages that a row of buttons may show beside them: "Like · Reply · 7d", "Reply · Like (1)"
 BUTTON_EXTRAS = r"\d{1,3}\s?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)\b|\(\d+\)"
 BUTTON_RE = re.compile(
-    r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|"
+    r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|recommend|"
     r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|click to rate|"
     r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|відповісти|подобається|поскаржитися|поділитися|save|"
-    rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?)|{BUTTON_EXTRAS})\W*)+"
+    rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*)?\W*$",
     re.IGNORECASE,
 )
@@ -132,7 +132,7 @@ def lowered_for_gates(line: str) -> str | None:
 COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "reader", "leave", "post", "add", "write",
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see")
 BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
-                 "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click")
+                 "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend")
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 
@@ -404,6 +404,9 @@ def _repeated_name(lines: list[str], index: int) -> bool:
     return repeated and 1 <= len(line.split()) <= 4 and line[-1:] not in ".!?,;:"
 
 
+PLACE_RE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?$")  # "Portland, Maine"
+
+
 def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False) -> list[tuple[str, object]]:
     """Kind of each line: ('skip', None), ('button', age or None), ('avatar', None), ('meta', _Meta) or ('text', str)."""
     kinds: list[tuple[str, object]] = []
@@ -438,6 +441,21 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
         previous_kind, previous_meta = kinds[index - 1]
         if kind == "meta" and value.author and not value.date and value.author.startswith("@") \
                 and " " not in value.author and previous_kind == "meta" and previous_meta.date:
+            kinds[index] = ("skip", None)
+    # "Flag", "Margaret H.", "Portland, Maine", "Dec. 3": a second name-like line between the author's line and a
+    # date line is where the commenter lives (or whom a reply answers), not a second commenter, when it reads as
+    # "City, Region" or a button ("Flag", not "38.0%") or an avatar stands right above the author's line (otherwise
+    # the first of two such lines often ends the comment above: "Best regards", "Jacob", "Lars W says:")
+    for index in range(1, len(kinds) - 1):
+        kind, value = kinds[index]
+        if kind != "meta" or not value.author or value.date or not (
+                PLACE_RE.match(value.author) or (
+                    kinds[index - 2][0] in ("button", "avatar") and any(map(str.isalpha, collapsed[index - 2])))):
+            continue
+        (previous_kind, previous_meta), (following_kind, following_meta) = kinds[index - 1], kinds[index + 1]
+        if previous_kind == "meta" and previous_meta.author and not previous_meta.date \
+                and previous_meta.author != value.author and following_kind == "meta" and following_meta.date \
+                and not following_meta.author:
             kinds[index] = ("skip", None)
     # a "name" line between two text lines of one comment ("Cheers,\nJohn") is text unless a date
     # line or a button follows it: names alone are weak evidence

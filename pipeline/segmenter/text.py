@@ -427,6 +427,9 @@ LIVE_BLOG_MIN_ENTRIES = 2
 RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
 MISSED_PARAGRAPH_WORDS = 15  # a boilerplate line this long, ending a sentence, right above article text...
 ARTICLE_PARAGRAPH_WORDS = 12  # ...a body line at least this long, is the article's paragraph
+BYLINE_NAME_RE = re.compile(r"^\W*(?:[Pp]osted |[Ww]ritten )?[Bb][Yy]:?\s+((?:[A-Z][\w.'\u2019-]*\s?){2,4})")  # "By Erik Solberg"
+BIO_VERBS = (" is ", " was ", " has ", " writes ", " covers ", " reports ", " served ", " teaches ", " works ")
+BIO_MAX_WORDS = 60
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")
 
 
@@ -484,6 +487,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
       body or comment: lines under 600 characters, and a line opening with "Disclaimer" at any length;
     * a sentence-ending line of MISSED_PARAGRAPH_WORDS+ words right above an article paragraph, above
       any comment, is body (`_missed_paragraphs`), unless it is furniture or the site's template;
+    * a short line under the article that opens with the byline's name and "is", "was", "writes", ... is the
+      author's bio (`_author_bios`), boilerplate;
     * a paragraph (>= RECURRING_PROSE_WORDS words) that the site prints on most of its other pages
       (`recurring`: `sites.recurring_lines`, when the document came with its site's other pages) is
       the site's template (a donation appeal, a disclaimer, a notice to commenters), not this article;
@@ -515,6 +520,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "boilerplate"
     for index in _missed_paragraphs(lines, labels, furniture):
         labels[index] = "body"
+    for index in _author_bios(lines, labels):
+        labels[index] = "boilerplate"
     if recurring is not None:
         for index in np.flatnonzero(recurring).tolist():
             if labels[index] == "body" and len(WORD_RE.findall(lines[index])) >= RECURRING_PROSE_WORDS:
@@ -586,6 +593,25 @@ def _missed_paragraphs(lines: list[str], labels: list[str], furniture: list[bool
                 and not (furniture[index] if furniture is not None else _is_furniture(line)):
             missed.append(index)
     return missed
+
+
+def _author_bios(lines: list[str], labels: list[str]) -> list[int]:
+    """Body lines that introduce the page's author under the article ("Erik Solberg is the Nordic correspondent
+    ..."): a line of at most BIO_MAX_WORDS words that opens with a name from a byline ("By Erik Solberg") and a verb
+    of BIO_VERBS, below a body paragraph."""
+    names = {match.group(1).rstrip() for line in lines if line[:1] in "BbPpWw" and len(line) <= 80
+             for match in [BYLINE_NAME_RE.match(line)] if match}
+    if not names:
+        return []
+    bios, paragraph_seen = [], False
+    for index, line in enumerate(lines):
+        if labels[index] != "body":
+            continue
+        if paragraph_seen and line.startswith(tuple(names)) and len(line.split()) <= BIO_MAX_WORDS and any(
+                line[len(name):].startswith(BIO_VERBS) for name in names if line.startswith(name)):
+            bios.append(index)
+        paragraph_seen = paragraph_seen or len(WORD_RE.findall(line)) >= ARTICLE_PARAGRAPH_WORDS
+    return bios
 
 
 def _reads_as_live_blog(lines: list[str], labels: list[str], metas: MetaMemo) -> bool:
