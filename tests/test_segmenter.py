@@ -879,3 +879,16 @@ def test_an_opinion_essay_keeps_its_opening_paragraph_and_dates_facebook_style_c
     assert [(c.author, c.date) for c in result.comments] == [("Linda Carver", "2d"), ("Tom Reyes", "1d"),
                                                               ("Samuel Okafor", "1d")]
     assert all(line.label == "boilerplate" for line in result.lines if line.text.startswith("Like · Reply"))
+
+
+def test_a_markdown_dump_is_segmented_as_its_text(segmenter: LineSegmenter) -> None:
+    page = (Path(__file__).parent / "pages" / "en_markdown_dump.md").read_text(encoding="utf-8")
+    result = segment_text(page, segmenter)
+    assert result.title == "Poland tells NATO allies it wants more air defence before spring"
+    assert "](" not in result.body and "**" not in result.body and "https://" not in result.body
+    assert "Poland has asked its NATO allies to extend and enlarge the rotation" in result.body
+    assert "Moscow described the request" in result.body
+    assert [(c.author, c.date) for c in result.comments] == [("Marek Z.", "9 hours ago"), ("Helga S.", "7 hours ago")]
+    page_lines = page.split("\n")
+    for line in result.lines:  # line numbers point at the page's own lines
+        assert line.text.split(" ")[-1].rstrip(".,\"") in page_lines[line.line_no - 1], line

@@ -446,3 +446,21 @@ def test_the_bylined_authors_bio_under_the_article_is_boilerplate_but_the_articl
     assert apply_rules(lines, ["body"] * 4) == ["body", "body", "body", "boilerplate"]
     opening = ["By Erik Solberg", "Erik Solberg is the new ambassador, the ministry said in a statement on Monday."]
     assert apply_rules(opening, ["body", "body"]) == ["body", "body"]
+
+
+def test_markdown_lines_are_read_as_their_text() -> None:
+    cases = {
+        "# **Poland asks allies for air defence**": "Poland asks allies for air defence",
+        "Poland has asked its [NATO](https://www.nato.int/ \"NATO\") allies, [the ministry](/web/(defence)) said.":
+            "Poland has asked its NATO allies, the ministry said.",
+        "[![The Eastern Flank](https://example.org/logo.svg)](https://example.org/)": "",
+        "![Patriot launchers at an air base](https://example.org/patriot.jpg)": "",
+        "> \"We are grateful,\" the minister said.": "\"We are grateful,\" the minister said.",
+        "---": "", "* [Home](https://example.org/)": "* Home", "**Marek Z.** · 9 hours ago": "Marek Z. · 9 hours ago",
+        "lena_k wrote 2\\*3 = 6 and `code`": "lena_k wrote 2*3 = 6 and code",
+    }
+    for line, expected in cases.items():
+        assert text.markdown_to_text(line) == expected, line
+    # a dump with fewer than three links is not Markdown: its brackets stay
+    plain = "Officials said [sic] the deal was off.\nSee the report [1](page 4) for details."
+    assert [line for _, line in text.dump_lines(plain)] == plain.split("\n")

@@ -67,10 +67,11 @@ def load_segmenter(path: str | Path | None = None) -> LineSegmenter:
 def segment_text(text: str | bytes, segmenter: LineSegmenter | None = None,
                  title_hint: str | None = None) -> Segmentation:
     """Segment a plain-text dump (str, or bytes in UTF-8 / cp1252 / mixed) into its parts; a hard-wrapped
-    dump's paragraphs are joined first (`text.unwrap_lines`), each labelled at its first line's number."""
-    from pipeline.segmenter.text import decode, segment_lines, split_lines, unwrap_lines
+    dump's paragraphs are joined first (`text.unwrap_lines`), each labelled at its first line's number; a Markdown
+    dump is read as its text (`text.dump_lines`)."""
+    from pipeline.segmenter.text import dump_lines, segment_lines
 
-    return segment_lines(unwrap_lines(split_lines(decode(text))), segmenter or load_segmenter(), title_hint=title_hint)
+    return segment_lines(dump_lines(text), segmenter or load_segmenter(), title_hint=title_hint)
 
 
 def segment_texts(texts: list[str | bytes], segmenter: LineSegmenter | None = None,
@@ -80,11 +81,11 @@ def segment_texts(texts: list[str | bytes], segmenter: LineSegmenter | None = No
     `sites[i]`: the site (outlet, host) of document i, or None: lines that recur on other documents
     of the same site are read as its template (menus, prompts, footers), so pass a site's pages
     together."""
-    from pipeline.segmenter.text import decode, segment_numbered_batch, split_lines, unwrap_lines
+    from pipeline.segmenter.text import dump_lines, segment_numbered_batch
 
     segmenter = segmenter or load_segmenter()
     hints = title_hints or [None] * len(texts)
-    docs = [unwrap_lines(split_lines(decode(text))) for text in texts]
+    docs = [dump_lines(text) for text in texts]
     return segment_numbered_batch(docs, segmenter, hints, sites, batch_size)
 
 

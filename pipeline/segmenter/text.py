@@ -92,6 +92,40 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     return [(number, line) for number, line in enumerate(collapsed, start=1) if line]
 
 
+# Markdown dumps (what many current scrapers and "reader" services return): links, images, headings and bold
+# marks are markup, not text. A document with MARKDOWN_MIN_LINKS or more "[text](url)" links is read as Markdown,
+# each line reduced to its text; a line with nothing else (an image, a rule "---") is left out, like a blank line.
+MARKDOWN_MIN_LINKS = 3
+MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)")  # ![alt](src), alt text included: it is no text of the page
+MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")  # [text](url "title") -> text
+MD_HEADING_RE = re.compile(r"^#{1,6}\s+|\s+#+$")
+MD_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")  # **bold**, __bold__; single * and _ are left alone
+MD_QUOTE_RE = re.compile(r"^(?:>\s?)+")
+MD_RULE_RE = re.compile(r"^(?:[-*_]\s?){3,}$")
+MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+
+
+def markdown_to_text(line: str) -> str:
+    """The text of one Markdown line: link texts without their URLs, no images, heading marks, bold marks,
+    quote marks or backslash escapes ("# **Title**" -> "Title"; a rule or an image alone -> "")."""
+    if MD_RULE_RE.match(line):
+        return ""
+    line = MD_LINK_RE.sub(r"\1", MD_IMAGE_RE.sub("", line))
+    line = MD_STRONG_RE.sub(r"\2", MD_QUOTE_RE.sub("", MD_HEADING_RE.sub("", line)))
+    return " ".join(MD_ESCAPE_RE.sub(r"\1", line.replace("`", "")).split())
+
+
+def dump_lines(text: str | bytes) -> list[tuple[int, str]]:
+    """The (line number, text) pairs that the segmenter reads from a text dump: decoded, split into
+    non-blank lines, Markdown reduced to text (when the dump has MARKDOWN_MIN_LINKS+ links), hard-wrapped
+    paragraphs joined (`unwrap_lines`)."""
+    text = decode(text)
+    numbered = split_lines(text)
+    if text.count("](") >= MARKDOWN_MIN_LINKS:
+        numbered = [(number, plain) for number, line in numbered for plain in [markdown_to_text(line)] if plain]
+    return unwrap_lines(numbered)
+
+
 # Hard-wrapped dumps (`lynx -dump`, `w3m -dump`, html2text's 78 columns, e-mails) cut every paragraph into
 # lines of at most a fixed width; read line by line, a paragraph's first line looks like a headline and its
 # last like a caption. Such a document has no long lines, and several lines that end near the width
