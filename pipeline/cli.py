@@ -22,7 +22,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 log = logging.getLogger("newsstance")
 
 ParamsOption = Annotated[Path, typer.Option("--params", help="params.yaml with the hyperparameters")]
-Inputs = Annotated[list[Path], typer.Argument(help="files or folders: .txt/.md/.html (+ metadata.csv), .jsonl, .csv, "
+Inputs = Annotated[list[Path], typer.Argument(help="files or folders: .txt/.html (+ metadata.csv), .jsonl, .csv, "
                                                    ".parquet", exists=True)]
 SourceOption = Annotated[Optional[str], typer.Option(
     "--source", help="outlet of the records that name none and have no URL (e.g. a folder of one site's dumps): "

@@ -1,8 +1,8 @@
 """Reading every input format, writing every output atomically, and the rejects log.
 
-Inputs are either document files (`.txt`, `.md`, `.html`, `.htm`; a Markdown file is text, which the segmenter
-reads as Markdown; a folder of them may carry a `metadata.csv` with `file,url,source,date,label`) or record
-files (`.jsonl`, `.csv`, `.parquet`) whose records carry `id`, `text` or `html`, and optionally `title`, `url`, `source`, `date`, `label`. Both yield `RawRecord`s; anything that cannot be
+Inputs are either document files (`.txt`, `.html`, `.htm`; a folder of them may carry a `metadata.csv` with
+`file,url,source,date,label`) or record files (`.jsonl`, `.csv`, `.parquet`) whose records carry `id`, `text` or
+`html`, and optionally `title`, `url`, `source`, `date`, `label`. Both yield `RawRecord`s; anything that cannot be
 read becomes a `Reject` naming the file, the record number and the reason, so that every input record ends up
 in an output or in the rejects file.
 
@@ -31,7 +31,7 @@ from pipeline.textnorm import BinaryInputError, decode_bytes
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_SUFFIXES = {".txt": "text", ".md": "text", ".markdown": "text", ".html": "html", ".htm": "html"}
+DOCUMENT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
 RECORD_SUFFIXES = {".jsonl", ".csv", ".parquet"}
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = ("file", "url", "source", "date", "label")

@@ -116,12 +116,3 @@ def test_short_records_are_rejected_by_min_chars(tmp_path: Path):
 def test_missing_input_path_is_a_clear_error(tmp_path: Path):
     with pytest.raises(FileNotFoundError, match="nowhere"):
         ingest([tmp_path / "nowhere"], IngestParams(), None, progress=False)
-
-
-def test_markdown_files_are_read_as_text_documents(tmp_path: Path):
-    (tmp_path / "story.md").write_text(f"# Envoys meet in Vienna\n\n{ARTICLE} [More](https://example.org/more)\n",
-                                       encoding="utf-8")
-    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")  # not a document format: skipped, as before
-    table, rejects = ingest([tmp_path], IngestParams(), None, progress=False)
-    assert list(table["id"]) == ["story.md"] and len(rejects) == 0
-    assert table.iloc[0]["text"].startswith("# Envoys meet in Vienna")
