@@ -456,7 +456,8 @@ def test_markdown_lines_are_read_as_their_text() -> None:
         "[![The Eastern Flank](https://example.org/logo.svg)](https://example.org/)": "",
         "![Patriot launchers at an air base](https://example.org/patriot.jpg)": "",
         "> \"We are grateful,\" the minister said.": "\"We are grateful,\" the minister said.",
-        "---": "", "* [Home](https://example.org/)": "* Home", "**Marek Z.** · 9 hours ago": "Marek Z. · 9 hours ago",
+        "---": "", "| --- | :---: |": "", "|---|---|": "", "| Route | 2024 |": "| Route | 2024 |",
+        "* [Home](https://example.org/)": "* Home", "**Marek Z.** · 9 hours ago": "Marek Z. · 9 hours ago",
         "lena_k wrote 2\\*3 = 6 and `code`": "lena_k wrote 2*3 = 6 and code",
     }
     for line, expected in cases.items():

@@ -101,7 +101,7 @@ MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")  # [text](url 
 MD_HEADING_RE = re.compile(r"^#{1,6}\s+|\s+#+$")
 MD_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")  # **bold**, __bold__; single * and _ are left alone
 MD_QUOTE_RE = re.compile(r"^(?:>\s?)+")
-MD_RULE_RE = re.compile(r"^(?:[-*_]\s?){3,}$")
+MD_RULE_RE = re.compile(r"^(?:[-*_]\s?){3,}$|^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*$")  # rules; a table's |---|---|
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 
 
