@@ -338,6 +338,9 @@ def test_a_missed_opening_paragraph_under_a_share_bar_is_body_but_furniture_and_
     assert apply_rules(disclaimer, ["boilerplate", "body"])[0] == "boilerplate"
     short = ["Read the full report here.", lines[2]]
     assert apply_rules(short, ["boilerplate", "body"])[0] == "boilerplate"
+    caption = ["IMAGE: An oil tanker waits off the port of Primorsk on the Gulf of Finland, where the fleet gathers.",
+               lines[2]]
+    assert apply_rules(caption, ["boilerplate", "body"])[0] == "boilerplate"
 
 
 def test_a_widgets_buttons_are_boilerplate_and_a_button_rows_age_dates_its_comment() -> None:

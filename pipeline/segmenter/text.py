@@ -464,6 +464,7 @@ ARTICLE_PARAGRAPH_WORDS = 12  # ...a body line at least this long, is the articl
 BYLINE_NAME_RE = re.compile(r"^\W*(?:[Pp]osted |[Ww]ritten )?[Bb][Yy]:?\s+((?:[A-Z][\w.'\u2019-]*\s?){2,4})")  # "By Erik Solberg"
 BIO_VERBS = (" is ", " was ", " has ", " writes ", " covers ", " reports ", " served ", " teaches ", " works ")
 BIO_MAX_WORDS = 60
+CAPTION_START_RE = re.compile(r"^\W*(?:image|photo|photograph|picture|pictured|caption|video|watch)\s*:", re.IGNORECASE)
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")
 
 
@@ -612,8 +613,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
 def _missed_paragraphs(lines: list[str], labels: list[str], furniture: list[bool] | None) -> list[int]:
     """Paragraphs of the article that the model called boilerplate: a line of MISSED_PARAGRAPH_WORDS+
     words that ends a sentence, is no furniture and stands right above a body line of
-    ARTICLE_PARAGRAPH_WORDS+ words that ends one too, above any comment. Most often the article's first
-    paragraph under a share bar ("Share full article", "Print"), which the network takes for a teaser."""
+    ARTICLE_PARAGRAPH_WORDS+ words that ends one too, above any comment, and does not open as a caption ("IMAGE:
+    ..."). Most often the article's first paragraph under a share bar ("Share full article", "Print"), which the
+    network takes for a teaser."""
     end = labels.index("comment") if "comment" in labels else len(labels)
     missed = []
     # (the pairs by zip: this runs on every document, and a Python loop over indices costs more)
@@ -621,7 +623,7 @@ def _missed_paragraphs(lines: list[str], labels: list[str], furniture: list[bool
         if pair != ("boilerplate", "body"):
             continue
         line, below = lines[index], lines[index + 1]
-        if line.endswith(PARAGRAPH_ENDS) and below.endswith(PARAGRAPH_ENDS) \
+        if line.endswith(PARAGRAPH_ENDS) and below.endswith(PARAGRAPH_ENDS) and not CAPTION_START_RE.match(line) \
                 and len(WORD_RE.findall(line)) >= MISSED_PARAGRAPH_WORDS \
                 and len(WORD_RE.findall(below)) >= ARTICLE_PARAGRAPH_WORDS \
                 and not (furniture[index] if furniture is not None else _is_furniture(line)):
