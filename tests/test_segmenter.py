@@ -762,6 +762,34 @@ def test_shortened_variants_keep_the_page_but_cut_the_article_after_a_few_paragr
     assert with_augmentations([record], 0.0, shortened=0.0) == [record]
 
 
+def test_transplanted_variants_put_the_article_in_another_hosts_header_and_footer() -> None:
+    from pipeline.segmenter.data import page_site, transplant, with_augmentations
+
+    record = {"id": "x/1", "style": "inscriptis", "host_guess": "example.org",
+              "lines": ["Home", "World", *PARAGRAPHS, "Share this", "Great piece.", "About", "Privacy"],
+              "labels": ["boilerplate"] * 2 + ["body"] * len(PARAGRAPHS) + ["boilerplate", "comment"] + ["boilerplate"] * 2}
+    donor = {"id": "y/2", "style": "inscriptis", "host_guess": "other.net",
+             "lines": ["Skip to content", "Sections", "Their own story.", "Contact", "Terms", "(c) Other"],
+             "labels": ["boilerplate"] * 2 + ["body"] + ["boilerplate"] * 3}
+    variant = transplant(record, donor)
+    assert variant["augmented"] == "transplanted" and page_site(variant) is None
+    # the donor's header and footer around the page's own lines from its first article line to its last comment
+    assert variant["lines"] == ["Skip to content", "Sections", *PARAGRAPHS, "Share this", "Great piece.", "Contact",
+                                "Terms", "(c) Other"]
+    assert variant["labels"] == ["boilerplate"] * 2 + ["body"] * len(PARAGRAPHS) + ["boilerplate", "comment"] + \
+        ["boilerplate"] * 3
+    assert transplant(record, {**donor, "labels": ["body"] * 6}) is None  # a donor without a template gives none
+    # donors come from other hosts of the same dump style
+    same_host = {**donor, "host_guess": "example.org"}
+    assert with_augmentations([record, same_host], 0.0, transplanted=1.0) == [record, same_host]
+    kinds = [r.get("augmented") for r in with_augmentations([record, donor], 0.0, transplanted=1.0)]
+    assert kinds.count("transplanted") >= 1 and kinds[:2] == [None, None]
+    assert with_augmentations([record, donor], 0.0, transplanted=0.0) == [record, donor]
+    # the draws are seeded: the same call gives the same variants
+    assert with_augmentations([record, donor], 0.0, transplanted=1.0) == with_augmentations([record, donor], 0.0,
+                                                                                             transplanted=1.0)
+
+
 CYRILLIC_PAGES = {
     # page (our text): its headline, and its comments as a reader sees them
     "ru_news_comments.txt": ("Лавров: Москва готова к диалогу с Вашингтоном, но не на условиях ультиматума",

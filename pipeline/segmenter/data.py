@@ -94,12 +94,18 @@ def page_site(record: dict) -> str | None:
     return str(record["site"]) if record.get("site") else None
 
 
-def _trim_boilerplate_ends(lines: list[str], labels: list[str]) -> tuple[list[str], list[str]]:
+def _boilerplate_ends(labels: list[str]) -> tuple[int, int]:
+    """(start, end) of a page between its leading and its trailing run of boilerplate lines."""
     start, end = 0, len(labels)
     while start < end and labels[start] == "boilerplate":
         start += 1
     while end > start and labels[end - 1] == "boilerplate":
         end -= 1
+    return start, end
+
+
+def _trim_boilerplate_ends(lines: list[str], labels: list[str]) -> tuple[list[str], list[str]]:
+    start, end = _boilerplate_ends(labels)
     return lines[start:end], labels[start:end]
 
 
@@ -189,6 +195,35 @@ def shorten(record: dict, rng: random.Random) -> dict | None:
     return {**record, "lines": new_lines, "labels": new_labels, "augmented": "shortened"}
 
 
+def transplant(record: dict, donor: dict) -> dict | None:
+    """A variant of a labelled page in another site's template: its leading and trailing runs of boilerplate
+    (menus, headers, footers) replaced by those of `donor`, a page of another site. The test pages' sites
+    are all new to the model; this gives the training articles more templates than their own."""
+    start, end = _boilerplate_ends(record["labels"])
+    donor_start, donor_end = _boilerplate_ends(donor["labels"])
+    if start == end or (donor_start == 0 and donor_end == len(donor["labels"])):
+        return None
+    return {**record, "augmented": "transplanted",
+            "lines": donor["lines"][:donor_start] + record["lines"][start:end] + donor["lines"][donor_end:],
+            "labels": donor["labels"][:donor_start] + record["labels"][start:end] + donor["labels"][donor_end:]}
+
+
+def _transplants(records: list[dict], share: float, rng: random.Random) -> list[dict]:
+    """`transplant` for about a `share` of the records, each into the template of a page of another host in
+    the same dump style."""
+    by_style: dict[str | None, list[dict]] = {}
+    for record in records:
+        by_style.setdefault(record.get("style"), []).append(record)
+
+    def make(record: dict, rng: random.Random) -> dict | None:
+        donor = rng.choice(by_style[record.get("style")])
+        if (donor.get("host_guess") or donor.get("id")) == (record.get("host_guess") or record.get("id")):
+            return None
+        return transplant(record, donor)
+
+    return _variants(records, share, make, rng)
+
+
 def _variants(records: list[dict], share: float, make, rng: random.Random) -> list[dict]:
     """`make(record, rng)` for about a `share` of the records (each drawn with `rng`), where it gives one."""
     variants = []
@@ -201,17 +236,20 @@ def _variants(records: list[dict], share: float, make, rng: random.Random) -> li
 
 
 def with_augmentations(records: list[dict], share: float = 1.0, seed: int = 13, interrupted: float = 0.0,
-                       shortened: float = 0.0) -> list[dict]:
+                       shortened: float = 0.0, transplanted: float = 0.0) -> list[dict]:
     """The records plus, for a `share` of them, one augmented variant each (deterministic); a share
     above 1 draws further rounds (2.0: two variants of every record). `interrupted`: the share of
     records that also enter with furniture between their paragraphs (`interrupt`); `shortened`: the
-    share that also enter with their article cut short (`shorten`)."""
+    share that also enter with their article cut short (`shorten`); `transplanted`: the share that also
+    enter in another site's template (`transplant`)."""
     extra = []
     for round_number in range(max(math.ceil(share), 1)):
         extra += _variants(records, share - round_number, augment, random.Random(seed + round_number))
     # each kind draws from its own stream: adding one leaves the others' variants as they were
     extra += _variants(records, interrupted, interrupt, random.Random(seed + 1000))
     extra += _variants(records, shortened, shorten, random.Random(seed + 2000))
+    if transplanted:
+        extra += _transplants(records, transplanted, random.Random(seed + 3000))
     return records + extra
 
 

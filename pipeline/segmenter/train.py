@@ -98,6 +98,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="share of shared pages that also enter with furniture put between their paragraphs")
     parser.add_argument("--shortened", type=float, default=0.0,
                         help="share of shared pages that also enter with their article cut after 2-4 paragraphs")
+    parser.add_argument("--transplanted", type=float, default=0.0,
+                        help="share of shared pages that also enter in the header and footer of another host's page")
     parser.add_argument("--teachers", type=Path, nargs="+", default=[],
                         help="model files whose mean predictions the new model also learns from (with --distill)")
     parser.add_argument("--distill", type=float, default=None,
@@ -145,7 +147,7 @@ def main(argv: list[str] | None = None) -> None:
         shared = [r for r in pages if r.get("style")]
         user = [r for r in pages if not r.get("style")]
         pages = with_augmentations(shared, args.augment, interrupted=args.interrupted,
-                                   shortened=args.shortened) + user
+                                   shortened=args.shortened, transplanted=args.transplanted) + user
         return model.fit([r["lines"] for r in pages], [r["labels"] for r in pages], base=base,
                          sites=[page_site(r) for r in pages], teachers=teachers, progress=True, **params)
 
@@ -167,6 +169,7 @@ def main(argv: list[str] | None = None) -> None:
         "augment": args.augment,
         "interrupted": args.interrupted,
         "shortened": args.shortened,
+        "transplanted": args.transplanted,
         "teachers": [teacher.meta.get("trained_at") for teacher in teachers],
         "params": params,
     }
