@@ -869,6 +869,10 @@ ENGLISH_PAGES = {
     "en_newspaper_reader_comments.txt": ("The Baltic Sea Is Getting Crowded, and Not Only With Ships",
                                          [("Margaret H.", "Dec. 3"), ("K. Lindqvist", "Dec. 3")],
                                          ("Erik Solberg is", "A version of this article")),
+    # a bulleted list inside the article; a comment in Russian under an English article
+    "en_sanctions_list_mixed_comments.txt": ("Treasury unveils new sanctions targeting Russia's Arctic gas projects",
+                                             [("Trader_Joe", "December 4, 2026 at 3:12 pm"),
+                                              ("Олег", "December 4, 2026 at 4:40 pm")], ()),
     # a three-word headline over its standfirst, crossheads, footnotes and the author's bio
     "en_quarterly_essay.txt": ("The Long Freeze", [], ("[1]", "[2]", "Catherine Mills is", "Copyright")),
 }
@@ -888,6 +892,8 @@ def test_modern_english_layouts(segmenter: LineSegmenter, name: str) -> None:
         assert (line.label == "boilerplate") == line.text.startswith(notices), line.text
     assert [(c.author, c.date) for c in result.comments] == expected_comments
     for line in result.lines:
+        if line.text.startswith("• ") and name == "en_sanctions_list_mixed_comments.txt":  # the article's list
+            assert line.label == "body", line.text
         if line.text in ("Advertisement", "ADVERTISEMENT", "Share", "Reply", "Report", "Subscribe", "Share this post",
                          "Follow RT on Telegram", "Reuse this content") or line.text.startswith("READ MORE"):
             assert line.label == "boilerplate", line.text

@@ -468,3 +468,12 @@ def test_markdown_lines_are_read_as_their_text() -> None:
     # a dump with fewer than three links is not Markdown: its brackets stay
     plain = "Officials said [sic] the deal was off.\nSee the report [1](page 4) for details."
     assert [line for _, line in text.dump_lines(plain)] == plain.split("\n")
+
+
+def test_list_items_introduced_by_the_article_are_body_but_a_link_list_after_it_is_not() -> None:
+    lines = ["The Treasury announced a new round of sanctions on Thursday, officials said.", "The measures include:",
+             "• Blocking sanctions on two shipping companies", "1. Restrictions on the sale of turbines",
+             "Officials said the package was coordinated with the European Union and Britain.",
+             "Related stories:", "• Five things to know about Arctic LNG", "About us"]
+    labels = ["body", "body", "boilerplate", "boilerplate", "body", "body", "boilerplate", "boilerplate"]
+    assert apply_rules(lines, labels) == ["body"] * 5 + ["body", "boilerplate", "boilerplate"]

@@ -522,6 +522,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
       body or comment: lines under 600 characters, and a line opening with "Disclaimer" at any length;
     * a sentence-ending line of MISSED_PARAGRAPH_WORDS+ words right above an article paragraph, above
       any comment, is body (`_missed_paragraphs`), unless it is furniture or the site's template;
+    * list items labelled boilerplate between an article line ending in ":" and the article's next line are
+      body (`_listed_items`);
     * a short line under the article that opens with the byline's name and "is", "was", "writes", ... is the
       author's bio (`_author_bios`), boilerplate;
     * a paragraph (>= RECURRING_PROSE_WORDS words) that the site prints on most of its other pages
@@ -557,6 +559,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         labels[index] = "body"
     for index in _author_bios(lines, labels):
         labels[index] = "boilerplate"
+    for index in _listed_items(lines, labels):
+        labels[index] = "body"
     if recurring is not None:
         for index in np.flatnonzero(recurring).tolist():
             if labels[index] == "body" and len(WORD_RE.findall(lines[index])) >= RECURRING_PROSE_WORDS:
@@ -629,6 +633,26 @@ def _missed_paragraphs(lines: list[str], labels: list[str], furniture: list[bool
                 and not (furniture[index] if furniture is not None else _is_furniture(line)):
             missed.append(index)
     return missed
+
+
+def _listed_items(lines: list[str], labels: list[str]) -> list[int]:
+    """List items ("• Visa bans on twelve executives") labelled boilerplate between an article line that
+    introduces them ("The measures include:") and the article's next line: in the training pages' gold such items
+    are body for 18,537 of 18,619 words."""
+    items = []
+    for index, (line, label) in enumerate(zip(lines, labels)):
+        if label != "body" or not line.endswith(":"):
+            continue
+        end = index + 1
+        while end < len(lines) and labels[end] == "boilerplate" and _list_item(lines[end]):
+            end += 1
+        if end > index + 1 and end < len(lines) and labels[end] == "body":
+            items.extend(range(index + 1, end))
+    return items
+
+
+def _list_item(line: str) -> bool:
+    return line.startswith(BULLET_START) or LIST_ITEM_RE.match(line) is not None
 
 
 def _author_bios(lines: list[str], labels: list[str]) -> list[int]:
