@@ -408,7 +408,8 @@ PLACE_RE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, [A-Z][\w.'-]*(?: [A-Z
 
 
 def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False) -> list[tuple[str, object]]:
-    """Kind of each line: ('skip', None), ('button', age or None), ('avatar', None), ('meta', _Meta) or ('text', str)."""
+    """Kind of each line: ('skip', None), ('button', age or None), ('avatar', None), ('meta', _Meta) or
+    ('text', str)."""
     kinds: list[tuple[str, object]] = []
     collapsed = lines if already_collapsed else [" ".join(raw.split()) for raw in lines]
     for index, line in enumerate(collapsed):

@@ -96,12 +96,13 @@ def split_lines(text: str) -> list[tuple[int, str]]:
 # marks are markup, not text. A document with MARKDOWN_MIN_LINKS or more "[text](url)" links is read as Markdown,
 # each line reduced to its text; a line with nothing else (an image, a rule "---") is left out, like a blank line.
 MARKDOWN_MIN_LINKS = 3
-MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)")  # ![alt](src), alt text included: it is no text of the page
+MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)")  # ![alt](src), alt text and all: not the page's text
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")  # [text](url "title") -> text
 MD_HEADING_RE = re.compile(r"^#{1,6}\s+|\s+#+$")
 MD_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")  # **bold**, __bold__; single * and _ are left alone
 MD_QUOTE_RE = re.compile(r"^(?:>\s?)+")
-MD_RULE_RE = re.compile(r"^(?:[-*_]\s?){3,}$|^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*$")  # rules; a table's |---|---|
+# a rule ("---", "* * *") or a table's separator row ("|---|:---:|")
+MD_RULE_RE = re.compile(r"^(?:[-*_]\s?){3,}$|^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*$")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 
 
@@ -245,8 +246,9 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
             if min_words == 2:
                 return index
             picked = _headline_below_tagline(lines, labels, index, stop, first_paragraph)
-            return index - 1 if picked == index and index > start and _short_headline(lines[index - 1], labels[index - 1]) \
-                else picked
+            if picked == index and index > start and _short_headline(lines[index - 1], labels[index - 1]):
+                return index - 1
+            return picked
     return None
 
 
@@ -286,10 +288,10 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
     """`first`, or a heading-like line below it when `first` reads as the site's name or tagline
     ("Independent news from Russia", "Academic rigour, journalistic flair") rather than the headline:
     few of its words occur in the article's opening, while most of the later line's do or a byline or
-    date line stands right under it. A line over the site's menu (`_heads_a_menu`: "President of the Republic",
-    "Official website", "News", ...) is such a name whatever words it shares, and then neither a line amid other
-    heading-like lines (a list of stories) nor a tag list is taken. A standfirst right under a creative headline shares more words
-    with the article than the headline does, so the line right under `first` is never taken; nor is
+    date line stands right under it. A line over the site's menu (`_heads_a_menu`: "President of the
+    Republic", "Official website", "News", ...) is such a name whatever words it shares, and then neither a
+    line amid other heading-like lines (a list of stories) nor a tag list is taken. A standfirst right
+    under a creative headline shares more words with the article than the headline does, so the line right under `first` is never taken; nor is
     a line with a date (datelines, "World | March 2, 2021")."""
     end = min(first_paragraph + TITLE_BODY_LINES, len(lines))
     opening = "\n".join(itertools.compress(lines[first_paragraph:end], (label == "body" for label in labels[first_paragraph:end])))
@@ -300,7 +302,8 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
         return sum(_occurs_as_word(word, opening) for word in words) / len(words) if words else 0.0
 
     masthead = _heads_a_menu(lines, first)  # the site's name over its menu, whatever words it shares
-    if not opening or TITLE_SEPARATOR_RE.search(lines[first]) or (overlap(first) > TAGLINE_MAX_OVERLAP and not masthead):
+    if not opening or TITLE_SEPARATOR_RE.search(lines[first]) or (
+            overlap(first) > TAGLINE_MAX_OVERLAP and not masthead):
         return first  # a page title "Headline | Site" holds the headline, however few words it shares
     for index in range(first + 2, stop):  # a line right under the first is its standfirst, not a headline
         line = lines[index]
@@ -437,8 +440,8 @@ FURNITURE_CANDIDATE_RE2 = (
 )
 RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: fewer lines take _is_furniture
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
-FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share", "support ",
-                    "please support ", "a version of this ",
+FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
+                    "support ", "please support ", "a version of this ",
                     "tweet", "email", "print", "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ",
                     "page ")
@@ -461,7 +464,8 @@ LIVE_BLOG_MIN_ENTRIES = 2
 RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
 MISSED_PARAGRAPH_WORDS = 15  # a boilerplate line this long, ending a sentence, right above article text...
 ARTICLE_PARAGRAPH_WORDS = 12  # ...a body line at least this long, is the article's paragraph
-BYLINE_NAME_RE = re.compile(r"^\W*(?:[Pp]osted |[Ww]ritten )?[Bb][Yy]:?\s+((?:[A-Z][\w.'\u2019-]*\s?){2,4})")  # "By Erik Solberg"
+# the name in a byline ("By Erik Solberg", "Posted by Anna Lee"): two to four capitalised words
+BYLINE_NAME_RE = re.compile(r"^\W*(?:[Pp]osted |[Ww]ritten )?[Bb][Yy]:?\s+((?:[A-Z][\w.'\u2019-]*\s?){2,4})")
 BIO_VERBS = (" is ", " was ", " has ", " writes ", " covers ", " reports ", " served ", " teaches ", " works ")
 BIO_MAX_WORDS = 60
 CAPTION_START_RE = re.compile(r"^\W*(?:image|photo|photograph|picture|pictured|caption|video|watch)\s*:", re.IGNORECASE)
@@ -610,7 +614,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         return ["body" if label == "comment" else label for label in labels]
     for index, label in enumerate(labels):
         if label == "comment" and is_button(lines[index]):
-            labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": a widget's buttons, as Dragnet's gold has them
+            labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them
     return labels
 
 
@@ -773,8 +777,9 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
     if title_index is not None:
         labels[title_index] = "title"
     texts = [text for _, text in numbered]
-    comments = parse_comments(_comment_lines(texts, labels), metas, already_collapsed=True) if "comment" in labels else []
-    if not comments and "comment" in labels:
+    has_comments = "comment" in labels
+    comments = parse_comments(_comment_lines(texts, labels), metas, already_collapsed=True) if has_comments else []
+    if has_comments and not comments:
         # names and dates with no text under them ("Publication date: ...", "Moscow"): page furniture, no comments
         labels = ["boilerplate" if label == "comment" else label for label in labels]
     lines = list(map(LabelledLine, (number for number, _ in numbered), texts, labels))
