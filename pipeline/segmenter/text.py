@@ -468,6 +468,7 @@ ARTICLE_PARAGRAPH_WORDS = 12  # ...a body line at least this long, is the articl
 BYLINE_NAME_RE = re.compile(r"^\W*(?:[Pp]osted |[Ww]ritten )?[Bb][Yy]:?\s+((?:[A-Z][\w.'\u2019-]*\s?){2,4})")
 BIO_VERBS = (" is ", " was ", " has ", " writes ", " covers ", " reports ", " served ", " teaches ", " works ")
 BIO_MAX_WORDS = 60
+BYLINE_WINDOW = 80  # bylines are looked for in a page's first lines
 CAPTION_START_RE = re.compile(r"^\W*(?:image|photo|photograph|picture|pictured|caption|video|watch)\s*:", re.IGNORECASE)
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")
 
@@ -661,9 +662,9 @@ def _list_item(line: str) -> bool:
 
 def _author_bios(lines: list[str], labels: list[str]) -> list[int]:
     """Body lines that introduce the page's author under the article ("Erik Solberg is the Nordic correspondent
-    ..."): a line of at most BIO_MAX_WORDS words that opens with a name from a byline ("By Erik Solberg") and a verb
-    of BIO_VERBS, below a body paragraph."""
-    names = {match.group(1).rstrip() for line in lines if line[:1] in "BbPpWw" and len(line) <= 80
+    ..."): a line of at most BIO_MAX_WORDS words that opens with a name from a byline in the first BYLINE_WINDOW
+    lines ("By Erik Solberg") and a verb of BIO_VERBS, below a body paragraph."""
+    names = {match.group(1).rstrip() for line in lines[:BYLINE_WINDOW] if line[:1] in "BbPpWw" and len(line) <= 80
              for match in [BYLINE_NAME_RE.match(line)] if match}
     if not names:
         return []
