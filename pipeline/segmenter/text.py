@@ -470,6 +470,7 @@ BIO_VERBS = (" is ", " was ", " has ", " writes ", " covers ", " reports ", " se
 BIO_MAX_WORDS = 60
 BYLINE_WINDOW = 80  # bylines are looked for in a page's first lines
 CAPTION_START_RE = re.compile(r"^\W*(?:image|photo|photograph|picture|pictured|caption|video|watch)\s*:", re.IGNORECASE)
+OPENING_PAIR = ("boilerplate", "body")  # labels of a missed paragraph and the article line under it
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")
 
 
@@ -627,10 +628,8 @@ def _missed_paragraphs(lines: list[str], labels: list[str], furniture: list[bool
     network takes for a teaser."""
     end = labels.index("comment") if "comment" in labels else len(labels)
     missed = []
-    # (the pairs by zip: this runs on every document, and a Python loop over indices costs more)
-    for index, pair in enumerate(zip(labels[:end], labels[1:end])):
-        if pair != ("boilerplate", "body"):
-            continue
+    # (the boundaries by one comprehension over label pairs: this runs on every document)
+    for index in [index for index, pair in enumerate(zip(labels[:end], labels[1:end])) if pair == OPENING_PAIR]:
         line, below = lines[index], lines[index + 1]
         if line.endswith(PARAGRAPH_ENDS) and below.endswith(PARAGRAPH_ENDS) and not CAPTION_START_RE.match(line) \
                 and len(WORD_RE.findall(line)) >= MISSED_PARAGRAPH_WORDS \
@@ -645,9 +644,7 @@ def _listed_items(lines: list[str], labels: list[str]) -> list[int]:
     introduces them ("The measures include:") and the article's next line: in the training pages' gold such items
     are body for 18,537 of 18,619 words."""
     items = []
-    for index, (line, label) in enumerate(zip(lines, labels)):
-        if label != "body" or not line.endswith(":"):
-            continue
+    for index in [index for index, line in enumerate(lines) if line[-1:] == ":" and labels[index] == "body"]:
         end = index + 1
         while end < len(lines) and labels[end] == "boilerplate" and _list_item(lines[end]):
             end += 1
