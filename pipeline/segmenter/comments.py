@@ -39,7 +39,8 @@ COUNTER_RE = re.compile(
     re.IGNORECASE,
 )
 # counts and ages that a row of buttons may show beside them: "Like · Reply · 7d", "Reply · Like (1)"
-BUTTON_EXTRAS = r"\d{1,3}\s?(?:s|m|min|h|hr|d|w|wk|mo|y|yr)\b|\(\d+\)"
+AGE_UNITS = "s|m|min|h|hr|d|w|wk|mo|y|yr"
+BUTTON_EXTRAS = rf"\d{{1,3}}\s?(?:{AGE_UNITS})\b|\(\d+\)"
 BUTTON_RE = re.compile(
     r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|recommend|"
     r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|click to rate|"
@@ -49,7 +50,7 @@ BUTTON_RE = re.compile(
     re.IGNORECASE,
 )
 # the age in a row of buttons under a comment ("Like · Reply · 2d"): the comment's date when nothing else gives one
-BUTTON_AGE_RE = re.compile(r"(?<![\w(])(\d{1,3}\s?(?:s|m|min|h|hr|d|w|wk|mo|y|yr))\b", re.IGNORECASE)
+BUTTON_AGE_RE = re.compile(rf"(?<![\w(])(\d{{1,3}}\s?(?:{AGE_UNITS}))\b", re.IGNORECASE)
 # a BUTTON_RE match of counts and ages alone ("7d", "(3)") is no button: "7d" is a comment's date
 EXTRAS_ONLY_RE = re.compile(rf"^\W*(?:(?:{BUTTON_EXTRAS})\W*)+$", re.IGNORECASE)
 # an age as comment widgets print it, alone: "7d", "3h", "2 wk"
@@ -450,8 +451,8 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
     for index in range(1, len(kinds) - 1):
         kind, value = kinds[index]
         if kind != "meta" or not value.author or value.date or not (
-                PLACE_RE.match(value.author) or (
-                    kinds[index - 2][0] in ("button", "avatar") and any(map(str.isalpha, collapsed[index - 2])))):
+                PLACE_RE.match(value.author) or (index >= 2 and kinds[index - 2][0] in ("button", "avatar")
+                                                  and any(map(str.isalpha, collapsed[index - 2])))):
             continue
         (previous_kind, previous_meta), (following_kind, following_meta) = kinds[index - 1], kinds[index + 1]
         if previous_kind == "meta" and previous_meta.author and not previous_meta.date \
