@@ -665,12 +665,13 @@ def _author_bios(lines: list[str], labels: list[str]) -> list[int]:
              for match in [BYLINE_NAME_RE.match(line)] if match}
     if not names:
         return []
+    starts = tuple(names)
     bios, paragraph_seen = [], False
     for index, line in enumerate(lines):
         if labels[index] != "body":
             continue
-        if paragraph_seen and line.startswith(tuple(names)) and len(line.split()) <= BIO_MAX_WORDS and any(
-                line[len(name):].startswith(BIO_VERBS) for name in names if line.startswith(name)):
+        if paragraph_seen and line.startswith(starts) and len(line.split()) <= BIO_MAX_WORDS and any(
+                line[len(name):].startswith(BIO_VERBS) for name in starts if line.startswith(name)):
             bios.append(index)
         paragraph_seen = paragraph_seen or len(WORD_RE.findall(line)) >= ARTICLE_PARAGRAPH_WORDS
     return bios
