@@ -319,6 +319,43 @@ def test_model_made_before_new_line_features_still_loads(tmp_path: Path, monkeyp
         load_segmenter(tmp_path / "newer.safetensors")
 
 
+def test_word_vectors_give_each_line_the_mean_vector_of_its_listed_words(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from pipeline.segmenter import word_vectors
+    from pipeline.segmenter.batch_features import batch_features
+
+    words = ["reply", "world", "news", "government"]
+    table = np.array([[1, 0], [0, 2], [4, 4], [-2, 6]], dtype=np.float32)
+    monkeypatch.setattr(word_vectors, "build_word_vectors", lambda dims: (words, table[:, :dims]))
+    docs, labels = _toy_corpus()
+    model = LineSegmenter().fit(docs, labels, epochs=25, lr=1e-2, min_count=1, embedding=16, hidden=16, layers=1,
+                                word_vectors=2)
+    means = model._mean_word_vectors(batch_features([["World news", "Reply", "Home", "The government's news"]]))
+    # "World news": (world + news) / 2; "Home": no listed word; "government's" is not "government"
+    assert means.tolist() == [[2.0, 3.0], [1.0, 0.0], [0.0, 0.0], [4.0, 4.0]]
+    assert model.network.dense.in_features == len(model.dense_names) + len(model._site_names) + 2
+    path = tmp_path / "with_vectors.safetensors"
+    model.save(path)
+    loaded = load_segmenter(path)
+    assert loaded._word_vectors[0].to_pylist() == words
+    assert loaded.predict_many(docs) == model.predict_many(docs)
+    plain = LineSegmenter().fit(docs, labels, epochs=1, min_count=1, embedding=16, hidden=16, layers=1)
+    assert plain._word_vectors is None and plain.network.dense.in_features == len(plain.dense_names) + len(
+        plain._site_names)
+
+
+def test_word_vector_list_is_the_encoders_whole_words() -> None:
+    from pipeline.segmenter.word_vectors import vocabulary_words
+
+    class Tokenizer:
+        def get_vocab(self) -> dict[str, int]:
+            return {"[CLS]": 0, "##ing": 1, "news": 2, "2019": 3, "kremlin": 4, "!": 5, "москва": 6}
+
+    assert vocabulary_words(Tokenizer()) == ["news", "kremlin", "москва"]
+
+
 def test_token_dropout_is_a_training_option_that_changes_training() -> None:
     import torch
 

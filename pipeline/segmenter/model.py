@@ -1,7 +1,8 @@
 """The learned line segmenter: convolution and a bidirectional GRU over the lines of a document.
 
 Each line's features (`batch_features.py`: numeric features of the line and of its place in the
-document, plus lexical tokens) become one vector: a linear map of the numeric features plus the
+document, plus lexical tokens) become one vector: a linear map of the numeric features (and, in
+models trained with them, the mean fixed word vector of the line's words, `word_vectors.py`) plus the
 sum of learned embeddings of its tokens (an `EmbeddingBag`). A convolution over neighbouring lines
 adds local context cheaply, a bidirectional GRU reads the whole document in both directions, so
 every line's label depends on everything above and below it (where the article's paragraphs end,
@@ -9,8 +10,8 @@ whether a comment header came before, how the page is laid out), and a linear la
 label scores. Feature extraction works column-wise on whole batches of documents, so throughput
 comes from `predict_many` on many documents at once.
 
-Storage is one safetensors file: the weights as tensors, and the token vocabularies, label set,
-feature names and settings as JSON strings in its metadata. Loading parses JSON and raw tensors
+Storage is one safetensors file: the weights (and the fixed word vectors) as tensors, and the token
+vocabularies, word list, label set, feature names and settings as JSON strings in its metadata. Loading parses JSON and raw tensors
 only, never pickle.
 
 Adapting to a user's sites: `fit(docs, labels, base=load_segmenter())` starts from the base model's
@@ -46,11 +47,12 @@ log = logging.getLogger(__name__)
 FORMAT_NAME = "newsstance-line-segmenter"
 FORMAT_VERSION = "3"
 DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "kernel": 1, "window": 256,
-                                  "dropout": 0.3, "site_features": True}
+                                  "dropout": 0.3, "site_features": True, "word_vectors": 0}
 NETWORK_KEYS = ("embedding", "hidden", "layers", "kernel", "window", "dropout")
 DEFAULT_TRAINING: dict[str, Any] = {"epochs": 12, "lr": 3e-3, "batch_lines": 6000, "min_count": 3,
                                     "min_word_count": 5, "max_words": 0, "seed": 13, "word_weighted": True,
                                     "token_dropout": 0.0, "line_dropout": 0.0, "distill": 0.0}
+WORD_VECTORS_TENSOR = "word_vectors"  # the fixed word vectors' table in a model file (not a network weight)
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
 BATCH_DOCS = 64  # documents per feature batch in training
 # documents per inference batch: the GRU's sequential steps are shared by a batch's windows, so fewer, larger
@@ -225,6 +227,17 @@ class LineSegmenter:
         self.network: _Network | None = None
         self._value_sets: dict[str, tuple[pa.Array, int]] = {}
         self.dense_names: list[str] = list(DENSE_NAMES)  # the line features this model reads
+        # fixed word vectors (`word_vectors.py`): the word list as a lookup set, and the (words + 1, dims) table
+        # whose row 0 stands for words not in the list; None for a model without them
+        self._word_vectors: tuple[pa.Array, torch.Tensor] | None = None
+
+    def _set_word_vectors(self, words: list[str], vectors: np.ndarray | torch.Tensor) -> None:
+        table = torch.as_tensor(vectors).half().float()  # as stored in a model file, so a loaded model reads the same
+        self._word_vectors = (pa.array(words, pa.string()), torch.cat([table.new_zeros((1, table.shape[1])), table]))
+
+    @property
+    def _word_vector_dims(self) -> int:
+        return 0 if self._word_vectors is None else int(self._word_vectors[1].shape[1])
 
     def _set_vocab(self, vocab: dict[str, list[str]]) -> None:
         self.vocab = vocab
@@ -240,7 +253,8 @@ class LineSegmenter:
         return sum(len(strings) for strings in self.vocab.values())
 
     def _new_network(self) -> _Network:
-        return _Network(self.vocab_size, len(self.dense_names) + len(self._site_names), len(self.labels),
+        return _Network(self.vocab_size, len(self.dense_names) + len(self._site_names) + self._word_vector_dims,
+                        len(self.labels),
                         **{k: self.config[k] for k in NETWORK_KEYS})
 
     # --- features ---------------------------------------------------------------------------
@@ -275,9 +289,22 @@ class LineSegmenter:
         if site is not None:
             stacked = np.concatenate(site) if site else np.zeros((0, len(SITE_NAMES)), np.float32)
             dense = np.concatenate([dense, stacked], axis=1)
+        if self._word_vectors is not None:
+            dense = np.concatenate([dense, self._mean_word_vectors(features)], axis=1)
         return _Encoded(torch.from_numpy(dense), torch.from_numpy(token_ids[order]),
                         torch.from_numpy(token_weights[order].astype(np.float32)),
                         torch.from_numpy(offsets.astype(np.int64)), features.doc_lengths.tolist())
+
+    def _mean_word_vectors(self, features: BatchFeatures) -> np.ndarray:
+        """Per line, the mean fixed vector of its words that the word list holds (zeros for none)."""
+        words, table = self._word_vectors
+        strings, line_of_word, _ = features.tokens["b"]  # every word of every line, line by line
+        found = pc.index_in(strings, value_set=words).to_numpy(zero_copy_only=False)
+        known = ~np.isnan(found)
+        per_line = np.bincount(line_of_word[known], minlength=features.n_lines)
+        offsets = np.concatenate(([0], np.cumsum(per_line)[:-1])) if features.n_lines else np.zeros(0, np.int64)
+        return nn.functional.embedding_bag(torch.from_numpy(found[known].astype(np.int64) + 1), table,
+                                           torch.from_numpy(offsets.astype(np.int64)), mode="mean").numpy()
 
     def _encode_docs(self, docs: list[list[str]], site: list[np.ndarray] | None = None,
                      text: pa.Array | None = None) -> _Encoded:
@@ -371,7 +398,9 @@ class LineSegmenter:
         tokens hidden at random in each training batch), line_dropout (share of lines left out at
         random in each training batch), embedding, hidden, layers, kernel, window,
         dropout, site_features (read `sites.py` features: documents of one site in `sites` are
-        compared with each other; train with single documents too, whose site is None), distill.
+        compared with each other; train with single documents too, whose site is None), word_vectors
+        (dimensions of the fixed word vectors of `word_vectors.py` whose mean over a line's words joins
+        its numeric features; 0: none), distill.
 
         `teachers` with `distill` = a > 0: each line's loss is (1 - a) x cross-entropy with its label
         + a x cross-entropy with the teachers' mean label probabilities for it (knowledge distillation:
@@ -406,6 +435,7 @@ class LineSegmenter:
             self._set_vocab({space: list(strings) for space, strings in base.vocab.items()})
             self.labels, self.config = list(base.labels), dict(base.config)
             self.dense_names = list(base.dense_names)
+            self._word_vectors = base._word_vectors
             self.network = self._new_network()
             self.network.load_state_dict(base.network.state_dict())
             pairs = [(lines, [("body" if y == "title" and "title" not in self.labels else y) for y in doc_labels])
@@ -416,6 +446,11 @@ class LineSegmenter:
             present = {y for _, doc_labels in pairs for y in doc_labels}
             self.labels = [label for label in LABELS if label in present]
             self.dense_names = list(DENSE_NAMES)
+            self._word_vectors = None
+            if self.config["word_vectors"]:
+                from pipeline.segmenter.word_vectors import build_word_vectors
+
+                self._set_word_vectors(*build_word_vectors(self.config["word_vectors"]))
             self.network = self._new_network()
         site = self._site_arrays([lines for lines, _ in pairs], doc_sites)
         encoded = _concat([self._encode(f, None if site is None else site[start:start + BATCH_DOCS])
@@ -494,6 +529,8 @@ class LineSegmenter:
         for name, tensor in network.state_dict().items():
             tensor = tensor.detach().contiguous()
             tensors[name] = tensor.half() if name == "embed.weight" else tensor
+        if self._word_vectors is not None:
+            tensors[WORD_VECTORS_TENSOR] = self._word_vectors[1][1:].half().contiguous()
         metadata = {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
@@ -503,6 +540,8 @@ class LineSegmenter:
             "dense_features": json.dumps(self.dense_names),
             "meta": json.dumps(self.meta, ensure_ascii=False),
         }
+        if self._word_vectors is not None:
+            metadata["word_vector_words"] = json.dumps(self._word_vectors[0].to_pylist(), ensure_ascii=False)
         save_file(tensors, str(path), metadata=metadata)
 
     @classmethod
@@ -523,6 +562,8 @@ class LineSegmenter:
             raise ValueError(f"{path}: made for line features this version does not compute: {unknown[:5]}")
         model._set_vocab(json.loads(metadata["vocab"]))
         tensors = {name: tensor.float() for name, tensor in load_file(str(path)).items()}
+        if WORD_VECTORS_TENSOR in tensors:
+            model._set_word_vectors(json.loads(metadata["word_vector_words"]), tensors.pop(WORD_VECTORS_TENSOR))
         model.network = model._new_network()
         model.network.load_state_dict(tensors)
         model.network.eval()
