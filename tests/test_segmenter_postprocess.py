@@ -477,3 +477,16 @@ def test_list_items_introduced_by_the_article_are_body_but_a_link_list_after_it_
              "Related stories:", "• Five things to know about Arctic LNG", "About us"]
     labels = ["body", "body", "boilerplate", "boilerplate", "body", "body", "boilerplate", "boilerplate"]
     assert apply_rules(lines, labels) == ["body"] * 5 + ["body", "boilerplate", "boilerplate"]
+
+
+def test_a_lists_items_are_body_when_the_model_kept_only_some_of_them_but_not_when_the_list_ends_the_article() -> None:
+    lines = ["The measures include:", "• Blocking sanctions on two shipping companies",
+             "• Restrictions on the sale of turbines", "• Visa bans on twelve executives",
+             "• A ban on insuring cargoes", "Officials said the package was coordinated with the European Union."]
+    labels = ["body", "body", "body", "boilerplate", "boilerplate", "body"]
+    assert apply_rules(lines, labels) == ["body"] * 6
+    # a body item below a boilerplate one counts too; items under the last body line of the list stay
+    ending = ["The measures include:", "• Visa bans on twelve executives", "• A ban on insuring cargoes",
+              "• Share on Facebook", "Newsletter"]
+    assert apply_rules(ending, ["body", "boilerplate", "body", "boilerplate", "boilerplate"]) == [
+        "body", "body", "body", "boilerplate", "boilerplate"]
