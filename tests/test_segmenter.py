@@ -322,6 +322,7 @@ def test_model_made_before_new_line_features_still_loads(tmp_path: Path, monkeyp
 def test_word_vectors_give_each_line_the_mean_vector_of_its_listed_words(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     import numpy as np
+    import torch
 
     from pipeline.segmenter import word_vectors
     from pipeline.segmenter.batch_features import batch_features
@@ -344,6 +345,12 @@ def test_word_vectors_give_each_line_the_mean_vector_of_its_listed_words(tmp_pat
     plain = LineSegmenter().fit(docs, labels, epochs=1, min_count=1, embedding=16, hidden=16, layers=1)
     assert plain._word_vectors is None and plain.network.dense.in_features == len(plain.dense_names) + len(
         plain._site_names)
+    # word-vector dropout: some lines are read without their vectors in training, so training changes
+    settings = dict(epochs=2, lr=1e-2, min_count=1, embedding=16, hidden=16, layers=1, word_vectors=2)
+    kept, again = (LineSegmenter().fit(docs, labels, **settings) for _ in range(2))
+    dropped = LineSegmenter().fit(docs, labels, word_vector_dropout=0.5, **settings)
+    assert torch.equal(kept.network.dense.weight, again.network.dense.weight)
+    assert not torch.equal(kept.network.dense.weight, dropped.network.dense.weight)
 
 
 def test_word_vector_list_is_the_encoders_whole_words() -> None:

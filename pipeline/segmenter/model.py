@@ -51,7 +51,7 @@ DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "k
 NETWORK_KEYS = ("embedding", "hidden", "layers", "kernel", "window", "dropout")
 DEFAULT_TRAINING: dict[str, Any] = {"epochs": 12, "lr": 3e-3, "batch_lines": 6000, "min_count": 3,
                                     "min_word_count": 5, "max_words": 0, "seed": 13, "word_weighted": True,
-                                    "token_dropout": 0.0, "line_dropout": 0.0, "distill": 0.0}
+                                    "token_dropout": 0.0, "line_dropout": 0.0, "distill": 0.0, "word_vector_dropout": 0.0}
 WORD_VECTORS_TENSOR = "word_vectors"  # the fixed word vectors' table in a model file (not a network weight)
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
 BATCH_DOCS = 64  # documents per feature batch in training
@@ -400,7 +400,8 @@ class LineSegmenter:
         dropout, site_features (read `sites.py` features: documents of one site in `sites` are
         compared with each other; train with single documents too, whose site is None), word_vectors
         (dimensions of the fixed word vectors of `word_vectors.py` whose mean over a line's words joins
-        its numeric features; 0: none), distill.
+        its numeric features; 0: none), word_vector_dropout (share of lines whose word vectors are zeroed
+        at random in each training batch), distill.
 
         `teachers` with `distill` = a > 0: each line's loss is (1 - a) x cross-entropy with its label
         + a x cross-entropy with the teachers' mean label probabilities for it (knowledge distillation:
@@ -477,6 +478,11 @@ class LineSegmenter:
                     # the network also learns to read a line from its shape and its neighbours
                     kept = torch.rand(len(selected.token_weights)) >= training["token_dropout"]
                     selected.token_weights = selected.token_weights * kept
+                if training["word_vector_dropout"] and self._word_vectors is not None:
+                    # zero some lines' word vectors, as lines whose words are not in the list (another language,
+                    # names, numbers) have none at inference: the network must read those lines without them
+                    hidden_lines = torch.rand(len(selected.dense)) < training["word_vector_dropout"]
+                    selected.dense[hidden_lines, -self._word_vector_dims:] = 0.0
                 gold = torch.cat([targets[i] for i in batch])
                 weight = torch.cat([line_weights[i] for i in batch])
                 taught = None if soft is None else torch.cat([soft[i] for i in batch])
