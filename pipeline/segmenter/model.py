@@ -11,8 +11,8 @@ label scores. Feature extraction works column-wise on whole batches of documents
 comes from `predict_many` on many documents at once.
 
 Storage is one safetensors file: the weights (and the fixed word vectors) as tensors, and the token
-vocabularies, word list, label set, feature names and settings as JSON strings in its metadata. Loading parses JSON and raw tensors
-only, never pickle.
+vocabularies, word list, label set, feature names and settings as JSON strings in its metadata.
+Loading parses JSON and raw tensors only, never pickle.
 
 Adapting to a user's sites: `fit(docs, labels, base=load_segmenter())` starts from the base model's
 vocabulary and weights and fine-tunes them on the user's labelled pages (a few epochs, lower
@@ -51,7 +51,8 @@ DEFAULT_CONFIG: dict[str, Any] = {"embedding": 64, "hidden": 64, "layers": 2, "k
 NETWORK_KEYS = ("embedding", "hidden", "layers", "kernel", "window", "dropout")
 DEFAULT_TRAINING: dict[str, Any] = {"epochs": 12, "lr": 3e-3, "batch_lines": 6000, "min_count": 3,
                                     "min_word_count": 5, "max_words": 0, "seed": 13, "word_weighted": True,
-                                    "token_dropout": 0.0, "line_dropout": 0.0, "distill": 0.0, "word_vector_dropout": 0.0}
+                                    "token_dropout": 0.0, "line_dropout": 0.0, "distill": 0.0,
+                                    "word_vector_dropout": 0.0}
 WORD_VECTORS_TENSOR = "word_vectors"  # the fixed word vectors' table in a model file (not a network weight)
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
 BATCH_DOCS = 64  # documents per feature batch in training

@@ -8,7 +8,7 @@ one letter), each word's vector its mean-pooled embedding of the word alone, red
 dimensions (in the manner of model2vec's static embeddings). A model trained with them stores the
 list and the table in its own file, so loading it needs neither the encoder nor its package.
 
-    python -m pipeline.segmenter.word_vectors --dims 32     # prints coverage and timing only
+    python -m pipeline.segmenter.word_vectors --dims 32     # builds the table: its size, variance kept, time
 """
 
 from __future__ import annotations
