@@ -490,3 +490,56 @@ def test_a_lists_items_are_body_when_the_model_kept_only_some_of_them_but_not_wh
               "• Share on Facebook", "Newsletter"]
     assert apply_rules(ending, ["body", "boilerplate", "body", "boilerplate", "boilerplate"]) == [
         "body", "body", "body", "boilerplate", "boilerplate"]
+
+
+def test_related_links_between_paragraphs_and_running_page_footers_are_found_but_link_lists_and_dates_are_not() -> None:
+    from pipeline.segmenter.cues import interstitial_lines
+
+    paragraph = "Officials said the package was coordinated with the European Union and Britain on Thursday."
+    footer = "Centre for Eurasian Security Studies | www.example.org | Page {}"
+    page = [paragraph, "Read also", "Kremlin says no plans yet for a phone call", paragraph, footer.format(2), paragraph,
+            "Related: Helsinki extends border closure", paragraph, "Читайте также", "Песков: разговор не планируется",
+            paragraph, footer.format(3)]
+    assert interstitial_lines(page) == [4, 11, 1, 2, 6, 8, 9]
+    # under the article (no paragraph below), a link list; a footer printed once; fractions and dated link titles
+    assert interstitial_lines([paragraph, "Related stories", "Kremlin says no plans yet", "Most read"]) == []
+    assert interstitial_lines([paragraph, footer.format(2), paragraph]) == []
+    assert interstitial_lines(["3/4 teaspoon salt", "1/2 teaspoon salt", "10/26 New Mac mini gets teardown",
+                               "10/25 Cook: the iPad mini is not a 7-inch"]) == []
+    # the cheap gate lets every line through that the patterns could match
+    assert interstitial_lines(page, list(range(len(page)))) == interstitial_lines(page)
+
+
+def test_a_news_feed_of_headlines_and_times_is_boilerplate_but_dated_one_line_comments_are_not() -> None:
+    feed = ["Gas transit talks with Kazakhstan to resume in January", "14:10", "Lavrov: Moscow will respond in kind",
+            "13:55", "Ruble firms against dollar in morning trading", "13:31"]
+    lines = ["The diplomat said a third meeting had been tentatively agreed for the first quarter of next year.", *feed]
+    assert apply_rules(lines, ["body"] * 7) == ["body"] + ["boilerplate"] * 6
+    assert apply_rules(lines[:5], ["body"] * 5) == ["body"] * 5  # two items are no feed
+    thread = ["Norway! YES!", "October 12, 2012 | Bente", "Lovely! We'd love to see you again!", "October 12, 2012 | Tina",
+              "love and light", "October 12, 2012 | Cat"]
+    assert apply_rules(thread, ["comment"] * 6) == ["comment"] * 6
+
+
+def test_notes_and_the_lines_under_an_about_the_author_heading_are_boilerplate() -> None:
+    paragraph = "A second option would restore the notifications and data exchanges without new limits."
+    lines = [paragraph, "Notes", "1 Figures on deployed warheads are drawn from public estimates.",
+             "[2] The authors thank the participants of a workshop.", "About the authors",
+             "Helena Brandt is a senior fellow at the Centre.", "Oleg Sarkisov is a visiting researcher."]
+    assert apply_rules(lines, ["body"] * 7) == ["body"] + ["boilerplate"] * 6
+    # numbered paragraphs without a "Notes" heading are the article's
+    numbered = [paragraph, "1. Introduction", "2. Option one: reciprocal political commitments"]
+    assert apply_rules(numbered, ["body"] * 3) == ["body"] * 3
+
+
+def test_government_banners_release_markers_and_reprint_notices_are_furniture_but_news_about_them_is_not() -> None:
+    _assert_furniture_but_text_is_not(
+        ["An official website of the United States government", "Here's how you know", "FOR IMMEDIATE RELEASE",
+         "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.",
+         "When using materials, a hyperlink to the Agency is required.",
+         "The views expressed in this brief are those of the authors alone."],
+        ["An official of the United States government said the website had been taken down.",
+         "Here is how you know the talks have stalled: neither side has set a date.",
+         "The ministry said it would release the transcript of the call for immediate publication.",
+         "When using force, the ministry said, its troops followed the rules of engagement.",
+         "The views expressed by the minister were not shared by his deputy, officials said."])

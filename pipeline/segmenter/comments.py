@@ -91,8 +91,9 @@ DATE_GATE = re.compile(r"\d(?:\d\d\d|[-/.]\d)").search
 TIME_GATE = re.compile(r"\d(?::\d|\s*[ap])", re.IGNORECASE).search
 AGO_WORDS = ("ago", "yesterday", "today")
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
-DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "pm", "am", "utc", "gmt", "est", "edt", "pst",
-                               "cet", "and", "of", "в", "г", "о", "р"})
+DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "published", "aired", "pm", "am", "utc",
+                               "gmt", "est", "edt", "pst", "pdt", "et", "pt", "bst", "cet", "msk", "and", "of", "в", "г",
+                               "о", "р"})
 # Russian and Ukrainian dates and ages, for the comment sections of Cyrillic pages ("3 декабря 2026 г.",
 # "5 минут назад", "2 години тому", "вчора")
 CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",

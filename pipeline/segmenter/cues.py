@@ -9,6 +9,7 @@ the parser reads a date from.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
@@ -88,6 +89,91 @@ HAS_DIGIT = re.compile(r"\d").search
 INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|(?:story|article) continues(?: (?:below|after)\b.{0,30})?"
                  r"|continue reading (?:the main story|below)\W*)\s*$")
 INLINE_PROMPT_PARTS = ("click here", "advertisement", "story continues", "article continues", "continue reading")
+
+# Lines between an article's paragraphs that the network takes for the article's end, dropping the paragraphs
+# under them, so it reads the page without them (`model.LineSegmenter._hidden_lines`); they are boilerplate:
+# * a link to another article: "Read also" (or "Related", "See also", "Читайте также") over one to three headlines
+#   (RELATED_LINK_LABEL_RE), or "READ MORE: <headline>" on one line (RELATED_LINK_INLINE_RE), with an article
+#   paragraph above and below;
+# * on a paginated dump (a PDF's text), the running header or footer that carries the page number ("Centre for
+#   ... | Page 2"), printed on two or more pages (PAGE_NUMBER_RE, the same but for its digits).
+RELATED_LINK_LABEL_RE = re.compile(
+    r"^\W*(?:read (?:also|next)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
+    r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
+    r"|по темі)\W*$", re.IGNORECASE)
+RELATED_LINK_INLINE_RE = re.compile(
+    r"^\W*(?:read (?:also|more|next)|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
+    r"|по темі)\s*[:|–—-]\s*\w", re.IGNORECASE)
+PAGE_NUMBER_RE = re.compile(
+    r"(?:^|\W)(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$"
+    r"|^\W*(?:page|стр\.?|страница|сторінка)\s*\d{1,4}\b|^\W*\d{1,4}\s*\|\s*\w|\w\s*\|\s*\d{1,4}\W*$", re.IGNORECASE)
+# a superset of the lines either pattern matches, for one RE2 pass over many documents (RE2's \W is ASCII-only)
+INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
+                              r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|)|\|\s*\d{1,4}\W*$"
+                              r"|(?:page|p\.|стр|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
+PROSE_MIN_WORDS = 10
+PROSE_ENDS = (".", "!", "?", '"', "”", "’", "»")
+MAX_LINKED_HEADLINES = 3
+_DIGITS = re.compile(r"\d+")
+_INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
+                        "по тем", "page", "стр", "сторінка")
+_INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))
+_PAGE_WORDS = ("page", "p.", "стр", "сторінка")
+# what `_may_be_interstitial` strips off a line's ends before testing its first and last words: ASCII punctuation
+# and spaces, and the marks of lists, quotes and dashes most common in dumps
+_MARKS = "".join(char for char in map(chr, range(128)) if not char.isalnum()) + "•·–—»«“”‘’…►▼©®"
+
+
+def _prose(line: str) -> bool:
+    return line.endswith(PROSE_ENDS) and len(line.split()) >= PROSE_MIN_WORDS
+
+
+def linked_headline(line: str) -> bool:
+    """A headline as a link prints it: 2-25 words, no closing full stop, colon or comma, and no paragraph."""
+    return 2 <= len(line.split()) <= 25 and not line.endswith((".", ":", ";", ",")) and not _prose(line)
+
+
+def _may_be_interstitial(line: str) -> bool:
+    """A necessary condition for RELATED_LINK_LABEL_RE, RELATED_LINK_INLINE_RE or PAGE_NUMBER_RE to match, cheap to
+    test."""
+    if "|" in line:
+        return True
+    head = line.lstrip(_MARKS)
+    if not head:
+        return False  # marks alone
+    if not head[0].isalnum() or (head[0] in _INTERSTITIAL_INITIALS
+                                 and head[:16].casefold().startswith(_INTERSTITIAL_STARTS)):
+        return True  # (after a mark the strip does not know, the patterns decide)
+    last = line.rstrip(_MARKS)[-1]
+    return (last.isdigit() or not last.isalnum()) and any(map(line.casefold().__contains__, _PAGE_WORDS))
+
+
+def interstitial_lines(lines: list[str], candidates: list[int] | None = None) -> list[int]:
+    """Indices of a document's related-article links between paragraphs and its running page headers or
+    footers (see above); `candidates`: the only lines that may be either (default: all)."""
+    if candidates is None:
+        candidates = [index for index, line in enumerate(lines) if _may_be_interstitial(line)]
+    hidden: list[int] = []
+    paged = [index for index in candidates
+             if len(lines[index]) <= 200 and PAGE_NUMBER_RE.search(lines[index]) and not lines[index].isdigit()
+             and any(map(str.isalpha, lines[index]))]
+    if len(paged) >= 2:
+        masked = [_DIGITS.sub("#", lines[index].casefold()) for index in paged]
+        copies = Counter(masked)
+        hidden += [index for index, key in zip(paged, masked) if copies[key] >= 2]
+    for index in candidates:
+        if not 0 < index < len(lines) - 1 or not _prose(lines[index - 1]):
+            continue
+        if RELATED_LINK_LABEL_RE.match(lines[index]):
+            end = index + 1
+            while end < len(lines) and end - index <= MAX_LINKED_HEADLINES and linked_headline(lines[end]):
+                end += 1
+            if index + 1 < end < len(lines) and _prose(lines[end]):
+                hidden += range(index, end)
+        elif RELATED_LINK_INLINE_RE.match(lines[index]) and _prose(lines[index + 1]):
+            hidden.append(index)
+    return hidden
+
 
 # A page saved from the Internet Archive opens with the Wayback Machine's toolbar ("The Wayback Machine -
 # https://web.archive.org/web/2014.../URL", capture counts, a calendar, "About this capture", the crawl's

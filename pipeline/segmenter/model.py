@@ -38,7 +38,8 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 
 from pipeline.segmenter.batch_features import COLUMN, DENSE_NAMES, TOKEN_SPACES, BatchFeatures, batch_features
-from pipeline.segmenter.cues import INLINE_PROMPT, INLINE_PROMPT_PARTS, archive_banner_length
+from pipeline.segmenter.cues import (INLINE_PROMPT, INLINE_PROMPT_PARTS, INTERSTITIAL_CANDIDATE_RE2,
+                                     archive_banner_length, interstitial_lines)
 from pipeline.segmenter.result import LABELS
 from pipeline.segmenter.sites import SITE_NAMES, site_features
 
@@ -368,20 +369,28 @@ class LineSegmenter:
 
     def _hidden_lines(self, docs: list[list[str]], text: pa.Array) -> list[np.ndarray]:
         """Per document, which lines are ad or app prompts inside the article (INLINE_PROMPT_RE2;
-        `text`: the documents' lines one after another) or a web archive's toolbar above the page
-        (`cues.archive_banner_length`): the network reads the page without them (none, for a model
+        `text`: the documents' lines one after another), related-article links between its paragraphs or
+        running page headers and footers (`cues.interstitial_lines`), or a web archive's toolbar above the
+        page (`cues.archive_banner_length`): the network reads the page without them (none, for a model
         without a boilerplate label)."""
         lengths = [len(lines) for lines in docs]
         if "boilerplate" not in self.labels:
             return [np.zeros(length, dtype=bool) for length in lengths]
-        if len(text) < INLINE_PROMPT_RE2_MIN_LINES and not any(
-                map("\n".join(itertools.chain.from_iterable(docs)).casefold().__contains__, INLINE_PROMPT_PARTS)):
-            masks = [np.zeros(length, dtype=bool) for length in lengths]
+        cuts = np.cumsum(lengths)[:-1]
+        if len(text) < INLINE_PROMPT_RE2_MIN_LINES:
+            candidates = [None] * len(docs)  # `interstitial_lines` picks them with a cheap test
+            folded = "\n".join(itertools.chain.from_iterable(docs)).casefold()
+            if not any(map(folded.__contains__, INLINE_PROMPT_PARTS)):
+                masks = [np.zeros(length, dtype=bool) for length in lengths]
+            else:
+                masks = np.split(pc.match_substring_regex(text, INLINE_PROMPT_RE2).to_numpy(zero_copy_only=False), cuts)
         else:
-            hits = pc.match_substring_regex(text, INLINE_PROMPT_RE2).to_numpy(zero_copy_only=False)
-            masks = np.split(hits, np.cumsum(lengths)[:-1])
-        for lines, mask in zip(docs, masks):
+            masks = np.split(pc.match_substring_regex(text, INLINE_PROMPT_RE2).to_numpy(zero_copy_only=False), cuts)
+            hits = pc.match_substring_regex(text, INTERSTITIAL_CANDIDATE_RE2).to_numpy(zero_copy_only=False)
+            candidates = [np.flatnonzero(doc_hits).tolist() for doc_hits in np.split(hits, cuts)]
+        for lines, mask, doc_candidates in zip(docs, masks, candidates):
             mask[:archive_banner_length(lines)] = True
+            mask[interstitial_lines(lines, doc_candidates)] = True
         return masks
 
     # --- training ---------------------------------------------------------------------------

@@ -24,7 +24,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, is_date_text, lowered_for_gates, parse_comments
-from pipeline.segmenter.cues import DATE_RE, INLINE_PROMPT, INLINE_PROMPT_PARTS, STOPWORDS, WORD_RE, archive_banner_length
+from pipeline.segmenter.cues import (DATE_RE, HAS_DIGIT, MONTHS, INLINE_PROMPT, INLINE_PROMPT_PARTS, STOPWORDS, WORD_RE,
+                                     archive_banner_length, linked_headline)
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 from pipeline.segmenter.sites import template_evidence
@@ -139,6 +140,8 @@ WRAP_MIN_LENGTH = 40
 WRAP_SLACK = 3  # indentation, collapsed away, shifts a line's length by a few characters
 LIST_ITEM_RE = re.compile(r"^(?:[*•·\-–—>+▪◦]|\d{1,3}[.)]|\[\d+\])\s")
 SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "’", ")")
+CONTINUING_WORDS = frozenset("a an the of for to in on and or with from by at between after against about into over "
+                             "under than that".split())
 
 
 def wrap_width(numbered: list[tuple[int, str]]) -> int | None:
@@ -164,9 +167,9 @@ def _cut_before(line: str, next_line: str, width: int) -> bool:
 def unwrap_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The (line number, text) pairs of a hard-wrapped document joined back into paragraphs (each
     numbered by its first line); other documents as they are. A line continues the one above when
-    no blank line lies between them, its first word would not have fitted on the line above (so that
-    line was cut, not ended), it is no list item, and it does not open a sentence under a line that
-    ends one."""
+    no blank line lies between them, its first word would not have fitted on the line above or that line
+    ends with an article, preposition or conjunction (CONTINUING_WORDS: so that line was cut, not ended), it
+    is no list item, and it does not open a sentence under a line that ends one."""
     width = wrap_width(numbered)
     if width is None:
         return numbered
@@ -175,8 +178,9 @@ def unwrap_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
         above_number, above = numbered[index - 1] if index else (None, "")
         # a line that starts a sentence under one that ends one may be a line of its own ("Reply", a name)
         sentence_break = above.endswith(SENTENCE_ENDS) and text[:1].isupper()
-        if joined and above_number == number - 1 and _cut_before(above, text, width) and not sentence_break \
-                and not LIST_ITEM_RE.match(text):
+        # a line that ends with a word no sentence or heading ends with ("Three Options for") was cut, however short
+        cut = _cut_before(above, text, width) or above.rsplit(" ", 1)[-1].casefold() in CONTINUING_WORDS
+        if joined and above_number == number - 1 and cut and not sentence_break and not LIST_ITEM_RE.match(text):
             joined[-1] = (joined[-1][0], joined[-1][1] + " " + text)
         else:
             joined.append((number, text))
@@ -346,7 +350,8 @@ FURNITURE_RE = re.compile(
     r"|\bdo(?:es)? not (?:represent|reflect) the (?:position|views?|opinions?) of (?:the |this |our )?"
     r"(?:editorial (?:board|office|team|staff)|editors|publication|publisher|site|website|newspaper)\b"
     r"|^\W*(?:the )?(?:(?:statements|views|opinions),? (?:and )?)+expressed (?:here(?:in)?\b|(?:in|on|by) (?:this|these|the|our) "
-    r"(?:article|piece|column|post|blog|story|op-ed|commentary|site|website|page|author|writer|contributor)s?\b)"
+    r"(?:article|piece|column|post|blog|story|op-ed|commentary|site|website|page|author|writer|contributor|brief|report"
+    r"|paper|analysis|essay|publication|newsletter|podcast|video|interview)s?\b)"
     r"|\b(?:(?:do(?:es)? not|doesn't|don't) (?:imply|constitute|signify)|should not be (?:construed|taken|considered) as)"
     r" (?:an? |any )?endorsement\b"  # links' disclaimers
     r"|\bcan be reached at\b|^about the author\b|\bshare buttons?\b|^note to readers\b|\bcross-?post\b"
@@ -394,6 +399,10 @@ FURNITURE_RE = re.compile(
     # ссылка ... обязательна"); no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2
     r"|^(?:поделиться|подписывайтесь на|поділитися|підписуйтесь на)"
     r"|^при (?:использовании|цитировании|перепечатке|копировании|використанні|цитуванні|передруку) (?:материалов|матеріалів)"
+    r"|^(?:when|if) (?:using|quoting|reprinting|copying|citing) (?:the |our |its |these )?materials\b"
+    # the banner of US government sites, press-release and transcript markers
+    r"|^an official website of the (?:united states|u\.s\.) government\b|^here'?s how you know\W*$"
+    r"|^\W*for immediate release\W*$|^this is a rush transcript\b"
     # "... не отражают позицию редакции", "... не відображають позицію редакції"
     r"|не (?:отража|відобража)\w* (?:позиц[иі]|точк\w* зрения|мнени|думк)\w* редакц",
     re.IGNORECASE,
@@ -442,7 +451,10 @@ RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: few
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
                     "support ", "please support ", "a version of this ",
-                    "tweet", "email", "print", "what do you think", "what are your thoughts", "tell us what",
+                    "tweet", "email", "print", "when using", "when quoting", "when reprinting", "when copying",
+                    "when citing", "if using", "if quoting", "an official website", "here", "for immediate",
+                    "this is a rush",
+                    "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ",
                     "page ")
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
@@ -468,10 +480,19 @@ ARTICLE_PARAGRAPH_WORDS = 12  # ...a body line at least this long, is the articl
 BYLINE_NAME_RE = re.compile(r"^\W*(?:[Pp]osted |[Ww]ritten )?[Bb][Yy]:?\s+((?:[A-Z][\w.'\u2019-]*\s?){2,4})")
 BIO_VERBS = (" is ", " was ", " has ", " writes ", " covers ", " reports ", " served ", " teaches ", " works ")
 BIO_MAX_WORDS = 60
+ABOUT_THE_AUTHOR_RE = re.compile(r"^\W*about the authors?\W*$", re.IGNORECASE)
+ABOUT_THE_AUTHOR_LINES = 3
+NOTES_HEADING_RE = re.compile(r"^\W*(?:foot|end)?notes\W*$", re.IGNORECASE)
+NOTE_RE = re.compile(r"^\W*\[?\d{1,3}[\].)]?\s+\S")
 BYLINE_WINDOW = 80  # bylines are looked for in a page's first lines
 CAPTION_START_RE = re.compile(r"^\W*(?:image|photo|photograph|picture|pictured|caption|video|watch)\s*:", re.IGNORECASE)
 OPENING_PAIR = ("boilerplate", "body")  # labels of a missed paragraph and the article line under it
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")
+NEWS_FEED_MIN_ITEMS = 3
+STAMP_MAX_CHARS = 40
+STAMP_WORDS = frozenset(MONTHS.split("|")) | {"updated", "posted", "published", "today", "yesterday", "am", "pm", "gmt",
+                                              "utc", "est", "edt", "et", "bst", "cet", "msk"}
+LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
 def _is_furniture(line: str) -> bool:
@@ -530,8 +551,11 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
       any comment, is body (`_missed_paragraphs`), unless it is furniture or the site's template;
     * list items labelled boilerplate between an article line ending in ":" and the article's next line are
       body (`_listed_items`);
+    * a news feed, three or more headlines each beside its time or date line, is boilerplate, never body or
+      comment (`_news_feeds`);
     * a short line under the article that opens with the byline's name and "is", "was", "writes", ... is the
-      author's bio (`_author_bios`), boilerplate;
+      author's bio (`_author_bios`), boilerplate, and so are the lines right under an "About the author" heading;
+    * numbered notes under a "Notes" / "Footnotes" / "Endnotes" heading are boilerplate (`_notes`);
     * a paragraph (>= RECURRING_PROSE_WORDS words) that the site prints on most of its other pages
       (`recurring`: `sites.recurring_lines`, when the document came with its site's other pages) is
       the site's template (a donation appeal, a disclaimer, a notice to commenters), not this article;
@@ -563,10 +587,12 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "boilerplate"
     for index in _missed_paragraphs(lines, labels, furniture):
         labels[index] = "body"
-    for index in _author_bios(lines, labels):
+    for index in _author_bios(lines, labels) + _notes(lines, labels):
         labels[index] = "boilerplate"
     for index in _listed_items(lines, labels):
         labels[index] = "body"
+    for index in _news_feeds(lines, labels):
+        labels[index] = "boilerplate"
     if recurring is not None:
         for index in np.flatnonzero(recurring).tolist():
             if labels[index] == "body" and len(WORD_RE.findall(lines[index])) >= RECURRING_PROSE_WORDS:
@@ -658,6 +684,48 @@ def _listed_items(lines: list[str], labels: list[str]) -> list[int]:
     return items
 
 
+def _stamp(line: str) -> bool:
+    """A line that is only a time or date ("14:10", "Aug 03, 2012", "2 hours ago"), with no name beside it (a
+    commenter's "October 12, 2012 | Cat" is no stamp of a feed)."""
+    if len(line) > STAMP_MAX_CHARS or HAS_DIGIT(line) is None or not is_date_text(line):
+        return False
+    return not any(word[:1].isupper() and word.casefold() not in STAMP_WORDS for word in LETTERS_RE.findall(line))
+
+
+def _news_feeds(lines: list[str], labels: list[str]) -> list[int]:
+    """Body and comment lines in a news feed: NEWS_FEED_MIN_ITEMS+ headlines in a row, each with its time or date line
+    on the same side (above or below). In the training pages' gold the lines of such runs are boilerplate for 666 of
+    668 (2 body); a stamp with a name beside it ("October 12, 2012 | Cat") is a comment's, and no stamp of a feed.
+    The network reads a feed under an article's last paragraph as more of the article, or as comments."""
+    found: set[int] = set()
+    # a seed: a stamp with two more stamps every other line next to it; short lines with a digit are tested first,
+    # which is cheap (this runs on every document)
+    stampish = [len(line) <= STAMP_MAX_CHARS and HAS_DIGIT(line) is not None for line in lines] + [False] * 4
+    seeds = [index for index, label in enumerate(labels) if label != "boilerplate" and stampish[index]
+             and ((stampish[index - 2] and stampish[index + 2]) or (stampish[index + 2] and stampish[index + 4])
+                  or (stampish[index - 2] and stampish[index - 4]))]
+    for seed in [index for index in seeds if _stamp(lines[index])]:
+        for first in (seed - 1, seed):  # the stamp below its headline, or above it
+            stamp_offset = seed - first
+            start = first
+            while start - 2 >= 0 and _feed_pair(lines, start - 2, stamp_offset):
+                start -= 2
+            end = first
+            while end + 1 < len(lines) and _feed_pair(lines, end, stamp_offset):
+                end += 2
+            if (end - start) // 2 >= NEWS_FEED_MIN_ITEMS:
+                found.update(index for index in range(start, end) if labels[index] != "boilerplate")
+                break
+    return sorted(found)
+
+
+def _feed_pair(lines: list[str], index: int, stamp_offset: int) -> bool:
+    """Whether lines[index], lines[index + 1] are a headline and its stamp (the stamp at `stamp_offset`)."""
+    if index < 0 or index + 1 >= len(lines):
+        return False
+    return _stamp(lines[index + stamp_offset]) and linked_headline(lines[index + 1 - stamp_offset])
+
+
 def _list_item(line: str) -> bool:
     return line.startswith(BULLET_START) or LIST_ITEM_RE.match(line) is not None
 
@@ -666,12 +734,13 @@ def _author_bios(lines: list[str], labels: list[str]) -> list[int]:
     """Body lines that introduce the page's author under the article ("Erik Solberg is the Nordic correspondent
     ..."): a line of at most BIO_MAX_WORDS words that opens with a name from a byline in the first BYLINE_WINDOW
     lines ("By Erik Solberg") and a verb of BIO_VERBS, below a body paragraph."""
+    bios = _under_about_the_author(lines, labels)
     names = {match.group(1).rstrip() for line in lines[:BYLINE_WINDOW] if line[:1] in "BbPpWw" and len(line) <= 80
              for match in [BYLINE_NAME_RE.match(line)] if match}
     if not names:
-        return []
+        return bios
     starts = tuple(names)
-    bios, paragraph_seen = [], False
+    paragraph_seen = False
     for index, line in enumerate(lines):
         if labels[index] != "body":
             continue
@@ -679,6 +748,35 @@ def _author_bios(lines: list[str], labels: list[str]) -> list[int]:
                 line[len(name):].startswith(BIO_VERBS) for name in starts if line.startswith(name)):
             bios.append(index)
         paragraph_seen = paragraph_seen or len(WORD_RE.findall(line)) >= ARTICLE_PARAGRAPH_WORDS
+    return sorted(set(bios))
+
+
+def _notes(lines: list[str], labels: list[str]) -> list[int]:
+    """Body lines in the run of numbered notes ("1 Figures are ...", "[2] See ...") right under a "Notes",
+    "Footnotes" or "Endnotes" heading, and the heading: the article's apparatus, not its text (the two such runs in
+    the training pages' gold are boilerplate)."""
+    notes = []
+    for index in [index for index, line in enumerate(lines) if len(line) <= 20 and NOTES_HEADING_RE.match(line)]:
+        below = index + 1
+        while below < len(lines) and NOTE_RE.match(lines[below]):
+            below += 1
+        notes += [line for line in range(index, below) if labels[line] == "body"] if below > index + 1 else []
+    return notes
+
+
+def _under_about_the_author(lines: list[str], labels: list[str]) -> list[int]:
+    """The "About the author(s)" heading and the body lines right under it (up to ABOUT_THE_AUTHOR_LINES, each at
+    most BIO_MAX_WORDS words): in the training pages' gold the three lines under such a heading are boilerplate on all
+    40 pages that have one."""
+    bios = []
+    headings = [index for index, line in enumerate(lines)
+                if line[-8:].casefold().rstrip(" :.").endswith(("author", "authors")) and ABOUT_THE_AUTHOR_RE.match(line)]
+    for index in headings:
+        bios += [index] if labels[index] == "body" else []
+        for below in range(index + 1, min(index + 1 + ABOUT_THE_AUTHOR_LINES, len(lines))):
+            if labels[below] != "body" or len(lines[below].split()) > BIO_MAX_WORDS:
+                break
+            bios.append(below)
     return bios
 
 
