@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from pipeline.segmenter import (
@@ -225,6 +226,11 @@ def test_a_hard_wrapped_dump_is_read_as_its_paragraphs(segmenter: LineSegmenter)
     menu = "\n".join(["Home", "World", "Politics"] + textwrap.wrap(" ".join(PARAGRAPHS), 60) + ["* one item", "* another item"])
     assert [text for _, text in unwrap_lines(split_lines(menu))][:3] == ["Home", "World", "Politics"]
     assert [text for _, text in unwrap_lines(split_lines(menu))][-2:] == ["* one item", "* another item"]
+    # a heading cut after a preposition is joined however short its lines; one that ends with a noun is not
+    headed = "\n".join(["Arms Control After New START: Three Options for", "Washington and Moscow", "Summary"]
+                       + textwrap.wrap(" ".join(PARAGRAPHS), 60))
+    assert [text for _, text in unwrap_lines(split_lines(headed))][:2] == [
+        "Arms Control After New START: Three Options for Washington and Moscow", "Summary"]
 
 
 def test_lynx_link_markers_stay_out_of_the_body_text(segmenter: LineSegmenter) -> None:
@@ -751,6 +757,30 @@ def test_ad_prompts_between_paragraphs_do_not_change_how_the_article_is_read(seg
     assert segmenter.predict(["Advertisement"]) == ["boilerplate"]
 
 
+def test_related_links_and_page_footers_between_paragraphs_do_not_change_how_the_article_is_read(
+        segmenter: LineSegmenter) -> None:
+    from pipeline.segmenter import model as model_module
+
+    page = ["World", "Politics", "Ministers fail to agree on missile treaty future", "By Jane Reporter", *PARAGRAPHS,
+            "Share this article", "About us", "Privacy policy"]
+    footer = "Institute for Arms Control Studies | Briefing Paper 12 | Page {}"
+    inserts = {5: ["Read also", "Kremlin says no plans yet for a call with Washington"], 6: [footer.format(2)],
+               7: ["READ MORE: Lavrov says Moscow will respond in kind"], 8: [footer.format(3)]}
+    with_links = list(page)
+    for index in sorted(inserts, reverse=True):
+        with_links[index:index] = inserts[index]
+    inserted = {line for lines in inserts.values() for line in lines}
+    labels = segmenter.predict(with_links)
+    assert [label for line, label in zip(with_links, labels) if line in inserted] == ["boilerplate"] * len(inserted)
+    assert [label for line, label in zip(with_links, labels) if line not in inserted] == segmenter.predict(page)
+    many = [with_links] * (1 + model_module.INLINE_PROMPT_RE2_MIN_LINES // len(with_links))  # the RE2 candidate pass
+    assert segmenter.predict_many(many) == [labels] * len(many)
+    # a footer printed once is no running footer, and a related link with no paragraph under it ends the article
+    once = page[:5] + [footer.format(2)] + page[5:]
+    ending = page[:8] + ["Read also", "Kremlin says no plans yet for a call with Washington", "About us"]
+    assert not any(mask.any() for mask in segmenter._hidden_lines([once, ending], pa.array(once + ending)))
+
+
 def test_interrupted_variants_put_the_pages_own_furniture_between_body_lines() -> None:
     import random
 
@@ -847,6 +877,10 @@ CYRILLIC_PAGES = {
     "ru_interview_comments.txt": (
         "Эксперт: санкционный диалог между Москвой и Вашингтоном возможен только на уровне специалистов",
         [("Алексей", "вчера", "Интересное интервью, спасибо.")]),
+    # a wire story: "Читайте также" over a headline between paragraphs, a feed of headlines and times above the comments
+    "ru_wire_dateline.txt": ("Рябков: Москва готова к контактам с Вашингтоном по стратегической стабильности",
+                             [("Андрей К.", "4 декабря 2026, 13:02", "Сколько можно говорить, пора уже договариваться."),
+                              ("Наталья", "4 декабря 2026, 13:20", "Без конкретики это просто слова.")]),
     "uk_news_comments.txt": ("Вашингтон і Москва обмінялися заявами щодо контролю над озброєннями",
                              [("Олег", "2 години тому", "Заяви заявами, а домовлятися все одно доведеться."),
                               ("Ірина С.", "4 грудня 2026, 12:40", "Цікаво, чи хтось узагалі вірить у ці переговори."),
@@ -919,6 +953,29 @@ ENGLISH_PAGES = {
                                               ("Олег", "December 4, 2026 at 4:40 pm")], ()),
     # a three-word headline over its standfirst, crossheads, footnotes and the author's bio
     "en_quarterly_essay.txt": ("The Long Freeze", [], ("[1]", "[2]", "Catherine Mills is", "Copyright")),
+    # a wire story with "Read also" over a headline between its paragraphs, tags, and a feed of headlines and times
+    "en_wire_dateline_tags.txt": ("Russian diplomat says Moscow open to new talks on prisoner exchanges with Washington",
+                                  [], ()),
+    # photo captions and a pull quote inside the article, a "Most read" list and a newsletter form under it
+    "en_photo_captions_most_read.txt": ("Finnish border towns learn to live with a closed crossing", [], ("By signing up",)),
+    # a republished article: the syndication notices, a donation appeal, and a Facebook comments plugin
+    "en_republished_facebook_plugin.txt": ("How sanctions reshaped trade in a Kazakh border town",
+                                           [("Gulnara Abenova", "2d"), ("Michael Brent", "1d"), ("Daniyar Seitkali", "1d")],
+                                           ("This article originally appeared", "Originally published at",
+                                            "If you value our reporting")),
+    # a PDF's text: hard-wrapped, a running footer with the page number on every page, notes and the authors' bios
+    # (its title, wrapped over two lines under the series' header, is not found: see the model card)
+    "en_pdf_report_wrapped.txt": (None, [], ("1 Figures", "2 The authors", "Helena Brandt is", "The views expressed")),
+    # posts of two ministries' spokespeople quoted in the article, each over its "— Name (@handle) date" line
+    "en_embedded_posts.txt": ("Moscow and Washington trade barbs online after Black Sea drone incident", [], ()),
+    # a blogging platform: claps and response counts, "Written by", and responses with their like counts
+    "en_medium_responses.txt": ("What the Arctic Council crisis says about US–Russia cooperation",
+                                [("Tom Gallagher", "Dec 3, 2026"), ("Svetlana Morozova", "Dec 3, 2026")], ()),
+    # a government press statement under the ".gov" banner ("An official website of ..."), "FOR IMMEDIATE RELEASE", "###"
+    "en_government_press_statement.txt": ("Detention of U.S. Citizens in Russia", [], ()),
+    # a broadcaster's transcript (its title: the show; "Aired <date>" is a date line), the rush-transcript notice, time
+    # codes, speakers' names in capitals, tape markers
+    "en_tv_transcript.txt": ("Evening Report", [], ("THIS IS A RUSH TRANSCRIPT",)),
 }
 
 
@@ -939,7 +996,12 @@ def test_modern_english_layouts(segmenter: LineSegmenter, name: str) -> None:
         if line.text.startswith("• ") and name == "en_sanctions_list_mixed_comments.txt":  # the article's list
             assert line.label == "body", line.text
         if line.text in ("Advertisement", "ADVERTISEMENT", "Share", "Reply", "Report", "Subscribe", "Share this post",
-                         "Follow RT on Telegram", "Reuse this content") or line.text.startswith("READ MORE"):
+                         "Follow RT on Telegram", "Reuse this content", "FOR IMMEDIATE RELEASE",
+                         "An official website of the United States government") or line.text.startswith("READ MORE"):
+            assert line.label == "boilerplate", line.text
+        # related-article links, running page footers, and the headlines and times of a news feed
+        if line.text in ("Read also", "Lavrov: Moscow will respond to any new sanctions in kind", "14:10", "13:31") \
+                or line.text.endswith(("Page 2", "Page 3")):
             assert line.label == "boilerplate", line.text
 
 
