@@ -49,7 +49,9 @@ CORES = ["Reply", "REPLY", "Like", "li\u212ae", "\u017fhare", "Report abuse", "R
          "Ответить", "Нравится · Ответить", "Комментарии (3)", "12 февраля 2023, 19:05", "3 дня назад", "Вчера",
          "Поделиться", "Подписывайтесь на наш канал", "Иван Петров", "· 3 hr. ago", "5 mo. ago", "level 2", "Save",
          "Please enable JavaScript", "JavaScript is required", "needs JavaScript-free", "Share or comment on this article",
-         "Page 2 of 6", "Page 3/12"]
+         "Page 2 of 6", "Page 3/12", "Мнение автора может не совпадать с позицией редакции",
+         "Материалы не отражают позицию редакции", "ПОГЛЯДИ АВТОРА НЕ ВІДОБРАЖАЮТЬ ДУМКУ РЕДАКЦІЇ",
+         "The author's opinion may not coincide with the position of the editorial board"]
 TAILS = ["", " ", ".", " #", " # ", "\n", " Reply", " reply #", " · Report", " ...Read more »", " Like\n", "!",
          " 10 a.m.", " 5pm"]
 
@@ -537,9 +539,12 @@ def test_government_banners_release_markers_and_reprint_notices_are_furniture_bu
         ["An official website of the United States government", "Here's how you know", "FOR IMMEDIATE RELEASE",
          "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.",
          "When using materials, a hyperlink to the Agency is required.",
-         "The views expressed in this brief are those of the authors alone."],
+         "The views expressed in this brief are those of the authors alone.",
+         "Мнение автора может не совпадать с позицией редакции",
+         "The author's opinion may not coincide with the position of the editorial board."],
         ["An official of the United States government said the website had been taken down.",
          "Here is how you know the talks have stalled: neither side has set a date.",
          "The ministry said it would release the transcript of the call for immediate publication.",
          "When using force, the ministry said, its troops followed the rules of engagement.",
-         "The views expressed by the minister were not shared by his deputy, officials said."])
+         "The views expressed by the minister were not shared by his deputy, officials said.",
+         "Their estimates may not coincide with the position of the ministry, the analysts said."])

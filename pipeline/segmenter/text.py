@@ -403,8 +403,13 @@ FURNITURE_RE = re.compile(
     # the banner of US government sites, press-release and transcript markers
     r"|^an official website of the (?:united states|u\.s\.) government\b|^here'?s how you know\W*$"
     r"|^\W*for immediate release\W*$|^this is a rush transcript\b"
-    # "... не отражают позицию редакции", "... не відображають позицію редакції"
-    r"|не (?:отража|відобража)\w* (?:позиц[иі]|точк\w* зрения|мнени|думк)\w* редакц",
+    # "... не отражают позицию редакции", "... не відображають позицію редакції" (Cyrillic letters spelled out, as
+    # RE2's \w is ASCII-only)
+    r"|не (?:отража|відобража)[а-яёіїєґ]* (?:позиц[иі]|точк[а-яёіїєґ]* зрения|мнени|думк)[а-яёіїєґ]* редакц"
+    # "Мнение автора может не совпадать с позицией редакции", "... may not coincide with the position of the editors"
+    r"|мо(?:жет|же) не (?:совпада|збіга|співпада)[а-яёіїєґ]* (?:с|з|із) (?:позиц|мнени|точк|думк)[а-яёіїєґ]*(?: зрения)?"
+    r" редакц"
+    r"|\bmay not (?:coincide|agree) with the (?:position|views?|opinions?) of the (?:editorial|editors|publication)",
     re.IGNORECASE,
 )
 
@@ -469,6 +474,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "comment platform", "commenting platform",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
+                   "may not coincide", "may not agree with the",
                    *INLINE_PROMPT_PARTS)
 # a live blog's entry time: "15:42", "3:42 p.m.", "15:42 GMT"
 CLOCK_TIME_RE = re.compile(r"^\W*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\W*$", re.IGNORECASE)
