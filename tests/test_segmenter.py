@@ -881,6 +881,12 @@ CYRILLIC_PAGES = {
     "ru_wire_dateline.txt": ("Рябков: Москва готова к контактам с Вашингтоном по стратегической стабильности",
                              [("Андрей К.", "4 декабря 2026, 13:02", "Сколько можно говорить, пора уже договариваться."),
                               ("Наталья", "4 декабря 2026, 13:20", "Без конкретики это просто слова.")]),
+    # an opinion column: the columnist's title under the name, "the author's opinion may differ from the editors'"
+    "ru_opinion_column.txt": ("Почему Вашингтону и Москве снова нужен кризисный канал связи",
+                              [("Дмитрий", "5 декабря 2026, 18:40",
+                                "Давно пора. Без связи между военными любая мелочь может стать поводом для большой беды."),
+                               ("Елена В.", "5 декабря 2026, 19:02", "Автор прав, но кто на это пойдет в нынешней обстановке?"),
+                               ("Гость", "5 декабря 2026, 20:15", "Хорошая статья.")]),
     "uk_news_comments.txt": ("Вашингтон і Москва обмінялися заявами щодо контролю над озброєннями",
                              [("Олег", "2 години тому", "Заяви заявами, а домовлятися все одно доведеться."),
                               ("Ірина С.", "4 грудня 2026, 12:40", "Цікаво, чи хтось узагалі вірить у ці переговори."),
@@ -900,7 +906,7 @@ def test_russian_and_ukrainian_pages(segmenter: LineSegmenter, name: str) -> Non
     assert len(paragraphs) >= 3 and all(line.label == "body" for line in paragraphs)
     assert [(c.author, c.date, c.text) for c in result.comments] == expected_comments
     for line in result.lines:
-        if line.text.startswith(("Поделиться", "Поділитися", "Подписывайтесь", "Підписуйтесь", "При ", "©")):
+        if line.text.startswith(("Поделиться", "Поділитися", "Подписывайтесь", "Підписуйтесь", "При ", "©", "Мнение автора")):
             assert line.label == "boilerplate", line.text
     assert not any(text in result.body for _, _, text in expected_comments)
     # a related-stories block ("Материалы по теме", "По теме") and its headlines are no part of the article
@@ -973,6 +979,10 @@ ENGLISH_PAGES = {
                                 [("Tom Gallagher", "Dec 3, 2026"), ("Svetlana Morozova", "Dec 3, 2026")], ()),
     # a government press statement under the ".gov" banner ("An official website of ..."), "FOR IMMEDIATE RELEASE", "###"
     "en_government_press_statement.txt": ("Detention of U.S. Citizens in Russia", [], ()),
+    # a South Asian outlet's wire story: "Also Read | <headline>" between paragraphs, "Follow us on Google News", a
+    # syndication disclaimer
+    "en_south_asian_outlet.txt": ("US, Russia to hold talks on strategic stability in Geneva next month: Report", [],
+                                  ("Catch all the Latest", "Disclaimer:")),
     # a broadcaster's transcript (its title: the show; "Aired <date>" is a date line), the rush-transcript notice, time
     # codes, speakers' names in capitals, tape markers
     "en_tv_transcript.txt": ("Evening Report", [], ("THIS IS A RUSH TRANSCRIPT",)),
