@@ -887,6 +887,10 @@ CYRILLIC_PAGES = {
                                 "Давно пора. Без связи между военными любая мелочь может стать поводом для большой беды."),
                                ("Елена В.", "5 декабря 2026, 19:02", "Автор прав, но кто на это пойдет в нынешней обстановке?"),
                                ("Гость", "5 декабря 2026, 20:15", "Хорошая статья.")]),
+    # a Ukrainian wire story: "Читайте також" over a headline between paragraphs, tags, a news feed with times
+    "uk_wire_feed.txt": ("Вашингтон і Москва домовилися продовжити консультації щодо обміну полоненими",
+                         [("Тарас", "4 грудня 2026, 17:05", "Аби тільки цей обмін нарешті відбувся."),
+                          ("Оксана М.", "4 грудня 2026, 17:40", "Без посередників тут нічого не вийде.")]),
     "uk_news_comments.txt": ("Вашингтон і Москва обмінялися заявами щодо контролю над озброєннями",
                              [("Олег", "2 години тому", "Заяви заявами, а домовлятися все одно доведеться."),
                               ("Ірина С.", "4 грудня 2026, 12:40", "Цікаво, чи хтось узагалі вірить у ці переговори."),
@@ -983,13 +987,23 @@ ENGLISH_PAGES = {
     # syndication disclaimer
     "en_south_asian_outlet.txt": ("US, Russia to hold talks on strategic stability in Geneva next month: Report", [],
                                   ("Catch all the Latest", "Disclaimer:")),
+    # a question-and-answer interview ("Q:" / "A:" paragraphs) under an editor's note
+    "en_qa_interview.txt": ('"Deterrence is a conversation": a former negotiator on talking to Moscow', [],
+                            ("This interview has been edited",)),
     # a broadcaster's transcript (its title: the show; "Aired <date>" is a date line), the rush-transcript notice, time
     # codes, speakers' names in capitals, tape markers
     "en_tv_transcript.txt": ("Evening Report", [], ("THIS IS A RUSH TRANSCRIPT",)),
 }
 
 
-@pytest.mark.parametrize("name", sorted(ENGLISH_PAGES))
+# pages the segmenter still gets wrong somewhere, with what: strict, so a fix shows up as a failure to update
+KNOWN_MISREAD_PAGES = {
+    "en_qa_interview.txt": "the standfirst between the headline and the 'Interview by' line is read as boilerplate",
+}
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISREAD_PAGES[name]))
+                                  if name in KNOWN_MISREAD_PAGES else name for name in sorted(ENGLISH_PAGES)])
 def test_modern_english_layouts(segmenter: LineSegmenter, name: str) -> None:
     page = (Path(__file__).parent / "pages" / name).read_text(encoding="utf-8")
     headline, expected_comments, notices = ENGLISH_PAGES[name]

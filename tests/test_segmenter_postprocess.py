@@ -534,17 +534,19 @@ def test_notes_and_the_lines_under_an_about_the_author_heading_are_boilerplate()
     assert apply_rules(numbered, ["body"] * 3) == ["body"] * 3
 
 
-def test_government_banners_release_markers_and_reprint_notices_are_furniture_but_news_about_them_is_not() -> None:
+def test_government_banners_release_markers_and_editors_notes_are_furniture_but_news_about_them_is_not() -> None:
     _assert_furniture_but_text_is_not(
         ["An official website of the United States government", "Here's how you know", "FOR IMMEDIATE RELEASE",
          "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.",
          "When using materials, a hyperlink to the Agency is required.",
          "The views expressed in this brief are those of the authors alone.",
          "Мнение автора может не совпадать с позицией редакции",
-         "The author's opinion may not coincide with the position of the editorial board."],
+         "The author's opinion may not coincide with the position of the editorial board.",
+         "This interview has been edited for length and clarity."],
         ["An official of the United States government said the website had been taken down.",
          "Here is how you know the talks have stalled: neither side has set a date.",
          "The ministry said it would release the transcript of the call for immediate publication.",
          "When using force, the ministry said, its troops followed the rules of engagement.",
          "The views expressed by the minister were not shared by his deputy, officials said.",
-         "Their estimates may not coincide with the position of the ministry, the analysts said."])
+         "Their estimates may not coincide with the position of the ministry, the analysts said.",
+         "This interview has been the talk of Moscow for a week, officials said."])

@@ -400,6 +400,9 @@ FURNITURE_RE = re.compile(
     r"|^(?:поделиться|подписывайтесь на|поділитися|підписуйтесь на)"
     r"|^при (?:использовании|цитировании|перепечатке|копировании|використанні|цитуванні|передруку) (?:материалов|матеріалів)"
     r"|^(?:when|if) (?:using|quoting|reprinting|copying|citing) (?:the |our |its |these )?materials\b"
+    # an editor's note on an interview ("This interview has been edited for length and clarity.")
+    r"|^\W*(?:this|the following) (?:interview|conversation|transcript|q&a|exchange) has been (?:lightly )?"
+    r"(?:edited|condensed)\b"
     # the banner of US government sites, press-release and transcript markers
     r"|^an official website of the (?:united states|u\.s\.) government\b|^here'?s how you know\W*$"
     r"|^\W*for immediate release\W*$|^this is a rush transcript\b"
@@ -467,7 +470,8 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
                    "by using our ", "subscribe ", "share this ", "javascript", "share or comment", "do not sell",
                    "privacy choices", "this article ", "this story ", "this piece ", "this post ", "this essay ",
-                   "this column ", "this commentary ", "this op-ed ", "with permission", "kind permission",
+                   "this column ", "this commentary ", "this op-ed ", "this interview ", "this conversation ",
+                   "this transcript ", "the following ", "this q&a ", "this exchange ", "with permission", "kind permission",
                    "original article", "original story", "original post", "://", "mailto:", "www.",
                    "presented by", "sponsored by", "brought to you by", "paid for by", "in partnership with",
                    "a message from", "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
