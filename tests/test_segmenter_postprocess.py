@@ -521,6 +521,13 @@ def test_a_news_feed_of_headlines_and_times_is_boilerplate_but_dated_one_line_co
     thread = ["Norway! YES!", "October 12, 2012 | Bente", "Lovely! We'd love to see you again!", "October 12, 2012 | Tina",
               "love and light", "October 12, 2012 | Cat"]
     assert apply_rules(thread, ["comment"] * 6) == ["comment"] * 6
+    # the seeds found for many documents at once (pyarrow) give what each document's own pass gives
+    docs = [lines, thread, lines[:5], ["١٤:١٠", *feed[:2], "13:55", *feed[2:]]]
+    seeds = text.feed_seed_rows([line for doc in docs for line in doc], list(itertools.accumulate(map(len, docs))))
+    for doc, doc_seeds in zip(docs, seeds):
+        for labels in (["body"] * len(doc), ["comment"] * len(doc)):
+            assert text._news_feeds(doc, labels, doc_seeds) == text._news_feeds(doc, labels)
+    assert text._news_feeds(lines, ["body"] * 7, seeds[0]) == list(range(1, 7))
 
 
 def test_notes_and_the_lines_under_an_about_the_author_heading_are_boilerplate() -> None:

@@ -549,7 +549,8 @@ def _links_after_last_comment(lines: list[str], labels: list[str], metas: MetaMe
 
 
 def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = None,
-                furniture: list[bool] | None = None, recurring: np.ndarray | None = None) -> list[str]:
+                furniture: list[bool] | None = None, recurring: np.ndarray | None = None,
+                feed_seeds: list[int] | None = None) -> list[str]:
     """Corrections of the model's labels, for conventions the Dragnet labels do not teach it:
 
     * site furniture with unmistakable wording (disclaimers, "views and opinions expressed", a line
@@ -582,7 +583,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
       reads them: `_comment_lines`).
 
     `metas`: the meta lines found so far (filled here; `finish` hands it on to parse_comments);
-    `furniture`: `furniture_flags(lines)`, when the caller has it.
+    `furniture`: `furniture_flags(lines)`, and `feed_seeds`: `feed_seed_rows` of the document, when the caller has
+    them.
     """
     labels = list(labels)
     if furniture is None and len(lines) >= RE2_MIN_LINES:
@@ -597,11 +599,12 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "boilerplate"
     for index in _missed_paragraphs(lines, labels, furniture):
         labels[index] = "body"
-    for index in _author_bios(lines, labels) + _notes(lines, labels):
+    joined = "\n".join(lines)  # for the heading rules' cheap test: most pages have no such heading
+    for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined):
         labels[index] = "boilerplate"
     for index in _listed_items(lines, labels):
         labels[index] = "body"
-    for index in _news_feeds(lines, labels):
+    for index in _news_feeds(lines, labels, feed_seeds):
         labels[index] = "boilerplate"
     if recurring is not None:
         for index in np.flatnonzero(recurring).tolist():
@@ -702,19 +705,19 @@ def _stamp(line: str) -> bool:
     return not any(word[:1].isupper() and word.casefold() not in STAMP_WORDS for word in LETTERS_RE.findall(line))
 
 
-def _news_feeds(lines: list[str], labels: list[str]) -> list[int]:
+def _news_feeds(lines: list[str], labels: list[str], candidates: list[int] | None = None) -> list[int]:
     """Body and comment lines in a news feed: NEWS_FEED_MIN_ITEMS+ headlines in a row, each with its time or date line
     on the same side (above or below). In the training pages' gold the lines of such runs are boilerplate for 666 of
     668 (2 body); a stamp with a name beside it ("October 12, 2012 | Cat") is a comment's, and no stamp of a feed.
-    The network reads a feed under an article's last paragraph as more of the article, or as comments."""
+    The network reads a feed under an article's last paragraph as more of the article, or as comments.
+    `candidates`: lines that may seed a feed (`feed_seed_rows`), when the caller has them."""
     found: set[int] = set()
-    # a seed: a stamp with two more stamps every other line next to it; short lines with a digit are tested first,
-    # which is cheap (this runs on every document)
-    stampish = [len(line) <= STAMP_MAX_CHARS and HAS_DIGIT(line) is not None for line in lines] + [False] * 4
-    seeds = [index for index, label in enumerate(labels) if label != "boilerplate" and stampish[index]
-             and ((stampish[index - 2] and stampish[index + 2]) or (stampish[index + 2] and stampish[index + 4])
-                  or (stampish[index - 2] and stampish[index - 4]))]
-    for seed in [index for index in seeds if _stamp(lines[index])]:
+    if candidates is None:  # one document: a pass in Python is cheaper than setting up pyarrow's
+        stampish = [len(line) <= STAMP_MAX_CHARS and HAS_DIGIT(line) is not None for line in lines] + [False] * 4
+        candidates = [index for index in range(len(lines)) if stampish[index] and (
+            (stampish[index - 2] and stampish[index + 2]) or (stampish[index + 2] and stampish[index + 4])
+            or (stampish[index - 2] and stampish[index - 4]))]
+    for seed in [index for index in candidates if labels[index] != "boilerplate" and _stamp(lines[index])]:
         for first in (seed - 1, seed):  # the stamp below its headline, or above it
             stamp_offset = seed - first
             start = first
@@ -729,6 +732,24 @@ def _news_feeds(lines: list[str], labels: list[str]) -> list[int]:
     return sorted(found)
 
 
+def feed_seed_rows(lines: list[str], ends: list[int]) -> list[list[int]]:
+    """Per document (`lines`: the documents' lines one after another, `ends`: where each document ends), the lines
+    that may seed a news feed: short lines with a digit and two more such lines every other line beside them. Found
+    with pyarrow for all documents at once, it is a superset (a digit outside ASCII: any non-ASCII line; neighbours
+    across a document's edge): `_news_feeds` tests each seed itself."""
+    text = pa.array(lines, pa.string())
+    short = pc.less_equal(pc.utf8_length(text), STAMP_MAX_CHARS)
+    digit = pc.or_(pc.match_substring_regex(text, r"\d"), pc.invert(pc.string_is_ascii(text)))
+    stampish = np.concatenate([np.zeros(4, dtype=bool), pc.and_(short, digit).to_numpy(zero_copy_only=False),
+                               np.zeros(4, dtype=bool)])
+    at = {offset: stampish[4 + offset: 4 + offset + len(lines)] for offset in (-4, -2, 0, 2, 4)}
+    seeds = at[0] & ((at[-2] & at[2]) | (at[2] & at[4]) | (at[-2] & at[-4]))
+    rows = np.flatnonzero(seeds)
+    starts = [0, *ends[:-1]]
+    bounds = np.searchsorted(rows, [0, *ends])
+    return [(rows[low:high] - start).tolist() for low, high, start in zip(bounds[:-1], bounds[1:], starts)]
+
+
 def _feed_pair(lines: list[str], index: int, stamp_offset: int) -> bool:
     """Whether lines[index], lines[index + 1] are a headline and its stamp (the stamp at `stamp_offset`)."""
     if index < 0 or index + 1 >= len(lines):
@@ -740,11 +761,12 @@ def _list_item(line: str) -> bool:
     return line.startswith(BULLET_START) or LIST_ITEM_RE.match(line) is not None
 
 
-def _author_bios(lines: list[str], labels: list[str]) -> list[int]:
+def _author_bios(lines: list[str], labels: list[str], joined: str | None = None) -> list[int]:
     """Body lines that introduce the page's author under the article ("Erik Solberg is the Nordic correspondent
     ..."): a line of at most BIO_MAX_WORDS words that opens with a name from a byline in the first BYLINE_WINDOW
-    lines ("By Erik Solberg") and a verb of BIO_VERBS, below a body paragraph."""
-    bios = _under_about_the_author(lines, labels)
+    lines ("By Erik Solberg") and a verb of BIO_VERBS, below a body paragraph; and the lines under an "About the
+    author" heading (`joined`: the lines joined, when the caller has them)."""
+    bios = _under_about_the_author(lines, labels) if joined is None or _may_hold(joined, "author") else []
     names = {match.group(1).rstrip() for line in lines[:BYLINE_WINDOW] if line[:1] in "BbPpWw" and len(line) <= 80
              for match in [BYLINE_NAME_RE.match(line)] if match}
     if not names:
@@ -761,10 +783,12 @@ def _author_bios(lines: list[str], labels: list[str]) -> list[int]:
     return sorted(set(bios))
 
 
-def _notes(lines: list[str], labels: list[str]) -> list[int]:
+def _notes(lines: list[str], labels: list[str], joined: str | None = None) -> list[int]:
     """Body lines in the run of numbered notes ("1 Figures are ...", "[2] See ...") right under a "Notes",
     "Footnotes" or "Endnotes" heading, and the heading: the article's apparatus, not its text (the two such runs in
-    the training pages' gold are boilerplate)."""
+    the training pages' gold are boilerplate). `joined`: as in `_author_bios`."""
+    if joined is not None and not _may_hold(joined, "notes"):
+        return []
     notes = []
     for index in [index for index, line in enumerate(lines) if len(line) <= 20 and NOTES_HEADING_RE.match(line)]:
         below = index + 1
@@ -774,13 +798,18 @@ def _notes(lines: list[str], labels: list[str]) -> list[int]:
     return notes
 
 
+def _may_hold(text: str, word: str) -> bool:
+    """Whether the text may hold the word in any case: it holds the word's tail in lower or upper case (a test
+    without casefolding the whole text, which costs more than the rules it spares)."""
+    return word[1:] in text or word[1:].upper() in text
+
+
 def _under_about_the_author(lines: list[str], labels: list[str]) -> list[int]:
     """The "About the author(s)" heading and the body lines right under it (up to ABOUT_THE_AUTHOR_LINES, each at
     most BIO_MAX_WORDS words): in the training pages' gold the three lines under such a heading are boilerplate on all
     40 pages that have one."""
     bios = []
-    headings = [index for index, line in enumerate(lines)
-                if line[-8:].casefold().rstrip(" :.").endswith(("author", "authors")) and ABOUT_THE_AUTHOR_RE.match(line)]
+    headings = [index for index, line in enumerate(lines) if len(line) <= 40 and ABOUT_THE_AUTHOR_RE.match(line)]
     for index in headings:
         bios += [index] if labels[index] == "body" else []
         for below in range(index + 1, min(index + 1 + ABOUT_THE_AUTHOR_LINES, len(lines))):
@@ -911,12 +940,13 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
 
 
 def finish(numbered: list[tuple[int, str]], predicted: list[str], title_hint: str | None = None,
-           furniture: list[bool] | None = None, recurring: np.ndarray | None = None) -> Segmentation:
+           furniture: list[bool] | None = None, recurring: np.ndarray | None = None,
+           feed_seeds: list[int] | None = None) -> Segmentation:
     """Rules, title and assembly on top of the model's labels for one document (`furniture`,
-    `recurring`: as in apply_rules)."""
+    `recurring`, `feed_seeds`: as in apply_rules)."""
     texts = [text for _, text in numbered]
     metas = MetaMemo()  # the rules and the comment parser look at the same lines
-    labels = apply_rules(texts, predicted, metas, furniture, recurring) if texts else []
+    labels = apply_rules(texts, predicted, metas, furniture, recurring, feed_seeds) if texts else []
     labels, title_index, title_text = place_title(texts, labels, title_hint)
     return assemble(numbered, labels, title_index, title_text, metas)
 
@@ -937,5 +967,6 @@ def segment_numbered_batch(docs: list[list[tuple[int, str]]], segmenter, title_h
     all_lines = [line for lines in texts for line in lines]
     flags = furniture_flags(all_lines) if len(all_lines) >= RE2_MIN_LINES else None  # one pass for all documents
     ends = list(itertools.accumulate(map(len, texts)))
-    return [finish(numbered, labels, hint, None if flags is None else flags[end - len(numbered):end], repeats)
-            for numbered, labels, hint, end, repeats in zip(docs, predicted, title_hints, ends, recurring)]
+    seeds = feed_seed_rows(all_lines, ends) if ends else []
+    return [finish(numbered, labels, hint, None if flags is None else flags[end - len(numbered):end], repeats, doc_seeds)
+            for numbered, labels, hint, end, repeats, doc_seeds in zip(docs, predicted, title_hints, ends, recurring, seeds)]
