@@ -17,9 +17,11 @@ import json
 import re
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 
-from pipeline.segmenter import comments, text
+from pipeline.segmenter import comments, cues, text
 from pipeline.segmenter.comments import (BUTTON_RE, COUNTER_RE, READ_MORE_TAIL_RE, TRAILING_BUTTONS_RE, MetaMemo,
                                          parse_comments)
 from pipeline.segmenter.cues import AGO_RE, DATE_RE, TIME_RE
@@ -508,8 +510,19 @@ def test_related_links_between_paragraphs_and_running_page_footers_are_found_but
     assert interstitial_lines([paragraph, footer.format(2), paragraph]) == []
     assert interstitial_lines(["3/4 teaspoon salt", "1/2 teaspoon salt", "10/26 New Mac mini gets teardown",
                                "10/25 Cook: the iPad mini is not a 7-inch"]) == []
-    # the cheap gate lets every line through that the patterns could match
+    # the cheap gate and the RE2 candidate pass let every line through that the patterns match
     assert interstitial_lines(page, list(range(len(page)))) == interstitial_lines(page)
+    cores = ["Read also", "READ MORE: Putin says", "See also", "Related stories", "Читайте также", "По теме: Песков",
+             "Page 2", "Report | Page 3", "Отчет, стр. 5 из 10", "стр. 5", "Policy brief 3 | 12", "Report, p. 4",
+             "12 | Centre for Studies", "Page 2 of 6"]
+    lines = [head + core + tail for head in ("", " ", "→ ", "* ", "«", "[", "+ ", "►") for core in cores
+             for tail in ("", " ", " →", ":", ".", " »")]
+    matched = [line for line in lines if cues.RELATED_LINK_LABEL_RE.match(line) or cues.RELATED_LINK_INLINE_RE.match(line)
+               or cues.PAGE_NUMBER_RE.search(line)]
+    assert len(matched) > len(lines) / 2
+    assert all(map(cues._may_be_interstitial, matched))
+    candidates = pc.match_substring_regex(pa.array(matched), cues.INTERSTITIAL_CANDIDATE_RE2).to_numpy(zero_copy_only=False)
+    assert candidates.all(), [line for line, hit in zip(matched, candidates) if not hit]
 
 
 def test_a_news_feed_of_headlines_and_times_is_boilerplate_but_dated_one_line_comments_are_not() -> None:

@@ -110,7 +110,7 @@ PAGE_NUMBER_RE = re.compile(
 # a superset of the lines either pattern matches, for one RE2 pass over many documents (RE2's \W is ASCII-only)
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|)|\|\s*\d{1,4}\W*$"
-                              r"|(?:page|p\.|стр|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
+                              r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
 PROSE_ENDS = (".", "!", "?", '"', "”", "’", "»")
 MAX_LINKED_HEADLINES = 3
@@ -150,7 +150,8 @@ def _may_be_interstitial(line: str) -> bool:
 
 def interstitial_lines(lines: list[str], candidates: list[int] | None = None) -> list[int]:
     """Indices of a document's related-article links between paragraphs and its running page headers or
-    footers (see above); `candidates`: the only lines that may be either (default: all)."""
+    footers (see above); `candidates`: the only lines that may be either (default: the lines `_may_be_interstitial`
+    lets through)."""
     if candidates is None:
         candidates = [index for index, line in enumerate(lines) if _may_be_interstitial(line)]
     hidden: list[int] = []
