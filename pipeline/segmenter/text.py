@@ -514,11 +514,12 @@ def _is_furniture(line: str) -> bool:
     return FURNITURE_RE.search(line) is not None
 
 
-def furniture_flags(lines: list[str]) -> list[bool]:
+def furniture_flags(lines: list[str], text: pa.Array | None = None) -> list[bool]:
     """Whether FURNITURE_RE.search matches each line: RE2 passes (FURNITURE_CANDIDATE_RE2), then the
-    Python regex on their hits only (worth it from RE2_MIN_LINES lines on)."""
+    Python regex on their hits only (worth it from RE2_MIN_LINES lines on); `text`: the lines as a pyarrow
+    array, when the caller has it."""
     flags = [False] * len(lines)
-    text = pa.array(lines, pa.string())
+    text = pa.array(lines, pa.string()) if text is None else text
     candidates = pc.or_(*(pc.match_substring_regex(text, pattern) for pattern in FURNITURE_CANDIDATE_RE2))
     for index in np.flatnonzero(candidates.to_numpy(zero_copy_only=False)).tolist():
         flags[index] = FURNITURE_RE.search(lines[index]) is not None
@@ -732,16 +733,18 @@ def _news_feeds(lines: list[str], labels: list[str], candidates: list[int] | Non
     return sorted(found)
 
 
-def feed_seed_rows(lines: list[str], ends: list[int]) -> list[list[int]]:
+def feed_seed_rows(lines: list[str], ends: list[int], text: pa.Array | None = None) -> list[list[int]]:
     """Per document (`lines`: the documents' lines one after another, `ends`: where each document ends), the lines
     that may seed a news feed: short lines with a digit and two more such lines every other line beside them. Found
     with pyarrow for all documents at once, it is a superset (a digit outside ASCII: any non-ASCII line; neighbours
-    across a document's edge): `_news_feeds` tests each seed itself."""
-    text = pa.array(lines, pa.string())
-    short = pc.less_equal(pc.utf8_length(text), STAMP_MAX_CHARS)
-    digit = pc.or_(pc.match_substring_regex(text, r"\d"), pc.invert(pc.string_is_ascii(text)))
-    stampish = np.concatenate([np.zeros(4, dtype=bool), pc.and_(short, digit).to_numpy(zero_copy_only=False),
-                               np.zeros(4, dtype=bool)])
+    across a document's edge): `_news_feeds` tests each seed itself. `text`: the lines as a pyarrow array, when the
+    caller has it."""
+    text = pa.array(lines, pa.string()) if text is None else text
+    short = np.flatnonzero(pc.less_equal(pc.utf8_length(text), STAMP_MAX_CHARS).to_numpy(zero_copy_only=False))
+    short_text = text.take(pa.array(short))  # the digit test on the short lines only: a fraction of the text
+    digit = pc.or_(pc.match_substring_regex(short_text, r"\d"), pc.invert(pc.string_is_ascii(short_text)))
+    stampish = np.zeros(len(lines) + 8, dtype=bool)
+    stampish[4 + short] = digit.to_numpy(zero_copy_only=False)
     at = {offset: stampish[4 + offset: 4 + offset + len(lines)] for offset in (-4, -2, 0, 2, 4)}
     seeds = at[0] & ((at[-2] & at[2]) | (at[2] & at[4]) | (at[-2] & at[-4]))
     rows = np.flatnonzero(seeds)
@@ -965,8 +968,9 @@ def segment_numbered_batch(docs: list[list[tuple[int, str]]], segmenter, title_h
     site_rows, recurring = template_evidence(texts, sites)
     predicted = segmenter.predict_many(texts, sites, batch_docs, site_rows=site_rows)
     all_lines = [line for lines in texts for line in lines]
-    flags = furniture_flags(all_lines) if len(all_lines) >= RE2_MIN_LINES else None  # one pass for all documents
+    text = pa.array(all_lines, pa.string())
+    flags = furniture_flags(all_lines, text) if len(all_lines) >= RE2_MIN_LINES else None  # one pass for all documents
     ends = list(itertools.accumulate(map(len, texts)))
-    seeds = feed_seed_rows(all_lines, ends) if ends else []
+    seeds = feed_seed_rows(all_lines, ends, text) if ends else []
     return [finish(numbered, labels, hint, None if flags is None else flags[end - len(numbered):end], repeats, doc_seeds)
             for numbered, labels, hint, end, repeats, doc_seeds in zip(docs, predicted, title_hints, ends, recurring, seeds)]
