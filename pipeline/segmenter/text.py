@@ -23,7 +23,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, is_date_text, lowered_for_gates, parse_comments
+from pipeline.segmenter.comments import (DATE_FILLER_WORDS, MetaMemo, is_button, is_counter, is_date_text,
+                                         lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (DATE_RE, HAS_DIGIT, MONTHS, INLINE_PROMPT, INLINE_PROMPT_PARTS, STOPWORDS, WORD_RE,
                                      archive_banner_length, linked_headline)
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
@@ -500,8 +501,7 @@ OPENING_PAIR = ("boilerplate", "body")  # labels of a missed paragraph and the a
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")
 NEWS_FEED_MIN_ITEMS = 3
 STAMP_MAX_CHARS = 40
-STAMP_WORDS = frozenset(MONTHS.split("|")) | {"updated", "posted", "published", "today", "yesterday", "am", "pm", "gmt",
-                                              "utc", "est", "edt", "et", "bst", "cet", "msk"}
+STAMP_WORDS = frozenset(MONTHS.split("|")) | DATE_FILLER_WORDS | {"today", "yesterday"}  # words a stamp may hold
 LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
