@@ -788,8 +788,8 @@ def _author_bios(lines: list[str], labels: list[str], joined: str | None = None)
 
 def _notes(lines: list[str], labels: list[str], joined: str | None = None) -> list[int]:
     """Body lines in the run of numbered notes ("1 Figures are ...", "[2] See ...") right under a "Notes",
-    "Footnotes" or "Endnotes" heading, and the heading: the article's apparatus, not its text (the two such runs in
-    the training pages' gold are boilerplate). `joined`: as in `_author_bios`."""
+    "Footnotes" or "Endnotes" heading, and the heading: the article's apparatus, not its text (the one such run in
+    the training pages' gold, a page in both dump styles, is boilerplate). `joined`: as in `_author_bios`."""
     if joined is not None and not _may_hold(joined, "notes"):
         return []
     notes = []
@@ -809,8 +809,8 @@ def _may_hold(text: str, word: str) -> bool:
 
 def _under_about_the_author(lines: list[str], labels: list[str]) -> list[int]:
     """The "About the author(s)" heading and the body lines right under it (up to ABOUT_THE_AUTHOR_LINES, each at
-    most BIO_MAX_WORDS words): in the training pages' gold the three lines under such a heading are boilerplate on all
-    40 pages that have one."""
+    most BIO_MAX_WORDS words): in the training pages' gold the three lines under such a heading are boilerplate in all
+    40 dumps that have one (20 pages, both dump styles)."""
     bios = []
     headings = [index for index, line in enumerate(lines) if len(line) <= 40 and ABOUT_THE_AUTHOR_RE.match(line)]
     for index in headings:
