@@ -112,7 +112,8 @@ INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|)|\|\s*\d{1,4}\W*$"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
-PROSE_ENDS = (".", "!", "?", '"', "”", "’", "»")
+PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")  # how an article's paragraph ends
+PROSE_ENDS = PARAGRAPH_ENDS + ("»",)
 MAX_LINKED_HEADLINES = 3
 _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",

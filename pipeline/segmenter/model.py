@@ -209,6 +209,12 @@ def _batches(lengths: list[int], max_lines: int, max_docs: int = BATCH_DOCS) -> 
     return batches
 
 
+def _bag_offsets(line_of_token: np.ndarray, n_lines: int) -> np.ndarray:
+    """Where each line's tokens start among tokens sorted by line (an `EmbeddingBag`'s offsets)."""
+    per_line = np.bincount(line_of_token, minlength=n_lines)
+    return np.concatenate(([0], np.cumsum(per_line)[:-1])) if n_lines else np.zeros(0, np.int64)
+
+
 def _count_tokens(features: list[BatchFeatures]) -> dict[str, pa.Table]:
     """Occurrences of every token string, per namespace."""
     counts = {}
@@ -283,8 +289,7 @@ class LineSegmenter:
             weights.append(weight[known])
         token_ids, token_lines, token_weights = np.concatenate(ids), np.concatenate(lines), np.concatenate(weights)
         order = np.argsort(token_lines, kind="stable")
-        per_line = np.bincount(token_lines, minlength=features.n_lines)
-        offsets = np.concatenate(([0], np.cumsum(per_line)[:-1])) if features.n_lines else np.zeros(0, np.int64)
+        offsets = _bag_offsets(token_lines, features.n_lines)
         dense = features.dense
         if self.dense_names != DENSE_NAMES or dense.shape[1] != len(self.dense_names):  # an older model
             dense = np.ascontiguousarray(dense[:, [COLUMN[name] for name in self.dense_names]])
@@ -303,8 +308,7 @@ class LineSegmenter:
         strings, line_of_word, _ = features.tokens["b"]  # every word of every line, line by line
         found = pc.index_in(strings, value_set=words).to_numpy(zero_copy_only=False)
         known = ~np.isnan(found)
-        per_line = np.bincount(line_of_word[known], minlength=features.n_lines)
-        offsets = np.concatenate(([0], np.cumsum(per_line)[:-1])) if features.n_lines else np.zeros(0, np.int64)
+        offsets = _bag_offsets(line_of_word[known], features.n_lines)
         return nn.functional.embedding_bag(torch.from_numpy(found[known].astype(np.int64) + 1), table,
                                            torch.from_numpy(offsets.astype(np.int64)), mode="mean").numpy()
 

@@ -25,8 +25,8 @@ import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import (DATE_FILLER_WORDS, MetaMemo, is_button, is_counter, is_date_text,
                                          lowered_for_gates, parse_comments)
-from pipeline.segmenter.cues import (DATE_RE, HAS_DIGIT, MONTHS, INLINE_PROMPT, INLINE_PROMPT_PARTS, STOPWORDS, WORD_RE,
-                                     archive_banner_length, linked_headline)
+from pipeline.segmenter.cues import (DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS, PARAGRAPH_ENDS,
+                                     STOPWORDS, WORD_RE, archive_banner_length, linked_headline)
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 from pipeline.segmenter.sites import template_evidence
@@ -498,7 +498,6 @@ NOTE_RE = re.compile(r"^\W*\[?\d{1,3}[\].)]?\s+\S")
 BYLINE_WINDOW = 80  # bylines are looked for in a page's first lines
 CAPTION_START_RE = re.compile(r"^\W*(?:image|photo|photograph|picture|pictured|caption|video|watch)\s*:", re.IGNORECASE)
 OPENING_PAIR = ("boilerplate", "body")  # labels of a missed paragraph and the article line under it
-PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")
 NEWS_FEED_MIN_ITEMS = 3
 STAMP_MAX_CHARS = 40
 STAMP_WORDS = frozenset(MONTHS.split("|")) | DATE_FILLER_WORDS | {"today", "yesterday"}  # words a stamp may hold
