@@ -102,6 +102,31 @@ def test_reddit_layout_levels_abbreviated_ages_and_save_buttons():
                                   ("KarlinPrague", "2 hr. ago", "I did. Article 5 is the interesting part.")]
 
 
+def test_old_reddit_layout_votes_and_link_buttons():
+    comments = parse_comments(["hide", "94% Upvoted", "sorted by: best", "[–]", "KettleDrumm", "41 points", "6 hours ago",
+                               "Completely normal. Each readout is written for a domestic audience first.", "permalink",
+                               "embed", "save", "report", "reply", "[–]", "vasya_k", "17 points", "5 hours ago",
+                               "Read the 2018 readouts side by side.", "permalink embed save parent report give award reply"])
+    assert _triples(comments) == [("KettleDrumm", "6 hours ago",
+                                   "Completely normal. Each readout is written for a domestic audience first."),
+                                  ("vasya_k", "5 hours ago", "Read the 2018 readouts side by side.")]
+
+
+def test_a_notice_above_the_first_comment_does_not_turn_the_layout_around():
+    # names over their text, "Reply" under it: a text line first is a notice, not the first comment's text
+    header_first = ["Keep it friendly, folks.", "Henrik L. 2 hours ago", "A hotline is the least we should have.", "Reply",
+                    "baltic_observer 1 hour ago", "Easy to say from Rome.", "Reply"]
+    assert _triples(parse_comments(header_first)) == [
+        (None, None, "Keep it friendly, folks."), ("Henrik L.", "2 hours ago", "A hotline is the least we should have."),
+        ("baltic_observer", "1 hour ago", "Easy to say from Rome.")]
+    # text, then its author and date, then the buttons: the layout stays text-first
+    text_first = ["A hotline is the least we should have.", "Henrik L. 2 hours ago", "Reply", "Easy to say from Rome.",
+                  "baltic_observer 1 hour ago", "Reply"]
+    assert _triples(parse_comments(text_first)) == [
+        ("Henrik L.", "2 hours ago", "A hotline is the least we should have."),
+        ("baltic_observer", "1 hour ago", "Easy to say from Rome.")]
+
+
 def test_an_op_flair_is_not_the_author_and_one_reply_is_no_comment():
     reddit = parse_comments(["level 2", "baltic_watcher", "OP · 4 hr. ago", "Then why send the hardliner?", "21", "Reply",
                              "Share"])

@@ -31,7 +31,7 @@ COUNTER_RE = re.compile(
     r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments"
     r"|комментари\w*|коментар\w*)"
     r"\s*(?:\(\d+\))?\W*$|^\W*(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b.*$|^\W*join the discussion\W*$"
-    r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sort(?=\s*:))\b.{0,40}$|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
+    r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sorted by|sort(?=\s*:))\b.{0,40}$|^\W*\d{1,3}% upvoted\W*$|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
     r"|^\W*\d[\d,.]*\s*reply\W*$"  # "1 reply" under a comment (a bare "Reply" is a button)
     # "Авторизуйтесь, чтобы оставить комментарий", "Залишити коментар"
     r"|^\W*(?:авторизуйтесь|войдите|увійдіть)\b.{0,40}(?:комментари|коментар)\w*\W*$"
@@ -45,6 +45,7 @@ BUTTON_RE = re.compile(
     r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|recommend|"
     r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|click to rate|"
     r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|відповісти|подобається|поскаржитися|поділитися|save|"
+    r"hide|embed|parent|give award|award|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*)?\W*$",
     re.IGNORECASE,
@@ -134,7 +135,8 @@ def lowered_for_gates(line: str) -> str | None:
 COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "reader", "leave", "post", "add", "write",
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see")
 BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
-                 "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend")
+                 "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend",
+                 "embed", "parent", "give", "award")
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 
@@ -474,13 +476,34 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
     return kinds
 
 
+def _header_first(kinds: list[tuple[str, object]]) -> bool:
+    """Whether the comments' meta lines head their text (name, date, text) rather than close it (text, "by NAME on
+    DATE"): the first line with content is a meta line, or, when it is text, the buttons ("Reply") mostly stand under
+    text while the last line with content is text too. A notice above the first comment ("Comments are moderated")
+    must not turn every comment's author into the one above's."""
+    content = [kind for kind, _ in kinds if kind in ("meta", "text")]
+    if not content or content[0] == "meta":
+        return bool(content)
+    if content[-1] != "text":
+        return False
+    under_text = under_meta = 0
+    above = None
+    for kind, _ in kinds:
+        if kind in ("meta", "text"):
+            above = kind
+        elif kind == "button" and above is not None:
+            under_text += above == "text"
+            under_meta += above == "meta"
+            above = None
+    return under_text >= 2 and under_meta == 0
+
+
 def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_collapsed: bool = False) -> list[Comment]:
     """Comments (author, date, text) in the comment lines of one document, in order; `metas`:
     meta lines already known (e.g. from `text.apply_rules`), filled further here;
     `already_collapsed`: the lines are whitespace-collapsed (as `text.split_lines` leaves them)."""
     kinds = _classify(lines, MetaMemo() if metas is None else metas, already_collapsed)
-    first_content = next((kind for kind, _ in kinds if kind in ("meta", "text")), None)
-    header_first = first_content == "meta"
+    header_first = _header_first(kinds)
     drafts: list[_Draft] = []
     current = _Draft()
 
