@@ -98,7 +98,7 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "story continues", "articl
 # * on a paginated dump (a PDF's text), the running header or footer that carries the page number ("Centre for
 #   ... | Page 2"), printed on two or more pages (PAGE_NUMBER_RE, the same but for its digits).
 RELATED_LINK_LABEL_RE = re.compile(
-    r"^\W*(?:read (?:also|next)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
+    r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
     r"|по темі)\W*$", re.IGNORECASE)
 RELATED_LINK_INLINE_RE = re.compile(

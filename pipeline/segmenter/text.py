@@ -375,6 +375,16 @@ FURNITURE_RE = re.compile(
     r"|^\W*a message from .{1,50}:\s*$"
     # a site's notice to commenters ("Comment Policy", "We invite you to use our commenting platform ...")
     r"|^\W*comment(?:ing)? (?:policy|guidelines)\b|\bour comment(?:ing)? (?:platform|policy|guidelines)\b"
+    # "Comments are moderated.", "NOTE: Please use English. Comments are moderated.", "Please read our community
+    # guidelines" (not "... violated its community standards, a spokesman said"), "Комментарии проходят премодерацию"
+    r"|^\W*(?:note:\s*)?(?:all |reader )?comments (?:are|will be) (?:pre-?)?(?:moderated|anonymous)\b"
+    r"|\. comments (?:are|will be) (?:pre-?)?moderated\b"
+    r"|(?:^\W*|\bplease )(?:read|review|follow|observe|respect) (?:our|the) community (?:guidelines|standards|rules)\b"
+    r"|(?:комментари|коментар)[а-яёіїєґ]* (?:[а-яёіїєґ'’]+ ){0,3}(?:пре)?модерац"
+    # an AI disclosure under a summary ("This summary was generated with the help of AI and reviewed by an editor.")
+    r"|\b(?:summary|summaries|synopsis|key points?) (?:was |is |has been |were |are )?(?:generated|created|produced|written)"
+    r"\b.{0,40}\b(?:ai|artificial intelligence)\b|\bai-generated (?:summary|summaries|key points)\b"
+    r"|\bhow we use (?:ai|artificial intelligence)\b"
     # syndication notices, which name the outlet the text came from ("This article was originally published
     # by ...", "Republished with permission", "Read the original article")
     r"|^\W*this (?:article|story|piece|post|essay|column|commentary|op-ed) (?:was |is |has been )?"
@@ -476,7 +486,8 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "original article", "original story", "original post", "://", "mailto:", "www.",
                    "presented by", "sponsored by", "brought to you by", "paid for by", "in partnership with",
                    "a message from", "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
-                   "comment platform", "commenting platform",
+                   "comment platform", "commenting platform", "comments are ", "comments will be ", "community ",
+                   "модерац", "summar", "synopsis ", "key point", "ai-generated", "how we use",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
                    "may not coincide", "may not agree with the",
