@@ -993,12 +993,27 @@ ENGLISH_PAGES = {
     # a broadcaster's transcript (its title: the show; "Aired <date>" is a date line), the rush-transcript notice, time
     # codes, speakers' names in capitals, tape markers
     "en_tv_transcript.txt": ("Evening Report", [], ("THIS IS A RUSH TRANSCRIPT",)),
+    # an aggregator running a wire story: "Story continues", a recommended feed, comments with thumbs counts
+    "en_aggregator_syndicated.txt": ("US and Russian officials meet in Vienna on consular staffing dispute",
+                                     [("J. Ramirez", "1 day ago"), ("Fedorov", "23 hours ago"), ("anne b", "20 hours ago")],
+                                     ()),
+    # a printer-friendly page: "Print this page | Close window" above, the URL and a reprint notice under it
+    "en_print_version.txt": ("Congress weighs extending Russian uranium import ban waivers", [], ("Copyright",)),
+    # an archive.today snapshot: the archive's toolbar above the saved page
+    "en_archive_today_snapshot.txt": ("Estonia says drone crossed border from Russia, summons envoy", [], ()),
+    # a "Key points" summary with its AI disclosure above the article, the author's bio under it
+    "en_key_points_summary.txt": ("Pentagon review finds gaps in tracking of weapons sent to Eastern Europe", [],
+                                  ("This summary was generated",)),
+    # a comment section of anonymous comments, each under a bare time: read as more of the article (see below)
+    "en_anonymous_comments_stamps.txt": ("Farm groups worry as Russia signals return to US grain markets",
+                                         [(None, "09:14"), (None, "09:40"), (None, "10:02"), (None, "10:35")], ()),
 }
 
 
 # pages the segmenter still gets wrong somewhere, with what: strict, so a fix shows up as a failure to update
 KNOWN_MISREAD_PAGES = {
     "en_qa_interview.txt": "the standfirst between the headline and the 'Interview by' line is read as boilerplate",
+    "en_anonymous_comments_stamps.txt": "comments without names, each under a bare time, are read as article text",
 }
 
 
@@ -1027,6 +1042,57 @@ def test_modern_english_layouts(segmenter: LineSegmenter, name: str) -> None:
         if line.text in ("Read also", "Lavrov: Moscow will respond to any new sanctions in kind", "14:10", "13:31") \
                 or line.text.endswith(("Page 2", "Page 3")):
             assert line.label == "boilerplate", line.text
+
+
+# Short pages of platforms users collect (a Reddit thread, a Telegram post, a VK community post, a paywalled teaser) and
+# HTML pages of modern markup (comments in <article> elements with <button>s, a Russian news site's comment <div>s, a
+# WordPress theme): (segment as, title or None, line openings that must be body, (author, date) of the comments,
+# line openings that must be boilerplate)
+PLATFORM_PAGES = {
+    "en_reddit_thread.txt": ("text", None, ("I have been comparing", "Is this normal"),
+                             [("KettleDrumm", "6 hours ago"), ("vasya_k", "5 hours ago"), ("MaraudingMeerkat", "4 hours ago")],
+                             ("hide", "permalink", "embed", "parent", "reply", "41 points", "Use of this site")),
+    "ru_telegram_post.txt": ("text", None, ("Госдеп США подтвердил", "По нашим данным"), [],
+                             ("12,4K views", "View in Telegram", "If you have Telegram")),
+    "ru_vk_post_comments.txt": ("text", None, ("В Вашингтоне заявили", "В Минфине России", "Экономисты"),
+                                [("Алексей Громов", "вчера в 12:04"), ("Ирина Соколова", "вчера в 12:31"),
+                                 ("Дмитрий Павлов", "вчера в 13:10")],
+                                ("Показать полностью", "Нравится", "Ответить", "Показать следующие комментарии")),
+    "en_paywall_teaser.txt": ("text", "Russia's central bank keeps rates high as wartime spending strains budget",
+                              ("Russia's central bank held", "The decision had been"), [],
+                              ("Subscribe to unlock", "Then $75 per month", "Already a subscriber", "Gift this article")),
+    "en_modern_news.html": ("html", "NATO allies split over timing of new Russia talks",
+                            ("NATO foreign ministers", "A group led by", "Poland and the Baltic", "Diplomats said"),
+                            [("Henrik L.", "2 hours ago"), ("baltic_observer", "1 hour ago"), ("M. Okafor", "45 minutes ago")],
+                            ("We use cookies", "Comments are moderated", "Reply", "Read more", "Load more comments")),
+    "ru_news_comments.html": ("html", "В Женеве завершился раунд консультаций России и США по стратегической стабильности",
+                              ("Делегации России и США", "По словам", "Эксперты", "Следующий раунд"),
+                              [("Сергей", "5 декабря 2026, 15:02"), ("Наталья В.", "5 декабря 2026, 15:47"),
+                               ("ivan_77", "5 декабря 2026, 16:30")],
+                              ("Читайте также", "Поделиться", "Ответить", "©")),
+    "en_wordpress_comments.html": ("html", "Why the New START lapse matters less than you think",
+                                   ("When the last treaty", "Both countries still", "What has changed", "That, rather"),
+                                   [("Peter Lindgren", "December 2, 2026 at 6:14 pm"),
+                                    ("Helen Marsh", "December 2, 2026 at 7:01 pm"),
+                                    ("R. Okonkwo", "December 3, 2026 at 9:30 am"),
+                                    ("tomasz", "December 4, 2026 at 11:02 pm")],
+                                   ("Posted in", "Leave a Reply", "Your email address", "Proudly powered")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLATFORM_PAGES))
+def test_platform_pages_and_modern_html(segmenter: LineSegmenter, name: str) -> None:
+    kind, headline, body_openings, expected_comments, boilerplate_openings = PLATFORM_PAGES[name]
+    page = (Path(__file__).parent / "pages" / name).read_text(encoding="utf-8")
+    result = (segment_html if kind == "html" else segment_text)(page, segmenter)
+    if headline is not None:
+        assert result.title == headline
+    for opening in body_openings:
+        assert [line.label for line in result.lines if line.text.startswith(opening)] == ["body"], opening
+    assert [(c.author, c.date) for c in result.comments] == expected_comments
+    for opening in boilerplate_openings:
+        labels = [line.label for line in result.lines if line.text.startswith(opening)]
+        assert labels and set(labels) == {"boilerplate"}, (opening, labels)
 
 
 def test_an_opinion_essay_keeps_its_opening_paragraph_and_dates_facebook_style_comments(segmenter: LineSegmenter) -> None:

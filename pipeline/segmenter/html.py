@@ -1,7 +1,8 @@
 """HTML input: flatten the page to text lines, segment them, and confirm body lines with trafilatura.
 
 The flattening mimics what text dumps look like (one line per block element, list items as "* item",
-scripts, styles and hidden elements dropped), so the same line model applies. A line the model
+a button's label on a line of its own, scripts, styles, form fields and hidden elements dropped), so the same
+line model applies. A comment widget's "Reply" buttons are what separates one comment from the next. A line the model
 labels body stays body only when trafilatura's main text (extracted from the same HTML, which sees
 the markup) contains at least half of its words; otherwise it becomes boilerplate. Comments come
 from the line model alone. When trafilatura extracts nothing, the line model decides alone.
@@ -31,13 +32,13 @@ WORD_RE = re.compile(r"\w+")
 
 SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "svg", "math", "head", "iframe", "object", "embed", "canvas",
-     "select", "option", "button", "input", "textarea", "map"}
+     "select", "option", "input", "textarea", "map"}
 )
 BLOCK_TAGS = frozenset(
     {"p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "ul", "ol", "li", "dl", "dt", "dd",
      "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "thead", "tbody", "tfoot", "caption",
      "figure", "figcaption", "form", "fieldset", "legend", "address", "hr", "center", "body", "html", "details",
-     "summary", "menu", "label"}
+     "summary", "menu", "label", "button"}
 )
 CELL_TAGS = frozenset({"td", "th"})
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
