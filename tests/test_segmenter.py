@@ -1095,6 +1095,23 @@ def test_platform_pages_and_modern_html(segmenter: LineSegmenter, name: str) -> 
         assert labels and set(labels) == {"boilerplate"}, (opening, labels)
 
 
+def test_a_table_layout_page_in_windows_1251_keeps_its_columns_apart(segmenter: LineSegmenter) -> None:
+    # a 2000s layout: the menu and currency rates in one cell, the article (lines split by <br>) in the next
+    page = (Path(__file__).parent / "pages" / "ru_table_layout_cp1251.html").read_bytes()
+    result = segment_html(page, segmenter)
+    assert result.title == "Эксперты оценили перспективы нового договора о ракетах"
+    lines = {line.text: line.label for line in result.lines}
+    assert lines["EUR 99,15"] == "boilerplate"  # not joined to the headline in the cell beside it
+    paragraphs = [text for text in lines if text.endswith(".") and len(text.split()) >= 12 and not text.startswith("©")]
+    assert len(paragraphs) == 4 and all(lines[text] == "body" for text in paragraphs)
+    assert all(lines[text] == "boilerplate" for text in ("Другие новости раздела:", "МИД прокомментировал заявление НАТО"))
+    # a data table's cells stay on one line per row
+    from pipeline.segmenter.html import html_to_lines
+
+    table = "<table><tr><td>Deployed warheads</td><td>1,550</td></tr><tr><td>Launchers</td><td>700</td></tr></table>"
+    assert html_to_lines(f"<html><body>{table}</body></html>")[0] == ["Deployed warheads 1,550", "Launchers 700"]
+
+
 def test_an_opinion_essay_keeps_its_opening_paragraph_and_dates_facebook_style_comments(segmenter: LineSegmenter) -> None:
     page = (Path(__file__).parent / "pages" / "en_opinion_essay_facebook_comments.txt").read_text(encoding="utf-8")
     result = segment_text(page, segmenter)

@@ -90,6 +90,13 @@ def _parse(markup: str | bytes):
         return None
 
 
+def _layout_cell(cell) -> bool:
+    """A table cell that holds line breaks or blocks is a column of the page's layout (a menu beside the article),
+    not a cell of a data table: its text starts and ends lines of its own."""
+    return any(isinstance(child.tag, str) and (child.tag.lower() == "br" or child.tag.lower() in BLOCK_TAGS)
+               for child in cell.iterdescendants())
+
+
 def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | None]:
     """(text lines, <title> text, headline) of an HTML page."""
     root = _parse(markup)
@@ -108,6 +115,7 @@ def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | Non
         current.clear()
 
     skip_depth = 0
+    layout_cells = set()
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         tag = tag.lower()
@@ -116,7 +124,9 @@ def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | Non
                     or HIDDEN_STYLE_RE.search(element.get("style") or ""):
                 skip_depth += 1
                 continue
-            if tag in BLOCK_TAGS or tag == "br":
+            if tag in CELL_TAGS and _layout_cell(element):
+                layout_cells.add(element)
+            if tag in BLOCK_TAGS or tag == "br" or element in layout_cells:
                 flush()
             if tag == "li":
                 current.append("* ")
@@ -130,7 +140,7 @@ def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | Non
                 if skip_depth == 0 and element.tail:
                     current.append(element.tail)
                 continue
-            if tag in BLOCK_TAGS:
+            if tag in BLOCK_TAGS or element in layout_cells:
                 flush()
             elif tag in CELL_TAGS:
                 current.append(" ")
