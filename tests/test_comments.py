@@ -102,6 +102,17 @@ def test_reddit_layout_levels_abbreviated_ages_and_save_buttons():
                                   ("KarlinPrague", "2 hr. ago", "I did. Article 5 is the interesting part.")]
 
 
+def test_typepad_layout_text_then_posted_by_name_date_and_number():
+    comments = parse_comments(["The science gap is the real story here.", "Posted by: Arctic_fox | Dec 3 2026 10:15 utc | 1",
+                               "@1 agreed, and nobody covers it.", "Second paragraph of the same comment.",
+                               "Posted by: north of 60 | Dec 3 2026 11:02 utc | 2",
+                               "priceless.", "Posted by: omni | Mar 20, 2007 10:19:46 PM"])
+    assert _triples(comments) == [
+        ("Arctic_fox", "Dec 3 2026 10:15 utc", "The science gap is the real story here."),
+        ("north of 60", "Dec 3 2026 11:02 utc", "@1 agreed, and nobody covers it.\nSecond paragraph of the same comment."),
+        ("omni", "Mar 20, 2007 10:19:46 PM", "priceless.")]
+
+
 def test_old_reddit_layout_votes_and_link_buttons():
     comments = parse_comments(["hide", "94% Upvoted", "sorted by: best", "[–]", "KettleDrumm", "41 points", "6 hours ago",
                                "Completely normal. Each readout is written for a domestic audience first.", "permalink",

@@ -1004,6 +1004,12 @@ ENGLISH_PAGES = {
     # a "Key points" summary with its AI disclosure above the article, the author's bio under it
     "en_key_points_summary.txt": ("Pentagon review finds gaps in tracking of weapons sent to Eastern Europe", [],
                                   ("This summary was generated",)),
+    # a TypePad blog: each comment's text, then "Posted by: NAME | DATE | N" (names in lower case too)
+    "en_typepad_blog_comments.txt": ("Why the Arctic Council Deadlock Suits Both Washington and Moscow",
+                                     [("Arctic_fox", "Dec 3 2026 10:15 utc"), ("Lena M", "Dec 3 2026 10:31 utc"),
+                                      ("north of 60", "Dec 3 2026 11:02 utc")], ("Comments are moderated",)),
+    # a Russian news agency's English site: the dateline "MOSCOW, December 4. /TASS/.", "Read also", a feed of times
+    "en_tass_style.txt": ("Lavrov, Rubio discuss preparations for summit by phone", [], ("All rights reserved",)),
     # a comment section of anonymous comments, each under a bare time: read as more of the article (see below)
     "en_anonymous_comments_stamps.txt": ("Farm groups worry as Russia signals return to US grain markets",
                                          [(None, "09:14"), (None, "09:40"), (None, "10:02"), (None, "10:35")], ()),

@@ -74,7 +74,9 @@ WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in 
 INITIAL_END_RE = re.compile(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]\.$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
-BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+)?by\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$", re.IGNORECASE)
+BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+)?by:?\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$",
+                      re.IGNORECASE)
+COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME | Dec 3 2026 10:15 utc | 12"
 SAYS_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\b\s*(?P<rest>.*?)\s*:?\s*$", re.IGNORECASE)
 SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>.+)$")
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
@@ -347,7 +349,8 @@ def _meta_of(line: str) -> _Meta | None:
         if match and len(match.group("author").split()) <= 6 and (
             _is_date_text(match.group("date")) or DATE_RE.search(match.group("date"))
         ):
-            return _Meta(author=match.group("author").strip(), date=match.group("date").strip())
+            return _Meta(author=match.group("author").strip(),
+                         date=COMMENT_NUMBER_TAIL_RE.sub("", match.group("date").strip()))
     match = SAYS_RE.match(line) if folded is None or any(map(folded.__contains__, SAYS_VERBS)) else None
     if match and len(line) <= 120 and _looks_like_name(match.group("author").strip(" :"), any_case=True):
         rest = match.group("rest").strip(" :.…")
