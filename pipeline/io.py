@@ -32,6 +32,8 @@ from pipeline.textnorm import BinaryInputError, decode_bytes
 log = logging.getLogger(__name__)
 
 DOCUMENT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
+# read only when named one by one (a folder's README.md stays out): Markdown dumps of scrapers and reader services
+NAMED_DOCUMENT_SUFFIXES = {**DOCUMENT_SUFFIXES, ".md": "text", ".markdown": "text"}
 RECORD_SUFFIXES = {".jsonl", ".csv", ".parquet"}
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = ("file", "url", "source", "date", "label")
@@ -112,8 +114,12 @@ def iter_records(
         if root not in metadata_by_root:
             metadata_by_root[root] = read_metadata(root)
         relative = path.relative_to(root).as_posix()
-        yield _read_document(path, relative, DOCUMENT_SUFFIXES[suffix], metadata_by_root[root].get(relative, {}),
-                             max_bytes)
+        kind = NAMED_DOCUMENT_SUFFIXES.get(suffix)
+        if kind is None:  # a file named on the command line (a folder's files are filtered by suffix)
+            yield Reject(str(path), 1, f"unsupported file type {suffix or '(none)'!r}: give .txt, .md, .html, .htm, "
+                                       ".jsonl, .csv or .parquet", id=relative)
+            continue
+        yield _read_document(path, relative, kind, metadata_by_root[root].get(relative, {}), max_bytes)
 
 
 def _read_document(path: Path, relative: str, kind: str, metadata: dict[str, str], max_bytes: int) -> RawRecord | Reject:

@@ -113,6 +113,21 @@ def test_short_records_are_rejected_by_min_chars(tmp_path: Path):
     assert table.empty and "min_chars" in rejects.rejects[0].reason
 
 
+def test_files_named_one_by_one_markdown_read_other_types_rejected(tmp_path: Path):
+    # a folder's README.md stays out; a Markdown dump named on the command line is read; a .pdf is a reject
+    (tmp_path / "README.md").write_text("# Notes\n\nThese are my notes on the crawl, not an article at all.", "utf-8")
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    table, rejects = ingest([tmp_path], IngestParams(), None, progress=False)
+    assert list(table["id"]) == ["good.txt"] and not rejects.rejects
+    dump, pdf = tmp_path / "dump.md", tmp_path / "brief.pdf"
+    dump.write_text("# Envoys meet in Vienna\n\n" + ARTICLE, encoding="utf-8")
+    pdf.write_bytes(b"%PDF-1.7 " + bytes(range(256)))
+    table, rejects = ingest([dump, pdf], IngestParams(), None, progress=False)
+    assert list(table["id"]) == ["dump.md"] and "Vienna" in table["text"].iloc[0]
+    assert [(Path(r.file).name, r.record) for r in rejects.rejects] == [("brief.pdf", 1)]
+    assert "unsupported file type '.pdf'" in rejects.rejects[0].reason
+
+
 def test_missing_input_path_is_a_clear_error(tmp_path: Path):
     with pytest.raises(FileNotFoundError, match="nowhere"):
         ingest([tmp_path / "nowhere"], IngestParams(), None, progress=False)
