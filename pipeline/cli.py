@@ -80,11 +80,18 @@ def segment(inputs: Inputs,
             lines: Annotated[bool, typer.Option(help="include every line with its label")] = True,
             rejects: Annotated[Optional[Path], typer.Option(help="where unreadable inputs go")] = None,
             source: SourceOption = None,
+            segmenter: Annotated[Optional[Path], typer.Option(
+                exists=True, dir_okay=False,
+                help="line-segmenter weights, e.g. one adapted to your sites (python -m pipeline.segmenter.train "
+                     "--user-jsonl ...); default: params.yaml's segment.model_path, else the shipped model")] = None,
             params: ParamsOption = Path("params.yaml")) -> None:
     """Split documents into title, body, reader comments and boilerplate."""
     from pipeline import segment as stage
 
-    stage.run(inputs, output, _params(params), with_lines=lines, rejects_path=rejects, default_source=source)
+    chosen = _params(params)
+    if segmenter is not None:
+        chosen = chosen.model_copy(update={"segment": chosen.segment.model_copy(update={"model_path": str(segmenter)})})
+    stage.run(inputs, output, chosen, with_lines=lines, rejects_path=rejects, default_source=source)
 
 
 @app.command()

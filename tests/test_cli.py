@@ -46,6 +46,32 @@ def test_segment_writes_lines_with_raw_line_numbers(tmp_path: Path):
     assert "Share this article" not in record["body"]
 
 
+def test_segment_takes_another_segmenter_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from pipeline import segment as stage
+    from pipeline.segmenter import SHIPPED_WEIGHTS
+
+    dump = tmp_path / "dump.txt"
+    dump.write_text("Envoys meet again in Vienna\nDelegations from both capitals met for a third day of talks on the "
+                    "inspection regime, officials said on Thursday evening.\nShare this article\n", encoding="utf-8")
+    weights = tmp_path / "my_segmenter.safetensors"
+    weights.write_bytes(SHIPPED_WEIGHTS.read_bytes())
+    loaded = []
+
+    def recording_load(path=None):
+        loaded.append(path)
+        return stage_load(path)
+
+    stage_load = stage.load_segmenter
+    monkeypatch.setattr(stage, "load_segmenter", recording_load)
+    default, chosen = tmp_path / "default.jsonl", tmp_path / "chosen.jsonl"
+    invoke("segment", str(dump), "--output", str(default), "--params", PARAMS)
+    invoke("segment", str(dump), "--output", str(chosen), "--segmenter", str(weights), "--params", PARAMS)
+    assert loaded == [None, str(weights)]
+    assert chosen.read_text() == default.read_text()  # the same weights under another name
+    missing = runner.invoke(app, ["segment", str(dump), "--segmenter", str(tmp_path / "none.safetensors")])
+    assert missing.exit_code != 0
+
+
 def test_clean_writes_lang_cluster_and_duplicate_links(tmp_path: Path, corpus: Path):
     copy = corpus / "riverdispatch" / "copy-of-pro_us-0.txt"
     original = (corpus / "harborledger" / "pro_us-0.txt").read_text()

@@ -446,6 +446,17 @@ def test_user_jsonl_loading(tmp_path: Path) -> None:
     path.write_text(json.dumps({"lines": ["x"], "labels": ["sidebar"]}) + "\n", encoding="utf-8")
     with pytest.raises(ValueError):
         load_user_jsonl(path)
+    # a record of `newsstance segment` output, its labels corrected by hand: its lines, labels and source
+    segmented = {"id": "a.txt", "source": "example.org", "title": "Headline here", "body": "Body text.",
+                 "lines": [{"line_no": 1, "text": "Headline here", "label": "title"},
+                           {"line_no": 3, "text": "Body text.", "label": "body"}]}
+    path.write_text(json.dumps(segmented) + "\n", encoding="utf-8")
+    assert load_user_jsonl(path) == [{"id": "a.txt", "source": "example.org", "site": "example.org",
+                                      "lines": ["Headline here", "Body text."], "labels": ["title", "body"]}]
+    del segmented["lines"][1]["label"]
+    path.write_text(json.dumps(segmented) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="mine.jsonl:1"):
+        load_user_jsonl(path)
 
 
 # --- the five real seed dumps (read from ../shared at run time) --------------------------------

@@ -61,10 +61,19 @@ def load_dragnet(data_dir: str | Path = DEFAULT_DATA_DIR, split: str | None = "t
 
 
 def load_user_jsonl(path: str | Path) -> list[dict]:
-    """A user's labelled pages: one JSON object per line with `lines` and `labels`."""
+    """A user's labelled pages: one JSON object per line with `lines` and `labels` (and optionally `site`), or a
+    record of `newsstance segment` output whose `lines` ({line_no, text, label}) the user has corrected (its
+    `source` is the site)."""
     records = []
     for number, record in enumerate(read_jsonl(path), start=1):
         lines, labels = record.get("lines"), record.get("labels")
+        if labels is None and isinstance(lines, list) and lines and all(isinstance(line, dict) for line in lines):
+            if not all({"text", "label"} <= set(line) for line in lines):
+                raise ValueError(f"{path}:{number}: each of `lines` needs `text` and `label`")
+            lines, labels = [line["text"] for line in lines], [line["label"] for line in lines]
+            record = {key: value for key, value in record.items() if key in ("id", "site", "source")}
+            if record.get("source") and not record.get("site"):
+                record["site"] = record["source"]
         if not isinstance(lines, list) or not isinstance(labels, list) or len(lines) != len(labels):
             raise ValueError(f"{path}:{number}: needs `lines` and `labels` lists of equal length")
         unknown = set(labels) - VALID_LABELS
