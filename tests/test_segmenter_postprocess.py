@@ -337,6 +337,28 @@ def test_sponsor_lines_are_furniture_but_sentences_about_sponsors_are_not() -> N
          "A message from the president was read aloud at the opening of the summit."])
 
 
+def test_a_standfirst_under_the_headline_is_body_but_a_blogs_tagline_and_a_filing_line_are_not() -> None:
+    headline = "Russia's central bank keeps rates high as wartime spending strains budget"
+    article = ["Russia's central bank held its key interest rate at 19 per cent on Friday, saying inflation was high.",
+               "The decision had been widely expected by analysts."]
+    standfirst = "Officials signal no relief for borrowers before the spring"
+    for byline in (["By Marta Jensen"], ["Marta Jensen in Riga", "December 4, 2026"]):
+        lines = [headline, standfirst, *byline, *article]
+        labels = ["body", "boilerplate"] + ["boilerplate"] * len(byline) + ["body", "body"]
+        assert text.place_title(lines, labels)[0][1] == "body", byline
+    unchanged = [
+        ["Inside Google Desktop", "The official source for information about Google Desktop.", "November 2, 2012"],
+        [headline, "Filed as News on November 7, 2012 11:25 am", "By James Johnson"],
+        [headline, "By Laura Kalnina, Amber Coast Observer", "August 1, 2024"],  # a byline over its date
+        [headline, "Home | World | Business | Markets | Opinion", "By Marta Jensen"],
+        [headline, standfirst, "Share this article"],  # no byline under it
+    ]
+    for top in unchanged:
+        lines = top + article
+        labels = ["body"] + ["boilerplate"] * (len(top) - 1) + ["body", "body"]
+        assert text.place_title(lines, labels)[0][1] == "boilerplate", top
+
+
 def test_a_one_word_title_hint_is_not_found_inside_other_lines() -> None:
     lines = ["Sort by", "Per page", "The deal Washington and Moscow keep almost making", "Officials on both sides met."]
     labels = ["boilerplate", "boilerplate", "body", "body"]
