@@ -1060,10 +1060,10 @@ def test_modern_english_layouts(segmenter: LineSegmenter, name: str) -> None:
             assert line.label == "boilerplate", line.text
 
 
-# Short pages of platforms users collect (a Reddit thread, a Telegram post, a VK community post, a paywalled teaser) and
-# HTML pages of modern markup (comments in <article> elements with <button>s, a Russian news site's comment <div>s, a
-# WordPress theme): (segment as, title or None, line openings that must be body, (author, date) of the comments,
-# line openings that must be boilerplate)
+# Short pages of platforms users collect (a Reddit thread, a Telegram post, a VK community post, a paywalled teaser, a
+# Ukrainian news site and a Russian agency) and HTML pages of modern markup (comments in <article> elements with
+# <button>s, a Russian news site's comment <div>s, a WordPress theme): (segment as, title or None, line openings that
+# must be body, (author, date) of the comments, line openings that must be boilerplate)
 PLATFORM_PAGES = {
     "en_reddit_thread.txt": ("text", None, ("I have been comparing", "Is this normal"),
                              [("KettleDrumm", "6 hours ago"), ("vasya_k", "5 hours ago"), ("MaraudingMeerkat", "4 hours ago")],
@@ -1077,6 +1077,15 @@ PLATFORM_PAGES = {
     "en_paywall_teaser.txt": ("text", "Russia's central bank keeps rates high as wartime spending strains budget",
                               ("Officials signal no relief", "Russia's central bank held", "The decision had been"), [],
                               ("Subscribe to unlock", "Then $75 per month", "Already a subscriber", "Gift this article")),
+    # a Ukrainian site: "Реклама:" between paragraphs, the Ctrl+Enter error notice, tags, partners' news, comments
+    "uk_news_ads_errors.txt": ("text", "США та Росія провели нові консультації щодо обміну полоненими",
+                               ("Представники США", "За словами", "У Державному департаменті", "Аналітики"),
+                               [("Андрій", "7 грудня 2026, 12:14"), ("Марина К.", "7 грудня 2026, 12:40")],
+                               ("Реклама:", "Якщо ви помітили помилку", "Теги:", "Новини партнерів", "Відповісти", "©")),
+    # a Russian agency: a subheading over the text, tags, "Читайте также", a feed of times and headlines
+    "ru_agency_feed_tags.txt": ("text", "В Кремле прокомментировали перспективы встречи с президентом США",
+                                ("Сроки возможной встречи", "По его словам", "«Контакты продолжаются", "Ранее"), [],
+                                ("Читать в Telegram", "Читайте также", "Лента новостей", "15:42", "Все новости", "©")),
     "en_modern_news.html": ("html", "NATO allies split over timing of new Russia talks",
                             ("NATO foreign ministers", "A group led by", "Poland and the Baltic", "Diplomats said"),
                             [("Henrik L.", "2 hours ago"), ("baltic_observer", "1 hour ago"), ("M. Okafor", "45 minutes ago")],

@@ -385,6 +385,8 @@ FURNITURE_RE = re.compile(
     r"|\b(?:summary|summaries|synopsis|key points?) (?:was |is |has been |were |are )?(?:generated|created|produced|written)"
     r"\b.{0,40}\b(?:ai|artificial intelligence)\b|\bai-generated (?:summary|summaries|key points)\b"
     r"|\bhow we use (?:ai|artificial intelligence)\b"
+    # "If you notice an error, select it and press Ctrl+Enter" (ru / uk sites: "... нажмите Ctrl+Enter")
+    r"|\bctrl ?\+ ?enter\b"
     # syndication notices, which name the outlet the text came from ("This article was originally published
     # by ...", "Republished with permission", "Read the original article")
     r"|^\W*this (?:article|story|piece|post|essay|column|commentary|op-ed) (?:was |is |has been )?"
@@ -487,7 +489,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "presented by", "sponsored by", "brought to you by", "paid for by", "in partnership with",
                    "a message from", "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
                    "comment platform", "commenting platform", "comments are ", "comments will be ", "community ",
-                   "модерац", "summar", "synopsis ", "key point", "ai-generated", "how we use",
+                   "модерац", "summar", "synopsis ", "key point", "ai-generated", "how we use", "ctrl",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
                    "may not coincide", "may not agree with the",
