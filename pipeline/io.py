@@ -18,6 +18,7 @@ import io
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -119,24 +120,51 @@ def iter_records(
             yield Reject(str(path), 1, f"unsupported file type {suffix or '(none)'!r}: give .txt, .md, .html, .htm, "
                                        ".jsonl, .csv or .parquet", id=relative)
             continue
-        yield _read_document(path, relative, kind, metadata_by_root[root].get(relative, {}), max_bytes)
+        yield from _read_document(path, relative, kind, metadata_by_root[root].get(relative, {}), max_bytes)
 
 
-def _read_document(path: Path, relative: str, kind: str, metadata: dict[str, str], max_bytes: int) -> RawRecord | Reject:
+# A news database's text export holds several articles: Nexis Uni ends each with "End of Document", Factiva with
+# "Document <its id>".
+EXPORT_END_RE = re.compile(r"^[ \t]*(?:End of Document|Document [A-Za-z0-9]{16,})[ \t]*\r?$", re.MULTILINE)
+
+
+def split_export(text: str) -> list[str]:
+    """The articles of a Nexis Uni or Factiva text export (each with its end line), or [text] for any other text:
+    two or more end lines make an export. Text after the last end line joins the last article."""
+    ends = [match.end() for match in EXPORT_END_RE.finditer(text)]
+    if len(ends) < 2:
+        return [text]
+    bounds = [0, *ends[:-1], len(text)]
+    return [part for part in (text[start:end] for start, end in zip(bounds, bounds[1:])) if part.strip()]
+
+
+def _read_document(path: Path, relative: str, kind: str, metadata: dict[str, str],
+                   max_bytes: int) -> Iterator[RawRecord | Reject]:
+    """The file's record (`id`: its path relative to the input folder), or one per article of a news database's
+    export (`id`: "<path>#<n>", record number n)."""
     origin = str(path)
     size = path.stat().st_size
     if size == 0:
-        return Reject(origin, 1, "empty file", id=relative)
+        yield Reject(origin, 1, "empty file", id=relative)
+        return
     if size > max_bytes:
-        return Reject(origin, 1, f"file is {size} bytes, over ingest.max_bytes={max_bytes}", id=relative)
+        yield Reject(origin, 1, f"file is {size} bytes, over ingest.max_bytes={max_bytes}", id=relative)
+        return
     try:
         text, encoding = decode_bytes(path.read_bytes())
     except BinaryInputError as error:
-        return Reject(origin, 1, f"not a text file: {error}", id=relative)
+        yield Reject(origin, 1, f"not a text file: {error}", id=relative)
+        return
     if encoding.replace("-", "").lower() not in {"utf8", "ascii", "utf_8", "utf8sig"}:
         log.info("%s: decoded as %s", origin, encoding)
-    fields: dict[str, Any] = {"id": relative, kind: text, **{k: v for k, v in metadata.items() if v}}
-    return RawRecord(origin, 1, fields)
+    given = {k: v for k, v in metadata.items() if v}
+    articles = split_export(text) if kind == "text" else [text]
+    if len(articles) == 1:
+        yield RawRecord(origin, 1, {"id": relative, kind: text, **given})
+        return
+    log.info("%s: a news database export of %d articles", origin, len(articles))
+    for number, article in enumerate(articles, start=1):
+        yield RawRecord(origin, number, {"id": f"{relative}#{number}", kind: article, **given})
 
 
 def _iter_record_file(path: Path) -> Iterator[RawRecord | Reject]:

@@ -128,6 +128,28 @@ def test_files_named_one_by_one_markdown_read_other_types_rejected(tmp_path: Pat
     assert "unsupported file type '.pdf'" in rejects.rejects[0].reason
 
 
+def test_a_news_database_export_is_split_into_its_articles(tmp_path: Path):
+    from pipeline.io import split_export
+
+    nexis = (Path(__file__).parent / "pages" / "en_nexis_export.txt").read_text(encoding="utf-8")
+    second = nexis.replace("US and Russia agree to resume talks on embassy staffing", "Kremlin welcomes embassy talks")
+    (tmp_path / "nexis.txt").write_text("Results list: 2 documents\n" + nexis + "\n" + second, encoding="utf-8")
+    factiva = "\n".join(f"Headline {n}\n{ARTICLE}\nDocument NWIRE0000202612{n:02d}ekc4000xy\n" for n in (1, 2, 3))
+    (tmp_path / "factiva.txt").write_text(factiva, encoding="utf-8")
+    (tmp_path / "one.txt").write_text(nexis, encoding="utf-8")  # one article: one record, its file's id
+    table, rejects = ingest([tmp_path], IngestParams(), None, progress=False)
+    assert not rejects.rejects
+    by_id = table.set_index("id")["text"]
+    assert sorted(by_id.index) == ["factiva.txt#1", "factiva.txt#2", "factiva.txt#3", "nexis.txt#1", "nexis.txt#2",
+                                   "one.txt"]
+    assert by_id["nexis.txt#1"].startswith("Results list") and by_id["nexis.txt#1"].rstrip().endswith("End of Document")
+    assert "Kremlin welcomes embassy talks" in by_id["nexis.txt#2"] and "Results list" not in by_id["nexis.txt#2"]
+    assert all(f"Headline {n}" in by_id[f"factiva.txt#{n}"] for n in (1, 2, 3))
+    # an article that mentions the words, or a single end line, is no export
+    assert split_export("He said: End of Document review.\nEnd of Document\nMore text.") == [
+        "He said: End of Document review.\nEnd of Document\nMore text."]
+
+
 def test_missing_input_path_is_a_clear_error(tmp_path: Path):
     with pytest.raises(FileNotFoundError, match="nowhere"):
         ingest([tmp_path / "nowhere"], IngestParams(), None, progress=False)

@@ -1086,6 +1086,11 @@ PLATFORM_PAGES = {
     "ru_agency_feed_tags.txt": ("text", "В Кремле прокомментировали перспективы встречи с президентом США",
                                 ("Сроки возможной встречи", "По его словам", "«Контакты продолжаются", "Ранее"), [],
                                 ("Читать в Telegram", "Читайте также", "Лента новостей", "15:42", "Все новости", "©")),
+    # an article from a news database's export (Nexis Uni): its metadata above and under the text
+    "en_nexis_export.txt": ("text", "US and Russia agree to resume talks on embassy staffing",
+                            ("The United States and Russia", "The talks will", "Russian officials", "Analysts said"), [],
+                            ("Copyright", "Section:", "Length:", "Classification", "Language:", "Load-Date",
+                             "End of Document")),
     "en_modern_news.html": ("html", "NATO allies split over timing of new Russia talks",
                             ("NATO foreign ministers", "A group led by", "Poland and the Baltic", "Diplomats said"),
                             [("Henrik L.", "2 hours ago"), ("baltic_observer", "1 hour ago"), ("M. Okafor", "45 minutes ago")],

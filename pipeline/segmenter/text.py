@@ -387,6 +387,8 @@ FURNITURE_RE = re.compile(
     r"|\bhow we use (?:ai|artificial intelligence)\b"
     # "If you notice an error, select it and press Ctrl+Enter" (ru / uk sites: "... нажмите Ctrl+Enter")
     r"|\bctrl ?\+ ?enter\b"
+    # an article's length as news databases and print sites give it ("Length: 412 words", "245 words")
+    r"|^\W*(?:length:\s*)?\d[\d,.]*\s*words\W*$"
     # syndication notices, which name the outlet the text came from ("This article was originally published
     # by ...", "Republished with permission", "Read the original article")
     r"|^\W*this (?:article|story|piece|post|essay|column|commentary|op-ed) (?:was |is |has been )?"
@@ -489,7 +491,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "presented by", "sponsored by", "brought to you by", "paid for by", "in partnership with",
                    "a message from", "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
                    "comment platform", "commenting platform", "comments are ", "comments will be ", "community ",
-                   "модерац", "summar", "synopsis ", "key point", "ai-generated", "how we use", "ctrl",
+                   "модерац", "summar", "synopsis ", "key point", "ai-generated", "how we use", "ctrl", "length:", " words",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
                    "may not coincide", "may not agree with the",
