@@ -263,6 +263,19 @@ def test_html_input(segmenter: LineSegmenter) -> None:
     assert "Copyright" not in result.body
 
 
+def test_html_inline_elements_side_by_side_are_separate_words() -> None:
+    from pipeline.segmenter.html import html_to_lines
+
+    def lines(body: str) -> list[str]:
+        return html_to_lines(f"<html><body>{body}</body></html>")[0]
+
+    assert lines("<nav><a>Politics</a><a>Business</a><a>Opinion</a></nav>") == ["Politics Business Opinion"]
+    assert lines("<div><span>By Ellen Marsh</span><span>Dec. 4, 2026</span></div>") == ["By Ellen Marsh Dec. 4, 2026"]
+    # a drop cap, a word split by markup and a link inside a sentence stay as they read
+    assert lines("<p><span class='dropcap'>T</span>he senators met <b>Caf</b>é owners in <a>Kyiv</a>.</p>") == [
+        "The senators met Café owners in Kyiv."]
+
+
 def test_html_headline_is_the_h1_even_when_the_page_title_is_shortened() -> None:
     from pipeline.segmenter.html import _headline
 

@@ -116,6 +116,7 @@ def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | Non
 
     skip_depth = 0
     layout_cells = set()
+    inline_ended = False  # an inline element has just ended, with no text after it yet
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         tag = tag.lower()
@@ -128,6 +129,10 @@ def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | Non
                 layout_cells.add(element)
             if tag in BLOCK_TAGS or tag == "br" or element in layout_cells:
                 flush()
+            elif inline_ended and current and not current[-1][-1:].isspace():
+                # "<a>Politics</a><a>Business</a>": two links, two words ("<b>T</b>he" keeps its word whole)
+                current.append(" ")
+            inline_ended = False
             if tag == "li":
                 current.append("* ")
             elif tag in CELL_TAGS:
@@ -144,6 +149,7 @@ def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | Non
                 flush()
             elif tag in CELL_TAGS:
                 current.append(" ")
+            inline_ended = tag not in BLOCK_TAGS and not element.tail
             if element.tail:
                 current.append(element.tail)
     flush()
