@@ -86,9 +86,11 @@ HAS_DIGIT = re.compile(r"\d").search
 # "CLICK HERE TO GET THE APP"), case ignored: the furniture rule (`text.FURNITURE_RE`) makes them boilerplate,
 # and the network reads pages without them (`model.INLINE_PROMPT_RE2`). \s*$, not $: RE2's $ does not match
 # before a final newline. A line it matches holds one of INLINE_PROMPT_PARTS once casefolded.
-INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|(?:story|article) continues(?: (?:below|after)\b.{0,30})?"
+INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|ad feedback"
+                 r"|(?:story|article) continues(?: (?:below|after)\b.{0,30})?"
                  r"|continue reading (?:the main story|below)\W*)\s*$")
-INLINE_PROMPT_PARTS = ("click here", "advertisement", "story continues", "article continues", "continue reading")
+INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story continues", "article continues",
+                       "continue reading")
 
 # Lines between an article's paragraphs that the network takes for the article's end, dropping the paragraphs
 # under them, so it reads the page without them (`model.LineSegmenter._hidden_lines`); they are boilerplate:
