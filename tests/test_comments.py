@@ -102,6 +102,19 @@ def test_reddit_layout_levels_abbreviated_ages_and_save_buttons():
                                   ("KarlinPrague", "2 hr. ago", "I did. Article 5 is the interesting part.")]
 
 
+def test_german_and_french_comment_sections():
+    german = parse_comments(["Kommentare (3)", "Kommentar schreiben", "Heinz M.", "vor 2 Stunden",
+                             "Endlich reden sie wieder miteinander.", "Antworten", "Melden", "Lisa_K", "gestern, 18:40 Uhr",
+                             "Ich bin skeptisch.", "Antworten", "Melden"])
+    assert _triples(german) == [("Heinz M.", "vor 2 Stunden", "Endlich reden sie wieder miteinander."),
+                                ("Lisa_K", "gestern, 18:40 Uhr", "Ich bin skeptisch.")]
+    french = parse_comments(["Réactions (2)", "Écrire un commentaire", "Pierre L.", "il y a 2 heures",
+                             "Enfin une bonne nouvelle.", "Répondre", "Signaler", "Sophie_M", "4 décembre 2026 à 14h32",
+                             "On verra bien.", "Répondre", "J'aime"])
+    assert _triples(french) == [("Pierre L.", "il y a 2 heures", "Enfin une bonne nouvelle."),
+                                ("Sophie_M", "4 décembre 2026 à 14h32", "On verra bien.")]
+
+
 def test_typepad_layout_text_then_posted_by_name_date_and_number():
     comments = parse_comments(["The science gap is the real story here.", "Posted by: Arctic_fox | Dec 3 2026 10:15 utc | 1",
                                "@1 agreed, and nobody covers it.", "Second paragraph of the same comment.",

@@ -57,7 +57,10 @@ CORES = ["Reply", "REPLY", "Like", "li\u212ae", "\u017fhare", "Report abuse", "R
          "Comments are moderated", "Please read our community guidelines", "Комментарии проходят ПРЕМОДЕРАЦИЮ",
          "Коментарі з'являються після модерації", "This summary was generated with AI", "how we use AI", "hide",
          "permalink embed save parent report give award reply", "94% Upvoted", "sorted by: best", "нажмите CTRL+ENTER",
-         "press Ctrl + Enter", "Length: 412 words"]
+         "press Ctrl + Enter", "Length: 412 words",
+         "Antworten", "Melden", "Gefällt mir", "Répondre", "Signaler", "J'aime", "Kommentare (3)", "3 Kommentare",
+         "Kommentar schreiben", "Écrire un commentaire", "Laisser un commentaire", "Réactions (2)", "vor 2 Stunden",
+         "il y a 2 heures", "Gestern", "4. Dezember 2026, 14:32 Uhr", "Publié le 4 décembre 2026 à 14h32"]
 TAILS = ["", " ", ".", " #", " # ", "\n", " Reply", " reply #", " · Report", " ...Read more »", " Like\n", "!",
          " 10 a.m.", " 5pm"]
 

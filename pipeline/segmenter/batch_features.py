@@ -33,7 +33,8 @@ import pyarrow.compute as pc
 
 from pipeline.segmenter.cues import (
     AGO_RE, COMMENT_WORDS, CYRILLIC_AGO_PATTERN, CYRILLIC_COMMENT_WORDS, CYRILLIC_DATE_PATTERN, CYRILLIC_FURNITURE_WORDS,
-    CYRILLIC_LETTER, CYRILLIC_STOPWORDS, DATE_RE, FURNITURE_WORDS, NOT_CYRILLIC_LETTER, STOPWORDS, TIME_RE,
+    CYRILLIC_LETTER, CYRILLIC_STOPWORDS, DATE_RE, DE_FR_COMMENT_WORDS, DE_FR_FURNITURE_WORDS, DE_FR_STOPWORDS,
+    FURNITURE_WORDS, NOT_CYRILLIC_LETTER, STOPWORDS, TIME_RE,
 )
 
 # character classes of the code points below 65536 (others count as letters without case)
@@ -48,13 +49,17 @@ FLAG_PATTERNS = {
     "date": "(?i)" + DATE_RE.pattern,
     "time": "(?i)" + TIME_RE.pattern,
     "ago": "(?i)" + AGO_RE.pattern,
-    "ncomm": r"(?i)^\W*\d[\d,.]*\s*(?:comments?|responses?|replies|repl(?:y|ies)|thoughts)\b",
-    "says": r"(?i)\b(?:says|said|wrote|writes)\s*:?\s*$",
+    # with German and French forms (cues.py): "3 Kommentare", "Kommentare (3)", "Antworten", "Répondre", ...
+    "ncomm": r"(?i)^\W*\d[\d,.]*\s*(?:comments?|responses?|replies|repl(?:y|ies)|thoughts|kommentare?|commentaires?"
+             r"|réactions?)\b|^\W*(?:kommentare|commentaires|réactions)\s*\(\d",
+    "says": r"(?i)\b(?:says|said|wrote|writes|schreibt|schrieb|a écrit)\s*:?\s*$",
     "by": r"(?i)^(?:posted\s+)?by\s+\S",
     "url": r"(?i)https?://|www\.|\.com\b|\.org\b|\.net\b|@\w+\.",
-    "copy": r"(?i)©|\bcopyright\b|all rights reserved",
-    "reply": r"(?i)^\W*(?:reply|report|like|share|permalink|quote|flag)\b",
-    "more": r"(?i)\b(?:read|continue|view|see|show|load)\s+(?:more|all|full)\b|»\s*$|\.\.\.\s*$|…\s*$",
+    "copy": r"(?i)©|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés",
+    "reply": r"(?i)^\W*(?:reply|report|like|share|permalink|quote|flag|antworten|melden|gefällt mir|répondre|signaler"
+             r"|j'aime)(?:\W|$)",
+    "more": r"(?i)\b(?:read|continue|view|see|show|load)\s+(?:more|all|full)\b|»\s*$|\.\.\.\s*$|…\s*$"
+            r"|\bweiterlesen\b|\blire la suite\b",
 }
 # The same cues on Russian and Ukrainian pages. Each needs a Cyrillic letter, so they run on the lines
 # that hold one only, and add to the flags above. (RE2's \b and \w are ASCII-only, see cues.py.)
@@ -127,8 +132,9 @@ def _classes(codes: np.ndarray) -> np.ndarray:
     return np.take(_TABLE, codes)  # faster than _TABLE[codes]
 
 
-_WORD_LISTS = {"stop": STOPWORDS | CYRILLIC_STOPWORDS, "furn": FURNITURE_WORDS | CYRILLIC_FURNITURE_WORDS,
-               "commw": COMMENT_WORDS | CYRILLIC_COMMENT_WORDS}
+_WORD_LISTS = {"stop": STOPWORDS | CYRILLIC_STOPWORDS | DE_FR_STOPWORDS,
+               "furn": FURNITURE_WORDS | CYRILLIC_FURNITURE_WORDS | DE_FR_FURNITURE_WORDS,
+               "commw": COMMENT_WORDS | CYRILLIC_COMMENT_WORDS | DE_FR_COMMENT_WORDS}
 _CUE_WORDS = pa.array(sorted(set().union(*_WORD_LISTS.values())), pa.string())
 # for each list, whether each word of _CUE_WORDS is in it (the lists overlap: "about", "more", ...)
 _CUE_WORD_MEMBERS = {name: np.isin(_CUE_WORDS.to_numpy(zero_copy_only=False), sorted(words))

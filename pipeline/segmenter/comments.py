@@ -29,13 +29,15 @@ from pipeline.segmenter.result import Comment
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 COUNTER_RE = re.compile(
     r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments"
-    r"|комментари\w*|коментар\w*)"
+    r"|комментари\w*|коментар\w*|kommentare?|commentaires?|réactions?)"
     r"\s*(?:\(\d+\))?\W*$|^\W*(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b.*$|^\W*join the discussion\W*$"
     r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sorted by|sort(?=\s*:))\b.{0,40}$|^\W*\d{1,3}% upvoted\W*$|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
     r"|^\W*\d[\d,.]*\s*reply\W*$"  # "1 reply" under a comment (a bare "Reply" is a button)
     # "Авторизуйтесь, чтобы оставить комментарий", "Залишити коментар"
     r"|^\W*(?:авторизуйтесь|войдите|увійдіть)\b.{0,40}(?:комментари|коментар)\w*\W*$"
-    r"|^\W*(?:оставить|написать|добавить|залишити|написати|додати) (?:комментари|коментар)\w*\W*$",
+    r"|^\W*(?:оставить|написать|добавить|залишити|написати|додати) (?:комментари|коментар)\w*\W*$"
+    # "Kommentar schreiben", "Écrire un commentaire"
+    r"|^\W*kommentar (?:schreiben|verfassen|abgeben)\W*$|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$",
     re.IGNORECASE,
 )
 # counts and ages that a row of buttons may show beside them: "Like · Reply · 7d", "Reply · Like (1)"
@@ -45,7 +47,7 @@ BUTTON_RE = re.compile(
     r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|recommend|"
     r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|click to rate|"
     r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|відповісти|подобається|поскаржитися|поділитися|save|"
-    r"hide|embed|parent|give award|award|"
+    r"hide|embed|parent|give award|award|antworten|melden|gefällt mir|répondre|signaler|j'aime|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*)?\W*$",
     re.IGNORECASE,
@@ -91,12 +93,19 @@ WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "s
 # necessary conditions for a match of DATE_RE ("May 3, 2019", "3 May 2019": four digits; "2019-05-03",
 # "3/5/19": a digit, a separator, a digit), TIME_RE ("10:42", "10 pm") and AGO_RE (case-insensitive)
 DATE_GATE = re.compile(r"\d(?:\d\d\d|[-/.]\d)").search
-TIME_GATE = re.compile(r"\d(?::\d|\s*[ap])", re.IGNORECASE).search
-AGO_WORDS = ("ago", "yesterday", "today")
+TIME_GATE = re.compile(r"\d(?::\d|\s*[ap]|h\d)", re.IGNORECASE).search  # "14h32": French
+AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", "aujourd")
+# a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
+# in any case ("Gestern", "Aujourd'hui")
+UNDIGITED_DATE_WORDS = ("gestern", "heute", "aujourd")
+
+
+def _may_be_undigited_date(text: str) -> bool:
+    return "ago" in text or "day" in text or any(map(text.lower().__contains__, UNDIGITED_DATE_WORDS))
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "published", "aired", "pm", "am", "utc",
                                "gmt", "est", "edt", "pst", "pdt", "et", "pt", "bst", "cet", "msk", "and", "of", "в", "г",
-                               "о", "р"})
+                               "о", "р", "uhr", "um", "à", "le", "publié", "veröffentlicht", "aktualisiert"})
 # Russian and Ukrainian dates and ages, for the comment sections of Cyrillic pages ("3 декабря 2026 г.",
 # "5 минут назад", "2 години тому", "вчора")
 CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",
@@ -135,10 +144,11 @@ def lowered_for_gates(line: str) -> str | None:
 
 # COUNTER_RE and BUTTON_RE begin with ^\W*, then a digit or one of these words
 COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "reader", "leave", "post", "add", "write",
+                  "kommentar", "laisser", "ajouter",
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see")
 BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
                  "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend",
-                 "embed", "parent", "give", "award")
+                 "embed", "parent", "give", "award", "antworten", "melden", "gef", "signaler", "j'aime")
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 
@@ -269,7 +279,7 @@ def _outside_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def _is_date_text(text: str) -> bool:
     """True when the text is essentially a date/time stamp (little else on the line)."""
     stripped = text.strip(" .,:;|·•-–—()[]")
-    if not stripped or len(stripped) > 60 or not (HAS_DIGIT(stripped) or "ago" in stripped or "day" in stripped or (
+    if not stripped or len(stripped) > 60 or not (HAS_DIGIT(stripped) or _may_be_undigited_date(stripped) or (
             not stripped.isascii() and any(map(stripped.lower().__contains__, CYRILLIC_AGO_WORDS)))):
         return False
     if len(stripped) <= 15 and (SHORT_AGE_RE.match(stripped) or MONTH_DAY_RE.match(stripped)):
@@ -326,7 +336,7 @@ def _meta_of(line: str) -> _Meta | None:
     # every rule but "NAME says" needs a date in the line, and a date holds a digit, "ago" or "day"
     # (as `_is_date_text` requires): without one, those rules are skipped
     folded = lowered_for_gates(line)
-    may_hold_date = HAS_DIGIT(line) is not None or "ago" in line or "day" in line or (
+    may_hold_date = HAS_DIGIT(line) is not None or _may_be_undigited_date(line) or (
         not line.isascii() and any(map((folded or line.lower()).__contains__, CYRILLIC_AGO_WORDS)))
     if may_hold_date:
         # "NAME, DATE" comes first: a one-word handle before a date would otherwise pass as a date line

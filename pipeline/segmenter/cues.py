@@ -54,6 +54,30 @@ CYRILLIC_FURNITURE_WORDS = frozenset(
     меню рассылка поділитися підписуйтесь підписатися увійти реєстрація головна реклама читайте пошук меню
     розсилка теги тэги мітки теґи авторизуйтесь теме темою""".split()
 )
+# German and French cues, for the European outlets of comparative studies: like the Cyrillic ones they feed the
+# same features as the English cues, so the network reads them without retraining. Words that English text uses too
+# ("die", "war", "man", "plus", "son", "den", "par", "sans", "von", "Über", "commenter", "inscription") are left out.
+DE_FR_STOPWORDS = frozenset(
+    """aber alle allem aller alles als auch auf aus bei beim bis bist damit dann das dass denn der dessen diese diesem
+    diesen dieser dieses doch dort durch ein eine einem einen einer eines etwa euch für gegen gewesen hab habe
+    haben hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer indem ist jede jedem jeden
+    jeder jedes jetzt kann kein keine können konnte machen mehr mein meine muss musste nach nicht nichts noch nun
+    nur oder ohne sehr sein seine seinem seinen seiner seit sich sie sind soll sollte sondern sonst und uns unser
+    unter vom vor wann waren warum weil weiter welche welchem welchen welcher wenn wer werde werden wie wieder wir
+    wird wollen wurde wurden zum zur zwar zwischen aux avec ce cette dans elles été être ils je les leur leurs lui
+    mais même notre nous ont où qu qui ses sont sur une vos votre vous ainsi aussi avait après alors depuis donc
+    peut selon sous tous toute toutes très""".split()
+)
+DE_FR_COMMENT_WORDS = frozenset(
+    """kommentar kommentare kommentieren kommentiert antworten antwort melden schreibt schrieb commentaire commentaires
+    répondre réponse réponses signaler""".split()
+)
+DE_FR_FURNITURE_WORDS = frozenset(
+    """teilen drucken abonnieren anmelden abmelden registrieren datenschutz impressum startseite suche werbung anzeige
+    partager imprimer abonner abonnez-vous connexion accueil recherche publicité confidentialité""".split()
+)
+DE_MONTHS = "januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
+FR_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 UK_MONTHS = "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
 # For the line features (RE2, whose \b and \w are ASCII-only: the Cyrillic letters are spelled out):
@@ -71,12 +95,19 @@ MONTHS = (
 )
 DATE_RE = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
-    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b",
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+    # "4. Dezember 2026", "4 décembre 2026", "1er mars 2026"
+    rf"|\d{{1,2}}\.\s*(?:{DE_MONTHS})\s+\d{{4}}|\d{{1,2}}(?:er)?\s+(?:{FR_MONTHS})\s+\d{{4}})\b",
     re.IGNORECASE,
 )
-TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE)
+# "3:42 pm", "15:42", "14h32" (French)
+TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{1,2}h\d{2}\b",
+                     re.IGNORECASE)
+# "3 days ago", "yesterday"; "vor 2 Stunden", "gestern"; "il y a 2 heures", "aujourd'hui"
 AGO_RE = re.compile(
-    r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b|\byesterday\b|\btoday\b",
+    r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b|\byesterday\b|\btoday\b"
+    r"|\bvor\s+(?:\d+|einer?|einem)\s+(?:sekunde|minute|stunde|tag|woche|monat|jahr)(?:n|en|e)?\b|\bgestern\b|\bheute\b"
+    r"|\bil y a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)s?\b|\baujourd'hui\b",
     re.IGNORECASE,
 )
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
