@@ -41,6 +41,7 @@ BLOCK_TAGS = frozenset(
      "summary", "menu", "label", "button"}
 )
 CELL_TAGS = frozenset({"td", "th"})
+LAYOUT_CELL_TAGS = ("br", *sorted(BLOCK_TAGS))  # what a layout column holds (`_layout_cell`)
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -93,8 +94,7 @@ def _parse(markup: str | bytes):
 def _layout_cell(cell) -> bool:
     """A table cell that holds line breaks or blocks is a column of the page's layout (a menu beside the article),
     not a cell of a data table: its text starts and ends lines of its own."""
-    return any(isinstance(child.tag, str) and (child.tag.lower() == "br" or child.tag.lower() in BLOCK_TAGS)
-               for child in cell.iterdescendants())
+    return next(cell.iterdescendants(*LAYOUT_CELL_TAGS), None) is not None
 
 
 def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | None]:
