@@ -31,7 +31,8 @@ COUNTER_RE = re.compile(
     r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments"
     r"|комментари\w*|коментар\w*|kommentare?|commentaires?|réactions?)"
     r"\s*(?:\(\d+\))?\W*$|^\W*(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b.*$|^\W*join the discussion\W*$"
-    r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sorted by|sort(?=\s*:))\b.{0,40}$|^\W*\d{1,3}% upvoted\W*$|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
+    r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sorted by|sort(?=\s*:))\b.{0,40}$|^\W*\d{1,3}% upvoted\W*$"
+    r"|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
     r"|^\W*\d[\d,.]*\s*reply\W*$"  # "1 reply" under a comment (a bare "Reply" is a button)
     # "Авторизуйтесь, чтобы оставить комментарий", "Залишити коментар"
     r"|^\W*(?:авторизуйтесь|войдите|увійдіть)\b.{0,40}(?:комментари|коментар)\w*\W*$"
@@ -98,10 +99,6 @@ AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", 
 # a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
 # in any case ("Gestern", "Aujourd'hui")
 UNDIGITED_DATE_WORDS = ("gestern", "heute", "aujourd")
-
-
-def _may_be_undigited_date(text: str) -> bool:
-    return "ago" in text or "day" in text or any(map(text.lower().__contains__, UNDIGITED_DATE_WORDS))
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "published", "aired", "pm", "am", "utc",
                                "gmt", "est", "edt", "pst", "pdt", "et", "pt", "bst", "cet", "msk", "and", "of", "в", "г",
@@ -134,6 +131,11 @@ BY_ON_STARTS = ("by", "posted", "comment")
 SEPARATORS = ("|", "•", "·")
 
 
+def _may_be_undigited_date(text: str) -> bool:
+    """A necessary condition for a date without digits ("Yesterday", "2 days ago" aside, "Gestern")."""
+    return "ago" in text or "day" in text or any(map(text.lower().__contains__, UNDIGITED_DATE_WORDS))
+
+
 def lowered_for_gates(line: str) -> str | None:
     """The lowercased line, for necessary conditions of case-insensitive patterns; None when the
     line holds a letter that such a pattern could match in place of an ASCII letter."""
@@ -148,7 +150,7 @@ COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "re
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see")
 BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
                  "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend",
-                 "embed", "parent", "give", "award", "antworten", "melden", "gef", "signaler", "j'aime")
+                 "embed", "parent", "give", "award", "antworten", "melden", "signaler", "j'aime")
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 
@@ -491,9 +493,9 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
 
 def _header_first(kinds: list[tuple[str, object]]) -> bool:
     """Whether the comments' meta lines head their text (name, date, text) rather than close it (text, "by NAME on
-    DATE"): the first line with content is a meta line, or, when it is text, the buttons ("Reply") mostly stand under
-    text while the last line with content is text too. A notice above the first comment ("Comments are moderated")
-    must not turn every comment's author into the one above's."""
+    DATE"): the first line with content is a meta line, or, when it is text, two or more buttons ("Reply") stand
+    under text and none under a meta line, and the last line with content is text too. A notice above the first
+    comment ("Keep it friendly") must not give every comment the author of the one below it."""
     content = [kind for kind, _ in kinds if kind in ("meta", "text")]
     if not content or content[0] == "meta":
         return bool(content)
