@@ -1126,10 +1126,10 @@ PLATFORM_PAGES = {
                             ("NATO foreign ministers", "A group led by", "Poland and the Baltic", "Diplomats said"),
                             [("Henrik L.", "2 hours ago"), ("baltic_observer", "1 hour ago"), ("M. Okafor", "45 minutes ago")],
                             ("We use cookies", "Comments are moderated", "Reply", "Read more", "Load more comments")),
-    # a page of <div>s only, links and spans side by side (a nav bar, a byline of three spans); its last two
-    # paragraphs, under a newsletter promo, are lost (see the model card)
+    # a page of <div>s only, links and spans side by side (a nav bar, a byline of three spans), a newsletter promo
+    # between paragraphs (its last paragraph, nine words under a paragraph the promo precedes, is still lost)
     "en_div_soup.html": ("html", "Senators press Pentagon on Black Sea drone incident",
-                         ("A bipartisan group", "The senators wrote"), [],
+                         ("A bipartisan group", "The senators wrote", "Russia's defence ministry"), [],
                          ("Capitol Signal Congress Defense Newsletters", "By Ellen Marsh Dec. 4, 2026 3 min read",
                           "Get the Defense Brief", "More from Capitol Signal", "©")),
     "ru_news_comments.html": ("html", "В Женеве завершился раунд консультаций России и США по стратегической стабильности",

@@ -553,6 +553,11 @@ def test_related_links_between_paragraphs_and_running_page_footers_are_found_but
             "Related: Helsinki extends border closure", paragraph, "Читайте также", "Песков: разговор не планируется",
             paragraph, footer.format(3)]
     assert interstitial_lines(page) == [4, 11, 1, 2, 6, 8, 9]
+    # a newsletter prompt and its form between paragraphs; the same prompt under the article is left to the network
+    promo = ["Get the Defense Brief in your inbox.", "Email address", "Sign up"]
+    assert interstitial_lines([paragraph, *promo, paragraph]) == [1, 2, 3]
+    assert interstitial_lines([paragraph, *promo, "About us"]) == []
+    assert interstitial_lines([paragraph, "Sign up for our weekly newsletter", paragraph]) == [1]
     # "Read more" over a list of links (an <aside> box flattened from HTML) between paragraphs
     boxed = [paragraph, "Read more", "* Baltic states ask for more air defence", "* What a NATO-Russia hotline could look like",
              paragraph]
@@ -564,13 +569,14 @@ def test_related_links_between_paragraphs_and_running_page_footers_are_found_but
                                "10/25 Cook: the iPad mini is not a 7-inch"]) == []
     # the cheap gate and the RE2 candidate pass let every line through that the patterns match
     assert interstitial_lines(page, list(range(len(page)))) == interstitial_lines(page)
-    cores = ["Read also", "Read more", "READ MORE: Putin says", "See also", "Related stories", "Читайте также", "По теме: Песков",
+    cores = ["Read also", "Read more", "READ MORE: Putin says", "Sign up for our weekly newsletter",
+             "Get the Brief in your inbox", "See also", "Related stories", "Читайте также", "По теме: Песков",
              "Page 2", "Report | Page 3", "Отчет, стр. 5 из 10", "стр. 5", "Policy brief 3 | 12", "Report, p. 4",
              "12 | Centre for Studies", "Page 2 of 6"]
     lines = [head + core + tail for head in ("", " ", "→ ", "* ", "«", "[", "+ ", "►") for core in cores
              for tail in ("", " ", " →", ":", ".", " »")]
     matched = [line for line in lines if cues.RELATED_LINK_LABEL_RE.match(line) or cues.RELATED_LINK_INLINE_RE.match(line)
-               or cues.PAGE_NUMBER_RE.search(line)]
+               or cues.PAGE_NUMBER_RE.search(line) or cues.NEWSLETTER_PROMPT_RE.match(line)]
     assert len(matched) > len(lines) / 2
     assert all(map(cues._may_be_interstitial, matched))
     candidates = pc.match_substring_regex(pa.array(matched), cues.INTERSTITIAL_CANDIDATE_RE2).to_numpy(zero_copy_only=False)
