@@ -558,6 +558,9 @@ def test_related_links_between_paragraphs_and_running_page_footers_are_found_but
     assert interstitial_lines([paragraph, *promo, paragraph]) == [1, 2, 3]
     assert interstitial_lines([paragraph, *promo, "About us"]) == []
     assert interstitial_lines([paragraph, "Sign up for our weekly newsletter", paragraph]) == [1]
+    # French and German labels over a headline
+    for label in ("Lire aussi", "Lesen Sie auch", "Mehr zum Thema"):
+        assert interstitial_lines([paragraph, label, "Moscou et Washington relancent le dialogue", paragraph]) == [1, 2]
     # "Read more" over a list of links (an <aside> box flattened from HTML) between paragraphs
     boxed = [paragraph, "Read more", "* Baltic states ask for more air defence", "* What a NATO-Russia hotline could look like",
              paragraph]
@@ -570,7 +573,8 @@ def test_related_links_between_paragraphs_and_running_page_footers_are_found_but
     # the cheap gate and the RE2 candidate pass let every line through that the patterns match
     assert interstitial_lines(page, list(range(len(page)))) == interstitial_lines(page)
     cores = ["Read also", "Read more", "READ MORE: Putin says", "Sign up for our weekly newsletter",
-             "Get the Brief in your inbox", "See also", "Related stories", "Читайте также", "По теме: Песков",
+             "Get the Brief in your inbox", "Lire aussi", "À lire aussi : Moscou", "Lesen Sie auch", "Mehr zum Thema",
+             "See also", "Related stories", "Читайте также", "По теме: Песков",
              "Page 2", "Report | Page 3", "Отчет, стр. 5 из 10", "стр. 5", "Policy brief 3 | 12", "Report, p. 4",
              "12 | Centre for Studies", "Page 2 of 6"]
     lines = [head + core + tail for head in ("", " ", "→ ", "* ", "«", "[", "+ ", "►") for core in cores

@@ -135,10 +135,10 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story cont
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
-    r"|по темі)\W*$", re.IGNORECASE)
+    r"|по темі|(?:à )?lire aussi|lesen sie auch|mehr zum thema)\W*$", re.IGNORECASE)
 RELATED_LINK_INLINE_RE = re.compile(
     r"^\W*(?:read (?:also|more|next)|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
-    r"|по темі)\s*[:|–—-]\s*\w", re.IGNORECASE)
+    r"|по темі|(?:à )?lire aussi|lesen sie auch)\s*[:|–—-]\s*\w", re.IGNORECASE)
 NEWSLETTER_PROMPT_RE = re.compile(
     r"^\W*(?:(?:sign up|subscribe|register) (?:for|to) (?:our|the|my|a) (?:free )?(?:\w+ ){0,4}newsletters?\b.{0,60}"
     r"|get .{1,50} (?:in|to|delivered to|straight to) your inbox\b.{0,40})\s*$", re.IGNORECASE)
@@ -148,7 +148,7 @@ PAGE_NUMBER_RE = re.compile(
     r"|^\W*(?:page|стр\.?|страница|сторінка)\s*\d{1,4}\b|^\W*\d{1,4}\s*\|\s*\w|\w\s*\|\s*\d{1,4}\W*$", re.IGNORECASE)
 # a superset of the lines either pattern matches, for one RE2 pass over many documents (RE2's \W is ASCII-only)
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
-                              r"|sign up|subscribe|register|get "
+                              r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|)|\|\s*\d{1,4}\W*$"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
@@ -157,7 +157,8 @@ PROSE_ENDS = PARAGRAPH_ENDS + ("»",)
 MAX_LINKED_HEADLINES = 3
 _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
-                        "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ")
+                        "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ", "à lire",
+                        "lire", "lesen", "mehr zum")
 _INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))
 _PAGE_WORDS = ("page", "p.", "стр", "сторінка")
 # what `_may_be_interstitial` strips off a line's ends before testing its first and last words: ASCII punctuation
