@@ -41,9 +41,9 @@ import torch
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipeline.segmenter import load_segmenter, segment_texts  # noqa: E402
+from benchmarks.segmentation import benchmark_pages, run_newsstance_sites  # noqa: E402
+from pipeline.segmenter import load_segmenter  # noqa: E402
 from pipeline.segmenter import train as segmenter_train  # noqa: E402
-from pipeline.segmenter.data import DEFAULT_DATA_DIR, load_dragnet  # noqa: E402
 from pipeline.segmenter.train import word_scores  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results" / "segmentation_adaptation.json"
@@ -54,21 +54,18 @@ SAMPLE_SEED = 13
 
 
 def final_labels(records: list[dict], segmenter) -> list[list[str]]:
-    """The final line labels of the records, each record segmented with its host as its site."""
-    results = segment_texts(["\n".join(record["lines"]) for record in records], segmenter,
-                            sites=[record.get("host_guess") for record in records])
-    return [[line.label for line in result.lines] for result in results]
+    """The final line labels of the records, each record segmented with its host as its site (as the segmentation
+    benchmark's "site's pages together" row)."""
+    return run_newsstance_sites(records, segmenter)[0]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=0, help="only the first N hosts (a quick run; no results file)")
     args = parser.parse_args()
-    if not DEFAULT_DATA_DIR.exists():
-        raise SystemExit(f"{DEFAULT_DATA_DIR} is absent: this benchmark needs ../shared")
     torch.set_num_threads(1)
     logging.basicConfig(level=logging.WARNING)
-    records = load_dragnet(split="test", drop_low_confidence=True)
+    records = benchmark_pages("test")  # exits with a message when ../shared is absent
     by_host: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for record in records:
         by_host[record["host_guess"]][record["id"]].append(record)

@@ -146,7 +146,7 @@ MAX_FORM_LINES = 2
 PAGE_NUMBER_RE = re.compile(
     r"(?:^|\W)(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$"
     r"|^\W*(?:page|стр\.?|страница|сторінка)\s*\d{1,4}\b|^\W*\d{1,4}\s*\|\s*\w|\w\s*\|\s*\d{1,4}\W*$", re.IGNORECASE)
-# a superset of the lines either pattern matches, for one RE2 pass over many documents (RE2's \W is ASCII-only)
+# a superset of the lines these patterns match, for one RE2 pass over many documents (RE2's \W is ASCII-only)
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
                               r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|)|\|\s*\d{1,4}\W*$"
@@ -176,8 +176,8 @@ def linked_headline(line: str) -> bool:
 
 
 def _may_be_interstitial(line: str) -> bool:
-    """A necessary condition for RELATED_LINK_LABEL_RE, RELATED_LINK_INLINE_RE or PAGE_NUMBER_RE to match, cheap to
-    test."""
+    """A necessary condition for RELATED_LINK_LABEL_RE, RELATED_LINK_INLINE_RE, NEWSLETTER_PROMPT_RE or
+    PAGE_NUMBER_RE to match, cheap to test."""
     if "|" in line:
         return True
     head = line.lstrip(_MARKS)
@@ -191,9 +191,9 @@ def _may_be_interstitial(line: str) -> bool:
 
 
 def interstitial_lines(lines: list[str], candidates: list[int] | None = None) -> list[int]:
-    """Indices of a document's related-article links between paragraphs and its running page headers or
-    footers (see above); `candidates`: the only lines that may be either (default: the lines `_may_be_interstitial`
-    lets through)."""
+    """Indices of a document's related-article links and newsletter prompts between paragraphs and its running page
+    headers or footers (see above); `candidates`: the only lines that may be any of them (default: the lines
+    `_may_be_interstitial` lets through)."""
     if candidates is None:
         candidates = [index for index, line in enumerate(lines) if _may_be_interstitial(line)]
     hidden: list[int] = []
