@@ -29,7 +29,11 @@ are not all matched by one occurrence; otherwise it is boilerplate.
 Scores, pooled over all pages of a style (micro average), word-weighted: every gold line weighs as
 many as its word tokens (`\\w+`, lowercased). For label L, precision = words of lines predicted L
 whose gold label is L / words of lines predicted L; recall = same numerator / words of lines whose
-gold label is L; F1 their harmonic mean. Line accuracy counts lines, unweighted. Speed: documents
+gold label is L; F1 their harmonic mean. Line accuracy counts lines, unweighted. Each F1 comes with a
+95% interval from a bootstrap over hosts (pages of one site share a template, and both dump styles of
+a page share its gold, so hosts, not pages, are the units drawn): 2,000 draws of the hosts (151 on
+the test pages) with replacement. Every system is scored on the same draws, so the difference between
+newsstance and each peer gets its own (paired) interval too. Speed: documents
 per second on one thread (torch.set_num_threads(1)), text in, Segmentation out, both per second of
 wall time and per second of the process's CPU time (= what one core delivers), one `segment_text`
 call per document and, for newsstance plain text, also through the batched `segment_texts`; the
@@ -56,6 +60,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import torch
 from tqdm import tqdm
 
@@ -63,12 +68,17 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from pipeline.segmenter import load_segmenter, segment_html, segment_htmls, segment_text, segment_texts  # noqa: E402
-from pipeline.segmenter.train import word_scores  # noqa: E402
+from pipeline.segmenter.train import COUNT_NAMES, word_counts, word_scores  # noqa: E402
 from pipeline.segmenter.data import DEFAULT_DATA_DIR, DUMP_STYLES, host_fold, load_dragnet  # noqa: E402
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS  # noqa: E402
 
 WORD_RE = re.compile(r"\w+")
 RESULTS = REPO / "benchmarks" / "results" / "segmentation.json"
+BOOTSTRAP_ROUNDS = 2000
+# differences with a bootstrap interval: each newsstance mode against the peer on the same input
+COMPARED = [("newsstance (plain text, site's pages together)", "jusText (plain lines)"),
+            ("newsstance (plain text, site's pages together)", "trafilatura (HTML, comments)"),
+            ("newsstance (HTML, site's pages together)", "trafilatura (HTML, comments)")]
 
 
 def tokens(text: str) -> list[str]:
@@ -194,6 +204,39 @@ def run_newsstance_html(pages: dict[str, bytes], segmenter, hosts: dict[str, str
     return texts, speed
 
 
+def host_bootstrap(counts: dict[str, np.ndarray], hosts: list[str], pairs: list[tuple[str, str]],
+                   rounds: int = BOOTSTRAP_ROUNDS, seed: int = 0
+                   ) -> tuple[dict[str, dict[str, list[float]]], dict[str, dict[str, list[float]]]]:
+    """95% percentile intervals of body and comment F1, drawing hosts with replacement: per system, and
+    of the difference of each (A, B) in `pairs` (A's F1 minus B's; positive: A is ahead).
+
+    `counts`: per system, one row of `train.word_counts` per document, the documents in the order of
+    `hosts`. Every system is scored on the same draws, so a difference's interval is a paired one."""
+    names = sorted(set(hosts))
+    host_index = np.array([names.index(host) for host in hosts])
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(names), size=(rounds, len(names)))
+    weights = np.stack([np.bincount(row, minlength=len(names)) for row in draws]).astype(float)
+    column = {name: i for i, name in enumerate(COUNT_NAMES)}
+
+    def f1s(rows: np.ndarray) -> dict[str, np.ndarray]:
+        per_host = np.zeros((len(names), len(COUNT_NAMES)))
+        np.add.at(per_host, host_index, rows)
+        pooled = weights @ per_host
+        return {f"{label}_f1": 2 * pooled[:, column[f"{label}_true"]]
+                / np.maximum(pooled[:, column[f"{label}_predicted"]] + pooled[:, column[f"{label}_gold"]], 1)
+                for label in ("body", "comment")}
+
+    def interval(values: np.ndarray) -> list[float]:
+        return [round(float(np.percentile(values, 2.5)), 4), round(float(np.percentile(values, 97.5)), 4)]
+
+    drawn = {system: f1s(rows) for system, rows in counts.items()}
+    per_system = {system: {key: interval(values) for key, values in scores.items()} for system, scores in drawn.items()}
+    differences = {f"{a} minus {b}": {key: interval(drawn[a][key] - drawn[b][key]) for key in drawn[a]}
+                   for a, b in pairs if a in drawn and b in drawn}
+    return per_system, differences
+
+
 def benchmark_pages(pages: str) -> list[dict]:
     """The scored pages, both dump styles, low_confidence dropped: the host-disjoint test split
     ("test"), or host fold 0 of 5 of the training split ("validation", for models trained without it)."""
@@ -227,8 +270,11 @@ def main() -> None:
     segment_text("warm up", segmenter)
 
     systems: dict[str, dict] = {}
+    counts: dict[str, np.ndarray] = {}  # per system, word_counts per document (both styles, in DUMP_STYLES order)
 
     def add(name: str, input_kind: str, per_style: dict[str, list[list[str]]], speeds: list[Speed]) -> None:
+        counts[name] = np.array([word_counts(record, labels) for style in DUMP_STYLES
+                                 for record, labels in zip(by_style[style], per_style[style])])
         scores = {style: word_scores(by_style[style], per_style[style]) for style in DUMP_STYLES}
         pooled = word_scores([r for s in DUMP_STYLES for r in by_style[s]], [p for s in DUMP_STYLES for p in per_style[s]])
         systems[name] = {"input": input_kind, "by_style": scores, "both_styles": pooled,
@@ -289,8 +335,21 @@ def main() -> None:
                   f"{scores['body_f1']:6.3f} {scores['comment_precision']:6.3f} {scores['comment_recall']:6.3f} "
                   f"{scores['comment_f1']:6.3f} {scores['line_accuracy']:7.3f} {result['docs_per_s_wall']:7.1f} "
                   f"{result['docs_per_cpu_s']:10.1f}")
+    hosts = [record.get("host_guess") or record["id"] for style in DUMP_STYLES for record in by_style[style]]
+    intervals, differences = host_bootstrap(counts, hosts, COMPARED)
+    print(f"\n95% intervals: {BOOTSTRAP_ROUNDS} draws of the {len(set(hosts))} hosts with replacement")
+    width = max(map(len, [*intervals, *differences]))
+    print(f"{'system':{width}s} {'body F1':>13s} {'comment F1':>13s}")
+    for name, bounds in [*intervals.items(), *differences.items()]:
+        print(f"{name:{width}s} " + " ".join(f"{bounds[key][0]:+.3f}..{bounds[key][1]:+.3f}" if " minus " in name
+                                        else f"{bounds[key][0]:.3f}..{bounds[key][1]:.3f}"
+                                        for key in ("body_f1", "comment_f1")))
+    for name, bounds in intervals.items():
+        systems[name]["intervals_95"] = bounds
     summary = {name: {"input": result["input"], "body_f1": round(result["both_styles"]["body_f1"], 4),
                       "comment_f1": round(result["both_styles"]["comment_f1"], 4),
+                      "body_f1_interval_95": result["intervals_95"]["body_f1"],
+                      "comment_f1_interval_95": result["intervals_95"]["comment_f1"],
                       "line_accuracy": round(result["both_styles"]["line_accuracy"], 4),
                       "docs_per_s_wall_one_thread": round(result["docs_per_s_wall"], 1),
                       "docs_per_cpu_second": round(result["docs_per_cpu_s"], 1),
@@ -307,6 +366,7 @@ def main() -> None:
         "model_meta": getattr(segmenter, "meta", {}),
         "note": "word-weighted, pooled over pages; docs/s on one thread of a shared 2-core machine (wall: noisy; per CPU-second: one core)",
         "systems": systems,
+        "differences_95": differences,
     }
     plain = systems["newsstance (plain text)"]
     print(f"newsstance plain text through segment_texts (batches of {INFERENCE_BATCH_DOCS}): "

@@ -1206,3 +1206,21 @@ def test_a_markdown_dump_is_segmented_as_its_text(segmenter: LineSegmenter) -> N
     page_lines = page.split("\n")
     for line in result.lines:  # line numbers point at the page's own lines
         assert line.text.split(" ")[-1].rstrip(".,\"") in page_lines[line.line_no - 1], line
+
+
+def test_word_scores_weigh_lines_by_words_and_pool_documents():
+    from pipeline.segmenter.train import scores_from_counts, word_counts, word_scores
+
+    first = {"lines": ["Sanctions were extended on Monday", "Great piece", "Share this"],
+             "labels": ["body", "comment", "boilerplate"]}
+    second = {"lines": ["Talks resume", "Subscribe now"], "labels": ["title", "boilerplate"]}
+    predicted = [["body", "body", "boilerplate"], ["body", "body"]]
+    # body: 5 + 2 words right (a title counts as body); 5 + 2 + 2 + 2 predicted; 5 + 2 gold
+    scores = word_scores([first, second], predicted)
+    assert scores["body_precision"] == pytest.approx(7 / 11)
+    assert scores["body_recall"] == 1.0
+    assert scores["body_f1"] == pytest.approx(2 * 7 / (11 + 7))
+    assert scores["comment_recall"] == 0.0 and scores["comment_f1"] == 0.0
+    assert scores["line_accuracy"] == pytest.approx(3 / 5)
+    pooled = [a + b for a, b in zip(word_counts(first, predicted[0]), word_counts(second, predicted[1]))]
+    assert scores_from_counts(pooled) == scores

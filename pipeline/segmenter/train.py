@@ -27,7 +27,6 @@ import datetime as dt
 import json
 import logging
 import re
-from collections import Counter
 from pathlib import Path
 
 from pipeline.segmenter.data import (
@@ -46,30 +45,48 @@ log = logging.getLogger("pipeline.segmenter.train")
 WORD_RE = re.compile(r"\w+")
 
 
-def word_scores(records: list[dict], predictions: list[list[str]]) -> dict[str, float]:
-    """Word-weighted P/R/F1 for body and comment (title counts as body) and line accuracy."""
-    true_pos: Counter = Counter()
-    predicted: Counter = Counter()
-    gold: Counter = Counter()
-    correct = total = 0
-    for record, labels in zip(records, predictions):
-        for line, gold_label, label in zip(record["lines"], record["labels"], labels):
-            gold_label = "body" if gold_label == "title" else gold_label
-            label = "body" if label == "title" else label
-            n_words = len(WORD_RE.findall(line))
-            gold[gold_label] += n_words
-            predicted[label] += n_words
-            if label == gold_label:
-                true_pos[label] += n_words
-            correct += label == gold_label
-            total += 1
-    scores: dict[str, float] = {"line_accuracy": correct / max(total, 1)}
+# per-document tallies behind the word-weighted scores, in this order (`word_counts`)
+COUNT_NAMES = ("body_true", "body_predicted", "body_gold", "comment_true", "comment_predicted", "comment_gold",
+               "lines_correct", "lines")
+
+
+def word_counts(record: dict, labels: list[str]) -> list[int]:
+    """One document's tallies (`COUNT_NAMES`): words of lines labelled L rightly, labelled L, gold L, for
+    body and comment (title counts as body), then lines labelled rightly and lines. Scores pool them."""
+    counts = dict.fromkeys(COUNT_NAMES, 0)
+    for line, gold_label, label in zip(record["lines"], record["labels"], labels):
+        gold_label = "body" if gold_label == "title" else gold_label
+        label = "body" if label == "title" else label
+        n_words = len(WORD_RE.findall(line))
+        for name in ("body", "comment"):
+            counts[f"{name}_gold"] += n_words * (gold_label == name)
+            counts[f"{name}_predicted"] += n_words * (label == name)
+            counts[f"{name}_true"] += n_words * (label == gold_label == name)
+        counts["lines_correct"] += label == gold_label
+        counts["lines"] += 1
+    return [counts[name] for name in COUNT_NAMES]
+
+
+def scores_from_counts(counts: "list[int] | tuple[int, ...]") -> dict[str, float]:
+    """Word-weighted P/R/F1 for body and comment and line accuracy from pooled `word_counts`."""
+    tally = dict(zip(COUNT_NAMES, counts))
+    scores: dict[str, float] = {"line_accuracy": tally["lines_correct"] / max(tally["lines"], 1)}
     for name in ("body", "comment"):
-        precision = true_pos[name] / predicted[name] if predicted[name] else 0.0
-        recall = true_pos[name] / gold[name] if gold[name] else 0.0
+        true, predicted, gold = tally[f"{name}_true"], tally[f"{name}_predicted"], tally[f"{name}_gold"]
+        precision = true / predicted if predicted else 0.0
+        recall = true / gold if gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         scores.update({f"{name}_precision": precision, f"{name}_recall": recall, f"{name}_f1": f1})
     return scores
+
+
+def word_scores(records: list[dict], predictions: list[list[str]]) -> dict[str, float]:
+    """Word-weighted P/R/F1 for body and comment (title counts as body) and line accuracy, pooled over
+    the documents (micro average)."""
+    pooled = [0] * len(COUNT_NAMES)
+    for record, labels in zip(records, predictions):
+        pooled = [a + b for a, b in zip(pooled, word_counts(record, labels))]
+    return scores_from_counts(pooled)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
