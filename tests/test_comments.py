@@ -216,13 +216,14 @@ def test_further_comment_layouts(layout):
 
 
 def test_text_first_comments_with_a_rating_button_under_the_author_line():
-    # tabloid style: the comment's text, then "NAME, place, age", then a rating widget and its count
+    # tabloid style: the comment's text, then "NAME, place, age", then a rating widget and its count; the author is
+    # the name alone, not where the commenter lives
     lines = ["Both sides need to get this done before the summer.", "JohnnyB, Ohio, United States, 2 hours ago",
              "Click to rate", "12", "Nothing will come of it. Talks about talks.",
              "SarahInLondon, London, United Kingdom, 3 hours ago", "Click to rate", "5"]
     assert _triples(parse_comments(lines)) == [
-        ("JohnnyB, Ohio, United States", "2 hours ago", "Both sides need to get this done before the summer."),
-        ("SarahInLondon, London, United Kingdom", "3 hours ago", "Nothing will come of it. Talks about talks.")]
+        ("JohnnyB", "2 hours ago", "Both sides need to get this done before the summer."),
+        ("SarahInLondon", "3 hours ago", "Nothing will come of it. Talks about talks.")]
 
 
 def test_ukrainian_comment_section():
@@ -260,3 +261,43 @@ def test_a_reply_mention_under_the_date_is_not_the_author():
     # a handle as the only name line, above the date, is still the author
     assert _triples(parse_comments(["@kremlin_watch", "3 Dec 2026 18:01", "Seen this before.", "Reply"])) == \
         [("@kremlin_watch", "3 Dec 2026 18:01", "Seen this before.")]
+
+
+def test_a_quoted_reply_is_the_comments_text_not_a_new_comment():
+    lines = ["HarborDad62", "Dec 3, 2026 9:12pm", "Good to see the board take this seriously for once.", "Quote",
+             "skeptic_sue", "Dec 3, 2026 10:05pm", "HarborDad62 wrote:", "Good to see the board take this seriously.",
+             "Seriously? $180,000 for a consultant.", "Quote"]
+    comments = parse_comments(lines)
+    assert [(c.author, c.date) for c in comments] == [("HarborDad62", "Dec 3, 2026 9:12pm"),
+                                                      ("skeptic_sue", "Dec 3, 2026 10:05pm")]
+    assert comments[1].text.startswith("HarborDad62 wrote:") and comments[1].text.endswith("consultant.")
+    # "NAME wrote:" heading each comment, the date line under the text above it ("-pete" signs that text)
+    signed = ["Peter wrote:", "Thanks for writing this.", "-pete", "July 4, 2012 at 12:48 pm | Permalink",
+              "K.G. Schneider wrote:", "Ten percent, that makes me envious!"]
+    assert [c.author for c in parse_comments(signed)] == ["Peter", "K.G. Schneider"]
+
+
+def test_a_weekday_is_part_of_the_date_and_never_the_author():
+    # dates lead: a weekday line or "Weekday, DATE | Permalink" over "NAME wrote:" over the text
+    for dated in (["Sunday", "September 16, 2012 at 7:41 pm | Permalink"],
+                  ["Sunday, September 16, 2012 at 7:41 pm | Permalink"]):
+        lines = [*dated, "Walter Underwood wrote:", "About information flow, read the book by Tom Allen.",
+                 *dated, "Dorothea wrote:", "Please have a look at my syllabus."]
+        comments = parse_comments(lines)
+        assert [c.author for c in comments] == ["Walter Underwood", "Dorothea"]
+        assert all(c.date and c.date.endswith("7:41 pm | Permalink") for c in comments)
+    # where names lead ("NAME said...", text, date), a date stays the footer of the comment above it
+    blogger = ["Michael said...", "Congratulations, all states should be watching.", "October 16, 2012 11:57 AM",
+               "James said...", "A small step for records and a giant step for patients!", "October 17, 2012 6:49 AM"]
+    assert [(c.author, c.date) for c in parse_comments(blogger)] == [("Michael", "October 16, 2012 11:57 AM"),
+                                                                      ("James", "October 17, 2012 6:49 AM")]
+
+
+def test_a_numbered_says_line_names_the_author():
+    lines = ["1. Matthew Tarpy says:", "November 12, 2012 at 5:49 am", "I may have missed the attribution.",
+             "2. LB says:", "November 12, 2012 at 8:51 am", "Agree that this is a concern."]
+    assert [(c.author, c.text) for c in parse_comments(lines)] == [
+        ("Matthew Tarpy", "I may have missed the attribution."), ("LB", "Agree that this is a concern.")]
+    # a numbered sentence is still text
+    assert parse_comments(["Tom", "2 hours ago", "1. She said it would never happen."])[0].text == \
+        "1. She said it would never happen."

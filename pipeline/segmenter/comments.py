@@ -80,7 +80,8 @@ TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|l
 BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+)?by:?\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$",
                       re.IGNORECASE)
 COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME | Dec 3 2026 10:15 utc | 12"
-SAYS_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\b\s*(?P<rest>.*?)\s*:?\s*$", re.IGNORECASE)
+SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\b\s*(?P<rest>.*?)\s*:?\s*$",
+                     re.IGNORECASE)
 SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>.+)$")
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
 NAME_COMMA_DATE_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?P<date>.+)$")
@@ -312,6 +313,8 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
         return False
     if len(words) <= 2 and text.lower().strip(" :-") in AD_LABELS:
         return False
+    if len(words) == 1 and text.lower().strip(" :-,.") in WEEKDAYS:  # "Sunday" over "September 16, 2012 at 7:41 pm"
+        return False
     # handles ("john_mason", "jm1987") are single tokens; real names are capitalised words
     return any_case or len(words) == 1 or sum(w[:1].isupper() for w in words) >= len(words) - 1
 
@@ -320,6 +323,7 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
 class _Meta:
     author: str | None = None
     date: str | None = None
+    says: bool = False  # "NAME says:" / "NAME wrote:"
 
 
 @dataclass
@@ -344,6 +348,8 @@ def _meta_of(line: str) -> _Meta | None:
         match = NAME_COMMA_DATE_RE.match(line)
         if match:
             author = match.group("author").strip()
+            if author.lower() in WEEKDAYS and _is_date_text(match.group("date")):  # "Sunday, September 16, 2012"
+                return _Meta(date=line.strip(" |·•-–—"))
             # (a name is never a date text: _looks_like_name tests that)
             if (author.lower() not in NOT_AUTHORS and _looks_like_name(author)
                     and _is_date_text(match.group("date"))):
@@ -367,7 +373,7 @@ def _meta_of(line: str) -> _Meta | None:
         rest = match.group("rest").strip(" :.…")
         # "NAME says:" alone or with a date; "Finally someone says it." is text
         if not rest or _is_date_text(rest):
-            return _Meta(author=match.group("author").strip(" :"), date=rest or None)
+            return _Meta(author=match.group("author").strip(" :"), date=rest or None, says=True)
     if may_hold_date:
         has_separator = any(map(line.__contains__, SEPARATORS))
         for regex in (SEPARATED_RE, ON_DATE_RE) if has_separator else (ON_DATE_RE,):
@@ -399,6 +405,9 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     author = head.strip(" ·•|-–—,:")
     # with a dash or bullet between them, the name may be lowercase ("john mason — May 14, 2021")
     separated = any_case or head.rstrip().endswith(("—", "–", "-", "·", "•", "|"))
+    place = PLACE_TAIL_RE.search(author)
+    if place and head.rstrip().endswith(","):  # "Sandra K, Leeds, United Kingdom, 2 hours ago": a name, then where
+        author = author[:place.start()]
     words = {word.lower().strip(".,:") for word in author.split()}
     if not author or words & NOT_NAME_WORDS \
             or not _looks_like_name(author, any_case=separated) or not _is_date_text(date):
@@ -422,6 +431,10 @@ def _repeated_name(lines: list[str], index: int) -> bool:
     return repeated and 1 <= len(line.split()) <= 4 and line[-1:] not in ".!?,;:"
 
 
+# where a commenter lives, after the name ("Sandra K, Leeds, United Kingdom"): a town, then a region or country
+PLACE_TAIL_RE = re.compile(r"(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}){2}$")
+QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|писала|написал|написала)\s*:\s*$",
+                             re.IGNORECASE)
 PLACE_RE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?$")  # "Portland, Maine"
 
 
@@ -431,7 +444,8 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
     kinds: list[tuple[str, object]] = []
     collapsed = lines if already_collapsed else [" ".join(raw.split()) for raw in lines]
     for index, line in enumerate(collapsed):
-        control = (_control_kind(line) or (_widget_kind(line) if len(line) <= 80 else None)) if line else "skip"
+        control = (_control_kind(line) or (_widget_kind(line) if len(line) <= 80 else None)) \
+            if line and line.lower().strip(" ,.:") not in WEEKDAYS else "skip"  # a weekday over its date line
         if control is not None:
             age = BUTTON_AGE_RE.search(line) if control == "button" and HAS_DIGIT(line) else None
             kinds.append((control, age.group(1) if age else None))
@@ -461,6 +475,20 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
         if kind == "meta" and value.author and not value.date and value.author.startswith("@") \
                 and " " not in value.author and previous_kind == "meta" and previous_meta.date:
             kinds[index] = ("skip", None)
+    # "skeptic_sue wrote:" under a comment's name and date, over text, opens a quotation of an earlier comment (as
+    # forums and older comment systems print a quoted reply): it is the comment's text, not the next comment's author
+    for index in range(2, len(kinds) - 1):
+        kind, value = kinds[index]
+        if kind == "meta" and value.author and not value.date and kinds[index + 1][0] == "text" \
+                and QUOTE_HEADER_RE.search(collapsed[index]):
+            (previous_kind, previous_meta), (earlier_kind, earlier_meta) = kinds[index - 1], kinds[index - 2]
+            # the comment's own name heads it (nothing but a button, avatar or counter above it; "-pete" under the
+            # text above is a signature) and differs from the quoted one
+            own = index - 1 if previous_kind == "meta" and previous_meta.author else index - 2
+            own_kind, own_meta = kinds[own]
+            if previous_kind == "meta" and previous_meta.date and own_kind == "meta" and own_meta.author \
+                    and own_meta.author != value.author and (own == 0 or kinds[own - 1][0] != "text"):
+                kinds[index] = ("text", collapsed[index])
     # "Flag", "Margaret H.", "Portland, Maine", "Dec. 3": a second name-like line between the author's line and a
     # date line is where the commenter lives (or whom a reply answers), not a second commenter, when it reads as
     # "City, Region" or a button ("Flag", not "38.0%") or an avatar stands right above the author's line (otherwise
@@ -518,6 +546,9 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
     `already_collapsed`: the lines are whitespace-collapsed (as `text.split_lines` leaves them)."""
     kinds = _classify(lines, MetaMemo() if metas is None else metas, already_collapsed)
     header_first = _header_first(kinds)
+    # the first comment opens with a date alone, then "NAME wrote:": each comment's date heads its "says" line
+    first_meta = next((value for kind, value in kinds if kind == "meta"), None)
+    dates_lead = first_meta is not None and first_meta.date is not None and first_meta.author is None
     drafts: list[_Draft] = []
     current = _Draft()
 
@@ -555,8 +586,10 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
                     continue
                 close()
             # header order is name(s), date, text: a new name after a date, or a second different
-            # name, starts a new comment (the draft had no text: its text was not labelled comment)
-            if meta.author and not current.text and (current.date or (
+            # name, starts a new comment (the draft had no text: its text was not labelled comment);
+            # but where dates lead, "NAME wrote:" under a date alone is that date's comment's header
+            if meta.author and not current.text and ((current.date and not (
+                    dates_lead and meta.says and not current.author)) or (
                     current.author and current.author != meta.author and not current.opened_by_avatar)):
                 current = _Draft()
             current.author = current.author or meta.author
