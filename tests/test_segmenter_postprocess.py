@@ -438,6 +438,15 @@ def test_a_site_name_over_its_menu_gives_way_to_the_headline() -> None:
     shared = ["Meeting with Foreign Minister Pavel Orlov", "Share", "Tweet", "Email", "Print"] + lines[7:]
     assert text.find_title(shared, ["body"] + ["boilerplate"] * 4 + ["body", "body"]) == 0
 
+    # a logo link "Site - Back to home" over the menu shares no word with the article: the headline is taken; a page
+    # title "Headline | Site" over a menu is kept, as it holds the headline
+    logo = ["The Meridian - Back to home", *lines[2:6], "Russia and US resume nuclear arms talks in Geneva with little "
+            "sign of a deal on warhead limits", "American and Russian negotiators resumed nuclear arms talks in Geneva on "
+            "Friday, with little sign of a deal on warhead limits.", lines[8]]
+    assert text.find_title(logo, ["boilerplate"] * 6 + ["body", "body"]) == 5
+    titled = ["Meeting with Foreign Minister Pavel Orlov | President of the Republic", *lines[2:6], *lines[7:]]
+    assert text.find_title(titled, ["boilerplate"] * 5 + ["body", "body"]) == 0
+
 
 def test_donation_appeals_are_furniture_but_news_about_supporting_journalism_is_not() -> None:
     _assert_furniture_but_text_is_not(
@@ -565,6 +574,13 @@ def test_related_links_between_paragraphs_and_running_page_footers_are_found_but
     boxed = [paragraph, "Read more", "* Baltic states ask for more air defence", "* What a NATO-Russia hotline could look like",
              paragraph]
     assert interstitial_lines(boxed) == [1, 2, 3]
+    # a broadcaster's "keep reading" list, marked for screen readers, between paragraphs; not without its end marker
+    # and the article's text under it
+    listed = [paragraph, "list of 2 items", "list 1 of 2", "Families of detained Americans urge faster talks",
+              "list 2 of 2", "What we know about the Geneva channel", "end of list", paragraph]
+    assert interstitial_lines(listed) == [1, 2, 3, 4, 5, 6]
+    assert interstitial_lines(listed[:6] + [paragraph]) == []
+    assert interstitial_lines(listed[:7] + ["More from News"]) == []
     # under the article (no paragraph below), a link list; a footer printed once; fractions and dated link titles
     assert interstitial_lines([paragraph, "Related stories", "Kremlin says no plans yet", "Most read"]) == []
     assert interstitial_lines([paragraph, footer.format(2), paragraph]) == []
@@ -576,11 +592,12 @@ def test_related_links_between_paragraphs_and_running_page_footers_are_found_but
              "Get the Brief in your inbox", "Lire aussi", "À lire aussi : Moscou", "Lesen Sie auch", "Mehr zum Thema",
              "See also", "Related stories", "Читайте также", "По теме: Песков",
              "Page 2", "Report | Page 3", "Отчет, стр. 5 из 10", "стр. 5", "Policy brief 3 | 12", "Report, p. 4",
-             "12 | Centre for Studies", "Page 2 of 6"]
+             "12 | Centre for Studies", "Page 2 of 6", "list of 3 items"]
     lines = [head + core + tail for head in ("", " ", "→ ", "* ", "«", "[", "+ ", "►") for core in cores
              for tail in ("", " ", " →", ":", ".", " »")]
     matched = [line for line in lines if cues.RELATED_LINK_LABEL_RE.match(line) or cues.RELATED_LINK_INLINE_RE.match(line)
-               or cues.PAGE_NUMBER_RE.search(line) or cues.NEWSLETTER_PROMPT_RE.match(line)]
+               or cues.PAGE_NUMBER_RE.search(line) or cues.NEWSLETTER_PROMPT_RE.match(line)
+               or cues.LINK_LIST_START_RE.match(line)]
     assert len(matched) > len(lines) / 2
     assert all(map(cues._may_be_interstitial, matched))
     candidates = pc.match_substring_regex(pa.array(matched), cues.INTERSTITIAL_CANDIDATE_RE2).to_numpy(zero_copy_only=False)
@@ -632,3 +649,18 @@ def test_government_banners_release_markers_and_editors_notes_are_furniture_but_
          "The views expressed by the minister were not shared by his deputy, officials said.",
          "Their estimates may not coincide with the position of the ministry, the analysts said.",
          "This interview has been the talk of Moscow for a week, officials said."])
+
+
+def test_reader_prompts_and_comment_controls_are_furniture_but_sentences_with_their_words_are_not() -> None:
+    _assert_furniture_but_text_is_not(
+        ["Enjoyed this article?", "Liked the story?", "Понравилась статья?", "Community Guidelines", "Best rated",
+         "Worst rated", "Oldest first", "Threads collapsed", "* Most Replied"],
+        ["Community guidelines were updated last year after complaints from readers.",
+         "Most of the delegates left before the vote.", "Oldest first: the veterans were seated in the front rows.",
+         "Понравилась ли статья экспертам, неизвестно."])
+    # such a line above the first comment is no commenter's name, which the model may take it for
+    lines = ["Talks resume in Geneva", "Negotiators met on Tuesday for the first time in a year, officials said.",
+             "Community Guidelines", "Grant", "1h", "Should have started this twenty years ago.", "Reply"]
+    labels = ["body", "body", "boilerplate", "comment", "comment", "comment", "boilerplate"]
+    assert apply_rules(lines, labels)[2] == "boilerplate"
+    assert apply_rules(["Talks", *lines[1:2], "Grant Hale", *lines[3:]], labels)[2] == "comment"

@@ -131,7 +131,9 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story cont
 # * on a paginated dump (a PDF's text), the running header or footer that carries the page number ("Centre for
 #   ... | Page 2"), printed on two or more pages (PAGE_NUMBER_RE, the same but for its digits);
 # * a newsletter prompt ("Sign up for our Defense newsletter", "Get the Brief in your inbox. Sign up") with at most
-#   MAX_FORM_LINES short lines of its form under it ("Email address", "Sign up"), between paragraphs.
+#   MAX_FORM_LINES short lines of its form under it ("Email address", "Sign up"), between paragraphs;
+# * a broadcaster's list of links to read next, marked for screen readers ("list of 3 items", "list 1 of 3", a
+#   headline, ..., "end of list": LINK_LIST_START_RE), between paragraphs.
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
@@ -143,12 +145,16 @@ NEWSLETTER_PROMPT_RE = re.compile(
     r"^\W*(?:(?:sign up|subscribe|register) (?:for|to) (?:our|the|my|a) (?:free )?(?:\w+ ){0,4}newsletters?\b.{0,60}"
     r"|get .{1,50} (?:in|to|delivered to|straight to) your inbox\b.{0,40})\s*$", re.IGNORECASE)
 MAX_FORM_LINES = 2
+# a broadcaster's "keep reading" box between paragraphs: "list of 3 items", "list 1 of 3", a headline, ...,
+# "end of list"
+LINK_LIST_START_RE = re.compile(r"^\W*list of (\d{1,2}) items?\W*$", re.IGNORECASE)
+LINK_LIST_END = "end of list"
 PAGE_NUMBER_RE = re.compile(
     r"(?:^|\W)(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$"
     r"|^\W*(?:page|стр\.?|страница|сторінка)\s*\d{1,4}\b|^\W*\d{1,4}\s*\|\s*\w|\w\s*\|\s*\d{1,4}\W*$", re.IGNORECASE)
 # a superset of the lines these patterns match, for one RE2 pass over many documents (RE2's \W is ASCII-only)
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
-                              r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum"
+                              r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|)|\|\s*\d{1,4}\W*$"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
@@ -158,7 +164,7 @@ MAX_LINKED_HEADLINES = 3
 _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
                         "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ", "à lire",
-                        "lire", "lesen", "mehr zum")
+                        "lire", "lesen", "mehr zum", "list of")
 _INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))
 _PAGE_WORDS = ("page", "p.", "стр", "сторінка")
 # what `_may_be_interstitial` strips off a line's ends before testing its first and last words: ASCII punctuation
@@ -215,6 +221,11 @@ def interstitial_lines(lines: list[str], candidates: list[int] | None = None) ->
                 hidden += range(index, end)
         elif RELATED_LINK_INLINE_RE.match(lines[index]) and _prose(lines[index + 1]):
             hidden.append(index)
+        elif (match := LINK_LIST_START_RE.match(lines[index])) is not None:
+            # its items ("list 1 of 3" and a headline each) and its end marker, with article text under it
+            end = index + 2 * int(match.group(1)) + 1
+            if end + 1 < len(lines) and lines[end].strip(_MARKS).casefold() == LINK_LIST_END and _prose(lines[end + 1]):
+                hidden += range(index, end + 1)
         elif NEWSLETTER_PROMPT_RE.match(lines[index]):
             end = index + 1
             while end < len(lines) and end - index <= MAX_FORM_LINES and len(lines[end].split()) <= 4 \

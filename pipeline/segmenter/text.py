@@ -37,7 +37,7 @@ MENU_RUN = 4  # a heading-like line over this many one- or two-word lines is a m
 TITLE_BODY_LINES, TITLE_BODY_CHARS = 10, 1500  # the article's opening, whose words a headline is compared with
 TAGLINE_MAX_OVERLAP = 0.34  # at most a third of a tagline's words are the article's...
 HEADLINE_MIN_OVERLAP = 0.6  # ...and most of a headline's
-HEADLINE_MAX_WORDS = 16
+HEADLINE_MAX_WORDS = 20
 BYLINE_HEADLINE_MIN_OVERLAP = 0.25  # ...or a quarter of them, when a byline or date line stands right under it
 TITLE_SEPARATOR_RE = re.compile(r" [|»«·:—–-] | [|»«]|[|»«] ")
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
@@ -307,9 +307,12 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
         return sum(_occurs_as_word(word, opening) for word in words) / len(words) if words else 0.0
 
     masthead = _heads_a_menu(lines, first)  # the site's name over its menu, whatever words it shares
-    if not opening or TITLE_SEPARATOR_RE.search(lines[first]) or (
-            overlap(first) > TAGLINE_MAX_OVERLAP and not masthead):
-        return first  # a page title "Headline | Site" holds the headline, however few words it shares
+    # a page title "Headline | Site" holds the headline, however few words it shares; but one over a menu that shares
+    # few is the site's logo link ("The Meridian - Back to home")
+    shares_many = overlap(first) > TAGLINE_MAX_OVERLAP
+    if not opening or (TITLE_SEPARATOR_RE.search(lines[first]) and (shares_many or not masthead)) \
+            or (shares_many and not masthead):
+        return first
     for index in range(first + 2, stop):  # a line right under the first is its standfirst, not a headline
         line = lines[index]
         if labels[index] != "comment" and _heading_like(line, 4) and len(line.split()) <= HEADLINE_MAX_WORDS \
@@ -361,6 +364,14 @@ FURNITURE_RE = re.compile(
     r"|^(?:what do you think|what are your thoughts|tell us what you think|let us know what you think)\b.{0,40}$"
     r"|^\W*(?:(?:did|do) you (?:like|enjoy|love) (?:this|the) (?:article|story|post|piece)"
     r"|was this (?:article|story|post|page) (?:helpful|useful)|rate this (?:article|story|post))\b.{0,20}$"
+    # "Enjoyed this article?", "Понравилась статья?" (RE2's \W is ASCII-only: the Cyrillic words are spelled out)
+    r"|^\W*(?:liked|enjoyed|loved) (?:this|the) (?:article|story|post|piece)\W*$"
+    r"|^\W*(?:вам )?понравил(?:ась|ся|ось|ася) (?:ли )?(?:эта |этот |ця |цей )?"
+    r"(?:статья|материал|публикация|пост|стаття|матеріал)\W*$"
+    r"|^\W*community (?:guidelines|standards|rules)\W*$"
+    # a comment section's sort and thread controls ("Best rated", "Oldest first", "Threads collapsed")
+    r"|^\W*(?:newest|oldest|best rated|worst rated|most (?:liked|popular|recent|voted|replied)|top comments"
+    r"|(?:newest|oldest) first|threads (?:collapsed|expanded)|display threads)\W*$"
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
     r"|\bsubscribe (?:for free|now|today)\b|\bsubscribe (?:for|from) (?:only |just )?[$€£]\s?\d"
@@ -492,7 +503,9 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "a message from", "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
                    "comment platform", "commenting platform", "comments are ", "comments will be ", "community ",
                    "модерац", "summar", "synopsis ", "key point", "ai-generated", "how we use", "ctrl", "length:",
-                   " words",
+                   " words", "liked th", "enjoyed th", "loved th", "понравил", "newest", "oldest", "best rated",
+                   "worst rated", "most liked", "most popular", "most recent", "most voted", "most replied",
+                   "top comments", "threads collapsed", "threads expanded", "display threads",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
                    "may not coincide", "may not agree with the",
@@ -646,8 +659,11 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         if labels[index] != "boilerplate" or index + 1 >= len(lines) or labels[index + 1] != "comment":
             continue
         line = lines[index]
-        # a bullet or bar between a commenter's name and date ("Harold Beck", "•", "5 months ago") joins them
-        if len(line) <= 80 and not is_counter(line) and not is_button(line) and (_separator(line) or metas[line] is not None):
+        # a bullet or bar between a commenter's name and date ("Harold Beck", "•", "5 months ago") joins them; a
+        # name-like line of furniture ("Community Guidelines", "Best rated") above the first comment does not
+        if len(line) <= 80 and not is_counter(line) and not is_button(line) \
+                and (_separator(line) or metas[line] is not None) \
+                and not (furniture[index] if furniture is not None else _is_furniture(line)):
             labels[index] = "comment"
     index = 1
     while index < len(lines):
