@@ -301,3 +301,16 @@ def test_a_numbered_says_line_names_the_author():
     # a numbered sentence is still text
     assert parse_comments(["Tom", "2 hours ago", "1. She said it would never happen."])[0].text == \
         "1. She said it would never happen."
+
+
+def test_post_numbers_and_deleted_comments_are_no_comments():
+    lines = ["Beitrag 1", "hanseat_77", "06.12.2026, 15:10 Uhr", "Endlich wieder Gespräche.", "Melden", "Antworten",
+             "Beitrag 2", "Friederike.M", "06.12.2026, 15:24 Uhr", "Ich bleibe skeptisch.", "Melden", "Antworten"]
+    assert [(c.author, c.text) for c in parse_comments(lines)] == [("hanseat_77", "Endlich wieder Gespräche."),
+                                                                  ("Friederike.M", "Ich bleibe skeptisch.")]
+    deleted = ["Avatar", "Raymond Tkach", "3 hours ago", "Europe still buys the gas.", "• Reply •",
+               "This comment was deleted.", "• Reply •", "Avatar", "Lena Moravec", "2 hours ago", "Fair point.", "• Reply •"]
+    assert [c.author for c in parse_comments(deleted)] == ["Raymond Tkach", "Lena Moravec"]
+    # a sentence that starts with such words is text
+    assert parse_comments(["Tom", "2 hours ago", "Comment 3 in the thread above says it all."])[0].text == \
+        "Comment 3 in the thread above says it all."

@@ -581,6 +581,11 @@ def test_related_links_between_paragraphs_and_running_page_footers_are_found_but
     assert interstitial_lines(listed) == [1, 2, 3, 4, 5, 6]
     assert interstitial_lines(listed[:6] + [paragraph]) == []
     assert interstitial_lines(listed[:7] + ["More from News"]) == []
+    # a reader poll between paragraphs, up to its last button; not when no article text follows it
+    poll = [paragraph, "POLL", "Should Washington trade prisoners with Moscow?", "Yes", "No", "Not sure", "Vote",
+            "View results", paragraph]
+    assert interstitial_lines(poll) == [1, 2, 3, 4, 5, 6, 7]
+    assert interstitial_lines(poll[:8] + ["Most Read"]) == []
     # under the article (no paragraph below), a link list; a footer printed once; fractions and dated link titles
     assert interstitial_lines([paragraph, "Related stories", "Kremlin says no plans yet", "Most read"]) == []
     assert interstitial_lines([paragraph, footer.format(2), paragraph]) == []
@@ -592,12 +597,12 @@ def test_related_links_between_paragraphs_and_running_page_footers_are_found_but
              "Get the Brief in your inbox", "Lire aussi", "À lire aussi : Moscou", "Lesen Sie auch", "Mehr zum Thema",
              "See also", "Related stories", "Читайте также", "По теме: Песков",
              "Page 2", "Report | Page 3", "Отчет, стр. 5 из 10", "стр. 5", "Policy brief 3 | 12", "Report, p. 4",
-             "12 | Centre for Studies", "Page 2 of 6", "list of 3 items"]
+             "12 | Centre for Studies", "Page 2 of 6", "list of 3 items", "POLL", "Reader poll", "Today's poll"]
     lines = [head + core + tail for head in ("", " ", "→ ", "* ", "«", "[", "+ ", "►") for core in cores
              for tail in ("", " ", " →", ":", ".", " »")]
     matched = [line for line in lines if cues.RELATED_LINK_LABEL_RE.match(line) or cues.RELATED_LINK_INLINE_RE.match(line)
                or cues.PAGE_NUMBER_RE.search(line) or cues.NEWSLETTER_PROMPT_RE.match(line)
-               or cues.LINK_LIST_START_RE.match(line)]
+               or cues.LINK_LIST_START_RE.match(line) or cues.POLL_START_RE.match(line)]
     assert len(matched) > len(lines) / 2
     assert all(map(cues._may_be_interstitial, matched))
     candidates = pc.match_substring_regex(pa.array(matched), cues.INTERSTITIAL_CANDIDATE_RE2).to_numpy(zero_copy_only=False)
@@ -664,3 +669,28 @@ def test_reader_prompts_and_comment_controls_are_furniture_but_sentences_with_th
     labels = ["body", "body", "boilerplate", "comment", "comment", "comment", "boilerplate"]
     assert apply_rules(lines, labels)[2] == "boilerplate"
     assert apply_rules(["Talks", *lines[1:2], "Grant Hale", *lines[3:]], labels)[2] == "comment"
+
+
+def test_a_gallery_caption_is_boilerplate_and_a_membership_appeal_is_furniture() -> None:
+    caption = "Members of the Russian delegation arrive at the Palais des Nations in Geneva on Thursday morning."
+    paragraph = "Three days of talks between American and Russian negotiators in Geneva ended late Saturday."
+    lines = ["Negotiators end Geneva round", "1 of 8", caption, "Photo: Lukas Brenner / Alpine Press Agency", "2 of 8",
+             paragraph]
+    assert apply_rules(lines, ["body"] * 6)[2] == "boilerplate"
+    # without the counter above it, or the credit under it, the same sentence stays as the model labelled it
+    assert apply_rules([lines[0], caption, *lines[3:]], ["body"] * 5)[1] == "body"
+    assert apply_rules([*lines[:3], paragraph], ["body"] * 4)[2] == "body"
+    _assert_furniture_but_text_is_not(
+        ["If you value our reporting, please consider supporting us with a monthly donation.",
+         "Please consider becoming a member today."],
+        ["The minister asked allies to please consider sending more air defence systems before winter."])
+
+
+def test_a_short_headline_over_a_posted_on_byline_is_the_title() -> None:
+    lines = ["Survivorship Partners", "* home |", "* blog |", "← Now What?", "Cancer and Guilt",
+             "Posted on July 23, 2012 by Judy Haley",
+             "Do you feel guilty since having a cancer diagnosis? Do you spend time feeling responsible for it?",
+             "This month's post comes from a young survivor who shares her perspective on guilt and illness."]
+    labels = ["boilerplate"] * 4 + ["body"] * 4
+    assert text.find_title(lines, labels) == 4
+    assert text._opens_byline_block(lines, 5) and not text._opens_byline_block(["Posted on the wall by the door"], 0)

@@ -68,12 +68,17 @@ NAME_THEN_AGE_RE = re.compile(r"^(?P<author>.{1,40}?)\s*[·•|—–-]?\s+(?P<d
 # "Reply to NAME" line above a reply, "see more" under a truncated comment
 AVATAR_RE = re.compile(r"^\W*(?:user\s+|profile\s+)?(?:avatar|profile (?:picture|image|photo))(?:\s+(?:image|photo))?\W*$",
                        re.IGNORECASE)
-# "level 2": a reply's depth in a Reddit dump; "Author", "Moderator", "Top fan": a commenter's badge
+# "level 2": a reply's depth in a Reddit dump; "Author", "Moderator", "Top fan": a commenter's badge; "Beitrag 2",
+# "Comment #14": a post's number in a forum-style thread; "This comment was deleted.", "[removed]": no comment
+POST_WORDS = "beitrag|kommentar|comment|post|antwort|commentaire|réponse|комментарий|коментар"
 WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|ying)\s+to\s+.{1,60}|level \d+"
                             r"|author|editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
-                            r"|(?:paid |founding )?(?:subscriber|member))\W*$", re.IGNORECASE)
+                            rf"|(?:paid |founding )?(?:subscriber|member)|(?:{POST_WORDS})\s*(?:#|no\.|nr\.|№)?\s*\d{{1,5}}"
+                            r"|this comment (?:was|has been|is) (?:deleted|removed|hidden)\b.{0,40}|(?:comment )?(?:deleted|removed))\W*$",
+                            re.IGNORECASE)
 WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level", "author", "editor",
-                 "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member")
+                 "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member",
+                 *POST_WORDS.split("|"), "this comment", "deleted", "removed")
 INITIAL_END_RE = re.compile(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]\.$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)

@@ -133,7 +133,8 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story cont
 # * a newsletter prompt ("Sign up for our Defense newsletter", "Get the Brief in your inbox. Sign up") with at most
 #   MAX_FORM_LINES short lines of its form under it ("Email address", "Sign up"), between paragraphs;
 # * a broadcaster's list of links to read next, marked for screen readers ("list of 3 items", "list 1 of 3", a
-#   headline, ..., "end of list": LINK_LIST_START_RE), between paragraphs.
+#   headline, ..., "end of list": LINK_LIST_START_RE), between paragraphs;
+# * a reader poll ("POLL", a question, its options, "Vote", "View results": POLL_START_RE), between paragraphs.
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
@@ -149,12 +150,17 @@ MAX_FORM_LINES = 2
 # "end of list"
 LINK_LIST_START_RE = re.compile(r"^\W*list of (\d{1,2}) items?\W*$", re.IGNORECASE)
 LINK_LIST_END = "end of list"
+# a reader poll between paragraphs: "POLL", its question and options, "Vote" / "View results"
+POLL_START_RE = re.compile(r"^\W*(?:(?:reader|readers'|quick|our|today's|daily) )?poll\W*$", re.IGNORECASE)
+POLL_END_RE = re.compile(r"^\W*(?:vote|submit|view results|see results|results)\W*$", re.IGNORECASE)
+MAX_POLL_LINES = 10
 PAGE_NUMBER_RE = re.compile(
     r"(?:^|\W)(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$"
     r"|^\W*(?:page|стр\.?|страница|сторінка)\s*\d{1,4}\b|^\W*\d{1,4}\s*\|\s*\w|\w\s*\|\s*\d{1,4}\W*$", re.IGNORECASE)
 # a superset of the lines these patterns match, for one RE2 pass over many documents (RE2's \W is ASCII-only)
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
-                              r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of"
+                              r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|poll|reader|quick"
+                              r"|our|today|daily"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|)|\|\s*\d{1,4}\W*$"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
@@ -164,7 +170,8 @@ MAX_LINKED_HEADLINES = 3
 _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
                         "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ", "à lire",
-                        "lire", "lesen", "mehr zum", "list of")
+                        "lire", "lesen", "mehr zum", "list of", "poll", "reader", "quick", "our ", "today",
+                        "daily")
 _INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))
 _PAGE_WORDS = ("page", "p.", "стр", "сторінка")
 # what `_may_be_interstitial` strips off a line's ends before testing its first and last words: ASCII punctuation
@@ -226,6 +233,12 @@ def interstitial_lines(lines: list[str], candidates: list[int] | None = None) ->
             end = index + 2 * int(match.group(1)) + 1
             if end + 1 < len(lines) and lines[end].strip(_MARKS).casefold() == LINK_LIST_END and _prose(lines[end + 1]):
                 hidden += range(index, end + 1)
+        elif POLL_START_RE.match(lines[index]):
+            # the poll's last button ("Vote", "View results") within MAX_POLL_LINES, with article text under it
+            window = lines[index + 1: index + 1 + MAX_POLL_LINES]
+            ends = [offset for offset, line in enumerate(window, start=index + 1) if POLL_END_RE.match(line)]
+            if ends and ends[-1] + 1 < len(lines) and _prose(lines[ends[-1] + 1]):
+                hidden += range(index, ends[-1] + 1)
         elif NEWSLETTER_PROMPT_RE.match(lines[index]):
             end = index + 1
             while end < len(lines) and end - index <= MAX_FORM_LINES and len(lines[end].split()) <= 4 \

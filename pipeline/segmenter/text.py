@@ -38,10 +38,13 @@ TITLE_BODY_LINES, TITLE_BODY_CHARS = 10, 1500  # the article's opening, whose wo
 TAGLINE_MAX_OVERLAP = 0.34  # at most a third of a tagline's words are the article's...
 HEADLINE_MIN_OVERLAP = 0.6  # ...and most of a headline's
 HEADLINE_MAX_WORDS = 20
+FAR_HEADLINE_MIN_OVERLAP = 0.5  # half the words of a longer headline past the title window (`find_title`)
 BYLINE_HEADLINE_MIN_OVERLAP = 0.25  # ...or a quarter of them, when a byline or date line stands right under it
 TITLE_SEPARATOR_RE = re.compile(r" [|»«·:—–-] | [|»«]|[|»«] ")
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
-BYLINE_RE = re.compile(r"(?:posted\s+|written\s+)?by\s", re.IGNORECASE)
+# "By NAME", "Posted by NAME", and a blog's "Posted on December 2, 2026 by NAME"
+BYLINE_RE = re.compile(r"(?:posted\s+|written\s+|(?:posted|published)\s+on\s+(?=[^|\n]{0,30}\d)[^|\n]{4,40}?\s+)?by\s",
+                       re.IGNORECASE)
 # a link of a `lynx -dump` ("[2]The Prairie Sentinel"): links are menus and site names, not the headline
 NUMBERED_LINK_RE = re.compile(r"\[\d+\]\S")
 # the link markers a `lynx -dump` puts before each link's text ("talks in [12]Geneva"), which the body text
@@ -250,10 +253,22 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
                     return later
             if min_words == 2:
                 return index
+            if index == first_paragraph and index >= start + 2 and _opens_byline_block(lines, index - 1) \
+                    and _heading_like(lines[index - 2], 2):
+                return index - 2  # a short headline over its byline ("Posted on July 23, 2012 by ...") over the text
             picked = _headline_below_tagline(lines, labels, index, stop, first_paragraph)
             if picked == index and index > start and _short_headline(lines[index - 1], labels[index - 1]):
                 return index - 1
             return picked
+        if min_words == 4 and first_paragraph > stop:
+            # a long menu can push the headline past the window: a line between the window and the first paragraph
+            # is taken when it reads as the headline (most of its words are the article's), before a short line
+            opening = _opening(lines, labels, first_paragraph)
+            for index in range(stop, min(first_paragraph + 1, start + 2 * TITLE_WINDOW, len(lines))):
+                line = lines[index]
+                if labels[index] != "comment" and _heading_like(line, 4) and len(line.split()) <= HEADLINE_MAX_WORDS \
+                        and _reads_as_headline(line) and _far_headline_overlap(line, opening):
+                    return index
     return None
 
 
@@ -289,6 +304,26 @@ def _occurs_as_word(word: str, text: str) -> bool:
     return False
 
 
+def _opening(lines: list[str], labels: list[str], first_paragraph: int) -> str:
+    """The article's opening (its body lines from the first paragraph on), casefolded, that a headline is compared with."""
+    end = min(first_paragraph + TITLE_BODY_LINES, len(lines))
+    opening = "\n".join(itertools.compress(lines[first_paragraph:end], (label == "body" for label in labels[first_paragraph:end])))
+    return opening[:TITLE_BODY_CHARS].casefold()
+
+
+def _far_headline_overlap(line: str, opening: str) -> bool:
+    """Whether a line past the title window shares enough words with the article's opening to be its headline: most
+    of them, or half of four or more ("Send to a Friend" shares "friend" with many articles)."""
+    overlap = _overlap(line, opening)
+    return overlap >= HEADLINE_MIN_OVERLAP or (overlap >= FAR_HEADLINE_MIN_OVERLAP and len(_content_words(line)) >= 4)
+
+
+def _overlap(line: str, opening: str) -> float:
+    """The share of the line's content words that occur in the opening."""
+    words = _content_words(line)
+    return sum(_occurs_as_word(word, opening) for word in words) / len(words) if words else 0.0
+
+
 def _headline_below_tagline(lines: list[str], labels: list[str], first: int, stop: int, first_paragraph: int) -> int:
     """`first`, or a heading-like line below it when `first` reads as the site's name or tagline
     ("Independent news from Russia", "Academic rigour, journalistic flair") rather than the headline:
@@ -298,13 +333,10 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
     line amid other heading-like lines (a list of stories) nor a tag list is taken. A standfirst right
     under a creative headline shares more words with the article than the headline does, so the line right under `first` is never taken; nor is
     a line with a date (datelines, "World | March 2, 2021")."""
-    end = min(first_paragraph + TITLE_BODY_LINES, len(lines))
-    opening = "\n".join(itertools.compress(lines[first_paragraph:end], (label == "body" for label in labels[first_paragraph:end])))
-    opening = opening[:TITLE_BODY_CHARS].casefold()
+    opening = _opening(lines, labels, first_paragraph)
 
     def overlap(index: int) -> float:
-        words = _content_words(lines[index])
-        return sum(_occurs_as_word(word, opening) for word in words) / len(words) if words else 0.0
+        return _overlap(lines[index], opening)
 
     masthead = _heads_a_menu(lines, first)  # the site's name over its menu, whatever words it shares
     # a page title "Headline | Site" holds the headline, however few words it shares; but one over a menu that shares
@@ -381,6 +413,8 @@ FURNITURE_RE = re.compile(
     r"|\bcomments? (?:is|are) (?:awaiting|held for|subject to) moderation"
     # donation appeals ("Support independent journalism from the region. Become a patron ...")
     r"|^\W*(?:please )?support (?:independent|our|quality|local|fearless|reader-funded|non-?profit) (?:\w+ )?journalism\b"
+    r"|\bplease consider (?:supporting (?:us|our|this|the|independent)|becoming a (?:member|subscriber|patron|supporter)"
+    r"|donating|making a donation|a donation)\b"
     # a sponsor's line ("Presented by ...", "Brought to you by", "A message from Example Corp.:")
     r"|^\W*(?:presented by|sponsored by|brought to you by|paid for by|in partnership with)\b.{0,60}$"
     r"|^\W*a message from .{1,50}:\s*$"
@@ -503,7 +537,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "a message from", "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
                    "comment platform", "commenting platform", "comments are ", "comments will be ", "community ",
                    "модерац", "summar", "synopsis ", "key point", "ai-generated", "how we use", "ctrl", "length:",
-                   " words", "liked th", "enjoyed th", "loved th", "понравил", "newest", "oldest", "best rated",
+                   " words", "please consider ", "liked th", "enjoyed th", "loved th", "понравил", "newest", "oldest", "best rated",
                    "worst rated", "most liked", "most popular", "most recent", "most voted", "most replied",
                    "top comments", "threads collapsed", "threads expanded", "display threads",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
@@ -525,6 +559,8 @@ ABOUT_THE_AUTHOR_LINES = 3
 NOTES_HEADING_RE = re.compile(r"^\W*(?:foot|end)?notes\W*$", re.IGNORECASE)
 NOTE_RE = re.compile(r"^\W*\[?\d{1,3}[\].)]?\s+\S")
 BYLINE_WINDOW = 80  # bylines are looked for in a page's first lines
+GALLERY_COUNTER_RE = re.compile(r"^[ \t]*\d{1,3} of \d{1,3}[ \t]*$", re.MULTILINE | re.IGNORECASE)
+CREDIT_RE = re.compile(r"^\W*(?:photo(?:graph)?s?|image|picture|credit|source|фото)\s*(?::|/|by\b|©)", re.IGNORECASE)
 CAPTION_START_RE = re.compile(r"^\W*(?:image|photo|photograph|picture|pictured|caption|video|watch)\s*:", re.IGNORECASE)
 OPENING_PAIR = ("boilerplate", "body")  # labels of a missed paragraph and the article line under it
 NEWS_FEED_MIN_ITEMS = 3
@@ -632,7 +668,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     for index in _missed_paragraphs(lines, labels, furniture):
         labels[index] = "body"
     joined = "\n".join(lines)  # for the heading rules' cheap test: most pages have no such heading
-    for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined):
+    for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined):
         labels[index] = "boilerplate"
     for index in _listed_items(lines, labels):
         labels[index] = "body"
@@ -818,6 +854,17 @@ def _author_bios(lines: list[str], labels: list[str], joined: str | None = None)
             bios.append(index)
         paragraph_seen = paragraph_seen or len(WORD_RE.findall(line)) >= ARTICLE_PARAGRAPH_WORDS
     return sorted(set(bios))
+
+
+def _gallery_captions(lines: list[str], joined: str) -> list[int]:
+    """The captions of a photo gallery: a sentence under a counter ("1 of 8") and over its credit ("Photo: NAME /
+    Agency"). The model reads one at the top of a page, above the byline, as the article's first paragraph."""
+    captions = []
+    for match in GALLERY_COUNTER_RE.finditer(joined):
+        index = joined.count("\n", 0, match.start()) + 1  # the line under the counter
+        if index + 1 < len(lines) and lines[index].endswith(PARAGRAPH_ENDS) and CREDIT_RE.match(lines[index + 1]):
+            captions.append(index)
+    return captions
 
 
 def _notes(lines: list[str], labels: list[str], joined: str | None = None) -> list[int]:
