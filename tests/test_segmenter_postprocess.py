@@ -694,3 +694,22 @@ def test_a_short_headline_over_a_posted_on_byline_is_the_title() -> None:
     labels = ["boilerplate"] * 4 + ["body"] * 4
     assert text.find_title(lines, labels) == 4
     assert text._opens_byline_block(lines, 5) and not text._opens_byline_block(["Posted on the wall by the door"], 0)
+
+
+def test_a_social_posts_replies_are_comments_and_its_thread_is_body() -> None:
+    post = ["Marisa Okafor", "@mokafor_dc", "1/2 Scoop: negotiators met quietly in Geneva on Thursday, officials say.",
+            "9:14 AM · Dec 6, 2026", "1.2M Views", "Marisa Okafor", "@mokafor_dc", "·", "3h",
+            "2/2 Both sides agreed to meet again in January and to restore launch notifications.", "41"]
+    replies = ["Dmitri Halvorsen", "@dhalvorsen", "·", "2h", "Replying to @mokafor_dc",
+               "Nothing gets signed in Geneva except hotel bills.", "6", "Priya Raman", "@priyark", "·", "1h",
+               "The launch notifications are not trivial at all.", "3"]
+    labels = apply_rules(post + replies, ["boilerplate"] * (len(post) + len(replies)))
+    assert [line for line, label in zip(post + replies, labels) if label == "body"] == [post[2], post[9]]
+    assert [line for line, label in zip(replies, labels[len(post):]) if label == "comment"] == \
+        [line for line in replies if line not in ("6", "3")]
+    result = finish(list(enumerate(post + replies, start=1)), labels)
+    assert [(c.author, c.date) for c in result.comments] == [("Dmitri Halvorsen", "2h"), ("Priya Raman", "1h")]
+    # an article that embeds one post is left as the model labelled it
+    article = ["Officials confirmed the meeting on Friday, after a reporter first described it online.",
+               *post[:4], "The State Department declined to comment on the report."]
+    assert apply_rules(article, ["body"] * len(article)) == ["body"] * len(article)

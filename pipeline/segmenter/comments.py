@@ -474,11 +474,13 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
             named = _name_then_date(value, any_case=True)
             if named is not None:
                 kinds[index] = ("meta", named)
-    # a lone "@handle" right under a comment's date line names whom the comment replies to, not its author
+    # a lone "@handle" right under a comment's date line names whom the comment replies to, not its author; right
+    # under a name alone (a social platform's post), it is that author's handle
     for index, (kind, value) in enumerate(kinds[1:], start=1):
         previous_kind, previous_meta = kinds[index - 1]
         if kind == "meta" and value.author and not value.date and value.author.startswith("@") \
-                and " " not in value.author and previous_kind == "meta" and previous_meta.date:
+                and " " not in value.author and previous_kind == "meta" and (
+                    previous_meta.date or (previous_meta.author and not previous_meta.author.startswith("@"))):
             kinds[index] = ("skip", None)
     # "skeptic_sue wrote:" under a comment's name and date, over text, opens a quotation of an earlier comment (as
     # forums and older comment systems print a quoted reply): it is the comment's text, not the next comment's author

@@ -559,6 +559,11 @@ ABOUT_THE_AUTHOR_LINES = 3
 NOTES_HEADING_RE = re.compile(r"^\W*(?:foot|end)?notes\W*$", re.IGNORECASE)
 NOTE_RE = re.compile(r"^\W*\[?\d{1,3}[\].)]?\s+\S")
 BYLINE_WINDOW = 80  # bylines are looked for in a page's first lines
+HANDLE_RE = re.compile(r"^@[A-Za-z0-9_.]{2,30}$")  # a social platform's user handle, alone on its line
+REPLYING_TO_RE = re.compile(r"^\W*replying to @", re.IGNORECASE)
+SHORT_AGE_RE = re.compile(r"^\d{1,3}\s?(?:s|m|min|h|hr|d)$", re.IGNORECASE)  # "2h", "48m": a post's age
+SOCIAL_TEXT_MIN_WORDS = 4  # a post's text lines (counters and buttons are shorter)
+SOCIAL_MIN_REPLIES = 2
 GALLERY_COUNTER_RE = re.compile(r"^[ \t]*\d{1,3} of \d{1,3}[ \t]*$", re.MULTILINE | re.IGNORECASE)
 CREDIT_RE = re.compile(r"^\W*(?:photo(?:graph)?s?|image|picture|credit|source|фото)\s*(?::|/|by\b|©)", re.IGNORECASE)
 CAPTION_START_RE = re.compile(r"^\W*(?:image|photo|photograph|picture|pictured|caption|video|watch)\s*:", re.IGNORECASE)
@@ -678,6 +683,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         for index in np.flatnonzero(recurring).tolist():
             if labels[index] == "body" and len(WORD_RE.findall(lines[index])) >= RECURRING_PROSE_WORDS:
                 labels[index] = "boilerplate"
+    if "\n@" in joined:  # a social platform's post and its replies
+        for index, label in _social_thread(lines):
+            labels[index] = label
     if "comment" not in labels:
         return labels  # every rule below relabels lines next to a comment
     metas = MetaMemo() if metas is None else metas
@@ -728,6 +736,60 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         if label == "comment" and is_button(lines[index]):
             labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them
     return labels
+
+
+def _social_thread(lines: list[str]) -> list[tuple[int, str]]:
+    """New labels for a social platform's post page (X, Threads, Truth Social, Bluesky): each post heads its text
+    with the writer's name, "@handle" and, on replies, an age ("2h", "48m") and "Replying to @...". The text of the
+    first post, and of the posts that continue its thread (same handle, no "Replying to"), is body; every other post
+    is a reply, a comment (its name, handle, age and text). Only for a page with two or more replies: one embedded
+    post in an article is left as the model labelled it."""
+    posts = []  # (header lines, text lines, handle, replying)
+    for index, line in enumerate(lines):
+        if not HANDLE_RE.match(line):
+            continue
+        header = [index - 1, index] if index and _name_over_handle(lines[index - 1]) else [index]
+        cursor, aged, replying = index + 1, False, False
+        while cursor < len(lines) and cursor - index <= 4:
+            below = lines[cursor]
+            if not any(map(str.isalpha, below)) and len(below) <= 3:  # "·"
+                header.append(cursor)
+            elif SHORT_AGE_RE.match(below) or (is_date_text(below) and len(below) <= 40):
+                aged = aged or SHORT_AGE_RE.match(below) is not None
+                header.append(cursor)
+            elif REPLYING_TO_RE.match(below):
+                replying = True
+                header.append(cursor)
+            else:
+                break
+            cursor += 1
+        text = []
+        while cursor < len(lines) and len(lines[cursor].split()) >= SOCIAL_TEXT_MIN_WORDS \
+                and not HANDLE_RE.match(lines[cursor]) and not is_date_text(lines[cursor]):
+            text.append(cursor)
+            cursor += 1
+        posts.append((header, text, line, replying, aged))
+    if not posts or not posts[0][1]:
+        return []
+    author = posts[0][2]
+    replies = [post for post in posts[1:] if post[1] and post[4] and (post[2] != author or post[3])]
+    if len(replies) < SOCIAL_MIN_REPLIES:
+        return []
+    labelled = [(index, "body") for index in posts[0][1]]
+    for header, text, handle, replying, _ in posts[1:]:
+        if not text:
+            continue
+        if handle == author and not replying:  # the thread goes on: "2/5 ..."
+            labelled += [(index, "body") for index in text]
+        else:
+            labelled += [(index, "comment") for index in header + text]
+    return labelled
+
+
+def _name_over_handle(line: str) -> bool:
+    """A display name over a "@handle" line: 1-6 words, no sentence end, not a counter or button."""
+    return 1 <= len(line.split()) <= 6 and len(line) <= 50 and not line.endswith((".", "!", "?", ":")) \
+        and not is_counter(line) and not is_button(line) and any(map(str.isalpha, line))
 
 
 def _missed_paragraphs(lines: list[str], labels: list[str], furniture: list[bool] | None) -> list[int]:
