@@ -410,8 +410,8 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     author = head.strip(" ·•|-–—,:")
     # with a dash or bullet between them, the name may be lowercase ("john mason — May 14, 2021")
     separated = any_case or head.rstrip().endswith(("—", "–", "-", "·", "•", "|"))
-    place = PLACE_TAIL_RE.search(author)
-    if place and head.rstrip().endswith(","):  # "Sandra K, Leeds, United Kingdom, 2 hours ago": a name, then where
+    place = PLACE_TAIL_RE.search(author) if head.rstrip().endswith(",") and author.count(",") >= 2 else None
+    if place:  # "Sandra K, Leeds, United Kingdom, 2 hours ago": a name, then where the commenter lives
         author = author[:place.start()]
     words = {word.lower().strip(".,:") for word in author.split()}
     if not author or words & NOT_NAME_WORDS \
@@ -450,7 +450,7 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
     collapsed = lines if already_collapsed else [" ".join(raw.split()) for raw in lines]
     for index, line in enumerate(collapsed):
         control = (_control_kind(line) or (_widget_kind(line) if len(line) <= 80 else None)) \
-            if line and line.lower().strip(" ,.:") not in WEEKDAYS else "skip"  # a weekday over its date line
+            if line and (len(line) > 10 or line.lower().strip(" ,.:") not in WEEKDAYS) else "skip"  # a weekday alone
         if control is not None:
             age = BUTTON_AGE_RE.search(line) if control == "button" and HAS_DIGIT(line) else None
             kinds.append((control, age.group(1) if age else None))

@@ -154,13 +154,13 @@ LINK_LIST_END = "end of list"
 POLL_START_RE = re.compile(r"^\W*(?:(?:reader|readers'|quick|our|today's|daily) )?poll\W*$", re.IGNORECASE)
 POLL_END_RE = re.compile(r"^\W*(?:vote|submit|view results|see results|results)\W*$", re.IGNORECASE)
 MAX_POLL_LINES = 10
+MAX_POLL_LABEL = 24  # characters of a poll's label line, at most
 PAGE_NUMBER_RE = re.compile(
     r"(?:^|\W)(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$"
     r"|^\W*(?:page|стр\.?|страница|сторінка)\s*\d{1,4}\b|^\W*\d{1,4}\s*\|\s*\w|\w\s*\|\s*\d{1,4}\W*$", re.IGNORECASE)
 # a superset of the lines these patterns match, for one RE2 pass over many documents (RE2's \W is ASCII-only)
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
-                              r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|poll|reader|quick"
-                              r"|our|today|daily"
+                              r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|(?:\w+'?s? )?poll\W*$"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|)|\|\s*\d{1,4}\W*$"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
@@ -170,8 +170,7 @@ MAX_LINKED_HEADLINES = 3
 _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
                         "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ", "à lire",
-                        "lire", "lesen", "mehr zum", "list of", "poll", "reader", "quick", "our ", "today",
-                        "daily")
+                        "lire", "lesen", "mehr zum", "list of")
 _INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))
 _PAGE_WORDS = ("page", "p.", "стр", "сторінка")
 # what `_may_be_interstitial` strips off a line's ends before testing its first and last words: ASCII punctuation
@@ -196,6 +195,8 @@ def _may_be_interstitial(line: str) -> bool:
     head = line.lstrip(_MARKS)
     if not head:
         return False  # marks alone
+    if len(line) <= MAX_POLL_LABEL and "poll" in line.casefold():  # "POLL", "Today's poll"
+        return True
     if not head[0].isalnum() or (head[0] in _INTERSTITIAL_INITIALS
                                  and head[:16].casefold().startswith(_INTERSTITIAL_STARTS)):
         return True  # (after a mark the strip does not know, the patterns decide)

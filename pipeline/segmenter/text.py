@@ -263,11 +263,14 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
         if min_words == 4 and first_paragraph > stop:
             # a long menu can push the headline past the window: a line between the window and the first paragraph
             # is taken when it reads as the headline (most of its words are the article's), before a short line
-            opening = _opening(lines, labels, first_paragraph)
+            opening = None
             for index in range(stop, min(first_paragraph + 1, start + 2 * TITLE_WINDOW, len(lines))):
                 line = lines[index]
-                if labels[index] != "comment" and _heading_like(line, 4) and len(line.split()) <= HEADLINE_MAX_WORDS \
-                        and _reads_as_headline(line) and _far_headline_overlap(line, opening):
+                if not 4 <= line.count(" ") + 1 <= HEADLINE_MAX_WORDS or labels[index] == "comment" \
+                        or not _reads_as_headline(line):
+                    continue  # (the cheap tests first: most pages have no such line)
+                opening = _opening(lines, labels, first_paragraph) if opening is None else opening
+                if _far_headline_overlap(line, opening) and _heading_like(line, 4):
                     return index
     return None
 
@@ -341,9 +344,9 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
     masthead = _heads_a_menu(lines, first)  # the site's name over its menu, whatever words it shares
     # a page title "Headline | Site" holds the headline, however few words it shares; but one over a menu that shares
     # few is the site's logo link ("The Meridian - Back to home")
-    shares_many = overlap(first) > TAGLINE_MAX_OVERLAP
-    if not opening or (TITLE_SEPARATOR_RE.search(lines[first]) and (shares_many or not masthead)) \
-            or (shares_many and not masthead):
+    separated = TITLE_SEPARATOR_RE.search(lines[first]) is not None
+    if not opening or (separated and not masthead) or (
+            (separated or not masthead) and overlap(first) > TAGLINE_MAX_OVERLAP):
         return first
     for index in range(first + 2, stop):  # a line right under the first is its standfirst, not a headline
         line = lines[index]
@@ -564,7 +567,7 @@ REPLYING_TO_RE = re.compile(r"^\W*replying to @", re.IGNORECASE)
 SHORT_AGE_RE = re.compile(r"^\d{1,3}\s?(?:s|m|min|h|hr|d)$", re.IGNORECASE)  # "2h", "48m": a post's age
 SOCIAL_TEXT_MIN_WORDS = 4  # a post's text lines (counters and buttons are shorter)
 SOCIAL_MIN_REPLIES = 2
-GALLERY_COUNTER_RE = re.compile(r"^[ \t]*\d{1,3} of \d{1,3}[ \t]*$", re.MULTILINE | re.IGNORECASE)
+GALLERY_COUNTER_RE = re.compile(r"\n[ \t]*\d{1,3} of \d{1,3}[ \t]*(?=\n|$)", re.IGNORECASE)
 CREDIT_RE = re.compile(r"^\W*(?:photo(?:graph)?s?|image|picture|credit|source|фото)\s*(?::|/|by\b|©)", re.IGNORECASE)
 CAPTION_START_RE = re.compile(r"^\W*(?:image|photo|photograph|picture|pictured|caption|video|watch)\s*:", re.IGNORECASE)
 OPENING_PAIR = ("boilerplate", "body")  # labels of a missed paragraph and the article line under it
@@ -683,7 +686,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         for index in np.flatnonzero(recurring).tolist():
             if labels[index] == "body" and len(WORD_RE.findall(lines[index])) >= RECURRING_PROSE_WORDS:
                 labels[index] = "boilerplate"
-    if "\n@" in joined:  # a social platform's post and its replies
+    if joined.count("\n@") > SOCIAL_MIN_REPLIES:  # a social platform's post and its replies, each with its @handle
         for index, label in _social_thread(lines):
             labels[index] = label
     if "comment" not in labels:
@@ -921,8 +924,10 @@ def _author_bios(lines: list[str], labels: list[str], joined: str | None = None)
 def _gallery_captions(lines: list[str], joined: str) -> list[int]:
     """The captions of a photo gallery: a sentence under a counter ("1 of 8") and over its credit ("Photo: NAME /
     Agency"). The model reads one at the top of a page, above the byline, as the article's first paragraph."""
+    if "1 of " not in joined:  # a gallery's first counter ("1 of 8")
+        return []
     captions = []
-    for match in GALLERY_COUNTER_RE.finditer(joined):
+    for match in GALLERY_COUNTER_RE.finditer("\n" + joined):  # (a newline first: far faster than ^ with MULTILINE)
         index = joined.count("\n", 0, match.start()) + 1  # the line under the counter
         if index + 1 < len(lines) and lines[index].endswith(PARAGRAPH_ENDS) and CREDIT_RE.match(lines[index + 1]):
             captions.append(index)
