@@ -1226,8 +1226,9 @@ def test_word_scores_weigh_lines_by_words_and_pool_documents():
     assert scores_from_counts(pooled) == scores
 
 
-# An eighth round of probe pages (stop 24): each page's expected title, article paragraphs (openings), comments (author,
-# date) and furniture (openings) are in a JSON file beside the pages, written with the pages before any change;
+# An eighth round of probe pages (stop 24): each page's expected title (null: not checked), article paragraphs
+# (openings), comments (author, date) and furniture (openings) are in a JSON file beside the pages, written with the
+# pages before any change;
 # pages the segmenter still gets wrong carry "known_misread" (strict: a fix shows up as a failure to update)
 PROBE_PAGES = json.loads((Path(__file__).parent / "pages" / "probe_pages_2026_12_06.json").read_text(encoding="utf-8"))
 
@@ -1238,7 +1239,8 @@ def test_probe_pages_of_further_platforms(segmenter: LineSegmenter, name: str) -
     spec = PROBE_PAGES[name]
     page = (Path(__file__).parent / "pages" / name).read_bytes()
     result = segment_html(page, segmenter) if spec["kind"] == "html" else segment_text(page.decode("utf-8"), segmenter)
-    assert result.title == spec["title"]
+    if spec["title"] is not None:  # (a social platform's post has no headline)
+        assert result.title == spec["title"]
     for opening in spec["body_openings"]:
         assert [line.label for line in result.lines if line.text.startswith(opening)] == ["body"], opening
     assert [[c.author, c.date] for c in result.comments] == spec["comments"]
