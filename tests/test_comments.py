@@ -314,3 +314,13 @@ def test_post_numbers_and_deleted_comments_are_no_comments():
     # a sentence that starts with such words is text
     assert parse_comments(["Tom", "2 hours ago", "Comment 3 in the thread above says it all."])[0].text == \
         "Comment 3 in the thread above says it all."
+
+
+def test_pick_badges_and_places_between_the_name_and_the_date_are_skipped():
+    lines = ["Margaret Hollis", "Portland, Maine", "Dec. 5", "Times Pick", "I cannot imagine waiting two years.",
+             "Recommend", "Flag", "Tom Berkowitz", "Ann Arbor, Mich.", "Dec. 5", "Every swap tells the Kremlin it works.",
+             "Flag", "Rebecca Thornbury", "Author", "Cleveland", "Dec. 5", "Thank you for reading.", "Flag"]
+    assert [(c.author, c.date, c.text) for c in parse_comments(lines)] == [
+        ("Margaret Hollis", "Dec. 5", "I cannot imagine waiting two years."),
+        ("Tom Berkowitz", "Dec. 5", "Every swap tells the Kremlin it works."),
+        ("Rebecca Thornbury", "Dec. 5", "Thank you for reading.")]

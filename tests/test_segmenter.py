@@ -1241,6 +1241,8 @@ def test_probe_pages_of_further_platforms(segmenter: LineSegmenter, name: str) -
     result = segment_html(page, segmenter) if spec["kind"] == "html" else segment_text(page.decode("utf-8"), segmenter)
     if spec["title"] is not None:  # (a social platform's post has no headline)
         assert result.title == spec["title"]
+    if not spec["body_openings"]:  # a page without an article (a section front, a consent wall): no sentence in body
+        assert [line.text for line in result.lines if line.label == "body" and len(line.text.split()) >= 6] == []
     for opening in spec["body_openings"]:
         assert [line.label for line in result.lines if line.text.startswith(opening)] == ["body"], opening
     assert [[c.author, c.date] for c in result.comments] == spec["comments"]

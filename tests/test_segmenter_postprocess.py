@@ -713,3 +713,45 @@ def test_a_social_posts_replies_are_comments_and_its_thread_is_body() -> None:
     article = ["Officials confirmed the meeting on Friday, after a reporter first described it online.",
                *post[:4], "The State Department declined to comment on the report."]
     assert apply_rules(article, ["body"] * len(article)) == ["body"] * len(article)
+
+
+def test_consent_walls_paywall_offers_and_transcript_notes_are_furniture() -> None:
+    _assert_furniture_but_text_is_not(
+        ["We and our partners store and/or access information on a device, such as cookies.",
+         "With your permission, we and our partners may use precise geolocation data.",
+         "You can accept all cookies or manage your choices at any time.", "These cookies are required for the site.",
+         "Always active", "Then $75 per month", "Complete digital access to quality journalism on any device.",
+         "Subscribe to continue reading", "This transcript was produced by a machine and edited for clarity.",
+         "Listen on", "Reader Picks"],
+        ["Officials said we and our partners will respond to any new sanctions in kind.",
+         "The company charges $75 per month for the service, analysts said.",
+         "You can see the problem with the sanctions regime in the shipping data."])
+
+
+def test_the_paragraphs_above_a_paywall_prompt_are_the_article() -> None:
+    opening = ["A handful of hedge funds have begun buying distressed Russian corporate bonds through intermediaries "
+               "in Dubai.", "The trades remain small and legally fraught, three people familiar with the positions said "
+               "on Friday."]
+    lines = ["Russian bond market stirs", *opening, "Subscribe to continue reading", "Then $75 per month"]
+    assert apply_rules(lines, ["body", "boilerplate", "boilerplate", "boilerplate", "body"]) == \
+        ["body", "body", "body", "boilerplate", "boilerplate"]
+    # without the prompt, the model's labels stand
+    assert apply_rules(lines[:3], ["body", "boilerplate", "boilerplate"]) == ["body", "boilerplate", "boilerplate"]
+
+
+def test_a_section_front_of_teasers_has_no_article() -> None:
+    teasers = ["Moscow and Washington agree to resume arms talks",
+               "Negotiators from both capitals will meet in Geneva next month for a first formal round.",
+               "By Helen Varga · Dec. 5, 2026", "U.S. Treasury adds 14 Russian shipping firms to sanctions list",
+               "The designations target companies accused of moving discounted crude through aging tankers.",
+               "By Marcus Feldt · Dec. 4, 2026", "Detained reporter's appeal rejected by Moscow court",
+               "Lawyers for the journalist said they would take the case to a higher court next year.",
+               "By Anya Sorokina · Dec. 4, 2026"]
+    lines = ["World > Russia", "Coverage of the Kremlin and Moscow's relations with Washington.", *teasers, "Footer"]
+    assert set(apply_rules(lines, ["boilerplate"] + ["body"] * 10 + ["boilerplate"])) == {"boilerplate"}
+    # two teasers are no list; an article under a list keeps its text
+    assert apply_rules(lines[:8], ["boilerplate"] + ["body"] * 7)[3] == "body"
+    article = [f"Paragraph {n} of the article says that the talks will resume in Geneva next month, officials said."
+               for n in range(6)]
+    labels = apply_rules([*article, *teasers], ["body"] * 15)
+    assert labels[:6] == ["body"] * 6 and set(labels[6:]) == {"boilerplate"}

@@ -73,11 +73,13 @@ AVATAR_RE = re.compile(r"^\W*(?:user\s+|profile\s+)?(?:avatar|profile (?:picture
 POST_WORDS = "beitrag|kommentar|comment|post|antwort|commentaire|réponse|комментарий|коментар"
 WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|ying)\s+to\s+.{1,60}|level \d+"
                             r"|author|editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
+                            r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured) picks?|featured|pinned"
                             rf"|(?:paid |founding )?(?:subscriber|member)|(?:{POST_WORDS})\s*(?:#|no\.|nr\.|№)?\s*\d{{1,5}}"
                             r"|this comment (?:was|has been|is) (?:deleted|removed|hidden)\b.{0,40}|(?:comment )?(?:deleted|removed))\W*$",
                             re.IGNORECASE)
 WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level", "author", "editor",
                  "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member",
+                 "times", "nyt", "reader", "editor", "featured", "pinned",
                  *POST_WORDS.split("|"), "this comment", "deleted", "removed")
 INITIAL_END_RE = re.compile(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]\.$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
@@ -502,13 +504,21 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
     # the first of two such lines often ends the comment above: "Best regards", "Jacob", "Lars W says:")
     for index in range(1, len(kinds) - 1):
         kind, value = kinds[index]
-        if kind != "meta" or not value.author or value.date or not (
-                PLACE_RE.match(value.author) or (index >= 2 and kinds[index - 2][0] in ("button", "avatar")
-                                                  and any(map(str.isalpha, collapsed[index - 2])))):
+        if kind == "meta" and value.author and not value.date:
+            name = value.author
+        elif kind == "text" and PLACE_RE.match(collapsed[index]):  # "Ann Arbor, Mich." (no name: the full stop)
+            name = collapsed[index]
+        else:
             continue
-        (previous_kind, previous_meta), (following_kind, following_meta) = kinds[index - 1], kinds[index + 1]
+        above = index - 1  # the author's line, above a badge ("Author") if one stands between
+        while above > 0 and kinds[above][0] == "skip" and collapsed[above]:
+            above -= 1
+        if not (PLACE_RE.match(name) or (above >= 1 and kinds[above - 1][0] in ("button", "avatar")
+                                         and any(map(str.isalpha, collapsed[above - 1])))):
+            continue
+        (previous_kind, previous_meta), (following_kind, following_meta) = kinds[above], kinds[index + 1]
         if previous_kind == "meta" and previous_meta.author and not previous_meta.date \
-                and previous_meta.author != value.author and following_kind == "meta" and following_meta.date \
+                and previous_meta.author != name and following_kind == "meta" and following_meta.date \
                 and not following_meta.author:
             kinds[index] = ("skip", None)
     # a "name" line between two text lines of one comment ("Cheers,\nJohn") is text unless a date

@@ -406,7 +406,18 @@ FURNITURE_RE = re.compile(
     r"|^\W*community (?:guidelines|standards|rules)\W*$"
     # a comment section's sort and thread controls ("Best rated", "Oldest first", "Threads collapsed")
     r"|^\W*(?:newest|oldest|best rated|worst rated|most (?:liked|popular|recent|voted|replied)|top comments"
-    r"|(?:newest|oldest) first|threads (?:collapsed|expanded)|display threads)\W*$"
+    r"|(?:newest|oldest) first|threads (?:collapsed|expanded)|display threads"
+    r"|(?:reader|readers'|editors'?|times|nyt|staff|top) picks)\W*$"
+    # a consent wall ("With your permission, we and our partners may use precise geolocation data ...", "You can
+    # accept all cookies or manage your choices")
+    r"|^\W*we and our (?:\d+ )?(?:partners|vendors) (?:use|store|process|may|collect|and)\b"
+    r"|\bstore and/or access information on a device\b"
+    r"|^\W*with your (?:permission|consent),? we\b|^\W*you can (?:accept|reject|change|withdraw|manage)\b.{0,60}"
+    r"\b(?:cookies|consent|choices|preferences|settings)\b"
+    r"|^\W*these cookies (?:are|help|allow|enable|let|may|collect|remember|make|do)\b|^\W*always active\W*$"
+    # a paywall's offers ("Then $75 per month", "Complete digital access to quality journalism on any device.")
+    r"|^\W*(?:then |only |just )?[$€£]\s?\d[\d.,]*\s*(?:per|a|/)\s*(?:month|week|year|mo|yr)\b"
+    r"|^\W*(?:complete|essential|unlimited|full|premium) digital access\b|\bcancel (?:at )?any ?time\b"
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
     r"|\bsubscribe (?:for free|now|today)\b|\bsubscribe (?:for|from) (?:only |just )?[$€£]\s?\d"
@@ -466,6 +477,13 @@ FURNITURE_RE = re.compile(
     # an editor's note on an interview ("This interview has been edited for length and clarity.")
     r"|^\W*(?:this|the following) (?:interview|conversation|transcript|q&a|exchange) has been (?:lightly )?"
     r"(?:edited|condensed)\b"
+    r"|^\W*this transcript (?:was|has been|is) (?:automatically |machine[- ])?(?:produced|generated|created|edited)\b"
+    r"|^\W*listen (?:on|now|here)\W*$"
+    # a paywall's prompt (`PAYWALL_PROMPT_RE`)
+    r"|^\W*(?:(?:subscribe|sign in|log in|register)(?: or (?:subscribe|sign in|log in|register))? to (?:continue|keep) "
+    r"reading\b|(?:to )?continue reading,? (?:subscribe|with a subscription)|this (?:article|story|content) is (?:for"
+    r"|available to|only for|exclusive to) (?:subscribers|members)\b|(?:you've|you have) reached your (?:free )?"
+    r"(?:article|story) limit)"
     # the banner of US government sites, press-release and transcript markers
     r"|^an official website of the (?:united states|u\.s\.) government\b|^here'?s how you know\W*$"
     r"|^\W*for immediate release\W*$|^this is a rush transcript\b"
@@ -542,7 +560,12 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "модерац", "summar", "synopsis ", "key point", "ai-generated", "how we use", "ctrl", "length:",
                    " words", "please consider ", "liked th", "enjoyed th", "loved th", "понравил", "newest", "oldest", "best rated",
                    "worst rated", "most liked", "most popular", "most recent", "most voted", "most replied",
-                   "top comments", "threads collapsed", "threads expanded", "display threads",
+                   "top comments", "threads collapsed", "threads expanded", "display threads", " picks",
+                   "partners", "vendors", "information on a device", "with your permission", "with your consent",
+                   "you can ", "per month", "per week", "per year", " a month", " a year", "/month", "/year",
+                   "/mo", "/yr", "digital access", "cancel any", "this transcript", "listen ", "continue reading",
+                   "keep reading", "for subscribers", "for members", "to subscribers", "to members", "article limit",
+                   "story limit", "these cookies", "always active",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
                    "may not coincide", "may not agree with the",
@@ -562,6 +585,15 @@ ABOUT_THE_AUTHOR_LINES = 3
 NOTES_HEADING_RE = re.compile(r"^\W*(?:foot|end)?notes\W*$", re.IGNORECASE)
 NOTE_RE = re.compile(r"^\W*\[?\d{1,3}[\].)]?\s+\S")
 BYLINE_WINDOW = 80  # bylines are looked for in a page's first lines
+LISTING_MIN_TEASERS = 3
+LISTING_ARTICLE_MIN_WORDS = 50  # beside a list of teasers, fewer body words than this are no article
+TEASER_MAX_WORDS = 45
+PAYWALL_PROMPT_RE = re.compile(
+    r"^\W*(?:(?:subscribe|sign in|log in|register)(?: or (?:subscribe|sign in|log in|register))? to (?:continue|keep) reading\b"
+    r"|(?:to )?continue reading,? (?:subscribe|with a subscription)|this (?:article|story|content) is (?:for|available to"
+    r"|only for|exclusive to) (?:subscribers|members)\b|(?:you've|you have) reached your (?:free )?(?:article|story) limit)",
+    re.IGNORECASE)
+PAYWALL_TEASER_LINES = 4
 HANDLE_RE = re.compile(r"^@[A-Za-z0-9_.]{2,30}$")  # a social platform's user handle, alone on its line
 REPLYING_TO_RE = re.compile(r"^\W*replying to @", re.IGNORECASE)
 SHORT_AGE_RE = re.compile(r"^\d{1,3}\s?(?:s|m|min|h|hr|d)$", re.IGNORECASE)  # "2h", "48m": a post's age
@@ -673,10 +705,13 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         if labels[index] != "boilerplate" and (len(line) < 600 or OPENS_AS_DISCLAIMER(line)) \
                 and (furniture is not None or _is_furniture(line)):
             labels[index] = "boilerplate"
-    for index in _missed_paragraphs(lines, labels, furniture):
+    joined = "\n".join(lines)  # for the cheap tests of rules that most pages give nothing
+    prompts = [index for index in candidates if len(lines[index]) <= 80 and PAYWALL_PROMPT_RE.match(lines[index])] \
+        if furniture is not None or "ubscri" in joined or "eading" in joined else []
+    for index in _missed_paragraphs(lines, labels, furniture) + _teaser_above_paywall(lines, labels, prompts):
         labels[index] = "body"
-    joined = "\n".join(lines)  # for the heading rules' cheap test: most pages have no such heading
-    for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined):
+    for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined) \
+            + _story_listing(lines, labels, joined):
         labels[index] = "boilerplate"
     for index in _listed_items(lines, labels):
         labels[index] = "body"
@@ -919,6 +954,59 @@ def _author_bios(lines: list[str], labels: list[str], joined: str | None = None)
             bios.append(index)
         paragraph_seen = paragraph_seen or len(WORD_RE.findall(line)) >= ARTICLE_PARAGRAPH_WORDS
     return sorted(set(bios))
+
+
+def _teaser_above_paywall(lines: list[str], labels: list[str], prompts: list[int]) -> list[int]:
+    """The paragraphs a paywalled page shows above its prompt (`prompts`: the lines "Subscribe to continue reading"
+    and the like): the article's opening, which the model, reading it amid the offers, may call furniture (up to
+    PAYWALL_TEASER_LINES lines)."""
+    teaser: list[int] = []
+    for index in prompts:
+        above = index - 1
+        while above >= 0 and index - above <= PAYWALL_TEASER_LINES \
+                and len(lines[above].split()) >= MISSED_PARAGRAPH_WORDS \
+                and lines[above].endswith(PARAGRAPH_ENDS) and not _is_furniture(lines[above]):
+            if labels[above] == "boilerplate":
+                teaser.append(above)
+            above -= 1
+    return teaser
+
+
+def _story_listing(lines: list[str], labels: list[str], joined: str) -> list[int]:
+    """A list of story teasers, as a section front or a search page prints them: LISTING_MIN_TEASERS or more
+    teasers in a row, each a headline, a one-sentence summary and a byline ("By Marcus Feldt · Dec. 4, 2026"). The
+    model reads the summaries, and so the page, as an article; such a page has none. (Teasers without a byline are
+    not looked for: finding their date lines would cost every page a pass over its lines.)"""
+    if joined.count("\nBy ") < LISTING_MIN_TEASERS:
+        return []
+    bylines, offset, row = [], joined.find("\nBy "), 0
+    while offset >= 0:
+        row += joined.count("\n", 0, offset + 1) if not bylines else joined.count("\n", last + 1, offset + 1)
+        bylines.append(row)
+        last, offset = offset, joined.find("\nBy ", offset + 1)
+    starts = [row - 2 for row in bylines if row >= 2 and _teaser_at(lines, row - 2)]
+    listed: list[int] = []
+    run: list[int] = []
+    for start in starts + [-1]:  # (a last start that ends the last run)
+        if run and start == run[-1] + 3:
+            run.append(start)
+            continue
+        if len(run) >= LISTING_MIN_TEASERS:
+            listed += range(run[0], run[-1] + 3)
+        run = [start]
+    if listed:  # what else the model took for the article is a section's blurb when it is this short
+        rest = [row for row, label in enumerate(labels) if label == "body" and row not in set(listed)]
+        if sum(len(lines[row].split()) for row in rest) < LISTING_ARTICLE_MIN_WORDS:
+            listed += rest
+    return [row for row in listed if labels[row] != "boilerplate"]
+
+
+def _teaser_at(lines: list[str], index: int) -> bool:
+    """Whether lines[index:index + 3] are a headline, a one-sentence summary and a byline."""
+    headline, summary, stamp = lines[index], lines[index + 1], lines[index + 2]
+    return len(stamp) <= 80 and summary.endswith(PARAGRAPH_ENDS) and summary.count(". ") <= 1 \
+        and 8 <= summary.count(" ") + 1 <= TEASER_MAX_WORDS and linked_headline(headline) \
+        and BYLINE_RE.match(stamp) is not None
 
 
 def _gallery_captions(lines: list[str], joined: str) -> list[int]:
