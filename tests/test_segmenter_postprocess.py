@@ -327,6 +327,15 @@ def test_a_live_blogs_timed_entries_are_body_but_timed_comments_with_names_or_bu
     assert apply_rules(date_and_time, ["comment"] * 6) == ["comment"] * 6
     one_time = ["15:42", "The talks will fail again, mark my words."]
     assert apply_rules(one_time, ["comment"] * 2) == ["comment"] * 2
+    # a heading under some entries' times reads like a name, but a live blog heads fewer than half of them
+    headed = ["15:40", "Заявление МИД России", "В МИД России сообщили, что Москва готова рассмотреть предложения.",
+              "15:12", "Официальный представитель заявила, что первые часы прошли конструктивно.",
+              "14:20", "Швейцарская полиция усилила охрану у здания, где проходят переговоры."]
+    assert apply_rules(headed, ["comment"] * 7) == ["body"] * 7
+    # a widget that prints a time over each commenter's name has a "heading" under every time: comments
+    timed_names = ["15:42", "Anna Fischer", "The talks will fail again, mark my words.",
+                   "15:50", "Tom Reyes", "Give them a chance for once."]
+    assert apply_rules(timed_names, ["comment"] * 6) == ["comment"] * 6
 
 
 def test_an_ad_label_above_a_date_is_not_taken_for_a_commenters_name() -> None:

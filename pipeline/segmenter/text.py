@@ -1062,19 +1062,28 @@ def _reads_as_live_blog(lines: list[str], labels: list[str], metas: MetaMemo) ->
     """Whether the comment lines are a live blog's entries: >= LIVE_BLOG_MIN_ENTRIES lines that are
     a clock time alone ("15:42", "3:42 p.m. ET"), and no commenter's name, other date line, "Reply"
     button or comment counter among them. (Without names, a reader's comment has a full date or an
-    age: "May 3, 2019", "2 hours ago", also when its time stands on a line of its own.)"""
-    times = 0
+    age: "May 3, 2019", "2 hours ago", also when its time stands on a line of its own.) A short line right
+    under a time is an entry's heading ("15:40" / "Delegations call a break"), not a name, while fewer than
+    half of the times have one (a widget that prints a time over each commenter's name would have one under each)."""
+    times = headed = 0
+    under_time = False
     for line, label in zip(lines, labels):
         if label != "comment" or len(line) > 80:
+            under_time = False
             continue
         meta = metas[line]
-        if meta is not None and (meta.author or (meta.date and not CLOCK_TIME_RE.match(line))):
+        if meta is not None and meta.author and not meta.date and under_time:
+            headed += 1
+        elif meta is not None and (meta.author or (meta.date and not CLOCK_TIME_RE.match(line))):
             return False  # a name, or a full date ("+ November 6th, 2012" above "+ 10:11 am"): reader comments
-        if meta is not None:  # a clock time alone
+        elif meta is not None:  # a clock time alone
             times += 1
+            under_time = True
+            continue
         elif is_button(line) or is_counter(line):
             return False
-    return times >= LIVE_BLOG_MIN_ENTRIES
+        under_time = False
+    return times >= LIVE_BLOG_MIN_ENTRIES and 2 * headed < times
 
 
 def _separator(line: str) -> bool:
