@@ -324,3 +324,14 @@ def test_pick_badges_and_places_between_the_name_and_the_date_are_skipped():
         ("Margaret Hollis", "Dec. 5", "I cannot imagine waiting two years."),
         ("Tom Berkowitz", "Dec. 5", "Every swap tells the Kremlin it works."),
         ("Rebecca Thornbury", "Dec. 5", "Thank you for reading.")]
+
+
+def test_a_reply_mention_of_a_display_name_under_the_date_is_not_the_author():
+    lines = ["Ben Tallis", "10:37 AM", "Businesslike is diplomat speak for a shouting match, right?", "Reply",
+             "Keisha Donovan", "10:51 AM", "@Ben Tallis", "Not always. Sometimes nobody walked out either.", "Reply"]
+    assert [(c.author, c.date) for c in parse_comments(lines)] == [("Ben Tallis", "10:37 AM"),
+                                                                  ("Keisha Donovan", "10:51 AM")]
+    # Russian sort controls are no commenter
+    lines = ["Сортировка:", "сначала старые", "Андрей Ковалёв", "5 декабря 2026, 18:20", "Хоть какое-то движение.",
+             "Ответить"]
+    assert [c.author for c in parse_comments(lines)] == ["Андрей Ковалёв"]

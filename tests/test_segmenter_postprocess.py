@@ -731,10 +731,12 @@ def test_consent_walls_paywall_offers_and_transcript_notes_are_furniture() -> No
          "You can accept all cookies or manage your choices at any time.", "These cookies are required for the site.",
          "Always active", "Then $75 per month", "Complete digital access to quality journalism on any device.",
          "Subscribe to continue reading", "This transcript was produced by a machine and edited for clarity.",
-         "Listen on", "Reader Picks"],
+         "Listen on", "Reader Picks", "Сортировка:", "сначала новые", "Войдите, чтобы оставить комментарий",
+         "Sign in to comment"],
         ["Officials said we and our partners will respond to any new sanctions in kind.",
          "The company charges $75 per month for the service, analysts said.",
-         "You can see the problem with the sanctions regime in the shipping data."])
+         "You can see the problem with the sanctions regime in the shipping data.",
+         "Sign in to comment on the new rules before Friday, the agency told companies."])
 
 
 def test_the_paragraphs_above_a_paywall_prompt_are_the_article() -> None:

@@ -32,6 +32,8 @@ COUNTER_RE = re.compile(
     r"|комментари\w*|коментар\w*|kommentare?|commentaires?|réactions?)"
     r"\s*(?:\(\d+\))?\W*$|^\W*(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b.*$|^\W*join the discussion\W*$"
     r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sorted by|sort(?=\s*:))\b.{0,40}$|^\W*\d{1,3}% upvoted\W*$"
+    # "Сортировка:", "сначала старые", "Sortieren nach", "Trier par"
+    r"|^\W*(?:сортировка|сортування|sortieren|trier par|сначала (?:старые|новые|популярные|лучшие))\b.{0,40}$"
     r"|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
     r"|^\W*\d[\d,.]*\s*reply\W*$"  # "1 reply" under a comment (a bare "Reply" is a button)
     # "Авторизуйтесь, чтобы оставить комментарий", "Залишити коментар"
@@ -153,7 +155,7 @@ def lowered_for_gates(line: str) -> str | None:
 
 # COUNTER_RE and BUTTON_RE begin with ^\W*, then a digit or one of these words
 COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "reader", "leave", "post", "add", "write",
-                  "kommentar", "laisser", "ajouter",
+                  "kommentar", "laisser", "ajouter", "trier",
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see")
 BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
                  "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend",
@@ -476,13 +478,13 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
             named = _name_then_date(value, any_case=True)
             if named is not None:
                 kinds[index] = ("meta", named)
-    # a lone "@handle" right under a comment's date line names whom the comment replies to, not its author; right
-    # under a name alone (a social platform's post), it is that author's handle
+    # a lone "@handle" (or "@Display Name") right under a comment's date line names whom the comment replies to, not
+    # its author; a "@handle" right under a name alone (a social platform's post) is that author's handle
     for index, (kind, value) in enumerate(kinds[1:], start=1):
         previous_kind, previous_meta = kinds[index - 1]
         if kind == "meta" and value.author and not value.date and value.author.startswith("@") \
-                and " " not in value.author and previous_kind == "meta" and (
-                    previous_meta.date or (previous_meta.author and not previous_meta.author.startswith("@"))):
+                and previous_kind == "meta" and (previous_meta.date or (
+                    " " not in value.author and previous_meta.author and not previous_meta.author.startswith("@"))):
             kinds[index] = ("skip", None)
     # "skeptic_sue wrote:" under a comment's name and date, over text, opens a quotation of an earlier comment (as
     # forums and older comment systems print a quoted reply): it is the comment's text, not the next comment's author

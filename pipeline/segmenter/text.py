@@ -408,6 +408,12 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:newest|oldest|best rated|worst rated|most (?:liked|popular|recent|voted|replied)|top comments"
     r"|(?:newest|oldest) first|threads (?:collapsed|expanded)|display threads"
     r"|(?:reader|readers'|editors'?|times|nyt|staff|top) picks)\W*$"
+    # the same in Russian ("Сортировка:", "сначала новые"), and a prompt to sign in before commenting ("Войдите, чтобы
+    # оставить комментарий", "Sign in to comment")
+    r"|^\W*(?:сортировка|сортування|сначала (?:старые|новые|популярные|лучшие))\W*$"
+    r"|^\W*(?:войдите|авторизуйтесь|зарегистрируйтесь|увійдіть),? (?:[а-яёіїєґ]+ ){0,3}(?:комментари|коментар)"
+    r"|^\W*(?:sign in|log in|login|register) (?:or (?:sign up|register) )?to (?:comment|post a comment|reply|join the "
+    r"(?:discussion|conversation))\W*$"
     # a consent wall ("With your permission, we and our partners may use precise geolocation data ...", "You can
     # accept all cookies or manage your choices")
     r"|^\W*we and our (?:\d+ )?(?:partners|vendors) (?:use|store|process|may|collect|and)\b"
@@ -565,7 +571,9 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "you can ", "per month", "per week", "per year", " a month", " a year", "/month", "/year",
                    "/mo", "/yr", "digital access", "cancel any", "this transcript", "listen ", "continue reading",
                    "keep reading", "for subscribers", "for members", "to subscribers", "to members", "article limit",
-                   "story limit", "these cookies", "always active",
+                   "story limit", "these cookies", "always active", "сортир", "сортув", "сначала ", "войдите",
+                   "авторизуйтесь", "зарегистрируйтесь", "увійдіть", "to comment", "to post a comment", "to reply",
+                   "to join the",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
                    "may not coincide", "may not agree with the",
