@@ -76,8 +76,10 @@ POST_WORDS = "beitrag|kommentar|comment|post|antwort|commentaire|réponse|ком
 WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|ying)\s+to\s+.{1,60}|level \d+"
                             r"|author|editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
                             r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured) picks?|featured|pinned"
-                            rf"|(?:paid |founding )?(?:subscriber|member)|(?:{POST_WORDS})\s*(?:#|no\.|nr\.|№)?\s*\d{{1,5}}"
-                            r"|this comment (?:was|has been|is) (?:deleted|removed|hidden)\b.{0,40}|(?:comment )?(?:deleted|removed))\W*$",
+                            r"|(?:paid |founding )?(?:subscriber|member)"
+                            rf"|(?:{POST_WORDS})\s*(?:#|no\.|nr\.|№)?\s*\d{{1,5}}"
+                            r"|this comment (?:was|has been|is) (?:deleted|removed|hidden)\b.{0,40}"
+                            r"|(?:comment )?(?:deleted|removed))\W*$",
                             re.IGNORECASE)
 WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level", "author", "editor",
                  "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member",
