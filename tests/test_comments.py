@@ -335,3 +335,21 @@ def test_a_reply_mention_of_a_display_name_under_the_date_is_not_the_author():
     lines = ["Сортировка:", "сначала старые", "Андрей Ковалёв", "5 декабря 2026, 18:20", "Хоть какое-то движение.",
              "Ответить"]
     assert [c.author for c in parse_comments(lines)] == ["Андрей Ковалёв"]
+
+
+def test_list_marked_meta_lines_and_wrote_on_dates():
+    # comments in <li> items, flattened with a list mark: "* NAME 2 hours ago"
+    lines = ["* Margaret Ellison 2 hours ago", "Closing consulates never makes anyone safer.", "Reply",
+             "* David Kowalczyk 1 hour ago", "If the consulate was used for spying, closing it was right.", "Reply"]
+    assert [(c.author, c.date) for c in parse_comments(lines)] == [("Margaret Ellison", "2 hours ago"),
+                                                                  ("David Kowalczyk", "1 hour ago")]
+    # a list item without a date stays what it was ("+ Heather" as a name)
+    assert parse_comments(["+ Heather", "October 26, 2012 at 8:04 am", "That's what I was thinking."])[0].author \
+        == "+ Heather"
+    # "NAME wrote on DATE:" over the text, and a sign-in prompt under the last comment
+    lines = ["Gerald Hutchins wrote on Dec 5, 2026 10:14 PM:", "They will talk again in January.",
+             "Patricia Novak wrote on Dec 5, 2026 10:37 PM:", "Talks are better than silence.",
+             "Щоб залишити коментар, увійдіть на сайт."]
+    assert [(c.author, c.date, c.text) for c in parse_comments(lines)] == [
+        ("Gerald Hutchins", "Dec 5, 2026 10:14 PM", "They will talk again in January."),
+        ("Patricia Novak", "Dec 5, 2026 10:37 PM", "Talks are better than silence.")]

@@ -732,7 +732,7 @@ def test_consent_walls_paywall_offers_and_transcript_notes_are_furniture() -> No
          "Always active", "Then $75 per month", "Complete digital access to quality journalism on any device.",
          "Subscribe to continue reading", "This transcript was produced by a machine and edited for clarity.",
          "Listen on", "Reader Picks", "Сортировка:", "сначала новые", "Войдите, чтобы оставить комментарий",
-         "Sign in to comment"],
+         "Sign in to comment", "Щоб залишити коментар, увійдіть на сайт.", "To comment, please sign in."],
         ["Officials said we and our partners will respond to any new sanctions in kind.",
          "The company charges $75 per month for the service, analysts said.",
          "You can see the problem with the sanctions regime in the shipping data.",

@@ -34,6 +34,11 @@ COUNTER_RE = re.compile(
     r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sorted by|sort(?=\s*:))\b.{0,40}$|^\W*\d{1,3}% upvoted\W*$"
     # "Сортировка:", "сначала старые", "Sortieren nach", "Trier par"
     r"|^\W*(?:сортировка|сортування|sortieren|trier par|сначала (?:старые|новые|популярные|лучшие))\b.{0,40}$"
+    # "Щоб залишити коментар, увійдіть на сайт.", "To comment, please sign in."
+    r"|^\W*(?:чтобы|щоб) (?:оставить|написать|залишити|написати) (?:комментари|коментар)\w*,? (?:войдите"
+    r"|авторизуйтесь|зарегистрируйтесь|увійдіть|зареєструйтесь)\b.{0,30}$"
+    r"|^\W*to (?:comment|leave a comment|post a comment|join the (?:discussion|conversation)),? (?:please )?(?:sign in"
+    r"|log in|register)\b.{0,30}$"
     r"|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
     r"|^\W*\d[\d,.]*\s*reply\W*$"  # "1 reply" under a comment (a bare "Reply" is a button)
     # "Авторизуйтесь, чтобы оставить комментарий", "Залишити коментар"
@@ -157,7 +162,7 @@ def lowered_for_gates(line: str) -> str | None:
 
 # COUNTER_RE and BUTTON_RE begin with ^\W*, then a digit or one of these words
 COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "reader", "leave", "post", "add", "write",
-                  "kommentar", "laisser", "ajouter", "trier",
+                  "kommentar", "laisser", "ajouter", "trier", "to ",
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see")
 BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
                  "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend",
@@ -349,6 +354,10 @@ def _meta_of(line: str) -> _Meta | None:
     """Author and/or date carried by a meta line, or None for a text line."""
     if len(line) > 120:  # meta lines are short; long lines are comment text
         return None
+    if line[:2] in LIST_MARKS:  # a comment in a list item, as a flattened <li> prints it: "* Margaret Ellison 2 hours ago"
+        meta = _meta_of(line[2:])
+        if meta is not None and meta.date:
+            return meta
     # every rule but "NAME says" needs a date in the line, and a date holds a digit, "ago" or "day"
     # (as `_is_date_text` requires): without one, those rules are skipped
     folded = lowered_for_gates(line)
@@ -381,7 +390,7 @@ def _meta_of(line: str) -> _Meta | None:
                          date=COMMENT_NUMBER_TAIL_RE.sub("", match.group("date").strip()))
     match = SAYS_RE.match(line) if folded is None or any(map(folded.__contains__, SAYS_VERBS)) else None
     if match and len(line) <= 120 and _looks_like_name(match.group("author").strip(" :"), any_case=True):
-        rest = match.group("rest").strip(" :.…")
+        rest = ON_AT_RE.sub("", match.group("rest").strip(" :.…"))  # "NAME wrote on Dec 5, 2026 10:14 PM:"
         # "NAME says:" alone or with a date; "Finally someone says it." is text
         if not rest or _is_date_text(rest):
             return _Meta(author=match.group("author").strip(" :"), date=rest or None, says=True)
@@ -442,6 +451,8 @@ def _repeated_name(lines: list[str], index: int) -> bool:
     return repeated and 1 <= len(line.split()) <= 4 and line[-1:] not in ".!?,;:"
 
 
+LIST_MARKS = ("* ", "• ", "+ ")
+ON_AT_RE = re.compile(r"^(?:on|at)\s+", re.IGNORECASE)
 # where a commenter lives, after the name ("Sandra K, Leeds, United Kingdom"): a town, then a region or country
 PLACE_TAIL_RE = re.compile(r"(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}){2}$")
 QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|писала|написал|написала)\s*:\s*$",

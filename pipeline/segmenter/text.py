@@ -414,6 +414,10 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:войдите|авторизуйтесь|зарегистрируйтесь|увійдіть),? (?:[а-яёіїєґ]+ ){0,3}(?:комментари|коментар)"
     r"|^\W*(?:sign in|log in|login|register) (?:or (?:sign up|register) )?to (?:comment|post a comment|reply|join the "
     r"(?:discussion|conversation))\W*$"
+    r"|^\W*(?:чтобы|щоб) (?:оставить|написать|залишити|написати) (?:комментари|коментар)[а-яёіїєґ]*,? (?:войдите"
+    r"|авторизуйтесь|зарегистрируйтесь|увійдіть|зареєструйтесь)"
+    r"|^\W*to (?:comment|leave a comment|post a comment|join the (?:discussion|conversation)),? (?:please )?(?:sign in"
+    r"|log in|register)\b.{0,30}$"
     # a consent wall ("With your permission, we and our partners may use precise geolocation data ...", "You can
     # accept all cookies or manage your choices")
     r"|^\W*we and our (?:\d+ )?(?:partners|vendors) (?:use|store|process|may|collect|and)\b"
@@ -574,7 +578,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "keep reading", "for subscribers", "for members", "to subscribers", "to members", "article limit",
                    "story limit", "these cookies", "always active", "сортир", "сортув", "сначала ", "войдите",
                    "авторизуйтесь", "зарегистрируйтесь", "увійдіть", "to comment", "to post a comment", "to reply",
-                   "to join the",
+                   "to join the", "to leave a comment", "чтобы ", "щоб ",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
                    "may not coincide", "may not agree with the",
