@@ -27,6 +27,14 @@ from pipeline.segmenter.cues import AGO_RE, DATE_RE, HAS_DIGIT, MONTHS, RU_MONTH
 from pipeline.segmenter.result import Comment
 
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
+# a prompt to sign in before commenting, the other way round ("Щоб залишити коментар, увійдіть на сайт.", "To comment,
+# please sign in."): a comment counter here, furniture to `text.FURNITURE_RE` (Cyrillic letters spelled out and no \b
+# after them, as RE2's are ASCII-only)
+SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|написать|залишити|написати) (?:комментари|коментар)[а-яёіїєґ]*,? "
+                      r"(?:войдите|авторизуйтесь|зарегистрируйтесь|увійдіть|зареєструйтесь).{0,30}$"
+                      r"|^\W*to (?:comment|leave a comment|post a comment|join the (?:discussion|conversation)),? "
+                      r"(?:please )?(?:sign in|log in|register)\b.{0,30}$")
+
 COUNTER_RE = re.compile(
     r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments"
     r"|комментари\w*|коментар\w*|kommentare?|commentaires?|réactions?)"
@@ -34,11 +42,7 @@ COUNTER_RE = re.compile(
     r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sorted by|sort(?=\s*:))\b.{0,40}$|^\W*\d{1,3}% upvoted\W*$"
     # "Сортировка:", "сначала старые", "Sortieren nach", "Trier par"
     r"|^\W*(?:сортировка|сортування|sortieren|trier par|сначала (?:старые|новые|популярные|лучшие))\b.{0,40}$"
-    # "Щоб залишити коментар, увійдіть на сайт.", "To comment, please sign in."
-    r"|^\W*(?:чтобы|щоб) (?:оставить|написать|залишити|написати) (?:комментари|коментар)\w*,? (?:войдите"
-    r"|авторизуйтесь|зарегистрируйтесь|увійдіть|зареєструйтесь)\b.{0,30}$"
-    r"|^\W*to (?:comment|leave a comment|post a comment|join the (?:discussion|conversation)),? (?:please )?(?:sign in"
-    r"|log in|register)\b.{0,30}$"
+    r"|" + SIGN_IN_TO_COMMENT +
     r"|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
     r"|^\W*\d[\d,.]*\s*reply\W*$"  # "1 reply" under a comment (a bare "Reply" is a button)
     # "Авторизуйтесь, чтобы оставить комментарий", "Залишити коментар"

@@ -23,8 +23,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.comments import (DATE_FILLER_WORDS, MetaMemo, is_button, is_counter, is_date_text,
-                                         lowered_for_gates, parse_comments)
+from pipeline.segmenter.comments import (DATE_FILLER_WORDS, SIGN_IN_TO_COMMENT, MetaMemo, is_button, is_counter,
+                                         is_date_text, lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS, PARAGRAPH_ENDS,
                                      STOPWORDS, WORD_RE, archive_banner_length, linked_headline)
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
@@ -383,6 +383,11 @@ def _opens_byline_block(lines: list[str], index: int) -> bool:
         BYLINE_RE.match(lines[index]) is not None or is_date_text(lines[index]))
 
 
+# a paywall's prompt: furniture (FURNITURE_RE), and what the article's visible opening stands over (`_teaser_above_paywall`)
+PAYWALL_PROMPT = (r"^\W*(?:(?:subscribe|sign in|log in|register)(?: or (?:subscribe|sign in|log in|register))? to "
+                  r"(?:continue|keep) reading\b|(?:to )?continue reading,? (?:subscribe|with a subscription)"
+                  r"|this (?:article|story|content) is (?:for|available to|only for|exclusive to) (?:subscribers|members)\b"
+                  r"|(?:you've|you have) reached your (?:free )?(?:article|story) limit)")
 FURNITURE_RE = re.compile(
     r"views,? (?:and|&) opinions expressed|\bdo(?:es)? not necessarily (?:represent|reflect)|^disclaimer\b"
     # "... do not reflect the position of the editorial board" (aggregators of foreign press)
@@ -414,10 +419,7 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:войдите|авторизуйтесь|зарегистрируйтесь|увійдіть),? (?:[а-яёіїєґ]+ ){0,3}(?:комментари|коментар)"
     r"|^\W*(?:sign in|log in|login|register) (?:or (?:sign up|register) )?to (?:comment|post a comment|reply|join the "
     r"(?:discussion|conversation))\W*$"
-    r"|^\W*(?:чтобы|щоб) (?:оставить|написать|залишити|написати) (?:комментари|коментар)[а-яёіїєґ]*,? (?:войдите"
-    r"|авторизуйтесь|зарегистрируйтесь|увійдіть|зареєструйтесь)"
-    r"|^\W*to (?:comment|leave a comment|post a comment|join the (?:discussion|conversation)),? (?:please )?(?:sign in"
-    r"|log in|register)\b.{0,30}$"
+    r"|" + SIGN_IN_TO_COMMENT +
     # a consent wall ("With your permission, we and our partners may use precise geolocation data ...", "You can
     # accept all cookies or manage your choices")
     r"|^\W*we and our (?:\d+ )?(?:partners|vendors) (?:use|store|process|may|collect|and)\b"
@@ -489,11 +491,7 @@ FURNITURE_RE = re.compile(
     r"(?:edited|condensed)\b"
     r"|^\W*this transcript (?:was|has been|is) (?:automatically |machine[- ])?(?:produced|generated|created|edited)\b"
     r"|^\W*listen (?:on|now|here)\W*$"
-    # a paywall's prompt (`PAYWALL_PROMPT_RE`)
-    r"|^\W*(?:(?:subscribe|sign in|log in|register)(?: or (?:subscribe|sign in|log in|register))? to (?:continue|keep) "
-    r"reading\b|(?:to )?continue reading,? (?:subscribe|with a subscription)|this (?:article|story|content) is (?:for"
-    r"|available to|only for|exclusive to) (?:subscribers|members)\b|(?:you've|you have) reached your (?:free )?"
-    r"(?:article|story) limit)"
+    r"|" + PAYWALL_PROMPT +
     # the banner of US government sites, press-release and transcript markers
     r"|^an official website of the (?:united states|u\.s\.) government\b|^here'?s how you know\W*$"
     r"|^\W*for immediate release\W*$|^this is a rush transcript\b"
@@ -601,11 +599,7 @@ BYLINE_WINDOW = 80  # bylines are looked for in a page's first lines
 LISTING_MIN_TEASERS = 3
 LISTING_ARTICLE_MIN_WORDS = 50  # beside a list of teasers, fewer body words than this are no article
 TEASER_MAX_WORDS = 45
-PAYWALL_PROMPT_RE = re.compile(
-    r"^\W*(?:(?:subscribe|sign in|log in|register)(?: or (?:subscribe|sign in|log in|register))? to (?:continue|keep) reading\b"
-    r"|(?:to )?continue reading,? (?:subscribe|with a subscription)|this (?:article|story|content) is (?:for|available to"
-    r"|only for|exclusive to) (?:subscribers|members)\b|(?:you've|you have) reached your (?:free )?(?:article|story) limit)",
-    re.IGNORECASE)
+PAYWALL_PROMPT_RE = re.compile(PAYWALL_PROMPT, re.IGNORECASE)
 PAYWALL_TEASER_LINES = 4
 HANDLE_RE = re.compile(r"^@[A-Za-z0-9_.]{2,30}$")  # a social platform's user handle, alone on its line
 REPLYING_TO_RE = re.compile(r"^\W*replying to @", re.IGNORECASE)
@@ -795,7 +789,7 @@ def _social_thread(lines: list[str]) -> list[tuple[int, str]]:
     first post, and of the posts that continue its thread (same handle, no "Replying to"), is body; every other post
     is a reply, a comment (its name, handle, age and text). Only for a page with two or more replies: one embedded
     post in an article is left as the model labelled it."""
-    posts = []  # (header lines, text lines, handle, replying)
+    posts = []  # (header lines, text lines, handle, whether it says "Replying to", whether it shows an age)
     for index, line in enumerate(lines):
         if not HANDLE_RE.match(line):
             continue
