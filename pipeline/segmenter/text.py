@@ -23,8 +23,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.comments import (DATE_FILLER_WORDS, SIGN_IN_TO_COMMENT, MetaMemo, is_button, is_counter,
-                                         is_date_text, lowered_for_gates, parse_comments)
+from pipeline.segmenter.comments import (DATE_FILLER_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo, is_button,
+                                         is_counter, is_date_text, lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS, PARAGRAPH_ENDS,
                                      STOPWORDS, WORD_RE, archive_banner_length, linked_headline)
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
@@ -603,7 +603,6 @@ PAYWALL_PROMPT_RE = re.compile(PAYWALL_PROMPT, re.IGNORECASE)
 PAYWALL_TEASER_LINES = 4
 HANDLE_RE = re.compile(r"^@[A-Za-z0-9_.]{2,30}$")  # a social platform's user handle, alone on its line
 REPLYING_TO_RE = re.compile(r"^\W*replying to @", re.IGNORECASE)
-SHORT_AGE_RE = re.compile(r"^\d{1,3}\s?(?:s|m|min|h|hr|d)$", re.IGNORECASE)  # "2h", "48m": a post's age
 SOCIAL_TEXT_MIN_WORDS = 4  # a post's text lines (counters and buttons are shorter)
 SOCIAL_MIN_REPLIES = 2
 GALLERY_COUNTER_RE = re.compile(r"\n[ \t]*\d{1,3} of \d{1,3}[ \t]*(?=\n|$)", re.IGNORECASE)
@@ -799,7 +798,7 @@ def _social_thread(lines: list[str]) -> list[tuple[int, str]]:
             below = lines[cursor]
             if not any(map(str.isalpha, below)) and len(below) <= 3:  # "·"
                 header.append(cursor)
-            elif SHORT_AGE_RE.match(below) or (is_date_text(below) and len(below) <= 40):
+            elif SHORT_AGE_RE.match(below) or (is_date_text(below) and len(below) <= 40):  # "2h", "48m"
                 aged = aged or SHORT_AGE_RE.match(below) is not None
                 header.append(cursor)
             elif REPLYING_TO_RE.match(below):
