@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from functools import cache
+from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
@@ -782,13 +783,23 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     return labels
 
 
+class _Post(NamedTuple):
+    """A post on a social platform's page: its header's and its text's line indices, its "@handle", whether it says
+    "Replying to @..." and whether it shows an age ("2h")."""
+    header: list[int]
+    text: list[int]
+    handle: str
+    replying: bool
+    aged: bool
+
+
 def _social_thread(lines: list[str]) -> list[tuple[int, str]]:
     """New labels for a social platform's post page (X, Threads, Truth Social, Bluesky): each post heads its text
     with the writer's name, "@handle" and, on replies, an age ("2h", "48m") and "Replying to @...". The text of the
     first post, and of the posts that continue its thread (same handle, no "Replying to"), is body; every other post
     is a reply, a comment (its name, handle, age and text). Only for a page with two or more replies: one embedded
     post in an article is left as the model labelled it."""
-    posts = []  # (header lines, text lines, handle, whether it says "Replying to", whether it shows an age)
+    posts: list[_Post] = []
     for index, line in enumerate(lines):
         if not HANDLE_RE.match(line):
             continue
@@ -812,21 +823,19 @@ def _social_thread(lines: list[str]) -> list[tuple[int, str]]:
                 and not HANDLE_RE.match(lines[cursor]) and not is_date_text(lines[cursor]):
             text.append(cursor)
             cursor += 1
-        posts.append((header, text, line, replying, aged))
-    if not posts or not posts[0][1]:
+        posts.append(_Post(header, text, line, replying, aged))
+    if not posts or not posts[0].text:
         return []
-    author = posts[0][2]
-    replies = [post for post in posts[1:] if post[1] and post[4] and (post[2] != author or post[3])]
+    author = posts[0].handle
+    replies = [post for post in posts[1:] if post.text and post.aged and (post.handle != author or post.replying)]
     if len(replies) < SOCIAL_MIN_REPLIES:
         return []
-    labelled = [(index, "body") for index in posts[0][1]]
-    for header, text, handle, replying, _ in posts[1:]:
-        if not text:
-            continue
-        if handle == author and not replying:  # the thread goes on: "2/5 ..."
-            labelled += [(index, "body") for index in text]
-        else:
-            labelled += [(index, "comment") for index in header + text]
+    labelled = [(index, "body") for index in posts[0].text]
+    for post in posts[1:]:
+        if post.handle == author and not post.replying:  # the thread goes on: "2/5 ..."
+            labelled += [(index, "body") for index in post.text]
+        elif post.text:
+            labelled += [(index, "comment") for index in post.header + post.text]
     return labelled
 
 
@@ -983,14 +992,10 @@ def _story_listing(lines: list[str], labels: list[str], joined: str) -> list[int
     teasers in a row, each a headline, a one-sentence summary and a byline ("By Marcus Feldt · Dec. 4, 2026"). The
     model reads the summaries, and so the page, as an article; such a page has none. (Teasers without a byline are
     not looked for: finding their date lines would cost every page a pass over its lines.)"""
-    if joined.count("\nBy ") < LISTING_MIN_TEASERS:
+    if joined.count("\nBy ") < LISTING_MIN_TEASERS:  # (a pass over the lines only for the few pages past this)
         return []
-    bylines, offset, row = [], joined.find("\nBy "), 0
-    while offset >= 0:
-        row += joined.count("\n", 0, offset + 1) if not bylines else joined.count("\n", last + 1, offset + 1)
-        bylines.append(row)
-        last, offset = offset, joined.find("\nBy ", offset + 1)
-    starts = [row - 2 for row in bylines if row >= 2 and _teaser_at(lines, row - 2)]
+    starts = [row - 2 for row, line in enumerate(lines)
+              if row >= 2 and line.startswith("By ") and _teaser_at(lines, row - 2)]
     listed: list[int] = []
     run: list[int] = []
     for start in starts + [-1]:  # (a last start that ends the last run)
@@ -1001,7 +1006,8 @@ def _story_listing(lines: list[str], labels: list[str], joined: str) -> list[int
             listed += range(run[0], run[-1] + 3)
         run = [start]
     if listed:  # what else the model took for the article is a section's blurb when it is this short
-        rest = [row for row, label in enumerate(labels) if label == "body" and row not in set(listed)]
+        teasers = set(listed)
+        rest = [row for row, label in enumerate(labels) if label == "body" and row not in teasers]
         if sum(len(lines[row].split()) for row in rest) < LISTING_ARTICLE_MIN_WORDS:
             listed += rest
     return [row for row in listed if labels[row] != "boilerplate"]
