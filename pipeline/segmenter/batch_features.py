@@ -34,7 +34,7 @@ import pyarrow.compute as pc
 from pipeline.segmenter.cues import (
     AGO_RE, COMMENT_WORDS, CYRILLIC_AGO_PATTERN, CYRILLIC_COMMENT_WORDS, CYRILLIC_DATE_PATTERN, CYRILLIC_FURNITURE_WORDS,
     CYRILLIC_LETTER, CYRILLIC_STOPWORDS, DATE_RE, DE_FR_COMMENT_WORDS, DE_FR_FURNITURE_WORDS, DE_FR_STOPWORDS,
-    FURNITURE_WORDS, NOT_CYRILLIC_LETTER, STOPWORDS, TIME_RE,
+    FURNITURE_WORDS, NOT_CYRILLIC_LETTER, OTHER_COMMENT_WORDS, OTHER_FURNITURE_WORDS, OTHER_STOPWORDS, STOPWORDS, TIME_RE,
 )
 
 # character classes of the code points below 65536 (others count as letters without case)
@@ -133,7 +133,7 @@ def _classes(codes: np.ndarray) -> np.ndarray:
 
 
 _WORD_LISTS = {"stop": STOPWORDS | CYRILLIC_STOPWORDS | DE_FR_STOPWORDS,
-               "furn": FURNITURE_WORDS | CYRILLIC_FURNITURE_WORDS | DE_FR_FURNITURE_WORDS,
+               "furn": FURNITURE_WORDS | CYRILLIC_FURNITURE_WORDS | DE_FR_FURNITURE_WORDS | OTHER_FURNITURE_WORDS,
                "commw": COMMENT_WORDS | CYRILLIC_COMMENT_WORDS | DE_FR_COMMENT_WORDS}
 _CUE_WORDS = pa.array(sorted(set().union(*_WORD_LISTS.values())), pa.string())
 # for each list, whether each word of _CUE_WORDS is in it (the lists overlap: "about", "more", ...)

@@ -42,6 +42,12 @@ COUNTER_RE = re.compile(
     r"|^\W*(?:newest|oldest|most voted|best|top|sort by|sorted by|sort(?=\s*:))\b.{0,40}$|^\W*\d{1,3}% upvoted\W*$"
     # "Сортировка:", "сначала старые", "Sortieren nach", "Trier par"
     r"|^\W*(?:сортировка|сортування|sortieren|trier par|сначала (?:старые|новые|популярные|лучшие))\b.{0,40}$"
+    # Spanish, Portuguese, Italian, Polish, Arabic and Chinese counters and sort controls ("Comentarios (5)",
+    # "Komentarze (6)", "Ordenar por: Más recientes", "Najnowsze | Najstarsze", "التعليقات (4)", "网友评论")
+    r"|^\W*(?:\d+\s*)?(?:comentarios?|comentários?|commenti|komentarz[ey]?|التعليقات|تعليقات|网友评论|评论|コメント)\s*(?:\(\d+\))?\W*$"
+    r"|^\W*(?:ordenar por|ordina per|sortuj(?: według)?|najnowsze|más recientes|mais recentes)\b.{0,40}$"
+    r"|^\W*(?:ver (?:más|todos los) comentarios|ver mais comentários|mostra altri commenti|zobacz (?:więcej|wszystkie) "
+    r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات)\W*$"
     r"|" + SIGN_IN_TO_COMMENT +
     r"|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
     r"|^\W*\d[\d,.]*\s*reply\W*$"  # "1 reply" under a comment (a bare "Reply" is a button)
@@ -60,6 +66,9 @@ BUTTON_RE = re.compile(
     r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|click to rate|"
     r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|відповісти|подобається|поскаржитися|поділитися|save|"
     r"hide|embed|parent|give award|award|antworten|melden|gefällt mir|répondre|signaler|j'aime|"
+    r"responder|(?:no )?me gusta(?: \d+)?|denunciar|reportar|odpowiedz|zgłoś|rispondi|mi piace(?: \d+)?|segnala|"
+    r"curtir(?: \d+)?|"
+    r"رد|إعجاب|回复|点赞|举报|返信|いいね|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*)?\W*$",
     re.IGNORECASE,
@@ -110,13 +119,15 @@ NOT_AUTHORS = {"posted", "updated", "edited", "published", "today", "yesterday",
 # ad labels, which stand alone on a line as names do ("Advertisement" above a date line is no commenter)
 AD_LABELS = frozenset({"advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "promoted",
                        "paid content", "partner content"})
+CJK_CLAUSE_MARKS = ("。", "，", "！", "？", "；", "、")
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 # necessary conditions for a match of DATE_RE ("May 3, 2019", "3 May 2019": four digits; "2019-05-03",
 # "3/5/19": a digit, a separator, a digit), TIME_RE ("10:42", "10 pm") and AGO_RE (case-insensitive)
 DATE_GATE = re.compile(r"\d(?:\d\d\d|[-/.]\d)").search
 TIME_GATE = re.compile(r"\d(?::\d|\s*[ap]|h\d)", re.IGNORECASE).search  # "14h32": French
-AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", "aujourd")
+AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", "aujourd", "hace", "ayer", "hoy", "temu",
+             "wczoraj", " fa", "ieri", "há ", "ontem", "منذ")
 # a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
 # ("Gestern", "heute", "Aujourd'hui": their lower-case part; `_may_be_undigited_date` spells them out)
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
@@ -153,7 +164,8 @@ SEPARATORS = ("|", "•", "·")
 
 def _may_be_undigited_date(text: str) -> bool:
     """A necessary condition for a date without digits ("Yesterday", "Gestern")."""
-    return "ago" in text or "day" in text or "estern" in text or "eute" in text or "ujourd" in text
+    return "ago" in text or "day" in text or "estern" in text or "eute" in text or "ujourd" in text \
+        or "yer" in text or "czoraj" in text or "ieri" in text or "ntem" in text
 
 
 def lowered_for_gates(line: str) -> str | None:
@@ -167,10 +179,14 @@ def lowered_for_gates(line: str) -> str | None:
 # COUNTER_RE and BUTTON_RE begin with ^\W*, then a digit or one of these words
 COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "reader", "leave", "post", "add", "write",
                   "kommentar", "laisser", "ajouter", "trier", "to ",
-                  "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see")
+                  "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see",
+                  "comentario", "commenti", "komentarz", "ordenar", "ordina", "sortuj", "najnowsze", "ver ", "zobacz",
+                  "mostra", "mais")
 BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
                  "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend",
-                 "embed", "parent", "give", "award", "antworten", "melden", "signaler", "j'aime")
+                 "embed", "parent", "give", "award", "antworten", "melden", "signaler", "j'aime",
+                 "responder", "me gusta", "no me gusta", "denunciar", "reportar", "odpowiedz", "rispondi", "mi piace",
+                 "segnala", "curtir")
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 
@@ -327,6 +343,8 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
         return False
     if text[-1:] in "!?,;" or (text[-1:] == "." and not INITIAL_END_RE.search(text)):  # "Gregory T." is a name
         return False
+    if not text.isascii() and any(map(text.__contains__, CJK_CLAUSE_MARKS)):  # a Chinese or Japanese sentence
+        return False
     if (not date_tested and _is_date_text(text)) or _control_kind(text) is not None:
         return False
     if len(words) > 1 and any(map(str.isdigit, text)):
@@ -336,7 +354,8 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
     if len(words) == 1 and text.lower().strip(" :-,.") in WEEKDAYS:  # "Sunday" over "September 16, 2012 at 7:41 pm"
         return False
     # handles ("john_mason", "jm1987") are single tokens; real names are capitalised words
-    return any_case or len(words) == 1 or sum(w[:1].isupper() for w in words) >= len(words) - 1
+    # (a letter of a script without case, Arabic or Chinese, counts as a capital: `not islower`)
+    return any_case or len(words) == 1 or sum(w[:1].isalpha() and not w[:1].islower() for w in words) >= len(words) - 1
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,29 @@ DE_FR_FURNITURE_WORDS = frozenset(
     """teilen drucken abonnieren anmelden abmelden registrieren datenschutz impressum startseite suche werbung anzeige
     partager imprimer abonner abonnez-vous connexion accueil recherche publicité confidentialité""".split()
 )
+# Spanish, Portuguese, Italian, Polish, Arabic, Chinese and Japanese cues, by the same rule (words English text uses,
+# "a", "no", "me", "come", "per", "dove", "do", "to", "go", are left out). Chinese and Japanese words are matched in the
+# reading view's two-character pseudo-words (`reading_view`).
+OTHER_STOPWORDS = frozenset(
+    """el los las del al un una unos unas pero porque que qué como cómo cuando donde dónde con sin sobre entre hasta
+    desde para por según muy más también ya este esta estos estas ese esa esos esas su sus mi mis nuestro nuestra lo
+    les se es son fue fueron ha han había sido está están ser hay yo él ella ellos ellas nosotros os uma uns umas ou
+    mas quando onde com sem até pelo pela pelos pelas muito também já estes estas esse essa seu sua seus suas não foi
+    foram tem têm estão eu ele ela eles elas nós você il gli uno ed ma perché che senza sopra tra fra fino della
+    delle degli dei nel nella nei sul sulla molto più anche già questo questa questi queste quello quella suo suoi
+    sue non è sono stato stata essere hanno io lui loro noi voi się nie że jest są był była było być jak ale lub czy
+    który która które tego tej przez dla przy oraz także już bardzo jego jej ich tylko jeszcze może można""".split()
+)
+OTHER_COMMENT_WORDS = frozenset(
+    """comentario comentarios comentar responder respuesta respuestas denunciar comentário comentários resposta
+    commento commenti commentare rispondi risposta segnala komentarz komentarze komentarzy skomentuj odpowiedz
+    odpowiedź zgłoś تعليق تعليقات التعليقات رد 评论 回复 点赞 コメ 返信""".split()
+)
+OTHER_FURNITURE_WORDS = frozenset(
+    """compartir imprimir suscríbete suscribirse regístrate publicidad privacidad inicio buscar compartilhar assine
+    publicidade privacidade início condividi stampa abbonati accedi registrati pubblicità udostępnij drukuj
+    subskrybuj zaloguj reklama prywatności شارك اشترك إعلان الرئيسية 分享 广告 登录 注册 広告 シェ ログ""".split()
+)
 DE_MONTHS = "januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
 FR_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
@@ -93,11 +116,19 @@ MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
     "|september|october|november|december"
 )
+# Spanish, Portuguese, Italian, Polish and Arabic month names (and Spanish abbreviations), for "5 dic 2026",
+# "5 de dezembro de 2026", "5 grudnia 2026", "5 ديسمبر 2026"
+OTHER_MONTHS = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+                "|ene|abr|ago|dic|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
+                "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+                "|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
+                "|يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر")
 DATE_RE = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
     # "4. Dezember 2026", "4 décembre 2026", "1er mars 2026"
-    rf"|\d{{1,2}}\.\s*(?:{DE_MONTHS})\s+\d{{4}}|\d{{1,2}}(?:er)?\s+(?:{FR_MONTHS})\s+\d{{4}})\b",
+    rf"|\d{{1,2}}\.\s*(?:{DE_MONTHS})\s+\d{{4}}|\d{{1,2}}(?:er)?\s+(?:{FR_MONTHS})\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:de\s+)?(?:{OTHER_MONTHS})\.?,?\s+(?:de\s+)?\d{{4}})\b",
     re.IGNORECASE,
 )
 # "3:42 pm", "15:42", "14h32" (French)
@@ -107,7 +138,13 @@ TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}
 AGO_RE = re.compile(
     r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b|\byesterday\b|\btoday\b"
     r"|\bvor\s+(?:\d+|einer?|einem)\s+(?:sekunde|minute|stunde|tag|woche|monat|jahr)(?:n|en|e)?\b|\bgestern\b|\bheute\b"
-    r"|\bil y a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)s?\b|\baujourd'hui\b",
+    r"|\bil y a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)s?\b|\baujourd'hui\b"
+    # "hace 3 horas", "há 2 dias", "3 ore fa", "2 godz. temu", "منذ 3 ساعات"
+    r"|\bhace\s+(?:\d+|una?)\s+(?:segundo|minuto|hora|d[ií]a|semana|mes|año)(?:s|es)?\b|\bayer\b|\bhoy\b"
+    r"|\bhá\s+(?:\d+|uma?)\s+(?:segundo|minuto|hora|dia|semana|m[eê]s|ano)(?:s|es)?\b|\bontem\b"
+    r"|\b\d+\s+(?:minut|or|giorn|settiman|mes|ann)[a-z]*\s+fa\b|\bieri\b"
+    r"|\b(?:\d+|kilka)\s+(?:sek|min|godz|dni|dzie|tyg|tydz|mies|lat)[a-z]*\.?\s+temu\b|\bwczoraj\b"
+    r"|منذ\s+\d+\s+(?:ثوان|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|أسبوع|أسابيع|شهر|أشهر)",
     re.IGNORECASE,
 )
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
@@ -118,10 +155,12 @@ HAS_DIGIT = re.compile(r"\d").search
 # and the network reads pages without them (`model.INLINE_PROMPT_RE2`). \s*$, not $: RE2's $ does not match
 # before a final newline. A line it matches holds one of INLINE_PROMPT_PARTS once casefolded.
 INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|ad feedback"
+                 r"|publicidad|publicidade|pubblicità|reklama|anzeige|werbung|реклама|إعلان|广告|広告"
                  r"|(?:story|article) continues(?: (?:below|after)\b.{0,30})?"
                  r"|continue reading (?:the main story|below)\W*)\s*$")
 INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story continues", "article continues",
-                       "continue reading")
+                       "continue reading", "publicidad", "publicidade", "pubblicità", "reklama", "anzeige", "werbung",
+                       "реклама", "إعلان", "广告", "広告")
 
 # Lines between an article's paragraphs that the network takes for the article's end, dropping the paragraphs
 # under them, so it reads the page without them (`model.LineSegmenter._hidden_lines`); they are boilerplate:
@@ -138,10 +177,12 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story cont
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
-    r"|по темі|(?:à )?lire aussi|lesen sie auch|mehr zum thema)\W*$", re.IGNORECASE)
+    r"|по темі|(?:à )?lire aussi|lesen sie auch|mehr zum thema|lee también|leia também|leggi anche|zobacz (?:także|też)"
+    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً)\W*$", re.IGNORECASE)
 RELATED_LINK_INLINE_RE = re.compile(
     r"^\W*(?:read (?:also|more|next)|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
-    r"|по темі|(?:à )?lire aussi|lesen sie auch)\s*[:|–—-]\s*\w", re.IGNORECASE)
+    r"|по темі|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche|zobacz (?:także|też)"
+    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً)\s*[:|–—-]\s*\w", re.IGNORECASE)
 NEWSLETTER_PROMPT_RE = re.compile(
     r"^\W*(?:(?:sign up|subscribe|register) (?:for|to) (?:our|the|my|a) (?:free )?(?:\w+ ){0,4}newsletters?\b.{0,60}"
     r"|get .{1,50} (?:in|to|delivered to|straight to) your inbox\b.{0,40})\s*$", re.IGNORECASE)
@@ -161,7 +202,8 @@ PAGE_NUMBER_RE = re.compile(
 # a superset of the lines these patterns match, for one RE2 pass over many documents (RE2's \W is ASCII-only)
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
                               r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|(?:\w+'?s? )?poll\W*$"
-                              r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|)|\|\s*\d{1,4}\W*$"
+                              r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|"
+                              r"|lee |leia |leggi |zobacz |czytaj |اقرأ)|\|\s*\d{1,4}\W*$"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")  # how an article's paragraph ends
@@ -170,7 +212,7 @@ MAX_LINKED_HEADLINES = 3
 _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
                         "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ", "à lire",
-                        "lire", "lesen", "mehr zum", "list of")
+                        "lire", "lesen", "mehr zum", "list of", "lee ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ")
 _INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))
 _PAGE_WORDS = ("page", "p.", "стр", "сторінка")
 # what `_may_be_interstitial` strips off a line's ends before testing its first and last words: ASCII punctuation
@@ -268,3 +310,30 @@ def archive_banner_length(lines: list[str]) -> int:
             end = next((offset for offset, text in enumerate(window) if text.strip().casefold() == ARCHIVE_BANNER_END), None)
             return start + 1 + (end + 1 if end is not None else 0)
     return 0
+
+
+# Chinese and Japanese run their words together: to the features and rules, which count words and read sentence
+# ends, a paragraph of such text is a few very long "words" with no full stop, and the network called whole
+# articles boilerplate. The network, the rules and the title search read a view of such lines instead: each run of
+# ideographs and kana cut into two-character pseudo-words (about a Chinese word's length) and full-width
+# punctuation made ASCII ("。" -> ". "). The output keeps the original lines; a line without such text is its own view.
+CJK_RUN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+CJK_PSEUDO_WORD = 2
+_CJK_PUNCTUATION = str.maketrans({"。": ". ", "，": ", ", "、": ", ", "！": "! ", "？": "? ", "：": ": ", "；": "; ",
+                                  "（": " (", "）": ") ", "「": ' "', "」": '" ', "『": ' "', "』": '" ', "【": " [",
+                                  "】": "] ", "《": ' "', "》": '" '})
+_SPACE_BEFORE_MARK_RE = re.compile(r" ([.,!?:;)\]])")
+
+
+def _pseudo_words(run: re.Match[str]) -> str:
+    text = run.group()
+    return " " + " ".join(text[start:start + CJK_PSEUDO_WORD] for start in range(0, len(text), CJK_PSEUDO_WORD)) + " "
+
+
+def reading_view(lines: list[str]) -> list[str]:
+    """The lines as the network and the rules read them: `lines` itself when none holds Chinese or Japanese
+    text, else each such line with its words spaced apart and its punctuation made ASCII (CJK_RUN_RE)."""
+    if all(map(str.isascii, lines)) or not any(map(CJK_RUN_RE.search, lines)):
+        return lines
+    return [_SPACE_BEFORE_MARK_RE.sub(r"\1", " ".join(CJK_RUN_RE.sub(_pseudo_words, line.translate(_CJK_PUNCTUATION)).split()))
+            if CJK_RUN_RE.search(line) else line for line in lines]

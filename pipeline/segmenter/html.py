@@ -24,9 +24,10 @@ from collections import Counter
 import numpy as np
 from lxml import etree, html as lxml_html
 
+from pipeline.segmenter.cues import reading_view
 from pipeline.segmenter.result import Segmentation
 from pipeline.segmenter.sites import template_evidence
-from pipeline.segmenter.text import apply_rules, assemble, place_title
+from pipeline.segmenter.text import apply_rules, assemble, place_title_in_view
 
 WORD_RE = re.compile(r"\w+")
 
@@ -191,24 +192,24 @@ def segment_html_pages(markups: list[str | bytes], segmenter, sites: list | None
     """Segment HTML pages with one batched model call (`sites`: as in `LineSegmenter.predict_many`);
     `lines[].line_no` count lines of each page's flattened text."""
     flattened = [html_to_lines(markup) for markup in markups]
-    texts = [lines for lines, _, _ in flattened]
-    site_rows, recurring = template_evidence(texts, sites)
-    predicted = segmenter.predict_many(texts, sites, site_rows=site_rows)
-    return [_finish_page(markup, lines, headline, labels, repeats)
-            for markup, (lines, _, headline), labels, repeats in zip(markups, flattened, predicted, recurring)]
+    views = [reading_view(lines) for lines, _, _ in flattened]
+    site_rows, recurring = template_evidence(views, sites)
+    predicted = segmenter.predict_many(views, sites, site_rows=site_rows)
+    return [_finish_page(markup, lines, view, headline, labels, repeats)
+            for markup, (lines, _, headline), view, labels, repeats in zip(markups, flattened, views, predicted, recurring)]
 
 
 def segment_html_page(markup: str | bytes, segmenter) -> Segmentation:
     return segment_html_pages([markup], segmenter)[0]
 
 
-def _finish_page(markup: str | bytes, lines: list[str], headline: str | None, predicted: list[str],
+def _finish_page(markup: str | bytes, lines: list[str], view: list[str], headline: str | None, predicted: list[str],
                  recurring: np.ndarray | None = None) -> Segmentation:
     """Rules, trafilatura's confirmation of the body, title and assembly on top of the model's labels
-    (`recurring`: as in `text.apply_rules`)."""
-    labels = apply_rules(lines, predicted, recurring=recurring) if lines else []
+    (`view`: the lines as the model read them, `cues.reading_view`; `recurring`: as in `text.apply_rules`)."""
+    labels = apply_rules(view, predicted, recurring=recurring) if lines else []
     main_text = trafilatura_main_text(markup) if "body" in labels else ""
     if main_text:
         labels = confirm_body(lines, labels, main_text)
-    labels, title_index, title_text = place_title(lines, labels, headline)
+    labels, title_index, title_text = place_title_in_view(lines, view, labels, headline)
     return assemble(list(enumerate(lines, start=1)), labels, title_index, title_text)

@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 from pipeline.segmenter.comments import (DATE_FILLER_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo, is_button,
                                          is_counter, is_date_text, lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS, PARAGRAPH_ENDS,
-                                     STOPWORDS, WORD_RE, archive_banner_length, linked_headline)
+                                     STOPWORDS, WORD_RE, archive_banner_length, linked_headline, reading_view)
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 from pipeline.segmenter.sites import template_evidence
@@ -42,6 +42,13 @@ HEADLINE_MAX_WORDS = 20
 FAR_HEADLINE_MIN_OVERLAP = 0.5  # half the words of a longer headline past the title window (`find_title`)
 BYLINE_HEADLINE_MIN_OVERLAP = 0.25  # ...or a quarter of them, when a byline or date line stands right under it
 TITLE_SEPARATOR_RE = re.compile(r" [|»«·:—–-] | [|»«]|[|»«] ")
+BREADCRUMB_SEPARATOR_RE = re.compile(r" [>›] ")
+# a site's sections, as its menu names them
+SECTION_WORDS = frozenset("""home news world politics business economy markets money tech technology science health opinion
+    opinions ideas culture arts books music film movies tv sport sports lifestyle life style travel food video videos podcasts
+    podcast magazine archive archives photos investigations weather local national international u.s. us europe asia
+    entertainment education climate newsletters games puzzles""".split())
+SECTION_MENU_SHARE = 0.75
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 # "By NAME", "Posted by NAME", and a blog's "Posted on December 2, 2026 by NAME"
 BYLINE_RE = re.compile(r"(?:posted\s+|written\s+|(?:posted|published)\s+on\s+(?=[^|\n]{0,30}\d)[^|\n]{4,40}?\s+)?by\s",
@@ -154,7 +161,8 @@ def wrap_width(numbered: list[tuple[int, str]]) -> int | None:
     WRAP_MAX_WIDTH characters), or None when it is not hard-wrapped: it has longer lines with spaces,
     or too few lines cut mid-sentence (the next line's first word would not have fitted, and it starts
     in lower case)."""
-    spaced = [len(text) for _, text in numbered if " " in text]  # unbreakable URLs may run past the width
+    # unbreakable URLs may run past the width, also in a numbered list of links ("12. https://...", lynx's References)
+    spaced = [len(text) for _, text in numbered if " " in text and "://" not in text]
     if sum(length > WRAP_MAX_WIDTH for length in spaced) > WRAP_MAX_LONGER:
         return None  # paragraphs on one line each (most dumps): an early exit
     width = max((length for length in spaced if length <= WRAP_MAX_WIDTH), default=0)
@@ -206,14 +214,28 @@ def _heading_like(line: str, min_words: int) -> bool:
     if line.startswith(BULLET_START) or BYLINE_RE.match(line) or SKIP_LINK_RE.match(line) or is_date_text(line) \
             or NUMBERED_LINK_RE.match(line):
         return False
-    return any(word[:1].isupper() for word in words) and not _menu_like(line) and not _is_furniture(line)
+    # a capital, or a letter of a script without case (Chinese, Arabic): `not islower` is true of both
+    return any(word[:1].isalpha() and not word[:1].islower() for word in words) and not _menu_like(line) \
+        and not _is_furniture(line)
 
 
 def _menu_like(line: str) -> bool:
     """A menu printed on one line: four or more items of at most two words between separators
-    ("Home | World | Nation | Opinion"); a page title "Headline | Section | Site" has a longer first part."""
+    ("Home | World | Nation | Opinion"); a page title "Headline | Section | Site" has a longer first part.
+    Or a breadcrumb trail, parts of at most four words (but the last) between " > " or " › " ("Opinion > Letters
+    to the Editor", "You are here: Home > Headline"); or a menu whose separators were spaces ("Politics World
+    Ideas Books Culture"): four or more words, most of them section names (SECTION_WORDS)."""
+    if " > " in line or " › " in line:  # (the last crumb may be the page's own long title)
+        crumbs = BREADCRUMB_SEPARATOR_RE.split(line)
+        # two crumbs may be a page title "Site › Headline": a trail starts with a section's one word or "You are here"
+        if all(len(crumb.split()) <= 4 for crumb in crumbs[:-1]) and (
+                len(crumbs) >= 3 or len(crumbs[0].split()) == 1 or crumbs[0].casefold().startswith("you are here")):
+            return True
     parts = TITLE_SEPARATOR_RE.split(line)
-    return len(parts) >= 4 and all(len(part.split()) <= 2 for part in parts)
+    if len(parts) >= 4 and all(len(part.split()) <= 2 for part in parts):
+        return True
+    words = line.split()
+    return len(words) >= 4 and sum(word.casefold() in SECTION_WORDS for word in words) >= SECTION_MENU_SHARE * len(words)
 
 
 def find_title(lines: list[str], labels: list[str], title_hint: str | None = None) -> int | None:
@@ -332,11 +354,11 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
     """`first`, or a heading-like line below it when `first` reads as the site's name or tagline
     ("Independent news from Russia", "Academic rigour, journalistic flair") rather than the headline:
     few of its words occur in the article's opening, while most of the later line's do or a byline or
-    date line stands right under it. A line over the site's menu (`_heads_a_menu`: "President of the
-    Republic", "Official website", "News", ...) is such a name whatever words it shares, and then neither a
-    line amid other heading-like lines (a list of stories) nor a tag list is taken. A standfirst right
-    under a creative headline shares more words with the article than the headline does, so the line right under `first` is never taken; nor is
-    a line with a date (datelines, "World | March 2, 2021")."""
+    date line stands right under it (or under the standfirst, a longer line, right under it). A line over the site's
+    menu (`_heads_a_menu`: "President of the Republic", "Official website", "News", ...) is such a name whatever
+    words it shares, and then neither a line amid other heading-like lines (a list of stories) nor a tag list is
+    taken. A standfirst right under a creative headline shares more words with the article than the headline does,
+    so the line right under `first` is never taken; nor is a line with a date (datelines, "World | March 2, 2021")."""
     opening = _opening(lines, labels, first_paragraph)
 
     def overlap(index: int) -> float:
@@ -355,8 +377,10 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
                 and not line.endswith((",", ":", ";")) and not DATE_RE.search(line) \
                 and not (masthead and (_among_headings(lines, index) or _tag_list(line))) \
                 and (overlap(index) >= HEADLINE_MIN_OVERLAP or (
-                    overlap(index) >= BYLINE_HEADLINE_MIN_OVERLAP and _opens_byline_block(lines, index + 1)
-                    and _reads_as_headline(line))):
+                    overlap(index) >= BYLINE_HEADLINE_MIN_OVERLAP and _reads_as_headline(line)
+                    and (_opens_byline_block(lines, index + 1)  # or a standfirst, then the byline
+                         or (labels[index + 1] == "body" and len(lines[index + 1]) > len(line)
+                             and _opens_byline_block(lines, index + 2))))):
             return index
     return first
 
@@ -1207,7 +1231,8 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
         labels[title_index] = "title"
     texts = [text for _, text in numbered]
     has_comments = "comment" in labels
-    comments = parse_comments(_comment_lines(texts, labels), metas, already_collapsed=True) if has_comments else []
+    comments = parse_comments(list(map(_without_link_markers, _comment_lines(texts, labels))), metas,
+                              already_collapsed=True) if has_comments else []
     if has_comments and not comments:
         # names and dates with no text under them ("Publication date: ...", "Moscow"): page furniture, no comments
         labels = ["boilerplate" if label == "comment" else label for label in labels]
@@ -1229,27 +1254,38 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
 
 def finish(numbered: list[tuple[int, str]], predicted: list[str], title_hint: str | None = None,
            furniture: list[bool] | None = None, recurring: np.ndarray | None = None,
-           feed_seeds: list[int] | None = None) -> Segmentation:
+           feed_seeds: list[int] | None = None, view: list[str] | None = None) -> Segmentation:
     """Rules, title and assembly on top of the model's labels for one document (`furniture`,
-    `recurring`, `feed_seeds`: as in apply_rules)."""
+    `recurring`, `feed_seeds`: as in apply_rules; `view`: the lines as the model read them, `cues.reading_view`)."""
     texts = [text for _, text in numbered]
+    view = texts if view is None else view
     metas = MetaMemo()  # the rules and the comment parser look at the same lines
-    labels = apply_rules(texts, predicted, metas, furniture, recurring, feed_seeds) if texts else []
-    labels, title_index, title_text = place_title(texts, labels, title_hint)
+    labels = apply_rules(view, predicted, metas, furniture, recurring, feed_seeds) if texts else []
+    labels, title_index, title_text = place_title_in_view(texts, view, labels, title_hint)
     return assemble(numbered, labels, title_index, title_text, metas)
+
+
+def place_title_in_view(texts: list[str], view: list[str], labels: list[str], title_hint: str | None
+                        ) -> tuple[list[str], int | None, str | None]:
+    """`place_title` on the lines as the model read them (`cues.reading_view`), a title taken from a line given
+    as that line's own text."""
+    labels, title_index, title_text = place_title(view, labels, title_hint)
+    if view is not texts and title_text is not None and not title_hint:
+        title_text = texts[view.index(title_text)]
+    return labels, title_index, title_text
 
 
 def segment_lines(numbered: list[tuple[int, str]], segmenter, title_hint: str | None = None) -> Segmentation:
     """Segment already split lines ((line_no, text) pairs) with a LineSegmenter."""
-    texts = [text for _, text in numbered]
-    return finish(numbered, segmenter.predict(texts) if texts else [], title_hint)
+    view = reading_view([text for _, text in numbered])
+    return finish(numbered, segmenter.predict(view) if view else [], title_hint, view=view)
 
 
 def segment_numbered_batch(docs: list[list[tuple[int, str]]], segmenter, title_hints: list[str | None],
                            sites: list | None = None, batch_docs: int = INFERENCE_BATCH_DOCS) -> list[Segmentation]:
     """segment_lines for several documents, with batched model calls (`sites`, `batch_docs`: as in
     `LineSegmenter.predict_many`)."""
-    texts = [[text for _, text in numbered] for numbered in docs]
+    texts = [reading_view([text for _, text in numbered]) for numbered in docs]
     site_rows, recurring = template_evidence(texts, sites)
     predicted = segmenter.predict_many(texts, sites, batch_docs, site_rows=site_rows)
     all_lines = [line for lines in texts for line in lines]
@@ -1257,5 +1293,7 @@ def segment_numbered_batch(docs: list[list[tuple[int, str]]], segmenter, title_h
     flags = furniture_flags(all_lines, text) if len(all_lines) >= RE2_MIN_LINES else None  # one pass for all documents
     ends = list(itertools.accumulate(map(len, texts)))
     seeds = feed_seed_rows(all_lines, ends, text) if ends else []
-    return [finish(numbered, labels, hint, None if flags is None else flags[end - len(numbered):end], repeats, doc_seeds)
-            for numbered, labels, hint, end, repeats, doc_seeds in zip(docs, predicted, title_hints, ends, recurring, seeds)]
+    return [finish(numbered, labels, hint, None if flags is None else flags[end - len(numbered):end], repeats, doc_seeds,
+                   view)
+            for numbered, labels, hint, end, repeats, doc_seeds, view
+            in zip(docs, predicted, title_hints, ends, recurring, seeds, texts)]
