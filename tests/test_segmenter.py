@@ -1230,7 +1230,8 @@ def test_word_scores_weigh_lines_by_words_and_pool_documents():
 # (openings), comments (author, date) and furniture (openings) are in a JSON file beside the pages, written with the
 # pages before any change;
 # pages the segmenter still gets wrong carry "known_misread" (strict: a fix shows up as a failure to update)
-PROBE_PAGES = json.loads((Path(__file__).parent / "pages" / "probe_pages_2026_12_06.json").read_text(encoding="utf-8"))
+PROBE_PAGES = {name: spec for path in sorted((Path(__file__).parent / "pages").glob("probe_pages_*.json"))
+               for name, spec in json.loads(path.read_text(encoding="utf-8")).items()}
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=spec["known_misread"]))
