@@ -353,3 +353,16 @@ def test_list_marked_meta_lines_and_wrote_on_dates():
     assert [(c.author, c.date, c.text) for c in parse_comments(lines)] == [
         ("Gerald Hutchins", "Dec 5, 2026 10:14 PM", "They will talk again in January."),
         ("Patricia Novak", "Dec 5, 2026 10:37 PM", "Talks are better than silence.")]
+
+
+def test_liked_by_badges_commented_verbs_and_counted_buttons() -> None:
+    # a newsletter platform's "Liked by NAME" badge is no author; "NAME commented 2 hours ago" names NAME;
+    # a row of buttons with a count after them ("Reply Like 14") ends a comment, not starts one
+    lines = ["Daniel Okafor", "Dec 5", "Liked by Anna Petrova",
+             "The airport line is going to stay with me. Great reporting from a place few of us could reach.",
+             "Reply Like 14",
+             "Deb Kessler commented 2 hours ago", "Sanctions relief for fertilizer was always going to be the price.",
+             "Reply Like 3"]
+    comments = parse_comments(lines)
+    assert [(c.author, c.date) for c in comments] == [("Daniel Okafor", "Dec 5"), ("Deb Kessler", "2 hours ago")]
+    assert comments[0].text.startswith("The airport line") and "Like 14" not in comments[0].text

@@ -766,3 +766,41 @@ def test_a_section_front_of_teasers_has_no_article() -> None:
                for n in range(6)]
     labels = apply_rules([*article, *teasers], ["body"] * 15)
     assert labels[:6] == ["body"] * 6 and set(labels[6:]) == {"boilerplate"}
+
+
+def test_the_articles_last_paragraphs_under_its_body_are_body_again() -> None:
+    body = "Diplomats from both capitals will meet again in Vienna in February, officials on both sides said on Friday."
+    missed = "Members of Congress offered mixed reactions, with one senator calling the extension a welcome step."
+    after_ad = "NATO allies in the region were briefed on the decision before it was announced, a diplomat said."
+    lines = ["Russia and US extend hotline talks", body, missed, "Ad Feedback", after_ad, "Related stories",
+             "Teaser paragraphs under a heading are not the article's, whatever their length and however they end.",
+             "Photo: Negotiators leave the talks in Geneva on Friday after three days of closed meetings there.",
+             "Share this article"]
+    labels = ["title", "body"] + ["boilerplate"] * 7
+    fixed = apply_rules(lines, labels)
+    assert fixed[2] == fixed[4] == "body"  # right under the last paragraph, and under an ad marker under it
+    assert fixed[3] == fixed[5] == fixed[6] == fixed[7] == "boilerplate"  # the marker; past a heading; a caption
+    # a caption right under the body, furniture, a short line and a line that ends no sentence stay boilerplate
+    for tail in ["Photo: Negotiators leave the talks in Geneva on Friday after three days of closed meetings.",
+                 "The views and opinions expressed in this article are the author's own and not those of the site.",
+                 "Officials said talks would resume.",
+                 "More coverage of the negotiations between Washington and Moscow on arms control and sanctions"]:
+        assert apply_rules([body, tail], ["body", "boilerplate"])[1] == "boilerplate", tail
+    # under a comment section's start, nothing changes: the comment section is the article's end
+    assert apply_rules(["Posted by anna on Dec 5, 2026", body, missed], ["comment", "body", "boilerplate"])[2] \
+        == "boilerplate"
+
+
+def test_a_page_title_gives_way_to_the_bare_headline_further_down() -> None:
+    lines = ["Russia rejects US proposal for Black Sea shipping monitors | The Northfield Tribune", "Skip to content",
+             "Subscribe Log in Newsletters e-Edition", "Home World Politics Business Tech Science Opinion Video",
+             "Search", "World Europe Russia-Ukraine War", "Russia rejects US proposal for Black Sea shipping monitors",
+             "By Colin Ashworth", "Moscow rejected on Friday a US proposal to station monitors on ships crossing "
+             "the Black Sea, the foreign ministry said in a statement."]
+    labels = ["boilerplate"] * 6 + ["body", "boilerplate", "body"]
+    assert text.find_title(lines, labels) == 6
+    # further down than five lines, a line that ends the page title is more often the site's name than the headline
+    blog = ["Forgiving your enemies — Paulo Coelho's Blog", "Home", "About", "Books", "Contact", "Archive",
+            "Paulo Coelho's Blog", "Forgiving is a hard thing, and most of us learn it late in life, if we learn it "
+            "at all, he wrote."]
+    assert text.find_title(blog, ["boilerplate"] * 7 + ["body"]) == 0

@@ -66,11 +66,10 @@ BUTTON_RE = re.compile(
     r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|click to rate|"
     r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|відповісти|подобається|поскаржитися|поділитися|save|"
     r"hide|embed|parent|give award|award|antworten|melden|gefällt mir|répondre|signaler|j'aime|"
-    r"responder|(?:no )?me gusta(?: \d+)?|denunciar|reportar|odpowiedz|zgłoś|rispondi|mi piace(?: \d+)?|segnala|"
-    r"curtir(?: \d+)?|"
+    r"responder|(?:no )?me gusta|denunciar|reportar|odpowiedz|zgłoś|rispondi|mi piace|segnala|curtir|"
     r"رد|إعجاب|回复|点赞|举报|返信|いいね|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)|{BUTTON_EXTRAS})\W*)+"
-    r"(?:#\d*)?\W*$",
+    r"(?:#\d*|\d{1,5})?\W*$",  # a count after the last button: "Reply Like 14"
     re.IGNORECASE,
 )
 # the age in a row of buttons under a comment ("Like · Reply · 2d"): the comment's date when nothing else gives one
@@ -96,13 +95,14 @@ WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|yi
                             r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured) picks?|featured|pinned"
                             r"|(?:paid |founding )?(?:subscriber|member)"
                             rf"|(?:{POST_WORDS})\s*(?:#|no\.|nr\.|№)?\s*\d{{1,5}}"
-                            r"|this comment (?:was|has been|is) (?:deleted|removed|hidden)\b.{0,40}"
+                            r"|this comment (?:was|has been|is) (?:deleted|removed|hidden)\b.{0,40}|liked by .{1,60}"
                             r"|(?:comment )?(?:deleted|removed))\W*$",
                             re.IGNORECASE)
 WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level", "author", "editor",
                  "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member",
                  "times", "nyt", "reader", "editor", "featured", "pinned",
-                 *POST_WORDS.split("|"), "this comment", "deleted", "removed")
+                 *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by")
+COMMENTED_TAIL_RE = re.compile(r"\s+(?:commented|replied|posted)$", re.IGNORECASE)
 INITIAL_END_RE = re.compile(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]\.$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
@@ -445,7 +445,7 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
         if match is None:
             return None
         head, date = line[:match.start("date")], match.group("date")
-    author = head.strip(" ·•|-–—,:")
+    author = COMMENTED_TAIL_RE.sub("", head.strip(" ·•|-–—,:"))  # "Deb Kessler commented 2 hours ago"
     # with a dash or bullet between them, the name may be lowercase ("john mason — May 14, 2021")
     separated = any_case or head.rstrip().endswith(("—", "–", "-", "·", "•", "|"))
     place = PLACE_TAIL_RE.search(author) if head.rstrip().endswith(",") and author.count(",") >= 2 else None

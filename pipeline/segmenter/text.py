@@ -39,6 +39,8 @@ TITLE_BODY_LINES, TITLE_BODY_CHARS = 10, 1500  # the article's opening, whose wo
 TAGLINE_MAX_OVERLAP = 0.34  # at most a third of a tagline's words are the article's...
 HEADLINE_MIN_OVERLAP = 0.6  # ...and most of a headline's
 HEADLINE_MAX_WORDS = 20
+BARE_HEADLINE_WINDOW = 10  # a page title "Headline | Site" gives way to the bare headline this close below it...
+SITE_FIRST_WINDOW = 5  # ...and "Site | Headline" this close
 FAR_HEADLINE_MIN_OVERLAP = 0.5  # half the words of a longer headline past the title window (`find_title`)
 BYLINE_HEADLINE_MIN_OVERLAP = 0.25  # ...or a quarter of them, when a byline or date line stands right under it
 TITLE_SEPARATOR_RE = re.compile(r" [|»«·:—–-] | [|»«]|[|»«] ")
@@ -269,10 +271,12 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
             line = lines[index]
             if labels[index] == "comment" or not _heading_like(line, min_words):
                 continue
-            for later in range(index + 1, min(index + 6, len(lines))):
+            for later in range(index + 1, min(index + BARE_HEADLINE_WINDOW, len(lines))):
                 other = lines[later]
-                if other != line and len(other) >= 0.4 * len(line) and (line.startswith(other) or line.endswith(other)) \
-                        and _heading_like(other, 2):
+                # "Headline | Site" then "Headline"; "Site | Headline" then "Headline" only close by (further down, a
+                # line that ends the page title is more often the site's name: "Paulo Coelho's Blog")
+                if other != line and len(other) >= 0.4 * len(line) and _heading_like(other, 2) and (
+                        line.startswith(other) or (later <= index + SITE_FIRST_WINDOW and line.endswith(other))):
                     return later
             if min_words == 2:
                 return index
@@ -632,8 +636,18 @@ SOCIAL_TEXT_MIN_WORDS = 4  # a post's text lines (counters and buttons are short
 SOCIAL_MIN_REPLIES = 2
 GALLERY_COUNTER_RE = re.compile(r"\n[ \t]*\d{1,3} of \d{1,3}[ \t]*(?=\n|$)", re.IGNORECASE)
 CREDIT_RE = re.compile(r"^\W*(?:photo(?:graph)?s?|image|picture|credit|source|фото)\s*(?::|/|by\b|©)", re.IGNORECASE)
+INLINE_PROMPT_RE = re.compile(INLINE_PROMPT, re.IGNORECASE)
 CAPTION_START_RE = re.compile(r"^\W*(?:image|photo|photograph|picture|pictured|caption|video|watch)\s*:", re.IGNORECASE)
 OPENING_PAIR = ("boilerplate", "body")  # labels of a missed paragraph and the article line under it
+CLOSING_PAIR = ("body", "boilerplate")  # labels of the article's line and a missed paragraph under it
+MAX_CLOSING_PARAGRAPHS = 2  # at most this many under one article paragraph (a gallery's captions run on and on)
+# what stands under an article's end in paragraph shape: an author's bio ("Jon Bloom (@Bloom_Jon) is President of
+# ..."), a blog's post meta ("This entry was posted on ..."), a comment count ("9 Responses to “...”")
+NOT_CLOSING_PARAGRAPH_RE = re.compile(
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?: \(@\w+\))?,? (?:is|was|has been|writes|covers|reports)\b"
+    r"|^(?:this (?:entry|post|article) was|posted) (?:posted|published|filed|on|in|by)\b"
+    r"|^\d+ (?:responses?|comments?|thoughts?|replies) (?:to|on)\b",
+    re.IGNORECASE)
 NEWS_FEED_MIN_ITEMS = 3
 STANDFIRST_MIN_WORDS, STANDFIRST_MAX_WORDS = 6, 60  # a standfirst under the headline (`_standfirst`)...
 STANDFIRST_HEADLINE_MIN_WORDS = 5  # ...under a headline this long, not a site's name...
@@ -699,6 +713,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
       body or comment: lines under 600 characters, and a line opening with "Disclaimer" at any length;
     * a sentence-ending line of MISSED_PARAGRAPH_WORDS+ words right above an article paragraph, above
       any comment, is body (`_missed_paragraphs`), unless it is furniture or the site's template;
+    * so is a paragraph right under one, or under an ad marker under one (`_missed_closing_paragraphs`);
     * list items labelled boilerplate between an article line ending in ":" and the article's next line are
       body (`_listed_items`);
     * a news feed, three or more headlines each beside its time or date line, is boilerplate, never body or
@@ -740,6 +755,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     prompts = [index for index in candidates if len(lines[index]) <= 80 and PAYWALL_PROMPT_RE.match(lines[index])] \
         if furniture is not None or "ubscri" in joined or "eading" in joined else []
     for index in _missed_paragraphs(lines, labels, furniture) + _teaser_above_paywall(lines, labels, prompts):
+        labels[index] = "body"
+    for index in _missed_closing_paragraphs(lines, labels, furniture):
         labels[index] = "body"
     for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined) \
             + _story_listing(lines, labels, joined):
@@ -886,6 +903,38 @@ def _missed_paragraphs(lines: list[str], labels: list[str], furniture: list[bool
                 and not (furniture[index] if furniture is not None else _is_furniture(line)):
             missed.append(index)
     return missed
+
+
+def _missed_closing_paragraphs(lines: list[str], labels: list[str], furniture: list[bool] | None) -> list[int]:
+    """The article's last paragraphs that the model called boilerplate (its known weak spot, an article's end): under
+    a body line of ARTICLE_PARAGRAPH_WORDS+ words that ends a sentence, above any comment, the boilerplate lines of as
+    many words that end one too and are no furniture, caption or list item (often a photo's caption under the text),
+    down to the first other line; ad markers between them ("Ad Feedback", "Advertisement": INLINE_PROMPT_RE) are
+    passed over; at most MAX_CLOSING_PARAGRAPHS under one, and no bio, post meta or comment count
+    (NOT_CLOSING_PARAGRAPH_RE)."""
+    end = labels.index("comment") if "comment" in labels else len(labels)
+    missed: list[int] = []
+    # (the boundaries by one comprehension over label pairs: this runs on every document)
+    for above in [index for index, pair in enumerate(zip(labels[:end], labels[1:end])) if pair == CLOSING_PAIR]:
+        if not _paragraph(lines[above]):
+            continue
+        index, found = above + 1, 0
+        while index < end and labels[index] == "boilerplate" and found < MAX_CLOSING_PARAGRAPHS:
+            line = lines[index]
+            if _paragraph(line) and not line.startswith(BULLET_START) and not CAPTION_START_RE.match(line) \
+                    and not NOT_CLOSING_PARAGRAPH_RE.match(line) \
+                    and not (furniture[index] if furniture is not None else _is_furniture(line)):
+                missed.append(index)
+                found += 1
+            elif len(line) > 60 or not INLINE_PROMPT_RE.match(line):
+                break
+            index += 1
+    return missed
+
+
+def _paragraph(line: str) -> bool:
+    """An article paragraph's shape: ARTICLE_PARAGRAPH_WORDS+ words, ending a sentence."""
+    return line.endswith(PARAGRAPH_ENDS) and len(WORD_RE.findall(line)) >= ARTICLE_PARAGRAPH_WORDS
 
 
 def _listed_items(lines: list[str], labels: list[str]) -> list[int]:
