@@ -330,10 +330,16 @@ def _pseudo_words(run: re.Match[str]) -> str:
     return " " + " ".join(text[start:start + CJK_PSEUDO_WORD] for start in range(0, len(text), CJK_PSEUDO_WORD)) + " "
 
 
+# the UTF-8 lead bytes of U+3000-U+9FFF, which hold kana and the common ideographs: a byte search (memchr) tells
+# a page without them far faster than CJK_RUN_RE (most pages hold some non-ASCII, curly quotes or dashes)
+_CJK_LEAD_BYTES = tuple(bytes([lead]) for lead in range(0xE3, 0xEA))
+
+
 def reading_view(lines: list[str]) -> list[str]:
     """The lines as the network and the rules read them: `lines` itself when none holds Chinese or Japanese
     text, else each such line with its words spaced apart and its punctuation made ASCII (CJK_RUN_RE)."""
-    if all(map(str.isascii, lines)) or not any(map(CJK_RUN_RE.search, lines)):
+    joined = "\n".join(lines)
+    if joined.isascii() or not any(map(joined.encode("utf-8", "surrogatepass").__contains__, _CJK_LEAD_BYTES)):
         return lines
     return [_SPACE_BEFORE_MARK_RE.sub(r"\1", " ".join(CJK_RUN_RE.sub(_pseudo_words, line.translate(_CJK_PUNCTUATION)).split()))
             if CJK_RUN_RE.search(line) else line for line in lines]
