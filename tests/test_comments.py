@@ -366,3 +366,10 @@ def test_liked_by_badges_commented_verbs_and_counted_buttons() -> None:
     comments = parse_comments(lines)
     assert [(c.author, c.date) for c in comments] == [("Daniel Okafor", "Dec 5"), ("Deb Kessler", "2 hours ago")]
     assert comments[0].text.startswith("The airport line") and "Like 14" not in comments[0].text
+
+
+def test_by_name_before_a_date_names_name() -> None:
+    comments = parse_comments(["by EmpireGeorge__-- July 25, 2012 10:54 AM EDT", "Nobody asked the neighbours about it.",
+                               "by lvnvlady July 25, 2012 4:17 AM EDT", "They should have checked sooner."])
+    assert [(c.author, c.date) for c in comments] == [("EmpireGeorge__", "July 25, 2012 10:54 AM EDT"),
+                                                      ("lvnvlady", "July 25, 2012 4:17 AM EDT")]

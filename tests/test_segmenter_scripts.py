@@ -110,3 +110,26 @@ def test_ad_markers_of_more_languages_are_inline_prompts() -> None:
     for marker in ["PUBLICIDAD", "Publicidade", "Pubblicità", "REKLAMA", "Anzeige", "Реклама", "إعلان", "广告", "広告"]:
         assert prompt.match(marker), marker
     assert not prompt.match("Publicidad engañosa en la campaña electoral, denuncia la oposición")
+
+
+def test_a_comment_section_the_network_missed_is_found_by_its_reply_buttons() -> None:
+    from pipeline.segmenter.text import apply_rules
+    article = ["Washington y Moscú reabren el canal militar", "Los jefes de Estado Mayor de ambos países hablaron por "
+               "videoconferencia durante más de una hora, según fuentes del Pentágono."]
+    section = ["Comentarios (3)", "Para comentar debes estar registrado.",
+               "marcelo_rosario", "Hace 3 horas", "Bien que hablen los militares, nadie gana nada con el silencio.",
+               "Responder", "Me gusta 14",
+               "Ana Belén Soto", "Hace 2 horas", "Un seguro contra el desastre, exacto, con dos potencias nucleares.",
+               "Responder", "Me gusta 9",
+               "el_tano_83", "Hace 45 minutos", "Lo importante es que no haya un accidente sobre el mar Negro.",
+               "Responder", "Me gusta 1"]
+    labels = apply_rules(article + section, ["title", "body"] + ["boilerplate"] * len(section))
+    commented = [line for line, label in zip(article + section, labels) if label == "comment"]
+    assert commented == [line for line in section[2:] if not line.startswith(("Responder", "Me gusta"))]
+    # two such comments are not enough, and a list of teasers with dates and "Read more" links is no comment section
+    assert "comment" not in apply_rules(article + section[:12], ["title", "body"] + ["boilerplate"] * 12)
+    teasers = [line for index in range(3) for line in (f"Sanctions relief talks stall again, part {index}",
+                                                       "December 5, 2026",
+                                                       "Diplomats from both capitals met again without an agreement.",
+                                                       "Read more")]
+    assert "comment" not in apply_rules(article + teasers, ["title", "body"] + ["boilerplate"] * len(teasers))

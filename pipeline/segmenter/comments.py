@@ -103,6 +103,7 @@ WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in 
                  "times", "nyt", "reader", "editor", "featured", "pinned",
                  *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by")
 COMMENTED_TAIL_RE = re.compile(r"\s+(?:commented|replied|posted)$", re.IGNORECASE)
+BY_PREFIX_RE = re.compile(r"^by:?\s+(?=\S)", re.IGNORECASE)
 INITIAL_END_RE = re.compile(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]\.$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
@@ -126,8 +127,10 @@ WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "s
 # "3/5/19": a digit, a separator, a digit), TIME_RE ("10:42", "10 pm") and AGO_RE (case-insensitive)
 DATE_GATE = re.compile(r"\d(?:\d\d\d|[-/.]\d)").search
 TIME_GATE = re.compile(r"\d(?::\d|\s*[ap]|h\d)", re.IGNORECASE).search  # "14h32": French
-AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", "aujourd", "hace", "ayer", "hoy", "temu",
-             "wczoraj", " fa", "ieri", "há ", "ontem", "منذ")
+# (Italian ages by their units: " fa" alone is in one line in twenty of English pages, "fact", "family", ...)
+AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", "aujourd", "hace ", "ayer", "hoy", "temu",
+             "wczoraj", "ore fa", "ora fa", "minuti fa", "minuto fa", "giorni fa", "giorno fa", "settimane fa", "mesi fa",
+             "anni fa", "ieri", "há ", "ontem", "منذ")
 # a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
 # ("Gestern", "heute", "Aujourd'hui": their lower-case part; `_may_be_undigited_date` spells them out)
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
@@ -165,7 +168,7 @@ SEPARATORS = ("|", "•", "·")
 def _may_be_undigited_date(text: str) -> bool:
     """A necessary condition for a date without digits ("Yesterday", "Gestern")."""
     return "ago" in text or "day" in text or "estern" in text or "eute" in text or "ujourd" in text \
-        or "yer" in text or "czoraj" in text or "ieri" in text or "ntem" in text
+        or "Ayer" in text or "ayer" in text or "czoraj" in text or "ieri" in text or "ntem" in text
 
 
 def lowered_for_gates(line: str) -> str | None:
@@ -445,7 +448,8 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
         if match is None:
             return None
         head, date = line[:match.start("date")], match.group("date")
-    author = COMMENTED_TAIL_RE.sub("", head.strip(" ·•|-–—,:"))  # "Deb Kessler commented 2 hours ago"
+    # "Deb Kessler commented 2 hours ago", "by EmpireGeorge-- July 25, 2012 10:54 AM EDT"
+    author = BY_PREFIX_RE.sub("", COMMENTED_TAIL_RE.sub("", head.strip(" ·•|-–—,:")))
     # with a dash or bullet between them, the name may be lowercase ("john mason — May 14, 2021")
     separated = any_case or head.rstrip().endswith(("—", "–", "-", "·", "•", "|"))
     place = PLACE_TAIL_RE.search(author) if head.rstrip().endswith(",") and author.count(",") >= 2 else None

@@ -275,8 +275,9 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
                 other = lines[later]
                 # "Headline | Site" then "Headline"; "Site | Headline" then "Headline" only close by (further down, a
                 # line that ends the page title is more often the site's name: "Paulo Coelho's Blog")
-                if other != line and len(other) >= 0.4 * len(line) and _heading_like(other, 2) and (
-                        line.startswith(other) or (later <= index + SITE_FIRST_WINDOW and line.endswith(other))):
+                if other != line and len(other) >= 0.4 * len(line) and (
+                        line.startswith(other) or (later <= index + SITE_FIRST_WINDOW and line.endswith(other))) \
+                        and _heading_like(other, 2):
                     return later
             if min_words == 2:
                 return index
@@ -634,6 +635,13 @@ HANDLE_RE = re.compile(r"^@[A-Za-z0-9_.]{2,30}$")  # a social platform's user ha
 REPLYING_TO_RE = re.compile(r"^\W*replying to @", re.IGNORECASE)
 SOCIAL_TEXT_MIN_WORDS = 4  # a post's text lines (counters and buttons are shorter)
 SOCIAL_MIN_REPLIES = 2
+# a comment section the model missed (`_unlabelled_comments`): its reply buttons, in the languages the parser reads
+REPLY_BUTTON_STARTS = ("\nReply", "\nREPLY", "\nResponder", "\nOdpowiedz", "\nRispondi", "\nAntworten", "\nRépondre",
+                       "\nОтветить", "\nВідповісти", "\nرد", "\n回复", "\n返信")
+REPLY_BUTTON_RE = re.compile(r"^\W*(?:reply|responder|odpowiedz|rispondi|antworten|répondre|ответить|відповісти|رد|回复|返信)"
+                             r"(?:\W|$)", re.IGNORECASE)
+UNLABELLED_MIN_COMMENTS = 3
+UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
 GALLERY_COUNTER_RE = re.compile(r"\n[ \t]*\d{1,3} of \d{1,3}[ \t]*(?=\n|$)", re.IGNORECASE)
 CREDIT_RE = re.compile(r"^\W*(?:photo(?:graph)?s?|image|picture|credit|source|фото)\s*(?::|/|by\b|©)", re.IGNORECASE)
 INLINE_PROMPT_RE = re.compile(INLINE_PROMPT, re.IGNORECASE)
@@ -772,9 +780,12 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     if joined.count("\n@") > SOCIAL_MIN_REPLIES:  # a social platform's post and its replies, each with its @handle
         for index, label in _social_thread(lines):
             labels[index] = label
+    metas = MetaMemo() if metas is None else metas
+    if "comment" not in labels and sum(map(joined.count, REPLY_BUTTON_STARTS)) >= UNLABELLED_MIN_COMMENTS:
+        for index in _unlabelled_comments(lines, labels, metas):
+            labels[index] = "comment"
     if "comment" not in labels:
         return labels  # every rule below relabels lines next to a comment
-    metas = MetaMemo() if metas is None else metas
     last_content = None  # label of the closest line above that is not boilerplate
     for index, line in enumerate(lines):
         # (a body line here is no furniture: the first rule made every short furniture line boilerplate)
@@ -832,6 +843,51 @@ class _Post(NamedTuple):
     handle: str
     replying: bool
     aged: bool
+
+
+def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
+    """A comment section the model did not see as one, as in a language it was not trained on: UNLABELLED_MIN_COMMENTS
+    or more comments in a row, each a name and/or date line (`metas`), its text, and a row of buttons with a reply
+    button ("Responder · Me gusta 14", "Odpowiedz", "回复 点赞(56)"), no more than UNLABELLED_MAX_LINES lines apart,
+    every line of them labelled boilerplate. The meta and text lines are comments (the buttons stay boilerplate)."""
+    buttons = [index for index, line in enumerate(lines)
+               if labels[index] == "boilerplate" and len(line) <= 40 and REPLY_BUTTON_RE.match(line) and is_button(line)]
+    comments: list[list[int]] = []
+    run: list[list[int]] = []
+    previous = -1
+    for button in buttons:
+        start = max(previous + 1, button - UNLABELLED_MAX_LINES)
+        block = [index for index in range(start, button) if any(map(str.isalpha, lines[index]))
+                 and not is_button(lines[index]) and not is_counter(lines[index])]
+        block = block[_comment_opening(lines, block, metas):]
+        meta = metas[lines[block[0]]] if block else None
+        texts = block[1:]
+        if meta is not None and (meta.author or meta.date) and texts \
+                and all(labels[index] == "boilerplate" for index in block) \
+                and any(len(lines[index].split()) >= 4 and metas[lines[index]] is None for index in texts) \
+                and (not run or start == previous + 1 or button - previous <= UNLABELLED_MAX_LINES + 2):
+            run.append(block)
+        else:
+            if len(run) >= UNLABELLED_MIN_COMMENTS:
+                comments += run
+            run = [block] if meta is not None and texts else []
+        previous = button
+    if len(run) >= UNLABELLED_MIN_COMMENTS:
+        comments += run
+    return [index for block in comments for index in block]
+
+
+def _comment_opening(lines: list[str], block: list[int], metas: MetaMemo) -> int:
+    """Where in `block` (line indices above a comment's buttons) the comment opens: at its last date line, or the name
+    line right above it; without a date line, at its first name line (a comment form's prompts may stand above the
+    first comment: "Dodaj komentarz", "Twój nick"); len(block) when there is neither."""
+    found = [(position, metas[lines[index]]) for position, index in enumerate(block)]
+    dated = [position for position, meta in found if meta is not None and meta.date]
+    if not dated:
+        return next((position for position, meta in found if meta is not None), len(block))
+    opening = dated[-1]
+    above = found[opening - 1][1] if opening else None
+    return opening - 1 if above is not None and above.author and not above.date else opening
 
 
 def _social_thread(lines: list[str]) -> list[tuple[int, str]]:
