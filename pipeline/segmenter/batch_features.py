@@ -34,7 +34,7 @@ import pyarrow.compute as pc
 from pipeline.segmenter.cues import (
     AGO_RE, COMMENT_WORDS, CYRILLIC_AGO_PATTERN, CYRILLIC_COMMENT_WORDS, CYRILLIC_DATE_PATTERN, CYRILLIC_FURNITURE_WORDS,
     CYRILLIC_LETTER, CYRILLIC_STOPWORDS, DATE_RE, DE_FR_COMMENT_WORDS, DE_FR_FURNITURE_WORDS, DE_FR_STOPWORDS,
-    FURNITURE_WORDS, NOT_CYRILLIC_LETTER, OTHER_COMMENT_WORDS, OTHER_FURNITURE_WORDS, OTHER_STOPWORDS, STOPWORDS, TIME_RE,
+    FURNITURE_WORDS, NOT_CYRILLIC_LETTER, OTHER_AGO_RE, OTHER_COMMENT_WORDS, OTHER_FURNITURE_WORDS, OTHER_STOPWORDS, STOPWORDS, TIME_RE,
 )
 
 # character classes of the code points below 65536 (others count as letters without case)
@@ -48,7 +48,7 @@ TRIMMED_PUNCTUATION = string.punctuation + "“”‘’«»…–—·•©®�
 FLAG_PATTERNS = {
     "date": "(?i)" + DATE_RE.pattern,
     "time": "(?i)" + TIME_RE.pattern,
-    "ago": "(?i)" + AGO_RE.pattern,
+    "ago": "(?i)" + AGO_RE.pattern + "|" + OTHER_AGO_RE.pattern,
     # with German and French forms (cues.py): "3 Kommentare", "Kommentare (3)", "Antworten", "Répondre", ...
     "ncomm": r"(?i)^\W*\d[\d,.]*\s*(?:comments?|responses?|replies|repl(?:y|ies)|thoughts|kommentare?|commentaires?"
              r"|réactions?)\b|^\W*(?:kommentare|commentaires|réactions)\s*\(\d",

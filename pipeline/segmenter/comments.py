@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.segmenter.cues import AGO_RE, DATE_RE, HAS_DIGIT, MONTHS, RU_MONTHS, TIME_RE, UK_MONTHS
+from pipeline.segmenter.cues import AGO_RE, DATE_RE, HAS_DIGIT, MONTHS, OTHER_AGO_RE, RU_MONTHS, TIME_RE, UK_MONTHS
 from pipeline.segmenter.result import Comment
 
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
@@ -127,10 +127,10 @@ WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "s
 # "3/5/19": a digit, a separator, a digit), TIME_RE ("10:42", "10 pm") and AGO_RE (case-insensitive)
 DATE_GATE = re.compile(r"\d(?:\d\d\d|[-/.]\d)").search
 TIME_GATE = re.compile(r"\d(?::\d|\s*[ap]|h\d)", re.IGNORECASE).search  # "14h32": French
-# (Italian ages by their units: " fa" alone is in one line in twenty of English pages, "fact", "family", ...)
-AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", "aujourd", "hace ", "ayer", "hoy", "temu",
-             "wczoraj", "ore fa", "ora fa", "minuti fa", "minuto fa", "giorni fa", "giorno fa", "settimane fa", "mesi fa",
-             "anni fa", "ieri", "há ", "ontem", "منذ")
+AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", "aujourd")
+# the same for OTHER_AGO_RE (Italian ages by their units: " fa" alone is in one line in twenty of English pages)
+OTHER_AGO_WORDS = ("hace ", "ayer", "hoy", "temu", "wczoraj", "ore fa", "ora fa", "minuti fa", "minuto fa", "giorni fa",
+                   "giorno fa", "settimane fa", "mesi fa", "anni fa", "ieri", "há ", "ontem", "منذ")
 # a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
 # ("Gestern", "heute", "Aujourd'hui": their lower-case part; `_may_be_undigited_date` spells them out)
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
@@ -281,11 +281,12 @@ def _for_lowered_text(pattern: re.Pattern) -> re.Pattern:
 
 
 LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
-                         for pattern in (DATE_RE, TIME_RE, AGO_RE, SHORT_UNIT_AGO_RE, CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)}
+                         for pattern in (DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE, SHORT_UNIT_AGO_RE, CYRILLIC_DATE_RE,
+                                         CYRILLIC_AGO_RE)}
 
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every match of DATE_RE, TIME_RE, AGO_RE and SHORT_UNIT_AGO_RE (and CYRILLIC_DATE_RE,
+    """(start, end) of every match of DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE and SHORT_UNIT_AGO_RE (and CYRILLIC_DATE_RE,
     CYRILLIC_AGO_RE in Cyrillic text) in the text, sorted; a pattern runs only when its necessary condition holds."""
     lowered = lowered_for_gates(text)
     patterns = []
@@ -297,6 +298,8 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
         patterns.append(AGO_RE)
         if lowered is None or "ago" in lowered:
             patterns.append(SHORT_UNIT_AGO_RE)
+    if lowered is None or any(map(lowered.__contains__, OTHER_AGO_WORDS)):
+        patterns.append(OTHER_AGO_RE)
     if not text.isascii() and CYRILLIC(text):
         patterns += (CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)
     if lowered is None:

@@ -138,9 +138,13 @@ TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}
 AGO_RE = re.compile(
     r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b|\byesterday\b|\btoday\b"
     r"|\bvor\s+(?:\d+|einer?|einem)\s+(?:sekunde|minute|stunde|tag|woche|monat|jahr)(?:n|en|e)?\b|\bgestern\b|\bheute\b"
-    r"|\bil y a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)s?\b|\baujourd'hui\b"
-    # "hace 3 horas", "há 2 dias", "3 ore fa", "2 godz. temu", "منذ 3 ساعات"
-    r"|\bhace\s+(?:\d+|una?)\s+(?:segundo|minuto|hora|d[ií]a|semana|mes|año)(?:s|es)?\b|\bayer\b|\bhoy\b"
+    r"|\bil y a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)s?\b|\baujourd'hui\b",
+    re.IGNORECASE,
+)
+# "hace 3 horas", "há 2 dias", "3 ore fa", "2 godz. temu", "منذ 3 ساعات": apart from AGO_RE, so that the comment parser
+# runs it only on lines that hold one of its words (`comments.OTHER_AGO_WORDS`); the line features read both
+OTHER_AGO_RE = re.compile(
+    r"\bhace\s+(?:\d+|una?)\s+(?:segundo|minuto|hora|d[ií]a|semana|mes|año)(?:s|es)?\b|\bayer\b|\bhoy\b"
     r"|\bhá\s+(?:\d+|uma?)\s+(?:segundo|minuto|hora|dia|semana|m[eê]s|ano)(?:s|es)?\b|\bontem\b"
     r"|\b\d+\s+(?:minut|or|giorn|settiman|mes|ann)[a-z]*\s+fa\b|\bieri\b"
     r"|\b(?:\d+|kilka)\s+(?:sek|min|godz|dni|dzie|tyg|tydz|mies|lat)[a-z]*\.?\s+temu\b|\bwczoraj\b"

@@ -269,7 +269,8 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
     for min_words in (4, 2):
         for index in range(start, stop):
             line = lines[index]
-            if labels[index] == "comment" or not _heading_like(line, min_words):
+            if labels[index] == "comment" or not _heading_like(line, min_words) \
+                    or (line.isupper() and _heads_a_menu(lines, index)):  # a site's name in capitals over its menu
                 continue
             for later in range(index + 1, min(index + BARE_HEADLINE_WINDOW, len(lines))):
                 other = lines[later]
@@ -462,7 +463,7 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:complete|essential|unlimited|full|premium) digital access\b|\bcancel (?:at )?any ?time\b"
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
-    r"|\bsubscribe (?:for free|now|today)\b|\bsubscribe (?:for|from) (?:only |just )?[$€£]\s?\d"
+    r"|\bsubscribe (?:for free|now|today)\b|\bsubscribe(?::| (?:for|from)) (?:only |just )?[$€£]\s?\d"
     # a print edition's notice ("A version of this article appeared in print on ..."), a comment system's notice
     r"|^\W*a version of this (?:article|story|review|column|essay|op-ed) appear"
     r"|\byour comment (?:is|has been) (?:now )?(?:in the moderation queue|awaiting moderation|held for moderation)"
@@ -587,7 +588,7 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
-                   "by using our ", "subscribe ", "share this ", "javascript", "share or comment", "do not sell",
+                   "by using our ", "subscribe ", "subscribe:", "share this ", "javascript", "share or comment", "do not sell",
                    "privacy choices", "this article ", "this story ", "this piece ", "this post ", "this essay ",
                    "this column ", "this commentary ", "this op-ed ", "this interview ", "this conversation ",
                    "this transcript ", "the following ", "this q&a ", "this exchange ", "with permission", "kind permission",
@@ -636,8 +637,8 @@ REPLYING_TO_RE = re.compile(r"^\W*replying to @", re.IGNORECASE)
 SOCIAL_TEXT_MIN_WORDS = 4  # a post's text lines (counters and buttons are shorter)
 SOCIAL_MIN_REPLIES = 2
 # a comment section the model missed (`_unlabelled_comments`): its reply buttons, in the languages the parser reads
-REPLY_BUTTON_STARTS = ("\nReply", "\nREPLY", "\nResponder", "\nOdpowiedz", "\nRispondi", "\nAntworten", "\nRépondre",
-                       "\nОтветить", "\nВідповісти", "\nرد", "\n回复", "\n返信")
+# (a line break, then the word: the regex engine looks for the line breaks alone, fast)
+REPLY_LINE_RE = re.compile(r"\n(?:Reply|REPLY|Responder|Odpowiedz|Rispondi|Antworten|Répondre|Ответить|Відповісти|رد|回复|返信)")
 REPLY_BUTTON_RE = re.compile(r"^\W*(?:reply|responder|odpowiedz|rispondi|antworten|répondre|ответить|відповісти|رد|回复|返信)"
                              r"(?:\W|$)", re.IGNORECASE)
 UNLABELLED_MIN_COMMENTS = 3
@@ -781,7 +782,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         for index, label in _social_thread(lines):
             labels[index] = label
     metas = MetaMemo() if metas is None else metas
-    if "comment" not in labels and sum(map(joined.count, REPLY_BUTTON_STARTS)) >= UNLABELLED_MIN_COMMENTS:
+    if "comment" not in labels and len(list(itertools.islice(REPLY_LINE_RE.finditer(joined), UNLABELLED_MIN_COMMENTS))) \
+            == UNLABELLED_MIN_COMMENTS:
         for index in _unlabelled_comments(lines, labels, metas):
             labels[index] = "comment"
     if "comment" not in labels:
