@@ -804,3 +804,15 @@ def test_a_page_title_gives_way_to_the_bare_headline_further_down() -> None:
             "Paulo Coelho's Blog", "Forgiving is a hard thing, and most of us learn it late in life, if we learn it "
             "at all, he wrote."]
     assert text.find_title(blog, ["boilerplate"] * 7 + ["body"]) == 0
+
+
+def test_a_site_name_in_capitals_over_its_menu_and_a_subscription_offer_are_no_headline() -> None:
+    lines = ["Saltar al contenido", "EL CORREO DEL PLATA", "Suscríbete", "Iniciar sesión", "Internacional", "Política",
+             "Subscribe: $1 for 6 months", "Washington y Moscú reabren el canal militar de emergencia",
+             "Los jefes de Estado Mayor de ambos países hablaron por videoconferencia durante más de una hora, según "
+             "fuentes del Pentágono."]
+    labels = ["boilerplate"] * 7 + ["boilerplate", "body"]
+    assert text.find_title(lines, labels) == 7
+    assert text._is_furniture("Subscribe: $1 for 6 months") and not text._is_furniture("Subscribe: the case for a deal")
+    # a headline in capitals with an article under it, not a menu, still is one
+    assert text.find_title(["RUSSIA EXPELS TWO US DIPLOMATS", lines[-1]], ["boilerplate", "body"]) == 0
