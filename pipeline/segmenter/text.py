@@ -864,15 +864,15 @@ def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo) -
         block = block[_comment_opening(lines, block, metas):]
         meta = metas[lines[block[0]]] if block else None
         texts = block[1:]
-        if meta is not None and (meta.author or meta.date) and texts \
-                and all(labels[index] == "boilerplate" for index in block) \
-                and any(len(lines[index].split()) >= 4 and metas[lines[index]] is None for index in texts) \
-                and (not run or start == previous + 1 or button - previous <= UNLABELLED_MAX_LINES + 2):
+        qualifies = meta is not None and (meta.author or meta.date) and bool(texts) \
+            and all(labels[index] == "boilerplate" for index in block) \
+            and any(len(lines[index].split()) >= 4 and metas[lines[index]] is None for index in texts)
+        if qualifies and (not run or button - previous <= UNLABELLED_MAX_LINES + 2):
             run.append(block)
         else:
             if len(run) >= UNLABELLED_MIN_COMMENTS:
                 comments += run
-            run = [block] if meta is not None and texts else []
+            run = [block] if qualifies else []
         previous = button
     if len(run) >= UNLABELLED_MIN_COMMENTS:
         comments += run
