@@ -76,24 +76,10 @@ DE_FR_FURNITURE_WORDS = frozenset(
     """teilen drucken abonnieren anmelden abmelden registrieren datenschutz impressum startseite suche werbung anzeige
     partager imprimer abonner abonnez-vous connexion accueil recherche publicité confidentialité""".split()
 )
-# Spanish, Portuguese, Italian, Polish, Arabic, Chinese and Japanese cues, by the same rule (words English text uses,
-# "a", "no", "me", "come", "per", "dove", "do", "to", "go", are left out). Chinese and Japanese words are matched in the
-# reading view's two-character pseudo-words (`reading_view`).
-OTHER_STOPWORDS = frozenset(
-    """el los las del al un una unos unas pero porque que qué como cómo cuando donde dónde con sin sobre entre hasta
-    desde para por según muy más también ya este esta estos estas ese esa esos esas su sus mi mis nuestro nuestra lo
-    les se es son fue fueron ha han había sido está están ser hay yo él ella ellos ellas nosotros os uma uns umas ou
-    mas quando onde com sem até pelo pela pelos pelas muito também já estes estas esse essa seu sua seus suas não foi
-    foram tem têm estão eu ele ela eles elas nós você il gli uno ed ma perché che senza sopra tra fra fino della
-    delle degli dei nel nella nei sul sulla molto più anche già questo questa questi queste quello quella suo suoi
-    sue non è sono stato stata essere hanno io lui loro noi voi się nie że jest są był była było być jak ale lub czy
-    który która które tego tej przez dla przy oraz także już bardzo jego jej ich tylko jeszcze może można""".split()
-)
-OTHER_COMMENT_WORDS = frozenset(
-    """comentario comentarios comentar responder respuesta respuestas denunciar comentário comentários resposta
-    commento commenti commentare rispondi risposta segnala komentarz komentarze komentarzy skomentuj odpowiedz
-    odpowiedź zgłoś تعليق تعليقات التعليقات رد 评论 回复 点赞 コメ 返信""".split()
-)
+# Spanish, Portuguese, Italian, Polish, Arabic, Chinese and Japanese furniture words, for the same feature (Chinese and
+# Japanese words as the reading view's two-character pseudo-words show them, `reading_view`). The same languages'
+# stopwords and comment words were tried too and left out: the network, trained on English pages, read them
+# unreliably (a Polish page's related headlines became body).
 OTHER_FURNITURE_WORDS = frozenset(
     """compartir imprimir suscríbete suscribirse regístrate publicidad privacidad inicio buscar compartilhar assine
     publicidade privacidade início condividi stampa abbonati accedi registrati pubblicità udostępnij drukuj
