@@ -45,7 +45,10 @@ COUNTER_RE = re.compile(
     # Spanish, Portuguese, Italian, Polish, Arabic and Chinese counters and sort controls ("Comentarios (5)",
     # "Komentarze (6)", "Ordenar por: Más recientes", "Najnowsze | Najstarsze", "التعليقات (4)", "网友评论")
     r"|^\W*(?:\d+\s*)?(?:comentarios?|comentários?|commenti|komentarz[ey]?|التعليقات|تعليقات|网友评论|评论|コメント)\s*(?:\(\d+\))?\W*$"
+    # Turkish, Korean and Belarusian ones ("Yorumlar (5)", "댓글 4", "Каментары (4)", "Daha fazla yorum yükle")
+    r"|^\W*(?:yorumlar|yorum|댓글|каментар\w*)\s*(?:\(\d+\)|\d+)?\W*$|^\W*(?:daha fazla yorum|댓글 ?더보기)\b.{0,20}$"
     r"|^\W*(?:ordenar por|ordina per|sortuj(?: według)?|najnowsze|más recientes|mais recentes)\b.{0,40}$"
+    r"|^\W*(?:순공감순|최신순|공감비율순|과거순|추천순|답글순)(?:\s.{0,30})?$"
     r"|^\W*(?:ver (?:más|todos los) comentarios|ver mais comentários|mostra altri commenti|zobacz (?:więcej|wszystkie) "
     r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات)\W*$"
     r"|" + SIGN_IN_TO_COMMENT +
@@ -67,7 +70,8 @@ BUTTON_RE = re.compile(
     r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|відповісти|подобається|поскаржитися|поділитися|save|"
     r"hide|embed|parent|give award|award|antworten|melden|gefällt mir|répondre|signaler|j'aime|"
     r"responder|(?:no )?me gusta|denunciar|reportar|odpowiedz|zgłoś|rispondi|mi piace|segnala|curtir|"
-    r"رد|إعجاب|回复|点赞|举报|返信|いいね|"
+    r"رد|إعجاب|回复|点赞|举报|返信|いいね|yanıtla|cevapla|beğen|beğenme|şikayet et|답글|(?:비)?공감 ?\d{0,5}|신고|"
+    r"адказаць|падабаецца|ссылка|ветвь дискуссии|выше по ветке|развернуть|свернуть|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*|\d{1,5})?\W*$",  # a count after the last button: "Reply Like 14"
     re.IGNORECASE,
@@ -130,7 +134,7 @@ TIME_GATE = re.compile(r"\d(?::\d|\s*[ap]|h\d)", re.IGNORECASE).search  # "14h32
 AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", "aujourd")
 # the same for OTHER_AGO_RE (Italian ages by their units: " fa" alone is in one line in twenty of English pages)
 OTHER_AGO_WORDS = ("hace ", "ayer", "hoy", "temu", "wczoraj", "ore fa", "ora fa", "minuti fa", "minuto fa", "giorni fa",
-                   "giorno fa", "settimane fa", "mesi fa", "anni fa", "ieri", "há ", "ontem", "منذ")
+                   "giorno fa", "settimane fa", "mesi fa", "anni fa", "ieri", "há ", "ontem", "منذ", "önce", "전")
 # a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
 # ("Gestern", "heute", "Aujourd'hui": their lower-case part; `_may_be_undigited_date` spells them out)
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
@@ -143,9 +147,10 @@ CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?:\s+
                               re.IGNORECASE)
 CYRILLIC_AGO_RE = re.compile(
     r"\b(?:\d+|одну|один|одна)\s+(?:секунд\w*|минут\w*|час\w*|дн(?:я|ей)|день|недел\w*|месяц\w*|год\w*|лет"
-    r"|хвилин\w*|дн(?:і|ів)|тиж\w*|місяц\w*|рок\w*|рік)\s+(?:назад|тому)\b|\b(?:вчера|сегодня|вчора|сьогодні)\b",
+    r"|хвилин\w*|дн(?:і|ів)|тиж\w*|місяц\w*|рок\w*|рік|гадзін\w*|хвілін\w*|дзён|тыдн\w*|гад\w*)\s+(?:назад|тому|таму)\b"
+    r"|\b(?:вчера|сегодня|вчора|сьогодні|учора|сёння)\b",
     re.IGNORECASE)
-CYRILLIC_AGO_WORDS = ("назад", "тому", "вчера", "сегодня", "вчора", "сьогодні")
+CYRILLIC_AGO_WORDS = ("назад", "тому", "таму", "вчера", "сегодня", "вчора", "сьогодні", "учора", "сёння")
 # ages with abbreviated units, which AGO_RE (shared with the line features) does not read: "3 hr. ago", "5 mo. ago"
 SHORT_UNIT_AGO_RE = re.compile(r"\b\d+\s*(?:s|sec|m|min|h|hr|d|w|wk|mo|y|yr)s?\.?\s+ago\b", re.IGNORECASE)
 CYRILLIC = re.compile("[\u0400-\u04ff]").search
@@ -184,12 +189,12 @@ COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "re
                   "kommentar", "laisser", "ajouter", "trier", "to ",
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see",
                   "comentario", "commenti", "komentarz", "ordenar", "ordina", "sortuj", "najnowsze", "ver ", "zobacz",
-                  "mostra", "mais")
+                  "mostra", "mais", "yorum", "daha")
 BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
                  "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend",
                  "embed", "parent", "give", "award", "antworten", "melden", "signaler", "j'aime",
                  "responder", "me gusta", "no me gusta", "denunciar", "reportar", "odpowiedz", "rispondi", "mi piace",
-                 "segnala", "curtir")
+                 "segnala", "curtir", "cevapla")
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 

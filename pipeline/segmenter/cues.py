@@ -127,14 +127,16 @@ AGO_RE = re.compile(
     r"|\bil y a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)s?\b|\baujourd'hui\b",
     re.IGNORECASE,
 )
-# "hace 3 horas", "há 2 dias", "3 ore fa", "2 godz. temu", "منذ 3 ساعات": apart from AGO_RE, so that the comment parser
+# "hace 3 horas", "há 2 dias", "3 ore fa", "2 godz. temu", "منذ 3 ساعات", "2 saat önce", "3시간 전": apart from AGO_RE, so that the comment parser
 # runs it only on lines that hold one of its words (`comments.OTHER_AGO_WORDS`); the line features read both
 OTHER_AGO_RE = re.compile(
     r"\bhace\s+(?:\d+|una?)\s+(?:segundo|minuto|hora|d[ií]a|semana|mes|año)(?:s|es)?\b|\bayer\b|\bhoy\b"
     r"|\bhá\s+(?:\d+|uma?)\s+(?:segundo|minuto|hora|dia|semana|m[eê]s|ano)(?:s|es)?\b|\bontem\b"
     r"|\b\d+\s+(?:minut|or|giorn|settiman|mes|ann)[a-z]*\s+fa\b|\bieri\b"
     r"|\b(?:\d+|kilka)\s+(?:sek|min|godz|dni|dzie|tyg|tydz|mies|lat)[a-z]*\.?\s+temu\b|\bwczoraj\b"
-    r"|منذ\s+\d+\s+(?:ثوان|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|أسبوع|أسابيع|شهر|أشهر)",
+    r"|منذ\s+\d+\s+(?:ثوان|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|أسبوع|أسابيع|شهر|أشهر)"
+    # Turkish and Korean: "2 saat önce", "3시간 전"
+    r"|\b\d+\s+(?:saniye|dakika|dk|saat|gün|hafta|ay|yıl)\s+önce|\d+\s*(?:초|분|시간|일|주|개월|달|년)\s*전",
     re.IGNORECASE,
 )
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
@@ -163,7 +165,10 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story cont
 #   MAX_FORM_LINES short lines of its form under it ("Email address", "Sign up"), between paragraphs;
 # * a broadcaster's list of links to read next, marked for screen readers ("list of 3 items", "list 1 of 3", a
 #   headline, ..., "end of list": LINK_LIST_START_RE), between paragraphs;
-# * a reader poll ("POLL", a question, its options, "Vote", "View results": POLL_START_RE), between paragraphs.
+# * a reader poll ("POLL", a question, its options, "Vote", "View results": POLL_START_RE), between paragraphs;
+# * a grid of sponsored links ("Sponsored Content", then headlines, advertisers' names and "Ad" marks, up to
+#   MAX_SPONSORED_LINES lines: SPONSORED_LABEL_RE; an ad mark among them, AD_MARK_RE, so that an article's own
+#   headline under a "Sponsored Links" box is not taken), as a portal's copy of an article prints it between paragraphs.
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
@@ -186,6 +191,13 @@ POLL_START_RE = re.compile(r"^\W*(?:(?:reader|readers'|quick|our|today's|daily) 
 POLL_END_RE = re.compile(r"^\W*(?:vote|submit|view results|see results|results)\W*$", re.IGNORECASE)
 MAX_POLL_LINES = 10
 MAX_POLL_LABEL = 24  # characters of a poll's label line, at most
+SPONSORED_LABEL_RE = re.compile(
+    r"^\W*(?:sponsored(?: (?:content|stories|links|posts?))?|promoted(?: (?:content|stories|links))?|paid (?:content|post)"
+    r"|partner content|ads? by (?:taboola|outbrain|revcontent)|recommended by(?: outbrain| taboola)?|around the web"
+    r"|from (?:our partners|the web))\W*$", re.IGNORECASE)
+MAX_SPONSORED_LINES = 12
+AD_MARK_RE = re.compile(r"^\W*(?:ad|ads|sponsored|promoted)\W*$|(?:^|\|)\s*(?:sponsored|promoted|ad)\s*(?:\||$)",
+                        re.IGNORECASE)
 PAGE_NUMBER_RE = re.compile(
     r"(?:^|\W)(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$"
     r"|^\W*(?:page|стр\.?|страница|сторінка)\s*\d{1,4}\b|^\W*\d{1,4}\s*\|\s*\w|\w\s*\|\s*\d{1,4}\W*$", re.IGNORECASE)
@@ -193,7 +205,8 @@ PAGE_NUMBER_RE = re.compile(
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
                               r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|(?:\w+'?s? )?poll\W*$"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|"
-                              r"|lee |leia |leggi |zobacz |czytaj |اقرأ)|\|\s*\d{1,4}\W*$"
+                              r"|lee |leia |leggi |zobacz |czytaj |اقرأ|sponsored|promoted|paid |partner content|ads? by"
+                              r"|recommended by|around the web|from (?:our partners|the web))|\|\s*\d{1,4}\W*$"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")  # how an article's paragraph ends
@@ -202,7 +215,9 @@ MAX_LINKED_HEADLINES = 3
 _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
                         "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ", "à lire",
-                        "lire", "lesen", "mehr zum", "list of", "lee ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ")
+                        "lire", "lesen", "mehr zum", "list of", "lee ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ",
+                        "sponsored", "promoted", "paid ", "partner content", "ads by", "ad by", "recommended by",
+                        "around the web", "from our partne", "from the web")
 _INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))
 _PAGE_WORDS = ("page", "p.", "стр", "сторінка")
 # what `_may_be_interstitial` strips off a line's ends before testing its first and last words: ASCII punctuation
@@ -220,8 +235,8 @@ def linked_headline(line: str) -> bool:
 
 
 def _may_be_interstitial(line: str) -> bool:
-    """A necessary condition for RELATED_LINK_LABEL_RE, RELATED_LINK_INLINE_RE, NEWSLETTER_PROMPT_RE or
-    PAGE_NUMBER_RE to match, cheap to test."""
+    """A necessary condition for RELATED_LINK_LABEL_RE, RELATED_LINK_INLINE_RE, NEWSLETTER_PROMPT_RE,
+    SPONSORED_LABEL_RE or PAGE_NUMBER_RE to match, cheap to test."""
     if "|" in line:
         return True
     head = line.lstrip(_MARKS)
@@ -272,6 +287,13 @@ def interstitial_lines(lines: list[str], candidates: list[int] | None = None) ->
             ends = [offset for offset, line in enumerate(window, start=index + 1) if POLL_END_RE.match(line)]
             if ends and ends[-1] + 1 < len(lines) and _prose(lines[ends[-1] + 1]):
                 hidden += range(index, ends[-1] + 1)
+        elif SPONSORED_LABEL_RE.match(lines[index]):
+            end = index + 1
+            while end < len(lines) and end - index <= MAX_SPONSORED_LINES and not _prose(lines[end]):
+                end += 1
+            if index + 1 < end < len(lines) and _prose(lines[end]) \
+                    and any(AD_MARK_RE.search(line) for line in lines[index + 1:end]):
+                hidden += range(index, end)
         elif NEWSLETTER_PROMPT_RE.match(lines[index]):
             end = index + 1
             while end < len(lines) and end - index <= MAX_FORM_LINES and len(lines[end].split()) <= 4 \

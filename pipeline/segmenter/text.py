@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import (DATE_FILLER_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo, is_button,
                                          is_counter, is_date_text, lowered_for_gates, parse_comments)
-from pipeline.segmenter.cues import (DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS, PARAGRAPH_ENDS,
+from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS, PARAGRAPH_ENDS,
                                      STOPWORDS, WORD_RE, archive_banner_length, linked_headline, reading_view)
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
@@ -53,7 +53,7 @@ SECTION_WORDS = frozenset("""home news world politics business economy markets m
 SECTION_MENU_SHARE = 0.75
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 # "By NAME", "Posted by NAME", and a blog's "Posted on December 2, 2026 by NAME"
-BYLINE_RE = re.compile(r"(?:posted\s+|written\s+|(?:posted|published)\s+on\s+(?=[^|\n]{0,30}\d)[^|\n]{4,40}?\s+)?by\s",
+BYLINE_RE = re.compile(r"(?:posted\s+|written\s+|story\s+|(?:posted|published)\s+on\s+(?=[^|\n]{0,30}\d)[^|\n]{4,40}?\s+)?by\s",
                        re.IGNORECASE)
 # a link of a `lynx -dump` ("[2]The Prairie Sentinel"): links are menus and site names, not the headline
 NUMBERED_LINK_RE = re.compile(r"\[\d+\]\S")
@@ -61,8 +61,26 @@ NUMBERED_LINK_RE = re.compile(r"\[\d+\]\S")
 # leaves out; a footnote mark after a word ("reported[3]") stays
 LINK_MARKER_RE = re.compile(r"(?:(?<=\s)|^)\[\d+\](?=\w)")
 # accessibility and in-page links at the top of a page ("Skip to site index", "Jump to comments", "Skip
-# navigation"; "[1]Skip to main content" in a `lynx -dump`), which read like a short heading
-SKIP_LINK_RE = re.compile(r"^\W*(?:\[\d+\])?(?:(?:skip|jump) to\b|skip (?:links|navigation|nav)\b)", re.IGNORECASE)
+# navigation"; "[1]Skip to main content" in a `lynx -dump`; the same in the languages of OTHER_FURNITURE_WORDS and
+# Japanese, Korean, Arabic), which read like a short heading
+SKIP_LINK_RE = re.compile(
+    r"^\W*(?:\[\d+\])?(?:(?:skip|jump) to\b|skip (?:links|navigation|nav)\b|(?:(?:direkt )?zum (?:haupt)?inhalt"
+    r"|(?:aller|passer) (?:au|à) (?:contenu|menu)|(?:saltar|ir) al contenido|(?:pular|ir) para o conteúdo"
+    r"|(?:vai|salta) al contenuto|przejdź do (?:treści|menu)|перейти (?:к|до) (?:основн\w+ )?(?:содержани\w+|контенту"
+    r"|вмісту|змісту)|(?:انتقل|تخط|تخطى) إلى المحتوى|跳(?:到|转到|至)(?:主要)?(?:内容|正文)"
+    r"|(?:メインコンテンツ|本文)へ(?:スキップ|移動)|본문 ?바로가기)\W*(?:\w+\W*)?$)", re.IGNORECASE)
+
+
+# a search box's label ("Search All NYTimes.com", "Search This Site Go", "Search with your voice", "search:"), not "Search
+# for survivors resumes"
+SEARCH_BOX_RE = re.compile(r"^\W*search(?:\s*:|\s+(?:all|this|the site|the web|our|with|within|across|site|news)\b)",
+                           re.IGNORECASE)
+
+
+def is_skip_link(line: str) -> bool:
+    """SKIP_LINK_RE on a line as it is or, for one read through `cues.reading_view`, with its pseudo-words rejoined."""
+    return SKIP_LINK_RE.match(line) is not None or (
+        " " in line and CJK_RUN_RE.search(line) is not None and SKIP_LINK_RE.match(line.replace(" ", "")) is not None)
 
 
 def decode(data: str | bytes) -> str:
@@ -213,8 +231,8 @@ def _heading_like(line: str, min_words: int) -> bool:
     if (line.endswith(".") and not line.endswith("...")) or "://" in line or "www." in line:  # no headline holds a URL
         return False
     # a date line ("May 3, 2019", "Published November 18, 2026 4:55pm EST") is no headline
-    if line.startswith(BULLET_START) or BYLINE_RE.match(line) or SKIP_LINK_RE.match(line) or is_date_text(line) \
-            or NUMBERED_LINK_RE.match(line):
+    if line.startswith(BULLET_START) or BYLINE_RE.match(line) or is_skip_link(line) or is_date_text(line) \
+            or NUMBERED_LINK_RE.match(line) or SEARCH_BOX_RE.match(line):
         return False
     # a capital, or a letter of a script without case (Chinese, Arabic): `not islower` is true of both
     return any(word[:1].isalpha() and not word[:1].islower() for word in words) and not _menu_like(line) \
@@ -314,7 +332,7 @@ def _heads_a_menu(lines: list[str], index: int) -> bool:
     """Whether the MENU_RUN lines under lines[index] are menu items (at most two words, or a skip link)."""
     below = lines[index + 1: index + 1 + MENU_RUN]
     return len(below) == MENU_RUN and all(
-        (len(WORD_RE.findall(line)) <= 2 or SKIP_LINK_RE.match(line)) and not any(map(str.isdigit, line))
+        (len(WORD_RE.findall(line)) <= 2 or is_skip_link(line)) and not any(map(str.isdigit, line))
         for line in below)
 
 
@@ -351,7 +369,15 @@ def _far_headline_overlap(line: str, opening: str) -> bool:
 
 
 def _overlap(line: str, opening: str) -> float:
-    """The share of the line's content words that occur in the opening."""
+    """The share of the line's content words that occur in the opening; for Chinese and Japanese (read through
+    `cues.reading_view`, whose pseudo-words fall differently in a headline and a paragraph), the share of the
+    character pairs of its ideograph and kana runs."""
+    if CJK_RUN_RE.search(line) is not None:
+        pairs = {run[start:start + 2] for run in CJK_RUN_RE.findall(line.replace(" ", ""))
+                 for start in range(len(run) - 1)}
+        if pairs:
+            joined = opening.replace(" ", "")
+            return sum(pair in joined for pair in pairs) / len(pairs)
     words = _content_words(line)
     return sum(_occurs_as_word(word, opening) for word in words) / len(words) if words else 0.0
 
@@ -496,6 +522,12 @@ FURNITURE_RE = re.compile(
     r"|^\W*this (?:article|story|piece|post|essay|column|commentary|op-ed) (?:was |is |has been )?"
     r"(?:originally |first )?(?:published|appeared|posted) (?:in|on|at|by)\b"
     r"|\brepublished (?:here )?(?:with|by) (?:kind )?permission\b|\bread the original (?:article|story|post)\b"
+    # affiliate and sign-up disclosures ("We may earn a commission if you buy ...", "By signing up, you agree to our
+    # Terms of Use"), a share row ("Share on Facebook Share on X") and an edition switcher ("Edition: US UK Europe")
+    r"|\bmay (?:earn|receive|get|make) (?:an? )?(?:small )?(?:share of (?:sales|revenue)|(?:affiliate )?commissions?)\b"
+    r"|\bby (?:signing up|subscribing|registering|clicking|submitting|entering)\b.{0,60}\byou (?:agree|consent|acknowledge|accept)"
+    r"|^\W*(?:share (?:on|via|to) (?:facebook|x|twitter|linkedin|whatsapp|e-?mail|reddit|telegram|bluesky|threads|flipboard"
+    r"|pinterest)\W*){2,}$|^\W*(?:edition|change edition|select (?:your )?(?:edition|region|language))\b\s*:?.{0,40}$"
     # privacy links of a page's footer ("Do Not Sell or Share My Personal Information", "Cookie Settings")
     r"|^\W*(?:do not sell(?: or share)? my (?:personal )?(?:info|information|data)|your privacy choices"
     r"|cookie (?:settings|preferences|policy))\b.{0,30}$"
@@ -610,11 +642,23 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "to join the", "to leave a comment", "чтобы ", "щоб ",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
-                   "may not coincide", "may not agree with the",
+                   "may not coincide", "may not agree with the", "commission", "by signing up", "by subscribing",
+                   "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
                    *INLINE_PROMPT_PARTS)
 # a live blog's entry time: "15:42", "3:42 p.m.", "15:42 GMT"
 CLOCK_TIME_RE = re.compile(r"^\W*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\W*$", re.IGNORECASE)
 LIVE_BLOG_MIN_ENTRIES = 2
+# a chronology's entry date without a day ("April 2010", "2014"), and a year in an entry's date (`_dated_entries`)
+MONTH_YEAR_RE = re.compile(rf"^\W*(?:(?:{MONTHS})\.?,? )?(?:19|20)\d\d\W*$", re.IGNORECASE)
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+HAS_CLOCK_TIME = re.compile(r"\d:\d\d").search
+# a post's tags and links to the blog's previous and next posts, which the model may take for the first comment
+# (Dragnet's gold calls such lines boilerplate, but for a few tag lines it counts as body)
+POST_NAVIGATION_RE = re.compile(
+    r"^\W*(?:(?:tags|tagged(?: with| as)?|filed under|topics|метки|теги|тэгі|мітки|etiketler|schlagwörter|étiquettes"
+    r"|etiquetas)\s*:|(?:previous|next|older|newer) (?:entry|post|article|story)\b|(?:предыдущая|следующая) запись\b"
+    r"|(?:попередній|наступний) запис\b)", re.IGNORECASE)
+DATED_ENTRIES_MIN = 3
 RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
 MISSED_PARAGRAPH_WORDS = 15  # a boilerplate line this long, ending a sentence, right above article text...
 ARTICLE_PARAGRAPH_WORDS = 12  # ...a body line at least this long, is the article's paragraph
@@ -638,8 +682,10 @@ SOCIAL_TEXT_MIN_WORDS = 4  # a post's text lines (counters and buttons are short
 SOCIAL_MIN_REPLIES = 2
 # a comment section the model missed (`_unlabelled_comments`): its reply buttons, in the languages the parser reads
 # (a line break, then the word: the regex engine looks for the line breaks alone, fast)
-REPLY_LINE_RE = re.compile(r"\n(?:Reply|REPLY|Responder|Odpowiedz|Rispondi|Antworten|Répondre|Ответить|Відповісти|رد|回复|返信)")
-REPLY_BUTTON_RE = re.compile(r"^\W*(?:reply|responder|odpowiedz|rispondi|antworten|répondre|ответить|відповісти|رد|回复|返信)"
+REPLY_LINE_RE = re.compile(r"\n(?:Reply|REPLY|Responder|Odpowiedz|Rispondi|Antworten|Répondre|Ответить|Відповісти|رد|回复|返信"
+                           r"|Yanıtla|Cevapla|답글|Адказаць)")
+REPLY_BUTTON_RE = re.compile(r"^\W*(?:reply|responder|odpowiedz|rispondi|antworten|répondre|ответить|відповісти|رد|回复|返信"
+                             r"|yanıtla|cevapla|답글|адказаць)"
                              r"(?:\W|$)", re.IGNORECASE)
 UNLABELLED_MIN_COMMENTS = 3
 UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
@@ -750,6 +796,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     them.
     """
     labels = list(labels)
+    metas = MetaMemo() if metas is None else metas
     if furniture is None and len(lines) >= RE2_MIN_LINES:
         furniture = furniture_flags(lines)
     # with flags, only the flagged lines; without, each line the rule could relabel is tested
@@ -763,7 +810,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     joined = "\n".join(lines)  # for the cheap tests of rules that most pages give nothing
     prompts = [index for index in candidates if len(lines[index]) <= 80 and PAYWALL_PROMPT_RE.match(lines[index])] \
         if furniture is not None or "ubscri" in joined or "eading" in joined else []
-    for index in _missed_paragraphs(lines, labels, furniture) + _teaser_above_paywall(lines, labels, prompts):
+    for index in _missed_paragraphs(lines, labels, furniture) + _teaser_above_paywall(lines, labels, prompts) \
+            + (_dated_entries(lines, labels, metas) if "comment" in labels else []):
         labels[index] = "body"
     for index in _missed_closing_paragraphs(lines, labels, furniture):
         labels[index] = "body"
@@ -781,7 +829,6 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     if joined.count("\n@") > SOCIAL_MIN_REPLIES:  # a social platform's post and its replies, each with its @handle
         for index, label in _social_thread(lines):
             labels[index] = label
-    metas = MetaMemo() if metas is None else metas
     if "comment" not in labels and len(list(itertools.islice(REPLY_LINE_RE.finditer(joined), UNLABELLED_MIN_COMMENTS))) \
             == UNLABELLED_MIN_COMMENTS:
         for index in _unlabelled_comments(lines, labels, metas):
@@ -832,7 +879,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     if _reads_as_live_blog(lines, labels, metas):
         return ["body" if label == "comment" else label for label in labels]
     for index, label in enumerate(labels):
-        if label == "comment" and is_button(lines[index]):
+        if label == "comment" and (is_button(lines[index]) or POST_NAVIGATION_RE.match(lines[index])):
             labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them
     return labels
 
@@ -859,7 +906,7 @@ def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo) -
     previous = -1
     for button in buttons:
         start = max(previous + 1, button - UNLABELLED_MAX_LINES)
-        block = [index for index in range(start, button) if any(map(str.isalpha, lines[index]))
+        block = [index for index in range(start, button) if any(map(str.isalnum, lines[index]))
                  and not is_button(lines[index]) and not is_counter(lines[index])]
         block = block[_comment_opening(lines, block, metas):]
         meta = metas[lines[block[0]]] if block else None
@@ -881,12 +928,15 @@ def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo) -
 
 def _comment_opening(lines: list[str], block: list[int], metas: MetaMemo) -> int:
     """Where in `block` (line indices above a comment's buttons) the comment opens: at its last date line, or the name
-    line right above it; without a date line, at its first name line (a comment form's prompts may stand above the
-    first comment: "Dodaj komentarz", "Twój nick"); len(block) when there is neither."""
+    line right above it; without a date line, at its last name line with a line of text under it (a comment form's
+    name-like prompts may stand above the first comment: "Dodaj komentarz", "Twój nick"); len(block) when there is
+    neither."""
     found = [(position, metas[lines[index]]) for position, index in enumerate(block)]
     dated = [position for position, meta in found if meta is not None and meta.date]
     if not dated:
-        return next((position for position, meta in found if meta is not None), len(block))
+        texts = [position for position, meta in found if meta is None]
+        named = [position for position, meta in found if meta is not None and texts and position < texts[-1]]
+        return named[-1] if named else next((position for position, meta in found if meta is not None), len(block))
     opening = dated[-1]
     above = found[opening - 1][1] if opening else None
     return opening - 1 if above is not None and above.author and not above.date else opening
@@ -1227,6 +1277,48 @@ def _reads_as_live_blog(lines: list[str], labels: list[str], metas: MetaMemo) ->
             return False
         under_time = False
     return times >= LIVE_BLOG_MIN_ENTRIES and 2 * headed < times
+
+
+def _dated_entries(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
+    """A chronology in the article ("Feb. 5, 2011" / what happened then / "Aug. 2, 2019" / ...) that the model read
+    as comments without names: the lines from the first comment line under the article's text down to the first
+    commenter's name, button or comment counter, when DATED_ENTRIES_MIN or more of them are a date alone ("April
+    2010" too) of at least two different years, each over its entry's text, and none a stamp with a clock time.
+    Reader comments show names, buttons, ages or times; anonymous ones under bare dates fall on days close together.
+    The region's comment lines and its date lines are body."""
+    first = labels.index("comment")
+    if "body" not in labels[:first]:
+        return []
+    entries: list[int] = []
+    years: set[str] = set()
+    region: list[int] = []
+    if first > 0 and _entry_date(lines[first - 1], metas):  # the first entry's date, which the model called furniture
+        first -= 1
+    for index in range(first, len(lines)):
+        line, label = lines[index], labels[index]
+        meta = metas[line] if label == "comment" and len(line) <= 80 else None
+        if (meta is not None and meta.author) or is_button(line) or is_counter(line):
+            break
+        if HAS_CLOCK_TIME(line) and metas[line] is not None:
+            return []  # "Dec 6th, 2009 at 6:06 am": a comment's stamp, which a chronology's dates lack
+        dated = _entry_date(line, metas)
+        if dated and index + 1 < len(lines) and labels[index + 1] == "comment" \
+                and not _entry_date(lines[index + 1], metas):  # an entry: its date, then its text
+            entries.append(index)
+            years.update(YEAR_RE.findall(line))
+        if label == "comment" or dated:
+            region.append(index)
+    while region and labels[region[-1]] != "comment":
+        region.pop()  # dates under the last entry's text are no entry ("October 2009" in an archive's list)
+    return region if len(entries) >= DATED_ENTRIES_MIN and len(years) >= 2 else []
+
+
+def _entry_date(line: str, metas: MetaMemo) -> bool:
+    """A date alone on its line, with or without its day ("Feb. 5, 2011", "April 2010")."""
+    if len(line) > 40:
+        return False
+    meta = metas[line]
+    return (meta is not None and meta.date is not None and not meta.author) or MONTH_YEAR_RE.match(line) is not None
 
 
 def _separator(line: str) -> bool:

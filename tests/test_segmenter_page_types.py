@@ -1,0 +1,155 @@
+"""Rules from the tenth round of probe pages: a chronology's dated entries, skip links and headlines in other
+languages, the comment widgets of Turkish, Korean, Belarusian and LiveJournal pages, and a post's tags and
+previous/next links above its comments."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segmenter.comments import MetaMemo, is_button, is_counter
+from pipeline.segmenter.cues import interstitial_lines, reading_view
+from pipeline.segmenter.text import (_comment_opening, _heading_like, _is_furniture, _overlap, apply_rules, find_title,
+                                     is_skip_link)
+
+INTRO = "For decades the two capitals relied on a web of treaties to cap their arsenals, and most of it is gone now."
+
+
+def test_a_chronologys_dated_entries_are_body_not_comments_without_names() -> None:
+    lines = [INTRO, "April 2010", "The presidents signed the treaty in Prague, capping deployed warheads at 1,550.",
+             "Feb. 5, 2011", "The treaty entered into force after both parliaments ratified it.",
+             "Advertisement",
+             "Aug. 2, 2019", "Washington withdrew from the intermediate-range treaty, citing a Russian missile.",
+             "Comments (1)", "Dale Whitcombe", "Dec. 5, 2026", "Useful summary, thank you.", "Reply"]
+    labels = ["body", "boilerplate"] + ["comment"] * 4 + ["comment"] * 2 + ["boilerplate"] + ["comment"] * 3 \
+        + ["boilerplate"]
+    assert apply_rules(lines, labels) == ["body"] * 5 + ["boilerplate"] + ["body"] * 2 + ["boilerplate"] \
+        + ["comment"] * 3 + ["boilerplate"]
+
+
+@pytest.mark.parametrize("stamps", [
+    # reader comments under bare dates of one season: no chronology (a single year)
+    ["Dec. 3, 2026", "Dec. 4, 2026", "Dec. 5, 2026"],
+    # stamps with a clock time are comments' stamps, whatever years they span
+    ["Dec 6th, 2009 at 6:06 am", "Jan 1st, 2010 at 10:18 pm", "Apr 13th, 2010 at 3:08 pm"],
+])
+def test_comments_under_bare_dates_or_timed_stamps_stay_comments(stamps: list[str]) -> None:
+    lines = [INTRO]
+    for stamp in stamps:
+        lines += [stamp, "The talks will fail again, mark my words, they always do."]
+    labels = ["body"] + ["comment"] * (len(lines) - 1)
+    assert apply_rules(lines, labels) == labels
+
+
+def test_a_blogs_monthly_archive_under_the_comments_is_no_chronology() -> None:
+    months = ["October 2009", "September 2009", "August 2009", "July 2009", "June 2008", "May 2008"]
+    lines = [INTRO, "Great post, thanks for writing it up.", *months]
+    labels = ["body", "comment"] + ["boilerplate"] * len(months)
+    assert apply_rules(lines, labels) == labels
+
+
+@pytest.mark.parametrize("line, skip", [
+    ("メインコンテンツへスキップ", True), ("本文へ移動", True), ("跳到主要内容", True), ("본문 바로가기", True),
+    ("Zum Inhalt springen", True), ("Aller au contenu principal", True), ("Перейти к содержанию", True),
+    ("Перейти до основного вмісту", True), ("انتقل إلى المحتوى", True), ("[1]Skip to main content", True),
+    ("Zum Inhalt der Verhandlungen sagte Lawrow nichts", False), ("Перейти к содержанию переговоров нельзя", False),
+])
+def test_skip_links_in_other_languages(line: str, skip: bool) -> None:
+    assert is_skip_link(line) is skip
+    if "スキップ" in line:  # the title search reads Japanese through the reading view, with its pseudo-words
+        assert is_skip_link(reading_view([line])[0])
+
+
+def test_a_japanese_headline_under_the_sites_name_and_menu_is_the_title() -> None:
+    lines = ["メインコンテンツへスキップ", "あさなぎ新聞デジタル", "ログイン", "会員登録", "トップ", "速報", "政治", "国際",
+             "米ロ外相が電話会談 ウクライナ停戦協議の再開巡り「意見交換」", "2026年12月5日 11時42分",
+             "米国務省は4日、国務長官がロシアの外相と電話で会談したと発表した。両外相の協議は約8カ月ぶりで、ウクライナでの停戦協議の再開に向けた条件などについて意見を交わしたという。",
+             "ロシア外務省も同日、会談で「意見交換」を行ったと認める声明を出した。停戦協議の再開の日程には触れなかった。"]
+    view = reading_view(lines)
+    labels = ["boilerplate"] * 10 + ["body"] * 2
+    assert find_title(view, labels) == 8
+    # character pairs, not pseudo-words, measure a Chinese or Japanese line's overlap with the article
+    assert _overlap(view[8], " ".join(view[10:])) > 0.5 > _overlap(view[1], " ".join(view[10:]))
+
+
+@pytest.mark.parametrize("line", ["Yanıtla", "Cevapla", "Beğen (14)", "Beğenme (3)", "답글 2", "공감 12 비공감 3",
+                                  "Адказаць", "Ссылка", "Ветвь дискуссии", "Выше по ветке", "Развернуть"])
+def test_comment_buttons_of_more_languages(line: str) -> None:
+    assert is_button(line) and not is_counter(line)
+
+
+@pytest.mark.parametrize("line", ["Yorumlar (5)", "댓글 4", "Каментары (4)", "Daha fazla yorum yükle", "댓글 더보기",
+                                  "순공감순 최신순 공감비율순"])
+def test_comment_counters_and_sort_controls_of_more_languages(line: str) -> None:
+    assert is_counter(line) and not is_button(line)
+
+
+@pytest.mark.parametrize("line", ["Yorumlar kullanıcılar tarafından yazılmaktadır.", "Yine masaya oturacaklar.",
+                                  "대화를 다시 시작한다니 다행이네요.", "Ссылка на источник в тексте статьи неверна."])
+def test_comment_texts_are_no_buttons_or_counters(line: str) -> None:
+    assert not is_button(line) and not is_counter(line)
+
+
+@pytest.mark.parametrize("line", ["2 saat önce", "15 dakika önce", "3시간 전", "2 гадзіны таму", "Учора"])
+def test_ages_of_more_languages_are_dates(line: str) -> None:
+    meta = MetaMemo()[line]
+    assert meta is not None and meta.date == line and not meta.author
+
+
+def test_a_comment_without_a_date_opens_at_the_name_over_its_text_not_at_the_forms_prompts() -> None:
+    lines = ["Adınız", "E-posta adresiniz", "Gönder", "Hakan_Ç", "Yine masaya oturacaklar, yine bir şey çıkmayacak."]
+    assert _comment_opening(lines, list(range(len(lines))), MetaMemo()) == 3
+    # a short reply that reads like a name is the comment's text, not its opening
+    lines = ["Hakan_Ç", "Aynen katılıyorum"]
+    assert _comment_opening(lines, [0, 1], MetaMemo()) == 0
+
+
+def test_a_korean_comment_section_the_model_missed_is_found_by_its_reply_buttons() -> None:
+    lines = [INTRO, "댓글 4", "댓글 입력", "로그인 후 댓글을 작성할 수 있습니다.", "순공감순 최신순 공감비율순"]
+    for name, stamp, comment in [("kim****", "2026.12.05 15:02", "대화를 다시 시작한다니 다행이네요. 안 만나는 것보다는 낫습니다."),
+                                 ("park****", "2026.12.05 15:20", "제재 완화를 조건으로 내거는 건 결국 협상을 안 하겠다는 뜻 아닌가요"),
+                                 ("ljh7****", "2026.12.05 15:47", "제네바 회담 결과 나오면 후속 기사 부탁드립니다 정말로요")]:
+        lines += [name, stamp, comment, "답글 0", "공감 4 비공감 0"]
+    labels = apply_rules(lines, ["body"] + ["boilerplate"] * (len(lines) - 1))
+    assert [line for line, label in zip(lines, labels) if label == "comment"] == \
+        [line for index, line in enumerate(lines[5:]) if index % 5 < 3]
+
+
+@pytest.mark.parametrize("line", ["Метки: архив, дипломатия, санкции", "Tags: Automotive, Honda",
+                                  "Предыдущая запись: Итоги года", "Next post: The view from Geneva"])
+def test_a_posts_tags_and_neighbour_links_are_no_comment(line: str) -> None:
+    lines = [INTRO, line, "olga_kaluga", "2026-12-05 12:14 (UTC)", "Спасибо за разбор, очень точно написано."]
+    assert apply_rules(lines, ["body"] + ["comment"] * 4)[1] == "boilerplate"
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Microsoft may earn an Affiliate Commission if you purchase something through recommended links.", True),
+    ("We may earn a commission when you buy through links on our site.", True),
+    ("By signing up, you agree to our Terms of Use and Privacy Policy.", True),
+    ("Share on Facebook Share on X Share on LinkedIn Share via Email", True),
+    ("Edition: US UK Europe", True),
+    ("The commission may earn a reprieve if the ministers agree.", False),
+    ("Share on Facebook", False),  # one share link alone is the model's call
+    ("By signing the accord, Moscow agreed to resume inspections.", False),
+])
+def test_affiliate_and_sign_up_disclosures_share_rows_and_edition_switchers_are_furniture(
+        line: str, furniture: bool) -> None:
+    assert _is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("Search All NYTimes.com", False), ("Search This Site Go", False), ("Search with your voice", False),
+    ("Story by Rebecca Aldana • 3h", False),
+    ("Search for survivors resumes after quake", True), ("Story of a summit that never was", True),
+])
+def test_search_boxes_and_story_bylines_are_no_headlines(line: str, heading: bool) -> None:
+    assert _heading_like(line, 4) is heading
+
+
+def test_a_sponsored_grid_between_paragraphs_does_not_end_the_article() -> None:
+    paragraph = "The Kremlin confirmed that talks had taken place but gave few details about who would be freed."
+    grid = ["Sponsored Content", "Seniors Are Ditching Their Old Phones for This New Device", "TechDaily Review", "Ad",
+            "The Backyard Trick That Keeps Mosquitoes Away", "Garden Hacks Weekly", "Ad"]
+    assert interstitial_lines([paragraph, *grid, paragraph]) == list(range(1, 8))
+    # a "Sponsored Links" box over the article's own headline, with no ad mark: not taken
+    box = ["Sponsored Links", "RedNotebook Portable 1.6.1 Released", "Submitted by vf2nsr on November 12, 2012"]
+    assert interstitial_lines([paragraph, *box, paragraph]) == []
