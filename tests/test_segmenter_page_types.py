@@ -9,7 +9,7 @@ import pytest
 from pipeline.segmenter.comments import MetaMemo, is_button, is_counter
 from pipeline.segmenter.cues import interstitial_lines, reading_view
 from pipeline.segmenter.text import (_comment_opening, _heading_like, _is_furniture, _overlap, apply_rules, find_title,
-                                     is_skip_link)
+                                     is_skip_link, unwrap_lines, wrap_width)
 
 INTRO = "For decades the two capitals relied on a web of treaties to cap their arsenals, and most of it is gone now."
 
@@ -153,3 +153,46 @@ def test_a_sponsored_grid_between_paragraphs_does_not_end_the_article() -> None:
     # a "Sponsored Links" box over the article's own headline, with no ad mark: not taken
     box = ["Sponsored Links", "RedNotebook Portable 1.6.1 Released", "Submitted by vf2nsr on November 12, 2012"]
     assert interstitial_lines([paragraph, *box, paragraph]) == []
+
+
+BRIEF = """For the first time in more than half a century, the United States and Rus-
+sia have no binding limits on their strategic nuclear forces. The expiry of
+New START left behind a patchwork of political pledges, and neither gov-
+ernment has yet set out what, if anything, should replace it.1
+Washington has said it will not exceed the central limits of the expired
+treaty as long as Moscow does the same. Russian officials have offered a
+similar pledge in speeches, while insisting that any future framework must
+also cover British and French forces and American missile defences.2
+1 The treaty's final data exchange took place in 2022; see Arms Control Monitor, vol. 9 (2025), pp. 4-7.
+2 Remarks by the Russian deputy foreign minister at a press conference in Moscow, 14 October 2026.
+Managing the Gap: US-Russia Strategic Stability Without a Treaty
+1
+Key findings
+• Informal data exchanges could be revived at low political cost and would
+reduce the risk of worst-case planning in Washington and Moscow.
+The war in Ukraine has further narrowed the space for talks. Since 2022
+the Kremlin has treated arms control as one element of a broader bargain
+with the West, and has tied progress to the easing of sanctions.
+Managing the Gap: US-Russia Strategic Stability Without a Treaty
+2"""
+
+
+def test_a_pdfs_text_is_unwrapped_at_its_paragraphs_width_despite_longer_footnotes() -> None:
+    numbered = list(enumerate(BRIEF.splitlines()))
+    assert wrap_width(numbered) == 75  # not the footnotes' 100+ characters
+    joined = [text for _, text in unwrap_lines(numbered)]
+    assert joined[0].startswith("For the first time") and "United States and Russia have" in joined[0] \
+        and "neither government has" in joined[0] and joined[0].endswith("replace it.1")
+    assert "1" in joined and "2" in joined  # page numbers stay lines of their own
+    assert "Key findings" in joined  # a heading over a list item is not joined to the line above
+
+
+def test_a_pdfs_footnotes_running_titles_and_page_numbers_are_boilerplate() -> None:
+    lines = [text for _, text in unwrap_lines(list(enumerate(BRIEF.splitlines())))]
+    labels = apply_rules(lines, ["body"] * len(lines))
+    boilerplate = {line[:20] for line, label in zip(lines, labels) if label == "boilerplate"}
+    assert boilerplate == {"1 The treaty's final", "2 Remarks by the Rus", "Managing the Gap: US", "1", "2"}
+    # the same lines on a page whose numbers are no page numbers in order ("24", "2012": a date's parts) stay body
+    dated = [line if not line.isdigit() else {"1": "24", "2": "2012"}[line] for line in lines]
+    assert "body" in [label for line, label in zip(dated, apply_rules(dated, ["body"] * len(dated)))
+                      if line.startswith("Managing")]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from functools import cache
 from typing import NamedTuple
 
@@ -170,6 +171,10 @@ WRAP_MIN_CUTS = 4  # mid-sentence cuts needed to call a document hard-wrapped...
 WRAP_MIN_CUT_SHARE = 0.25  # ...and the share of its lines of WRAP_MIN_LENGTH+ characters they make
 WRAP_MIN_LENGTH = 40
 WRAP_SLACK = 3  # indentation, collapsed away, shifts a line's length by a few characters
+HEADING_MAX_WORDS = 4  # a heading in a wrapped document, at most (`_heading_over`)
+PROSE_ENDS_OR_CLAUSE = (".", "!", "?", ",", ";", ":", '"', "”", "’", ")")
+WRAP_BAND = 12  # the lines of a wrapped paragraph end within this many characters of the width (`_densest_width`)...
+WRAP_BAND_SHARE = 0.6  # ...and most of its lines of WRAP_MIN_LENGTH+ characters do
 LIST_ITEM_RE = re.compile(r"^(?:[*•·\-–—>+▪◦]|\d{1,3}[.)]|\[\d+\])\s")
 SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "’", ")")
 CONTINUING_WORDS = frozenset("a an the of for to in on and or with from by at between after against about into over "
@@ -177,19 +182,38 @@ CONTINUING_WORDS = frozenset("a an the of for to in on and or with from by at be
 
 
 def wrap_width(numbered: list[tuple[int, str]]) -> int | None:
-    """The width a hard-wrapped document's lines were cut at (its longest line with a space, of at most
-    WRAP_MAX_WIDTH characters), or None when it is not hard-wrapped: it has longer lines with spaces,
-    or too few lines cut mid-sentence (the next line's first word would not have fitted, and it starts
-    in lower case)."""
+    """The width a hard-wrapped document's lines were cut at, or None when it is not hard-wrapped: it has longer lines
+    with spaces, or too few lines cut mid-sentence (the next line's first word would not have fitted, and it starts
+    in lower case). The width is its longest line with a space, of at most WRAP_MAX_WIDTH characters, or else where
+    most of its lines end (`_densest_width`: a PDF's text holds footnotes and cover lines longer than its wrapped
+    paragraphs)."""
     # unbreakable URLs may run past the width, also in a numbered list of links ("12. https://...", lynx's References)
     spaced = [len(text) for _, text in numbered if " " in text and "://" not in text]
     if sum(length > WRAP_MAX_WIDTH for length in spaced) > WRAP_MAX_LONGER:
         return None  # paragraphs on one line each (most dumps): an early exit
-    width = max((length for length in spaced if length <= WRAP_MAX_WIDTH), default=0)
-    cuts = sum(1 for (number, text), (next_number, next_text) in zip(numbered, numbered[1:])
-               if next_number == number + 1 and next_text[:1].islower() and _cut_before(text, next_text, width))
+    longest = max((length for length in spaced if length <= WRAP_MAX_WIDTH), default=0)
     longer_lines = sum(length >= WRAP_MIN_LENGTH for length in spaced)
-    return width if cuts >= WRAP_MIN_CUTS and cuts >= WRAP_MIN_CUT_SHARE * longer_lines else None
+    for width in dict.fromkeys((longest, _densest_width(spaced))):
+        if width is None:
+            continue
+        cuts = sum(1 for (number, text), (next_number, next_text) in zip(numbered, numbered[1:])
+                   if next_number == number + 1 and next_text[:1].islower() and _cut_before(text, next_text, width))
+        if cuts >= WRAP_MIN_CUTS and cuts >= WRAP_MIN_CUT_SHARE * longer_lines:
+            return width
+    return None
+
+
+def _densest_width(lengths: list[int]) -> int | None:
+    """Where a wrapped text's lines end: the longest line in the band of WRAP_BAND characters that holds the most
+    lines of WRAP_MIN_LENGTH to WRAP_MAX_WIDTH characters, when it holds most of them (WRAP_BAND_SHARE); else None."""
+    long = [length for length in lengths if WRAP_MIN_LENGTH <= length <= WRAP_MAX_WIDTH]
+    if not long:
+        return None
+    counts = np.bincount(long, minlength=WRAP_MAX_WIDTH + 1)
+    window = np.convolve(counts, np.ones(WRAP_BAND, dtype=np.int64))[:WRAP_MAX_WIDTH + 1]
+    end = int(WRAP_MAX_WIDTH - np.argmax(window[::-1]))  # the band (end - WRAP_BAND, end]; the last such on a tie
+    in_band = [length for length in long if end - WRAP_BAND < length <= end]
+    return max(in_band) if len(in_band) >= WRAP_BAND_SHARE * len(long) else None
 
 
 def _cut_before(line: str, next_line: str, width: int) -> bool:
@@ -202,7 +226,8 @@ def unwrap_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     numbered by its first line); other documents as they are. A line continues the one above when
     no blank line lies between them, its first word would not have fitted on the line above or that line
     ends with an article, preposition or conjunction (CONTINUING_WORDS: so that line was cut, not ended), it
-    is no list item, and it does not open a sentence under a line that ends one."""
+    is no list item, and it does not open a sentence under a line that ends one. A word hyphenated across the cut
+    is joined without its hyphen."""
     width = wrap_width(numbered)
     if width is None:
         return numbered
@@ -210,14 +235,33 @@ def unwrap_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for index, (number, text) in enumerate(numbered):
         above_number, above = numbered[index - 1] if index else (None, "")
         # a line that starts a sentence under one that ends one may be a line of its own ("Reply", a name)
-        sentence_break = above.endswith(SENTENCE_ENDS) and text[:1].isupper()
+        # (a footnote's mark may follow the full stop: "... replace it.1"; a footnote opens with its number)
+        sentence_break = above.rstrip("0123456789").endswith(SENTENCE_ENDS) and (
+            text[:1].isupper() or FOOTNOTE_RE.match(text) is not None)
         # a line that ends with a word no sentence or heading ends with ("Three Options for") was cut, however short
-        cut = _cut_before(above, text, width) or above.rsplit(" ", 1)[-1].casefold() in CONTINUING_WORDS
-        if joined and above_number == number - 1 and cut and not sentence_break and not LIST_ITEM_RE.match(text):
-            joined[-1] = (joined[-1][0], joined[-1][1] + " " + text)
+        continuing = above.rsplit(" ", 1)[-1].casefold() in CONTINUING_WORDS
+        cut = continuing or _cut_before(above, text, width)
+        if joined and above_number == number - 1 and cut and not sentence_break and not LIST_ITEM_RE.match(text) \
+                and not text.isdigit() and (continuing or not _heading_over(numbered, index)):  # (a page number alone)
+            start, paragraph = joined[-1]
+            # a word hyphenated at the line's end ("sanc-" / "tions") is one word again
+            hyphenated = paragraph.endswith("-") and paragraph[-2:-1].isalpha() and text[:1].islower()
+            joined[-1] = (start, paragraph[:-1] + text if hyphenated else paragraph + " " + text)
         else:
             joined.append((number, text))
     return joined
+
+
+def _heading_over(numbered: list[tuple[int, str]], index: int) -> bool:
+    """Whether the line at `index` of a hard-wrapped document is a short heading ("Key findings") over a list item or
+    a line that opens in capitals, rather than a paragraph's last words: at most HEADING_MAX_WORDS words, in
+    capitals, with no closing punctuation."""
+    text = numbered[index][1]
+    if not text[:1].isupper() or text.endswith(PROSE_ENDS_OR_CLAUSE) or len(text.split()) > HEADING_MAX_WORDS \
+            or index + 1 >= len(numbered):
+        return False
+    below = numbered[index + 1][1]
+    return LIST_ITEM_RE.match(below) is not None or below.startswith(BULLET_START) or below[:1].isupper()
 
 
 def _normalise(text: str) -> list[str]:
@@ -669,6 +713,11 @@ BIO_MAX_WORDS = 60
 ABOUT_THE_AUTHOR_RE = re.compile(r"^\W*about the authors?\W*$", re.IGNORECASE)
 ABOUT_THE_AUTHOR_LINES = 3
 NOTES_HEADING_RE = re.compile(r"^\W*(?:foot|end)?notes\W*$", re.IGNORECASE)
+# a paginated dump's footnote ("2 Remarks by ...") and its mark in the text ("... defences.2", "sanctions,3 and")
+PAGE_NUMBERS_MIN = 2
+RUNNING_TITLE_MIN_WORDS = 4
+FOOTNOTE_RE = re.compile(r"^(\d{1,2}) [A-Z“\"]")
+FOOTNOTE_MARK_RE = re.compile(r"(?<=[a-z.,;:)\"”’])(\d{1,2})(?=\s|$)")
 NOTE_RE = re.compile(r"^\W*\[?\d{1,3}[\].)]?\s+\S")
 BYLINE_WINDOW = 80  # bylines are looked for in a page's first lines
 LISTING_MIN_TEASERS = 3
@@ -816,6 +865,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     for index in _missed_closing_paragraphs(lines, labels, furniture):
         labels[index] = "body"
     for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined) \
+            + _page_apparatus(lines, labels) \
             + _story_listing(lines, labels, joined):
         labels[index] = "boilerplate"
     for index in _listed_items(lines, labels):
@@ -1228,6 +1278,28 @@ def _notes(lines: list[str], labels: list[str], joined: str | None = None) -> li
             below += 1
         notes += [line for line in range(index, below) if labels[line] == "body"] if below > index + 1 else []
     return notes
+
+
+def _page_apparatus(lines: list[str], labels: list[str]) -> list[int]:
+    """On a paginated dump (a PDF's text: PAGE_NUMBERS_MIN or more lines that are a page number alone, all of them in
+    order), the body lines of each page's foot: the page numbers, a running title or header (RUNNING_TITLE_MIN_WORDS+
+    words) printed on two or more pages right beside a page number, and footnotes ("2 Remarks by the deputy minister
+    ...") whose number marks a body line ("... missile defences.2")."""
+    numbers = [index for index, line in enumerate(lines) if len(line) <= 3 and line.isdigit()]
+    if len(numbers) < PAGE_NUMBERS_MIN or not all(
+            int(lines[later]) == int(lines[earlier]) + 1 for earlier, later in zip(numbers, numbers[1:])):
+        return []  # not pages numbered in order ("1" ... "2" ... "3")
+    beside = Counter(lines[other] for index in numbers for other in (index - 1, index + 1)
+                     if 0 <= other < len(lines) and labels[other] == "body"
+                     and len(lines[other].split()) >= RUNNING_TITLE_MIN_WORDS)
+    marks = {mark for index, line in enumerate(lines) if labels[index] == "body" for mark in FOOTNOTE_MARK_RE.findall(line)}
+    apparatus = []
+    for index, line in enumerate(lines):
+        if labels[index] != "body":
+            continue
+        if (len(line) <= 3 and line.isdigit()) or beside[line] >= 2 or ((note := FOOTNOTE_RE.match(line)) is not None and note.group(1) in marks):
+            apparatus.append(index)
+    return apparatus
 
 
 def _may_hold(text: str, word: str) -> bool:
