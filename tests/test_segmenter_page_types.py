@@ -196,3 +196,15 @@ def test_a_pdfs_footnotes_running_titles_and_page_numbers_are_boilerplate() -> N
     dated = [line if not line.isdigit() else {"1": "24", "2": "2012"}[line] for line in lines]
     assert "body" in [label for line, label in zip(dated, apply_rules(dated, ["body"] * len(dated)))
                       if line.startswith("Managing")]
+
+
+def test_a_link_to_another_article_under_the_last_paragraph_is_boilerplate() -> None:
+    lines = [INTRO, "Read more: What we know about the Americans detained in Russia", "Topics"]
+    assert apply_rules(lines, ["body", "body", "boilerplate"]) == ["body", "boilerplate", "boilerplate"]
+    # a sentence that starts like one is no link
+    lines = [INTRO, "Read more closely, the statement offers Moscow nothing new on inspections."]
+    assert apply_rules(lines, ["body", "body"]) == ["body", "body"]
+
+
+def test_a_share_row_with_print_and_email_links_is_furniture() -> None:
+    assert _is_furniture("Share on Facebook   Share on X   Share by email   Print")

@@ -27,8 +27,9 @@ import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import (DATE_FILLER_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo, is_button,
                                          is_counter, is_date_text, lowered_for_gates, parse_comments)
-from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS, PARAGRAPH_ENDS,
-                                     STOPWORDS, WORD_RE, archive_banner_length, linked_headline, reading_view)
+from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
+                                     PARAGRAPH_ENDS, RELATED_LINK_INLINE_RE, STOPWORDS, WORD_RE, archive_banner_length,
+                                     linked_headline, reading_view)
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 from pipeline.segmenter.sites import template_evidence
@@ -72,6 +73,7 @@ SKIP_LINK_RE = re.compile(
     r"|(?:メインコンテンツ|本文)へ(?:スキップ|移動)|본문 ?바로가기)\W*(?:\w+\W*)?$)", re.IGNORECASE)
 
 
+RELATED_LINK_INLINE_LINES_RE = re.compile(RELATED_LINK_INLINE_RE.pattern, re.IGNORECASE | re.MULTILINE)
 # a search box's label ("Search All NYTimes.com", "Search This Site Go", "Search with your voice", "search:"), not "Search
 # for survivors resumes"
 SEARCH_BOX_RE = re.compile(r"^\W*search(?:\s*:|\s+(?:all|this|the site|the web|our|with|within|across|site|news)\b)",
@@ -570,8 +572,8 @@ FURNITURE_RE = re.compile(
     # Terms of Use"), a share row ("Share on Facebook Share on X") and an edition switcher ("Edition: US UK Europe")
     r"|\bmay (?:earn|receive|get|make) (?:an? )?(?:small )?(?:share of (?:sales|revenue)|(?:affiliate )?commissions?)\b"
     r"|\bby (?:signing up|subscribing|registering|clicking|submitting|entering)\b.{0,60}\byou (?:agree|consent|acknowledge|accept)"
-    r"|^\W*(?:share (?:on|via|to) (?:facebook|x|twitter|linkedin|whatsapp|e-?mail|reddit|telegram|bluesky|threads|flipboard"
-    r"|pinterest)\W*){2,}$|^\W*(?:edition|change edition|select (?:your )?(?:edition|region|language))\b\s*:?.{0,40}$"
+    r"|^\W*(?:share (?:on|via|to|by) (?:facebook|x|twitter|linkedin|whatsapp|e-?mail|reddit|telegram|bluesky|threads"
+    r"|flipboard|pinterest)\W*){2,}(?:(?:print|save|copy link|e-?mail)\W*)*$|^\W*(?:edition|change edition|select (?:your )?(?:edition|region|language))\b\s*:?.{0,40}$"
     # privacy links of a page's footer ("Do Not Sell or Share My Personal Information", "Cookie Settings")
     r"|^\W*(?:do not sell(?: or share)? my (?:personal )?(?:info|information|data)|your privacy choices"
     r"|cookie (?:settings|preferences|policy))\b.{0,30}$"
@@ -857,6 +859,12 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
                 and (furniture is not None or _is_furniture(line)):
             labels[index] = "boilerplate"
     joined = "\n".join(lines)  # for the cheap tests of rules that most pages give nothing
+    for match in RELATED_LINK_INLINE_LINES_RE.finditer(joined):
+        # "Read more: <headline>", "SEE ALSO: ...": a link to another article wherever it stands (between paragraphs the
+        # network does not even read it: `cues.interstitial_lines`)
+        index = joined.count("\n", 0, match.start())
+        if labels[index] == "body":
+            labels[index] = "boilerplate"
     prompts = [index for index in candidates if len(lines[index]) <= 80 and PAYWALL_PROMPT_RE.match(lines[index])] \
         if furniture is not None or "ubscri" in joined or "eading" in joined else []
     for index in _missed_paragraphs(lines, labels, furniture) + _teaser_above_paywall(lines, labels, prompts) \
