@@ -208,3 +208,26 @@ def test_a_link_to_another_article_under_the_last_paragraph_is_boilerplate() -> 
 
 def test_a_share_row_with_print_and_email_links_is_furniture() -> None:
     assert _is_furniture("Share on Facebook   Share on X   Share by email   Print")
+
+
+def test_a_feeds_items_with_summaries_are_boilerplate_but_short_dated_comments_are_not() -> None:
+    items = ["Russia and Belarus hold joint air defence drills near Polish border", "Dec 5, 2026",
+             "Exercises involving fighter jets will run until Monday, the defence ministry said.",
+             "US envoy meets Ukrainian officials in Kyiv ahead of Geneva talks", "Dec 4, 2026",
+             "The visit comes days before a planned meeting between the negotiators.",
+             "Kremlin names new ambassador to Washington after months-long vacancy", "Dec 3, 2026",
+             "The career diplomat previously served as deputy foreign minister."]
+    labels = apply_rules([INTRO, *items], ["body"] + ["comment"] * len(items))
+    assert labels == ["body"] + ["boilerplate"] * len(items)
+    comments = ["Michael Brenner", "Aug 9 2012", "Thanks Timo, you always know how to break things down.",
+                "Josh Klein", "Aug 9 2012", "Thanks so much for that link. It is perfect.",
+                "Anna Weber", "Aug 10 2012", "I figured the translation was off somewhere."]
+    assert apply_rules([INTRO, *comments], ["body"] + ["comment"] * 9) == ["body"] + ["comment"] * 9
+
+
+@pytest.mark.parametrize("line", [
+    "The post Senate committee advances bill on oil price cap appeared first on Example Monitor.",
+    "Link: https://examplemonitor.org/2026/12/05/senate-committee-oil-price-cap-bill/"])
+def test_a_feed_items_footer_and_labelled_link_are_furniture(line: str) -> None:
+    assert _is_furniture(line)
+    assert not _is_furniture("The post of ambassador appeared vacant for months.")

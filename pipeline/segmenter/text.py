@@ -570,6 +570,8 @@ FURNITURE_RE = re.compile(
     r"|\brepublished (?:here )?(?:with|by) (?:kind )?permission\b|\bread the original (?:article|story|post)\b"
     # affiliate and sign-up disclosures ("We may earn a commission if you buy ...", "By signing up, you agree to our
     # Terms of Use"), a share row ("Share on Facebook Share on X") and an edition switcher ("Edition: US UK Europe")
+    # a feed item's footer ("The post <headline> appeared first on <site>.") and a labelled link ("Link: https://...")
+    r"|^\W*the post .{1,250}\bappeared first on\b|^\W*(?:link|source|url|permalink|feed|original)\s*:\s*https?://\S+\s*$"
     r"|\bmay (?:earn|receive|get|make) (?:an? )?(?:small )?(?:share of (?:sales|revenue)|(?:affiliate )?commissions?)\b"
     r"|\bby (?:signing up|subscribing|registering|clicking|submitting|entering)\b.{0,60}\byou (?:agree|consent|acknowledge|accept)"
     r"|^\W*(?:share (?:on|via|to|by) (?:facebook|x|twitter|linkedin|whatsapp|e-?mail|reddit|telegram|bluesky|threads"
@@ -688,7 +690,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "to join the", "to leave a comment", "чтобы ", "щоб ",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
-                   "may not coincide", "may not agree with the", "commission", "by signing up", "by subscribing",
+                   "may not coincide", "may not agree with the", "commission", "appeared first on", "by signing up", "by subscribing",
                    "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
                    *INLINE_PROMPT_PARTS)
 # a live blog's entry time: "15:42", "3:42 p.m.", "15:42 GMT"
@@ -755,6 +757,11 @@ NOT_CLOSING_PARAGRAPH_RE = re.compile(
     r"|^\d+ (?:responses?|comments?|thoughts?|replies) (?:to|on)\b",
     re.IGNORECASE)
 NEWS_FEED_MIN_ITEMS = 3
+# a feed's items: headline and stamp (either above), or headline, stamp and a one-sentence summary (`_news_feeds`)
+FEED_ITEM_SHAPES = ((2, 1), (2, 0), (3, 1), (3, 0))
+FEED_ITEM_SIZES = (2, 3)
+FEED_SUMMARY_MAX_WORDS = 40
+FEED_SUMMARY_HEADLINE_MIN_WORDS = 5
 STANDFIRST_MIN_WORDS, STANDFIRST_MAX_WORDS = 6, 60  # a standfirst under the headline (`_standfirst`)...
 STANDFIRST_HEADLINE_MIN_WORDS = 5  # ...under a headline this long, not a site's name...
 STANDFIRST_BODY_WITHIN = 6  # ...with article text this many lines under its byline
@@ -1132,26 +1139,26 @@ def _stamp(line: str) -> bool:
 
 def _news_feeds(lines: list[str], labels: list[str], candidates: list[int] | None = None) -> list[int]:
     """Body and comment lines in a news feed: NEWS_FEED_MIN_ITEMS+ headlines in a row, each with its time or date line
-    on the same side (above or below). In the training pages' gold the lines of such runs are boilerplate for 666 of
+    on the same side (above or below), and each with a summary under both or none (FEED_ITEM_SHAPES). In the training pages' gold the lines of such runs are boilerplate for 666 of
     668 (2 body); a stamp with a name beside it ("October 12, 2012 | Cat") is a comment's, and no stamp of a feed.
     The network reads a feed under an article's last paragraph as more of the article, or as comments.
     `candidates`: lines that may seed a feed (`feed_seed_rows`), when the caller has them."""
     found: set[int] = set()
     if candidates is None:  # one document: a pass in Python is cheaper than setting up pyarrow's
-        stampish = [len(line) <= STAMP_MAX_CHARS and HAS_DIGIT(line) is not None for line in lines] + [False] * 4
-        candidates = [index for index in range(len(lines)) if stampish[index] and (
-            (stampish[index - 2] and stampish[index + 2]) or (stampish[index + 2] and stampish[index + 4])
-            or (stampish[index - 2] and stampish[index - 4]))]
+        stampish = [len(line) <= STAMP_MAX_CHARS and HAS_DIGIT(line) is not None for line in lines] + [False] * 6
+        candidates = [index for index in range(len(lines)) if stampish[index] and any(
+            (stampish[index - size] and stampish[index + size]) or (stampish[index + size] and stampish[index + 2 * size])
+            or (stampish[index - size] and stampish[index - 2 * size]) for size in FEED_ITEM_SIZES)]
     for seed in [index for index in candidates if labels[index] != "boilerplate" and _stamp(lines[index])]:
-        for first in (seed - 1, seed):  # the stamp below its headline, or above it
-            stamp_offset = seed - first
+        for size, stamp_offset in FEED_ITEM_SHAPES:  # the stamp below its headline, or above it; a summary under both
+            first = seed - stamp_offset
             start = first
-            while start - 2 >= 0 and _feed_pair(lines, start - 2, stamp_offset):
-                start -= 2
+            while start - size >= 0 and _feed_item(lines, start - size, stamp_offset, size):
+                start -= size
             end = first
-            while end + 1 < len(lines) and _feed_pair(lines, end, stamp_offset):
-                end += 2
-            if (end - start) // 2 >= NEWS_FEED_MIN_ITEMS:
+            while end + size <= len(lines) and _feed_item(lines, end, stamp_offset, size):
+                end += size
+            if (end - start) // size >= NEWS_FEED_MIN_ITEMS:
                 found.update(index for index in range(start, end) if labels[index] != "boilerplate")
                 break
     return sorted(found)
@@ -1159,7 +1166,8 @@ def _news_feeds(lines: list[str], labels: list[str], candidates: list[int] | Non
 
 def feed_seed_rows(lines: list[str], ends: list[int], text: pa.Array | None = None) -> list[list[int]]:
     """Per document (`lines`: the documents' lines one after another, `ends`: where each document ends), the lines
-    that may seed a news feed: short lines with a digit and two more such lines every other line beside them. Found
+    that may seed a news feed: short lines with a digit and two more such lines every other (or every third) line beside
+    them. Found
     with pyarrow for all documents at once, it is a superset (a digit outside ASCII: any non-ASCII line; neighbours
     across a document's edge): `_news_feeds` tests each seed itself. `text`: the lines as a pyarrow array, when the
     caller has it."""
@@ -1167,21 +1175,29 @@ def feed_seed_rows(lines: list[str], ends: list[int], text: pa.Array | None = No
     short = np.flatnonzero(pc.less_equal(pc.utf8_length(text), STAMP_MAX_CHARS).to_numpy(zero_copy_only=False))
     short_text = text.take(pa.array(short))  # the digit test on the short lines only: a fraction of the text
     digit = pc.or_(pc.match_substring_regex(short_text, r"\d"), pc.invert(pc.string_is_ascii(short_text)))
-    stampish = np.zeros(len(lines) + 8, dtype=bool)
-    stampish[4 + short] = digit.to_numpy(zero_copy_only=False)
-    at = {offset: stampish[4 + offset: 4 + offset + len(lines)] for offset in (-4, -2, 0, 2, 4)}
-    seeds = at[0] & ((at[-2] & at[2]) | (at[2] & at[4]) | (at[-2] & at[-4]))
+    stampish = np.zeros(len(lines) + 12, dtype=bool)
+    stampish[6 + short] = digit.to_numpy(zero_copy_only=False)
+    at = {offset: stampish[6 + offset: 6 + offset + len(lines)] for offset in range(-6, 7)}
+    seeds = at[0] & np.logical_or.reduce([(at[-size] & at[size]) | (at[size] & at[2 * size]) | (at[-size] & at[-2 * size])
+                                          for size in FEED_ITEM_SIZES])
     rows = np.flatnonzero(seeds)
     starts = [0, *ends[:-1]]
     bounds = np.searchsorted(rows, [0, *ends])
     return [(rows[low:high] - start).tolist() for low, high, start in zip(bounds[:-1], bounds[1:], starts)]
 
 
-def _feed_pair(lines: list[str], index: int, stamp_offset: int) -> bool:
-    """Whether lines[index], lines[index + 1] are a headline and its stamp (the stamp at `stamp_offset`)."""
-    if index < 0 or index + 1 >= len(lines):
+def _feed_item(lines: list[str], index: int, stamp_offset: int, size: int) -> bool:
+    """Whether lines[index:index + size] are a headline and its stamp (the stamp at `stamp_offset`), then, for an item of
+    three lines, its summary: a sentence of at most FEED_SUMMARY_MAX_WORDS words, under a headline of at least
+    FEED_SUMMARY_HEADLINE_MIN_WORDS."""
+    if index < 0 or index + size > len(lines):
         return False
-    return _stamp(lines[index + stamp_offset]) and linked_headline(lines[index + 1 - stamp_offset])
+    if not (_stamp(lines[index + stamp_offset]) and linked_headline(lines[index + 1 - stamp_offset])):
+        return False
+    # (a comment, a name, its date and a short text, has the same shape: a name has fewer words than a headline)
+    return size == 2 or (len(lines[index + 1 - stamp_offset].split()) >= FEED_SUMMARY_HEADLINE_MIN_WORDS
+                         and lines[index + 2].endswith(PARAGRAPH_ENDS)
+                         and len(lines[index + 2].split()) <= FEED_SUMMARY_MAX_WORDS)
 
 
 def _list_item(line: str) -> bool:
