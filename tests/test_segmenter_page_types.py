@@ -231,3 +231,23 @@ def test_a_feeds_items_with_summaries_are_boilerplate_but_short_dated_comments_a
 def test_a_feed_items_footer_and_labelled_link_are_furniture(line: str) -> None:
     assert _is_furniture(line)
     assert not _is_furniture("The post of ambassador appeared vacant for months.")
+
+
+@pytest.mark.parametrize("line, author, date", [
+    ("vrbanac 4 hours ago | parent | next [–]", "vrbanac", "4 hours ago"),
+    ("mpalmer_ 3 hours ago | root | parent | next [–]", "mpalmer_", "3 hours ago"),
+    ("t_vanderbeek 2 hours ago | prev [–]", "t_vanderbeek", "2 hours ago"),
+])
+def test_a_discussion_sites_thread_links_are_left_out_of_a_comments_date(line: str, author: str, date: str) -> None:
+    meta = MetaMemo()[line]
+    assert meta is not None and (meta.author, meta.date) == (author, date)
+
+
+def test_a_social_posts_link_preview_is_boilerplate_but_a_domain_in_an_article_is_not() -> None:
+    post = ["Russia's foreign ministry says it is ready in principle to discuss a new limit on missiles.",
+            "LAKESHORECOURIER.COM", "Moscow signals openness to missile talks, but ties them to sanctions relief",
+            "Negotiators met quietly in Vienna this week.", "All reactions:", "1.4K"]
+    labels = apply_rules(post, ["body", "boilerplate", "body", "body", "body", "boilerplate"])
+    assert labels == ["body"] + ["boilerplate"] * 5
+    article = [INTRO, "NBCOlympics.com", "NBC's Costas says he plans to honor Israelis", INTRO]
+    assert apply_rules(article, ["body", "boilerplate", "body", "body"]) == ["body", "boilerplate", "body", "body"]

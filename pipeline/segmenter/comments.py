@@ -113,6 +113,9 @@ READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$"
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
 BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+)?by:?\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$",
                       re.IGNORECASE)
+# a discussion site's thread links after a comment's header ("vrbanac 4 hours ago | parent | next [–]")
+THREAD_NAV_TAIL_RE = re.compile(r"(?:\s*\|\s*(?:parent|root|prev|next|context|flag|favorite|hide|past|vouch|on:.{1,80}))+"
+                                r"\s*(?:\[[–-]\])?\s*$|\s*\[[–-]\]\s*$", re.IGNORECASE)
 COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME | Dec 3 2026 10:15 utc | 12"
 SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\b\s*(?P<rest>.*?)\s*:?\s*$",
                      re.IGNORECASE)
@@ -388,6 +391,8 @@ def _meta_of(line: str) -> _Meta | None:
     """Author and/or date carried by a meta line, or None for a text line."""
     if len(line) > 120:  # meta lines are short; long lines are comment text
         return None
+    if ("|" in line or "[" in line) and (nav := THREAD_NAV_TAIL_RE.search(line)) is not None and nav.start() > 0:
+        return _meta_of(line[:nav.start()])  # "mpalmer_ 4 hours ago | parent | next [–]"
     if line[:2] in LIST_MARKS:  # a comment in a list item, as a flattened <li> prints it: "* Margaret Ellison 2 hours ago"
         meta = _meta_of(line[2:])
         if meta is not None and meta.date:

@@ -570,7 +570,9 @@ FURNITURE_RE = re.compile(
     r"|\brepublished (?:here )?(?:with|by) (?:kind )?permission\b|\bread the original (?:article|story|post)\b"
     # affiliate and sign-up disclosures ("We may earn a commission if you buy ...", "By signing up, you agree to our
     # Terms of Use"), a share row ("Share on Facebook Share on X") and an edition switcher ("Edition: US UK Europe")
-    # a feed item's footer ("The post <headline> appeared first on <site>.") and a labelled link ("Link: https://...")
+    # a feed item's footer ("The post <headline> appeared first on <site>.") and a labelled link ("Link: https://..."); a
+    # social post's reactions label
+    r"|^\W*all reactions\W*$"
     r"|^\W*the post .{1,250}\bappeared first on\b|^\W*(?:link|source|url|permalink|feed|original)\s*:\s*https?://\S+\s*$"
     r"|\bmay (?:earn|receive|get|make) (?:an? )?(?:small )?(?:share of (?:sales|revenue)|(?:affiliate )?commissions?)\b"
     r"|\bby (?:signing up|subscribing|registering|clicking|submitting|entering)\b.{0,60}\byou (?:agree|consent|acknowledge|accept)"
@@ -690,7 +692,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "to join the", "to leave a comment", "чтобы ", "щоб ",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
-                   "may not coincide", "may not agree with the", "commission", "appeared first on", "by signing up", "by subscribing",
+                   "may not coincide", "may not agree with the", "commission", "appeared first on", "all reactions", "by signing up", "by subscribing",
                    "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
                    *INLINE_PROMPT_PARTS)
 # a live blog's entry time: "15:42", "3:42 p.m.", "15:42 GMT"
@@ -717,6 +719,9 @@ BIO_MAX_WORDS = 60
 ABOUT_THE_AUTHOR_RE = re.compile(r"^\W*about the authors?\W*$", re.IGNORECASE)
 ABOUT_THE_AUTHOR_LINES = 3
 NOTES_HEADING_RE = re.compile(r"^\W*(?:foot|end)?notes\W*$", re.IGNORECASE)
+# a link preview's domain in a social post ("LAKESHORECOURIER.COM": `_link_cards`)
+CARD_DOMAIN_RE = re.compile(r"^(?:WWW\.)?[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,6}$")
+LINK_CARD_MAX_WORDS = 40
 # a paginated dump's footnote ("2 Remarks by ...") and its mark in the text ("... defences.2", "sanctions,3 and")
 PAGE_NUMBERS_MIN = 2
 RUNNING_TITLE_MIN_WORDS = 4
@@ -874,6 +879,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "boilerplate"
     prompts = [index for index in candidates if len(lines[index]) <= 80 and PAYWALL_PROMPT_RE.match(lines[index])] \
         if furniture is not None or "ubscri" in joined or "eading" in joined else []
+    if "." in joined and "\n" in joined:
+        for index in _link_cards(lines, labels):
+            labels[index] = "boilerplate"
     for index in _missed_paragraphs(lines, labels, furniture) + _teaser_above_paywall(lines, labels, prompts) \
             + (_dated_entries(lines, labels, metas) if "comment" in labels else []):
         labels[index] = "body"
@@ -1302,6 +1310,23 @@ def _notes(lines: list[str], labels: list[str], joined: str | None = None) -> li
             below += 1
         notes += [line for line in range(index, below) if labels[line] == "body"] if below > index + 1 else []
     return notes
+
+
+def _link_cards(lines: list[str], labels: list[str]) -> list[int]:
+    """A social post's preview of the article it links to: the site's domain in capitals ("LAKESHORECOURIER.COM"), then
+    the article's headline and description (one or two lines of at most LINK_CARD_MAX_WORDS words) that the model
+    took for the post's text, with no body line right under them."""
+    cards = []
+    for index, line in enumerate(lines):
+        if len(line) <= 60 and line.isupper() and CARD_DOMAIN_RE.match(line) and index + 1 < len(lines) \
+                and labels[index + 1] == "body":
+            end = index + 1
+            while end < len(lines) and end - index <= 2 and labels[end] == "body" \
+                    and len(lines[end].split()) <= LINK_CARD_MAX_WORDS:
+                end += 1
+            if end == len(lines) or labels[end] != "body":
+                cards += range(index + 1, end)
+    return cards
 
 
 def _page_apparatus(lines: list[str], labels: list[str]) -> list[int]:
