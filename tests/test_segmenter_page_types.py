@@ -251,3 +251,17 @@ def test_a_social_posts_link_preview_is_boilerplate_but_a_domain_in_an_article_i
     assert labels == ["body"] + ["boilerplate"] * 5
     article = [INTRO, "NBCOlympics.com", "NBC's Costas says he plans to honor Israelis", INTRO]
     assert apply_rules(article, ["body", "boilerplate", "body", "body"]) == ["body", "boilerplate", "body", "body"]
+
+
+def test_a_readers_name_and_age_is_a_comments_author_and_vote_arrows_are_buttons() -> None:
+    meta = MetaMemo()["Harold Benning, 67"]
+    assert meta is not None and meta.author == "Harold Benning" and meta.date is None
+    assert MetaMemo()["Moscow, 2026"] is None  # a place and a year
+    assert is_button("👍 27 👎 1") and is_button("▲ 4 ▼") and not is_button("👍 Great point, 27 of us agree")
+
+
+def test_belarusian_read_also_links_between_paragraphs_are_hidden_from_the_network() -> None:
+    paragraph = "Дэлегацыі ЗША і Расіі ў пятніцу завяршылі ў Жэневе двухдзённыя перамовы аб стратэгічнай стабільнасці."
+    lines = [paragraph, "Чытайце таксама:", "Лукашэнка заявіў, што Беларусь не будзе прадметам гандлю",
+             "Еўрасаюз абмяркоўвае новы пакет санкцый", paragraph]
+    assert interstitial_lines(lines) == [1, 2, 3]

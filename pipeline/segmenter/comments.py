@@ -79,6 +79,7 @@ BUTTON_RE = re.compile(
 # the age in a row of buttons under a comment ("Like · Reply · 2d"): the comment's date when nothing else gives one
 BUTTON_AGE_RE = re.compile(rf"(?<![\w(])(\d{{1,3}}\s?(?:{AGE_UNITS}))\b", re.IGNORECASE)
 # a BUTTON_RE match of counts and ages alone ("7d", "(3)") is no button: "7d" is a comment's date
+VOTES_RE = re.compile(r"^\s*(?:[👍👎▲▼⬆⬇↑↓+−-]\s*\d{0,5}\s*)*[👍👎▲▼⬆⬇↑↓]\s*\d{0,5}\s*$")
 EXTRAS_ONLY_RE = re.compile(rf"^\W*(?:(?:{BUTTON_EXTRAS})\W*)+$", re.IGNORECASE)
 # an age as comment widgets print it, alone: "7d", "3h", "2 wk"
 SHORT_AGE_RE = re.compile(r"^\d{1,3}\s?(?:s|m|min|mins|h|hr|hrs|d|w|wk|wks|mo|y|yr|yrs)$", re.IGNORECASE)
@@ -121,6 +122,7 @@ SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wro
                      re.IGNORECASE)
 SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>.+)$")
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
+NAME_AGE_RE = re.compile(r"^(?P<author>[^,\d]{3,40}), (?:aged? )?\d{2}$")
 NAME_COMMA_DATE_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?P<date>.+)$")
 EDITED_TAIL_RE = re.compile(r"\s*[|·•\-–—]?\s*\(?edited\)?\s*$", re.IGNORECASE)  # "5 hours ago • edited"
 NOT_AUTHORS = {"posted", "updated", "edited", "published", "today", "yesterday", "op"}  # "OP · 4 hr. ago": a flair
@@ -221,7 +223,10 @@ def is_counter(line: str) -> bool:
 
 
 def _button_match(line: str) -> bool:
-    """BUTTON_RE matches the line and it is not counts and ages alone."""
+    """BUTTON_RE matches the line and it is not counts and ages alone; or it is a row of vote arrows with their counts
+    ("👍 12 👎 3")."""
+    if not line.isascii() and VOTES_RE.match(line):
+        return True
     return BUTTON_RE.match(line) is not None and (HAS_DIGIT(line) is None or EXTRAS_ONLY_RE.match(line) is None)
 
 
@@ -413,6 +418,9 @@ def _meta_of(line: str) -> _Meta | None:
             if (author.lower() not in NOT_AUTHORS and _looks_like_name(author)
                     and _is_date_text(match.group("date"))):
                 return _Meta(author=author, date=match.group("date").strip())
+        # "Harold Benning, 67": a reader's name and age, as newspapers print them
+        if (aged := NAME_AGE_RE.match(line)) is not None and _looks_like_name(aged.group("author")):
+            return _Meta(author=aged.group("author"))
         # "freethinker 3 days ago" is a name then a date, not a date with one stray word
         named = _name_then_date(line)
         if named is not None:

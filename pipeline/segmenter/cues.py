@@ -173,11 +173,11 @@ RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|mehr zum thema|lee también|leia também|leggi anche|zobacz (?:także|też)"
-    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً)\W*$", re.IGNORECASE)
+    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|по тэме|ilgili haberler|관련 ?기사)\W*$", re.IGNORECASE)
 RELATED_LINK_INLINE_RE = re.compile(
     r"^\W*(?:read (?:also|more|next)|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche|zobacz (?:także|też)"
-    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً)\s*[:|–—-]\s*\w", re.IGNORECASE)
+    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама)\s*[:|–—-]\s*\w", re.IGNORECASE)
 NEWSLETTER_PROMPT_RE = re.compile(
     r"^\W*(?:(?:sign up|subscribe|register) (?:for|to) (?:our|the|my|a) (?:free )?(?:\w+ ){0,4}newsletters?\b.{0,60}"
     r"|get .{1,50} (?:in|to|delivered to|straight to) your inbox\b.{0,40})\s*$", re.IGNORECASE)
@@ -205,7 +205,7 @@ PAGE_NUMBER_RE = re.compile(
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
                               r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|(?:\w+'?s? )?poll\W*$"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|"
-                              r"|lee |leia |leggi |zobacz |czytaj |اقرأ|sponsored|promoted|paid |partner content|ads? by"
+                              r"|lee |leia |leggi |zobacz |czytaj |اقرأ|чытайце|по тэме|ilgili|관련|sponsored|promoted|paid |partner content|ads? by"
                               r"|recommended by|around the web|from (?:our partners|the web))|\|\s*\d{1,4}\W*$"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
@@ -215,7 +215,7 @@ MAX_LINKED_HEADLINES = 3
 _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
                         "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ", "à lire",
-                        "lire", "lesen", "mehr zum", "list of", "lee ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ",
+                        "lire", "lesen", "mehr zum", "list of", "lee ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ", "чытайце", "по тэме", "ilgili", "관련",
                         "sponsored", "promoted", "paid ", "partner content", "ads by", "ad by", "recommended by",
                         "around the web", "from our partne", "from the web")
 _INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))
