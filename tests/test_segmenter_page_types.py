@@ -265,3 +265,11 @@ def test_belarusian_read_also_links_between_paragraphs_are_hidden_from_the_netwo
     lines = [paragraph, "Чытайце таксама:", "Лукашэнка заявіў, што Беларусь не будзе прадметам гандлю",
              "Еўрасаюз абмяркоўвае новы пакет санкцый", paragraph]
     assert interstitial_lines(lines) == [1, 2, 3]
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Continued on page 3: What the Pentagon fears most", True), ("Next page ›", True), ("Continue to page 2", True),
+    ("Talks continued on page after page of draft text, one diplomat said.", False),
+])
+def test_a_paged_articles_links_to_its_other_pages_are_furniture(line: str, furniture: bool) -> None:
+    assert _is_furniture(line) is furniture

@@ -573,6 +573,9 @@ FURNITURE_RE = re.compile(
     # a feed item's footer ("The post <headline> appeared first on <site>.") and a labelled link ("Link: https://..."); a
     # social post's reactions label
     r"|^\W*all reactions\W*$"
+    # a paged article's links to its other pages ("Continued on page 3: What the Pentagon fears most", "Next page >")
+    r"|^\W*(?:continued (?:on|from) (?:page \d+|next page|the next page)|continue to (?:page \d+|the next page|next page)"
+    r"|next page|previous page)\b.{0,60}$"
     r"|^\W*the post .{1,250}\bappeared first on\b|^\W*(?:link|source|url|permalink|feed|original)\s*:\s*https?://\S+\s*$"
     r"|\bmay (?:earn|receive|get|make) (?:an? )?(?:small )?(?:share of (?:sales|revenue)|(?:affiliate )?commissions?)\b"
     r"|\bby (?:signing up|subscribing|registering|clicking|submitting|entering)\b.{0,60}\byou (?:agree|consent|acknowledge|accept)"
@@ -692,7 +695,8 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "to join the", "to leave a comment", "чтобы ", "щоб ",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
-                   "may not coincide", "may not agree with the", "commission", "appeared first on", "all reactions", "by signing up", "by subscribing",
+                   "may not coincide", "may not agree with the", "commission", "appeared first on", "all reactions", "continued on", "continued from", "continue to",
+                   "next page", "previous page", "by signing up", "by subscribing",
                    "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
                    *INLINE_PROMPT_PARTS)
 # a live blog's entry time: "15:42", "3:42 p.m.", "15:42 GMT"
