@@ -273,3 +273,51 @@ def test_belarusian_read_also_links_between_paragraphs_are_hidden_from_the_netwo
 ])
 def test_a_paged_articles_links_to_its_other_pages_are_furniture(line: str, furniture: bool) -> None:
     assert _is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize("line", ["जवाब दें", "पसंद (15)", "پاسخ", "+5 / -1"])
+def test_hindi_and_persian_comment_buttons_and_plus_minus_ratings(line: str) -> None:
+    assert is_button(line)
+
+
+@pytest.mark.parametrize("line", ["टिप्पणियाँ (3)", "نظرات (3)", "और टिप्पणियाँ देखें"])
+def test_hindi_and_persian_comment_counters(line: str) -> None:
+    assert is_counter(line)
+
+
+@pytest.mark.parametrize("line", ["2 घंटे पहले", "۲ ساعت پیش", "05 दिसंबर 2026, 13:10", "۱۴ آذر ۱۴۰۵ - ۱۵:۱۰"])
+def test_hindi_and_persian_ages_and_dates(line: str) -> None:
+    meta = MetaMemo()[line]
+    assert meta is not None and meta.date and not meta.author
+
+
+def test_hindi_words_keep_their_vowel_signs() -> None:
+    from pipeline.segmenter.cues import WORD_RE
+    assert WORD_RE.findall("भारत को मध्यस्थ की भूमिका निभानी चाहिए।") == ["भारत", "को", "मध्यस्थ", "की", "भूमिका", "निभानी",
+                                                                      "चाहिए"]
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("صفحه نخست » بین‌الملل » آمریکا", False),  # a trail of sections
+    ("dy/dan » Blog Archive » 1,400 Rectangles", True),  # a blog's page title: its last part is the post's
+    ("کد خبر: ۱۸۴۲۷۶۵", False), ("Story ID: 5214433", False),
+    ("Russia and the West: 2026", True),
+    ("मुख्य सामग्री पर जाएं", False),
+])
+def test_section_trails_record_numbers_and_skip_links_are_no_headlines(line: str, heading: bool) -> None:
+    assert _heading_like(line, 2) is heading
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Просмотров: 3 418", True), ("Views: 12,400", True),
+    ("Подпишитесь на наш Telegram-канал, чтобы первыми узнавать главные новости", True),
+    ("Views differ sharply on how 12,400 troops should be withdrawn.", False),
+])
+def test_view_counters_and_channel_prompts_are_furniture(line: str, furniture: bool) -> None:
+    assert _is_furniture(line) is furniture
+
+
+def test_related_links_over_an_ad_marker_between_paragraphs_are_hidden() -> None:
+    paragraph = "Mosca ha presentato agli Stati Uniti una proposta per allentare alcune delle sanzioni sul settore energetico."
+    lines = [paragraph, "Leggi anche", "Sanzioni, l'Ue prepara il ventesimo pacchetto", "Pubblicità", paragraph]
+    assert interstitial_lines(lines) == [1, 2]

@@ -102,13 +102,15 @@ MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
     "|september|october|november|december"
 )
-# Spanish, Portuguese, Italian, Polish and Arabic month names (and Spanish abbreviations), for "5 dic 2026",
-# "5 de dezembro de 2026", "5 grudnia 2026", "5 ديسمبر 2026"
+# Spanish, Portuguese, Italian, Polish, Arabic, Hindi and Persian (solar) month names (and Spanish abbreviations), for
+# "5 dic 2026", "5 de dezembro de 2026", "5 grudnia 2026", "5 ديسمبر 2026", "05 दिसंबर 2026", "۱۴ آذر ۱۴۰۵"
 OTHER_MONTHS = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
                 "|ene|abr|ago|dic|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
                 "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
                 "|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
-                "|يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر")
+                "|يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
+                "|जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर"
+                "|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند")
 DATE_RE = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
@@ -135,11 +137,15 @@ OTHER_AGO_RE = re.compile(
     r"|\b\d+\s+(?:minut|or|giorn|settiman|mes|ann)[a-z]*\s+fa\b|\bieri\b"
     r"|\b(?:\d+|kilka)\s+(?:sek|min|godz|dni|dzie|tyg|tydz|mies|lat)[a-z]*\.?\s+temu\b|\bwczoraj\b"
     r"|منذ\s+\d+\s+(?:ثوان|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|أسبوع|أسابيع|شهر|أشهر)"
-    # Turkish and Korean: "2 saat önce", "3시간 전"
-    r"|\b\d+\s+(?:saniye|dakika|dk|saat|gün|hafta|ay|yıl)\s+önce|\d+\s*(?:초|분|시간|일|주|개월|달|년)\s*전",
+    # Turkish, Korean, Hindi and Persian: "2 saat önce", "3시간 전", "2 घंटे पहले", "۲ ساعت پیش"
+    r"|\b\d+\s+(?:saniye|dakika|dk|saat|gün|hafta|ay|yıl)\s+önce|\d+\s*(?:초|분|시간|일|주|개월|달|년)\s*전"
+    r"|\d+\s+(?:सेकंड|मिनट|घंटे|घंटा|दिन|हफ्ते|हफ़्ते|महीने|साल)\s+पहले|\d+\s+(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s+پیش",
     re.IGNORECASE,
 )
-WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+# a word; with the combining marks that \w leaves out (a decomposed accent, the vowel signs of Hindi and the other
+# Indic scripts, which would cut "हिंदी" into pieces)
+WORD_RE = re.compile(r"[\w\u0300-\u036f\u0900-\u0963\u0966-\u0dff]+(?:[-'’][\w\u0300-\u036f\u0900-\u0963\u0966-\u0dff]+)*",
+                     re.UNICODE)  # (not the danda, "।", Hindi's full stop)
 HAS_DIGIT = re.compile(r"\d").search
 
 # Ad and app prompts between an article's paragraphs ("Advertisement", "Story continues below advertisement",
@@ -147,12 +153,13 @@ HAS_DIGIT = re.compile(r"\d").search
 # and the network reads pages without them (`model.INLINE_PROMPT_RE2`). \s*$, not $: RE2's $ does not match
 # before a final newline. A line it matches holds one of INLINE_PROMPT_PARTS once casefolded.
 INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|ad feedback"
-                 r"|publicidad|publicidade|pubblicità|reklama|anzeige|werbung|реклама|إعلان|广告|広告"
+                 r"|publicidad|publicidade|pubblicità|reklama|anzeige|werbung|реклама|إعلان|广告|広告|विज्ञापन|تبلیغات|reklam|광고"
                  r"|(?:story|article) continues(?: (?:below|after)\b.{0,30})?"
                  r"|continue reading (?:the main story|below)\W*)\s*$")
+INLINE_PROMPT_RE = re.compile(INLINE_PROMPT, re.IGNORECASE)
 INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story continues", "article continues",
                        "continue reading", "publicidad", "publicidade", "pubblicità", "reklama", "anzeige", "werbung",
-                       "реклама", "إعلان", "广告", "広告")
+                       "реклама", "إعلان", "广告", "広告", "विज्ञापन", "تبلیغات", "reklam", "광고")
 
 # Lines between an article's paragraphs that the network takes for the article's end, dropping the paragraphs
 # under them, so it reads the page without them (`model.LineSegmenter._hidden_lines`); they are boilerplate:
@@ -173,11 +180,11 @@ RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|mehr zum thema|lee también|leia também|leggi anche|zobacz (?:także|też)"
-    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|по тэме|ilgili haberler|관련 ?기사)\W*$", re.IGNORECASE)
+    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|по тэме|ilgili haberler|관련 ?기사|यह भी पढ़ें|بیشتر بخوانید)\W*$", re.IGNORECASE)
 RELATED_LINK_INLINE_RE = re.compile(
     r"^\W*(?:read (?:also|more|next)|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche|zobacz (?:także|też)"
-    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама)\s*[:|–—-]\s*\w", re.IGNORECASE)
+    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|यह भी पढ़ें|بیشتر بخوانید)\s*[:|–—-]\s*\w", re.IGNORECASE)
 NEWSLETTER_PROMPT_RE = re.compile(
     r"^\W*(?:(?:sign up|subscribe|register) (?:for|to) (?:our|the|my|a) (?:free )?(?:\w+ ){0,4}newsletters?\b.{0,60}"
     r"|get .{1,50} (?:in|to|delivered to|straight to) your inbox\b.{0,40})\s*$", re.IGNORECASE)
@@ -205,7 +212,7 @@ PAGE_NUMBER_RE = re.compile(
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
                               r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|(?:\w+'?s? )?poll\W*$"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|"
-                              r"|lee |leia |leggi |zobacz |czytaj |اقرأ|чытайце|по тэме|ilgili|관련|sponsored|promoted|paid |partner content|ads? by"
+                              r"|lee |leia |leggi |zobacz |czytaj |اقرأ|чытайце|по тэме|ilgili|관련|यह भी|بیشتر|sponsored|promoted|paid |partner content|ads? by"
                               r"|recommended by|around the web|from (?:our partners|the web))|\|\s*\d{1,4}\W*$"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
@@ -215,7 +222,7 @@ MAX_LINKED_HEADLINES = 3
 _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
                         "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ", "à lire",
-                        "lire", "lesen", "mehr zum", "list of", "lee ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ", "чытайце", "по тэме", "ilgili", "관련",
+                        "lire", "lesen", "mehr zum", "list of", "lee ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ", "чытайце", "по тэме", "ilgili", "관련", "यह भी", "بیشتر",
                         "sponsored", "promoted", "paid ", "partner content", "ads by", "ad by", "recommended by",
                         "around the web", "from our partne", "from the web")
 _INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))
@@ -272,7 +279,10 @@ def interstitial_lines(lines: list[str], candidates: list[int] | None = None) ->
             end = index + 1
             while end < len(lines) and end - index <= MAX_LINKED_HEADLINES and linked_headline(lines[end]):
                 end += 1
-            if index + 1 < end < len(lines) and _prose(lines[end]):
+            after = end  # (an ad marker may stand between the links and the text: "Pubblicità")
+            while after < len(lines) and after - end < MAX_LINKED_HEADLINES and INLINE_PROMPT_RE.match(lines[after]):
+                after += 1
+            if index + 1 < end and after < len(lines) and _prose(lines[after]):
                 hidden += range(index, end)
         elif RELATED_LINK_INLINE_RE.match(lines[index]) and _prose(lines[index + 1]):
             hidden.append(index)

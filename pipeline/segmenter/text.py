@@ -70,10 +70,13 @@ SKIP_LINK_RE = re.compile(
     r"|(?:aller|passer) (?:au|à) (?:contenu|menu)|(?:saltar|ir) al contenido|(?:pular|ir) para o conteúdo"
     r"|(?:vai|salta) al contenuto|przejdź do (?:treści|menu)|перейти (?:к|до) (?:основн\w+ )?(?:содержани\w+|контенту"
     r"|вмісту|змісту)|(?:انتقل|تخط|تخطى) إلى المحتوى|跳(?:到|转到|至)(?:主要)?(?:内容|正文)"
-    r"|(?:メインコンテンツ|本文)へ(?:スキップ|移動)|본문 ?바로가기)\W*(?:\w+\W*)?$)", re.IGNORECASE)
+    r"|(?:メインコンテンツ|本文)へ(?:スキップ|移動)|본문 ?바로가기|मुख्य सामग्री पर जाएं|رفتن به محتوای اصلی)\W*(?:\w+\W*)?$)",
+    re.IGNORECASE)
 
 
 RELATED_LINK_INLINE_LINES_RE = re.compile(RELATED_LINK_INLINE_RE.pattern, re.IGNORECASE | re.MULTILINE)
+# a label and a long number ("کد خبر: ۱۸۴۲۷۶۵", "Story ID: 52144"): a page's record, no headline
+LABELLED_NUMBER_RE = re.compile(r":\s*\d{5,}\s*$")
 # a search box's label ("Search All NYTimes.com", "Search This Site Go", "Search with your voice", "search:"), not "Search
 # for survivors resumes"
 SEARCH_BOX_RE = re.compile(r"^\W*search(?:\s*:|\s+(?:all|this|the site|the web|our|with|within|across|site|news)\b)",
@@ -278,7 +281,7 @@ def _heading_like(line: str, min_words: int) -> bool:
         return False
     # a date line ("May 3, 2019", "Published November 18, 2026 4:55pm EST") is no headline
     if line.startswith(BULLET_START) or BYLINE_RE.match(line) or is_skip_link(line) or is_date_text(line) \
-            or NUMBERED_LINK_RE.match(line) or SEARCH_BOX_RE.match(line):
+            or NUMBERED_LINK_RE.match(line) or SEARCH_BOX_RE.match(line) or LABELLED_NUMBER_RE.search(line):
         return False
     # a capital, or a letter of a script without case (Chinese, Arabic): `not islower` is true of both
     return any(word[:1].isalpha() and not word[:1].islower() for word in words) and not _menu_like(line) \
@@ -296,6 +299,10 @@ def _menu_like(line: str) -> bool:
         # two crumbs may be a page title "Site › Headline": a trail starts with a section's one word or "You are here"
         if all(len(crumb.split()) <= 4 for crumb in crumbs[:-1]) and (
                 len(crumbs) >= 3 or len(crumbs[0].split()) == 1 or crumbs[0].casefold().startswith("you are here")):
+            return True
+    if " » " in line:  # a trail of sections ("Home » World » America"), not a page title "Blog » Archive » Headline"
+        crumbs = line.split(" » ")
+        if len(crumbs) >= 3 and all(len(crumb.split()) <= 2 for crumb in crumbs) and len(crumbs[-1].split()) == 1:
             return True
     parts = TITLE_SEPARATOR_RE.split(line)
     if len(parts) >= 4 and all(len(part.split()) <= 2 for part in parts):
@@ -573,6 +580,8 @@ FURNITURE_RE = re.compile(
     # a feed item's footer ("The post <headline> appeared first on <site>.") and a labelled link ("Link: https://..."); a
     # social post's reactions label
     r"|^\W*all reactions\W*$"
+    # a view counter ("Просмотров: 3 418", "Views: 12,400")
+    r"|^\W*(?:views|просмотров|просмотры|переглядів|перегляди)\s*:?\s*\d[\d\s,.]*[kкm]?\W*$"
     # a paged article's links to its other pages ("Continued on page 3: What the Pentagon fears most", "Next page >")
     r"|^\W*(?:continued (?:on|from) (?:page \d+|next page|the next page)|continue to (?:page \d+|the next page|next page)"
     r"|next page|previous page)\b.{0,60}$"
@@ -599,7 +608,7 @@ FURNITURE_RE = re.compile(
     r"|" + INLINE_PROMPT + r"|^.{0,40}\bshare this (?:story|article|post|page)(?:\s*$|[^\w'’].{0,40}\s*$)"
     # Russian and Ukrainian share and subscribe prompts and reprint notices ("При использовании материалов
     # ссылка ... обязательна"); no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2
-    r"|^(?:поделиться|подписывайтесь на|поділитися|підписуйтесь на)"
+    r"|^(?:поделиться|подписывайтесь на|подпишитесь на|поділитися|підписуйтесь на|підпишіться на)"
     r"|^при (?:использовании|цитировании|перепечатке|копировании|використанні|цитуванні|передруку) (?:материалов|матеріалів)"
     r"|^(?:when|if) (?:using|quoting|reprinting|copying|citing) (?:the |our |its |these )?materials\b"
     # an editor's note on an interview ("This interview has been edited for length and clarity.")
@@ -668,7 +677,7 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
                     "when citing", "if using", "if quoting", "an official website", "here", "for immediate",
                     "this is a rush",
                     "what do you think", "what are your thoughts", "tell us what",
-                    "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ",
+                    "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
                     "page ")
 FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
@@ -695,7 +704,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "to join the", "to leave a comment", "чтобы ", "щоб ",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
-                   "may not coincide", "may not agree with the", "commission", "appeared first on", "all reactions", "continued on", "continued from", "continue to",
+                   "may not coincide", "may not agree with the", "commission", "appeared first on", "all reactions", "continued on", "continued from", "continue to", "views", "просмотр", "перегляд",
                    "next page", "previous page", "by signing up", "by subscribing",
                    "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
                    *INLINE_PROMPT_PARTS)
@@ -745,9 +754,9 @@ SOCIAL_MIN_REPLIES = 2
 # a comment section the model missed (`_unlabelled_comments`): its reply buttons, in the languages the parser reads
 # (a line break, then the word: the regex engine looks for the line breaks alone, fast)
 REPLY_LINE_RE = re.compile(r"\n(?:Reply|REPLY|Responder|Odpowiedz|Rispondi|Antworten|Répondre|Ответить|Відповісти|رد|回复|返信"
-                           r"|Yanıtla|Cevapla|답글|Адказаць)")
+                           r"|Yanıtla|Cevapla|답글|Адказаць|जवाब दें|پاسخ)")
 REPLY_BUTTON_RE = re.compile(r"^\W*(?:reply|responder|odpowiedz|rispondi|antworten|répondre|ответить|відповісти|رد|回复|返信"
-                             r"|yanıtla|cevapla|답글|адказаць)"
+                             r"|yanıtla|cevapla|답글|адказаць|जवाब दें|پاسخ)"
                              r"(?:\W|$)", re.IGNORECASE)
 UNLABELLED_MIN_COMMENTS = 3
 UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
