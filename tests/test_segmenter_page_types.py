@@ -321,3 +321,20 @@ def test_related_links_over_an_ad_marker_between_paragraphs_are_hidden() -> None
     paragraph = "Mosca ha presentato agli Stati Uniti una proposta per allentare alcune delle sanzioni sul settore energetico."
     lines = [paragraph, "Leggi anche", "Sanzioni, l'Ue prepara il ventesimo pacchetto", "Pubblicità", paragraph]
     assert interstitial_lines(lines) == [1, 2]
+
+
+def test_the_bare_headline_far_under_a_page_title_copy_is_the_title() -> None:
+    headline = "Prisoner talks resume as envoys meet in Abu Dhabi"
+    lines = [f"{headline} | The Meridian Ledger", '{"@context":"https://schema.org","@type":"NewsArticle"}',
+             "window.dataLayer = window.dataLayer || [];", *["Home", "World", "Politics", "Business", "Opinion",
+                                                            "Sport", "Culture", "Video", "Podcasts", "Newsletters"],
+             headline, "By Anna Keller", INTRO]
+    labels = ["boilerplate"] * (len(lines) - 1) + ["body"]
+    assert find_title(lines, labels) == len(lines) - 3
+
+
+def test_an_outlets_name_over_a_date_line_is_not_taken_for_a_headline_the_model_called_body() -> None:
+    lines = ["‹ Today", "The Lakeshore Courier", "Published 5 December 2026",
+             "Washington weighs easing fertilizer sanctions on Russia to calm global food prices", "By Helena Marsh",
+             INTRO]
+    assert find_title(lines, ["boilerplate"] * 3 + ["body", "boilerplate", "body"]) == 3

@@ -351,10 +351,14 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
                         line.startswith(other) or (later <= index + SITE_FIRST_WINDOW and line.endswith(other))) \
                         and _heading_like(other, 2):
                     return later
+            bare = _bare_headline_below(lines, index, first_paragraph)
+            if bare is not None:
+                return bare
             if min_words == 2:
                 return index
-            if index == first_paragraph and index >= start + 2 and _opens_byline_block(lines, index - 1) \
-                    and _heading_like(lines[index - 2], 2):
+            # (the "paragraph" must read as one: a headline the model called body may stand under a date line)
+            if index == first_paragraph and index >= start + 2 and line.endswith(PARAGRAPH_ENDS) \
+                    and _opens_byline_block(lines, index - 1) and _heading_like(lines[index - 2], 2):
                 return index - 2  # a short headline over its byline ("Posted on July 23, 2012 by ...") over the text
             picked = _headline_below_tagline(lines, labels, index, stop, first_paragraph)
             if picked == index and index > start and _short_headline(lines[index - 1], labels[index - 1]):
@@ -372,6 +376,19 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
                 opening = _opening(lines, labels, first_paragraph) if opening is None else opening
                 if _far_headline_overlap(line, opening) and _heading_like(line, 4):
                     return index
+    return None
+
+
+def _bare_headline_below(lines: list[str], index: int, first_paragraph: int) -> int | None:
+    """For a page title "Headline | Site" (a <title> copy at the top of a dump), the line further down that is the
+    headline alone, before the first paragraph (script and menu lines may push it past BARE_HEADLINE_WINDOW)."""
+    parts = TITLE_SEPARATOR_RE.split(lines[index])
+    if len(parts) < 2 or len(parts[0].split()) < 3:
+        return None
+    head = parts[0].strip().casefold()
+    for later in range(index + BARE_HEADLINE_WINDOW, min(first_paragraph + 1, index + 4 * TITLE_WINDOW, len(lines))):
+        if lines[later].casefold() == head:
+            return later
     return None
 
 
