@@ -338,3 +338,9 @@ def test_an_outlets_name_over_a_date_line_is_not_taken_for_a_headline_the_model_
              "Washington weighs easing fertilizer sanctions on Russia to calm global food prices", "By Helena Marsh",
              INTRO]
     assert find_title(lines, ["boilerplate"] * 3 + ["body", "boilerplate", "body"]) == 3
+
+
+@pytest.mark.parametrize("line, furniture", [("Play", True), ("0:00 / 48:12", True), ("Play episode", True),
+                                             ("Play for time, Moscow says", False), ("12:00 / noon talks", False)])
+def test_a_media_players_controls_are_furniture(line: str, furniture: bool) -> None:
+    assert _is_furniture(line) is furniture

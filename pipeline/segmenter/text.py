@@ -597,6 +597,8 @@ FURNITURE_RE = re.compile(
     # a feed item's footer ("The post <headline> appeared first on <site>.") and a labelled link ("Link: https://..."); a
     # social post's reactions label
     r"|^\W*all reactions\W*$"
+    # a media player's controls ("Play", "0:00 / 48:12")
+    r"|^\W*(?:play|pause|play (?:episode|video|audio)|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)\W*$"
     # a view counter ("Просмотров: 3 418", "Views: 12,400")
     r"|^\W*(?:views|просмотров|просмотры|переглядів|перегляди)\s*:?\s*\d[\d\s,.]*[kкm]?\W*$"
     # a paged article's links to its other pages ("Continued on page 3: What the Pentagon fears most", "Next page >")
@@ -721,7 +723,9 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "to join the", "to leave a comment", "чтобы ", "щоб ",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
-                   "may not coincide", "may not agree with the", "commission", "appeared first on", "all reactions", "continued on", "continued from", "continue to", "views", "просмотр", "перегляд",
+                   "may not coincide", "may not agree with the", "commission", "appeared first on",
+                   "all reactions", "continued on", "continued from", "continue to", "views", "просмотр", "перегляд",
+                   "play", "pause", "/",
                    "next page", "previous page", "by signing up", "by subscribing",
                    "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
                    *INLINE_PROMPT_PARTS)
