@@ -74,7 +74,6 @@ SKIP_LINK_RE = re.compile(
     re.IGNORECASE)
 
 
-RELATED_LINK_INLINE_LINES_RE = re.compile(RELATED_LINK_INLINE_RE.pattern, re.IGNORECASE | re.MULTILINE)
 # a label and a long number ("کد خبر: ۱۸۴۲۷۶۵", "Story ID: 52144"): a page's record, no headline
 LABELLED_NUMBER_RE = re.compile(r":\s*\d{5,}\s*$")
 # a search box's label ("Search All NYTimes.com", "Search This Site Go", "Search with your voice", "search:"), not "Search
@@ -601,6 +600,9 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:play|pause|play (?:episode|video|audio)|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)\W*$"
     # a view counter ("Просмотров: 3 418", "Views: 12,400")
     r"|^\W*(?:views|просмотров|просмотры|переглядів|перегляди)\s*:?\s*\d[\d\s,.]*[kкm]?\W*$"
+    # a link to another article wherever it stands ("Read more: <headline>", "SEE ALSO: ..."; between paragraphs the
+    # network does not even read it: `cues.interstitial_lines`)
+    r"|" + RELATED_LINK_INLINE_RE.pattern + r".{0,150}$"  # (a headline's length: "RELATED: <a paragraph>" is text)
     # a paged article's links to its other pages ("Continued on page 3: What the Pentagon fears most", "Next page >")
     r"|^\W*(?:continued (?:on|from) (?:page \d+|next page|the next page)|continue to (?:page \d+|the next page|next page)"
     r"|next page|previous page)\b.{0,60}$"
@@ -725,7 +727,9 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
                    "may not coincide", "may not agree with the", "commission", "appeared first on",
                    "all reactions", "continued on", "continued from", "continue to", "views", "просмотр", "перегляд",
-                   "play", "pause", "/",
+                   "play", "pause", "/", "read also", "read more", "read next", "also read", "see also", "related",
+                   "more on", "читайте", "по теме", "по темі", "lire aussi", "lesen sie", "lee también", "leia também",
+                   "leggi anche", "zobacz", "czytaj", "اقرأ", "чытайце", "यह भी", "بیشتر",
                    "next page", "previous page", "by signing up", "by subscribing",
                    "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
                    *INLINE_PROMPT_PARTS)
@@ -756,6 +760,10 @@ NOTES_HEADING_RE = re.compile(r"^\W*(?:foot|end)?notes\W*$", re.IGNORECASE)
 # a link preview's domain in a social post ("LAKESHORECOURIER.COM": `_link_cards`)
 CARD_DOMAIN_RE = re.compile(r"^(?:WWW\.)?[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,6}$")
 LINK_CARD_MAX_WORDS = 40
+# searched in a document's lines joined with a newline before each ("\n" + "\n".join(lines)): a literal "\n" to start
+# with lets the regex engine skip from line to line, several times faster than ^ with re.MULTILINE
+CARD_DOMAIN_LINES_RE = re.compile(r"\n" + CARD_DOMAIN_RE.pattern.strip("^$") + r"(?=\n|$)")
+PAGE_NUMBER_LINES_RE = re.compile(r"\n\d{1,3}(?=\n|$)")  # a page number alone (`_page_apparatus`)
 # a paginated dump's footnote ("2 Remarks by ...") and its mark in the text ("... defences.2", "sanctions,3 and")
 PAGE_NUMBERS_MIN = 2
 RUNNING_TITLE_MIN_WORDS = 4
@@ -799,6 +807,7 @@ NEWS_FEED_MIN_ITEMS = 3
 # a feed's items: headline and stamp (either above), or headline, stamp and a one-sentence summary (`_news_feeds`)
 FEED_ITEM_SHAPES = ((2, 1), (2, 0), (3, 1), (3, 0))
 FEED_ITEM_SIZES = (2, 3)
+FEED_HEADLINE_MIN_CHARS = 25  # (a three-line item's headline has FEED_SUMMARY_HEADLINE_MIN_WORDS+ words: seeds' test)
 FEED_SUMMARY_MAX_WORDS = 40
 FEED_SUMMARY_HEADLINE_MIN_WORDS = 5
 STANDFIRST_MIN_WORDS, STANDFIRST_MAX_WORDS = 6, 60  # a standfirst under the headline (`_standfirst`)...
@@ -905,15 +914,10 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
                 and (furniture is not None or _is_furniture(line)):
             labels[index] = "boilerplate"
     joined = "\n".join(lines)  # for the cheap tests of rules that most pages give nothing
-    for match in RELATED_LINK_INLINE_LINES_RE.finditer(joined):
-        # "Read more: <headline>", "SEE ALSO: ...": a link to another article wherever it stands (between paragraphs the
-        # network does not even read it: `cues.interstitial_lines`)
-        index = joined.count("\n", 0, match.start())
-        if labels[index] == "body":
-            labels[index] = "boilerplate"
+    lined = "\n" + joined  # (see CARD_DOMAIN_LINES_RE)
     prompts = [index for index in candidates if len(lines[index]) <= 80 and PAYWALL_PROMPT_RE.match(lines[index])] \
         if furniture is not None or "ubscri" in joined or "eading" in joined else []
-    if "." in joined and "\n" in joined:
+    if CARD_DOMAIN_LINES_RE.search(lined) is not None:  # (a cheap test: few pages hold a domain in capitals)
         for index in _link_cards(lines, labels):
             labels[index] = "boilerplate"
     for index in _missed_paragraphs(lines, labels, furniture) + _teaser_above_paywall(lines, labels, prompts) \
@@ -922,7 +926,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     for index in _missed_closing_paragraphs(lines, labels, furniture):
         labels[index] = "body"
     for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined) \
-            + _page_apparatus(lines, labels) \
+            + (_page_apparatus(lines, labels) if PAGE_NUMBER_LINES_RE.search(lined) is not None else []) \
             + _story_listing(lines, labels, joined):
         labels[index] = "boilerplate"
     for index in _listed_items(lines, labels):
@@ -1190,16 +1194,29 @@ def _news_feeds(lines: list[str], labels: list[str], candidates: list[int] | Non
         stampish = [len(line) <= STAMP_MAX_CHARS and HAS_DIGIT(line) is not None for line in lines] + [False] * 6
         candidates = [index for index in range(len(lines)) if stampish[index] and any(
             (stampish[index - size] and stampish[index + size]) or (stampish[index + size] and stampish[index + 2 * size])
-            or (stampish[index - size] and stampish[index - 2 * size]) for size in FEED_ITEM_SIZES)]
-    for seed in [index for index in candidates if labels[index] != "boilerplate" and _stamp(lines[index])]:
+            or (stampish[index - size] and stampish[index - 2 * size]) for size in FEED_ITEM_SIZES)
+            and (stampish[index - 2] or stampish[index + 2] or _beside_headline(lines, index))]
+    walked: set[tuple[int, int, int]] = set()  # (shape, stamp) pairs already inside a run: a long run is walked once
+
+    stamps: dict[int, bool] = {}
+
+    def stamp_at(index: int) -> bool:  # (each shape tests the same lines again)
+        if index not in stamps:
+            stamps[index] = _stamp(lines[index])
+        return stamps[index]
+
+    for seed in [index for index in candidates if labels[index] != "boilerplate" and stamp_at(index)]:
         for size, stamp_offset in FEED_ITEM_SHAPES:  # the stamp below its headline, or above it; a summary under both
+            if (size, stamp_offset, seed) in walked:
+                continue
             first = seed - stamp_offset
             start = first
-            while start - size >= 0 and _feed_item(lines, start - size, stamp_offset, size):
+            while start - size >= 0 and _feed_item(lines, start - size, stamp_offset, size, stamp_at):
                 start -= size
             end = first
-            while end + size <= len(lines) and _feed_item(lines, end, stamp_offset, size):
+            while end + size <= len(lines) and _feed_item(lines, end, stamp_offset, size, stamp_at):
                 end += size
+            walked.update((size, stamp_offset, stamp) for stamp in range(start + stamp_offset, end, size))
             if (end - start) // size >= NEWS_FEED_MIN_ITEMS:
                 found.update(index for index in range(start, end) if labels[index] != "boilerplate")
                 break
@@ -1208,9 +1225,8 @@ def _news_feeds(lines: list[str], labels: list[str], candidates: list[int] | Non
 
 def feed_seed_rows(lines: list[str], ends: list[int], text: pa.Array | None = None) -> list[list[int]]:
     """Per document (`lines`: the documents' lines one after another, `ends`: where each document ends), the lines
-    that may seed a news feed: short lines with a digit and two more such lines every other (or every third) line beside
-    them. Found
-    with pyarrow for all documents at once, it is a superset (a digit outside ASCII: any non-ASCII line; neighbours
+    that may seed a news feed: short lines with a digit and two more such lines every other line beside them (or every
+    third, beside a line as long as a headline). Found with pyarrow for all documents at once, it is a superset (a digit outside ASCII: any non-ASCII line; neighbours
     across a document's edge): `_news_feeds` tests each seed itself. `text`: the lines as a pyarrow array, when the
     caller has it."""
     text = pa.array(lines, pa.string()) if text is None else text
@@ -1220,21 +1236,30 @@ def feed_seed_rows(lines: list[str], ends: list[int], text: pa.Array | None = No
     stampish = np.zeros(len(lines) + 12, dtype=bool)
     stampish[6 + short] = digit.to_numpy(zero_copy_only=False)
     at = {offset: stampish[6 + offset: 6 + offset + len(lines)] for offset in range(-6, 7)}
-    seeds = at[0] & np.logical_or.reduce([(at[-size] & at[size]) | (at[size] & at[2 * size]) | (at[-size] & at[-2 * size])
-                                          for size in FEED_ITEM_SIZES])
+    # an item of three lines has a headline beside its stamp, longer than a commenter's name
+    headline = np.zeros(len(lines) + 2, dtype=bool)
+    headline[1:-1] = pc.greater_equal(pc.utf8_length(text), FEED_HEADLINE_MIN_CHARS).to_numpy(zero_copy_only=False)
+    beside = headline[:-2] | headline[2:]
+    seeds = at[0] & (((at[-2] & at[2]) | (at[2] & at[4]) | (at[-2] & at[-4]))
+                     | (beside & ((at[-3] & at[3]) | (at[3] & at[6]) | (at[-3] & at[-6]))))
     rows = np.flatnonzero(seeds)
     starts = [0, *ends[:-1]]
     bounds = np.searchsorted(rows, [0, *ends])
     return [(rows[low:high] - start).tolist() for low, high, start in zip(bounds[:-1], bounds[1:], starts)]
 
 
-def _feed_item(lines: list[str], index: int, stamp_offset: int, size: int) -> bool:
+def _beside_headline(lines: list[str], index: int) -> bool:
+    """Whether a line right above or below lines[index] is as long as a three-line feed item's headline."""
+    return any(0 <= other < len(lines) and len(lines[other]) >= FEED_HEADLINE_MIN_CHARS for other in (index - 1, index + 1))
+
+
+def _feed_item(lines: list[str], index: int, stamp_offset: int, size: int, stamp_at) -> bool:
     """Whether lines[index:index + size] are a headline and its stamp (the stamp at `stamp_offset`), then, for an item of
     three lines, its summary: a sentence of at most FEED_SUMMARY_MAX_WORDS words, under a headline of at least
-    FEED_SUMMARY_HEADLINE_MIN_WORDS."""
+    FEED_SUMMARY_HEADLINE_MIN_WORDS. `stamp_at(index)`: `_stamp(lines[index])`, memoised."""
     if index < 0 or index + size > len(lines):
         return False
-    if not (_stamp(lines[index + stamp_offset]) and linked_headline(lines[index + 1 - stamp_offset])):
+    if not (stamp_at(index + stamp_offset) and linked_headline(lines[index + 1 - stamp_offset])):
         return False
     # (a comment, a name, its date and a short text, has the same shape: a name has fewer words than a headline)
     return size == 2 or (len(lines[index + 1 - stamp_offset].split()) >= FEED_SUMMARY_HEADLINE_MIN_WORDS
