@@ -344,3 +344,69 @@ def test_an_outlets_name_over_a_date_line_is_not_taken_for_a_headline_the_model_
                                              ("Play for time, Moscow says", False), ("12:00 / noon talks", False)])
 def test_a_media_players_controls_are_furniture(line: str, furniture: bool) -> None:
     assert _is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Fund independent journalism with £5 per month", True),
+    ("Privacy Notice: Newsletters may contain info about charities and online ads.", True),
+    ("Weather: 34°F Overcast", True), ("42°", True),
+    ("Accept all cookiesReject non-essentialCookie settings", True),
+    ("Item 1 of 3 A Russian delegation arrives in Geneva. REUTERS/Anna Berg", True),
+    ("[1/3] A Russian delegation arrives in Geneva", True),
+    ("Пост в Telegram", True), ("View on Instagram", True),
+    ("Газета «Деловой вестник» №224 от 05.12.2026, стр. 6", True),
+    ("['Hollis Grant', 'Anya Petrosyan']", True),
+    ("Temperatures fell to 34° overnight in Moscow as talks resumed.", False),
+    ("Item by item, the delegations went through the draft.", False),
+    ("The fund supports independent journalism in the region, its director said.", False),
+])
+def test_banners_widgets_and_script_leftovers_of_the_twelfth_round_are_furniture(line: str, furniture: bool) -> None:
+    assert _is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize("line, author, date", [
+    ("KarenW_OH → Ron_in_Dayton", "KarenW_OH", None),
+    ("Сообщение volkov_sergei » 05 дек 2026, 14:32", "volkov_sergei", "05 дек 2026, 14:32"),
+    ("Post by ann_k » Fri Dec 05, 2026 2:32 pm", "ann_k", "Fri Dec 05, 2026 2:32 pm"),
+])
+def test_reply_arrows_and_forum_post_headers(line: str, author: str, date: str | None) -> None:
+    meta = MetaMemo()[line]
+    assert meta is not None and (meta.author, meta.date) == (author, date)
+
+
+def test_abbreviated_russian_months_are_dates_but_not_inside_words() -> None:
+    from pipeline.segmenter.comments import is_date_text
+    assert is_date_text("05 дек 2026, 14:32") and is_date_text("5 дек. 2026")
+    assert not is_date_text("5 маршрутов")
+
+
+def test_a_commenters_badge_is_no_comment_text() -> None:
+    lines = [INTRO, "Anna Fischer", "5 Dec 2026 15:10", "Staff pick", "The talks will fail again, mark my words.",
+             "Reply"]
+    labels = apply_rules(lines, ["body", "comment", "comment", "comment", "comment", "boilerplate"])
+    assert labels[3] == "boilerplate" and labels[4] == "comment"
+
+
+def test_a_forum_threads_opening_post_is_the_body_and_signatures_are_boilerplate() -> None:
+    lines = ["Список форумов ‹ Международная политика ‹ Россия и США",
+             "Сообщение Старый_дипломат » 05 дек 2026, 14:32",
+             "Коллеги, предлагаю обсудить новости из Женевы, где делегации провели многочасовые консультации.",
+             "Что думаете?", "_________________", "Дипломатия — это искусство говорить «хорошая собачка».",
+             "Вернуться к началу",
+             "Сообщение Ratnik_1985 » 05 дек 2026, 14:47", "Декларации ничего не стоят, договор нужен.",
+             "_________________", "Служу Отечеству!", "Вернуться к началу",
+             "Сообщение geopolitik » 05 дек 2026, 15:26", "Без Китая никакого договора не будет.", "Вернуться к началу"]
+    labels = apply_rules(lines, ["boilerplate"] + ["comment"] * (len(lines) - 1))
+    assert [label for label in labels[1:7]] == ["boilerplate", "body", "body", "boilerplate", "boilerplate",
+                                                "boilerplate"]
+    assert labels[7:9] == ["comment", "comment"] and labels[9:12] == ["boilerplate"] * 3
+    assert not _heading_like(lines[0], 2)  # a forum's trail of sections is no headline
+
+
+def test_a_reader_apis_title_header_gives_way_to_the_bare_headline() -> None:
+    headline = "US and Russia agree to reopen consulates closed since 2023"
+    lines = [f"Title: {headline} | The Harbor Ledger", "URL Source: https://harborledger.example/world/consulates",
+             "Published Time: 2026-12-05T14:32:00Z", "Markdown Content:", *["Home", "World", "Politics", "Business",
+                                                                             "Opinion", "Sport", "Video"],
+             headline, INTRO]
+    assert find_title(lines, ["boilerplate"] * (len(lines) - 1) + ["body"]) == len(lines) - 2

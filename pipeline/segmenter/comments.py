@@ -49,6 +49,7 @@ COUNTER_RE = re.compile(
     r"|^\W*(?:yorumlar|yorum|댓글|каментар\w*|टिप्पणियाँ|टिप्पणियां|نظرات)\s*(?:\(\d+\)|\d+)?\W*$"
     r"|^\W*(?:daha fazla yorum|댓글 ?더보기|और टिप्पणियाँ)(?:\s.{0,20})?$"
     r"|^\W*(?:ordenar por|ordina per|sortuj(?: według)?|najnowsze|más recientes|mais recentes)\b.{0,40}$"
+    r"|^\W*(?:показать сообщения за|поле сортировки|display posts from|sort by|страница \d+ из \d+)\b.{0,40}$"
     r"|^\W*(?:순공감순|최신순|공감비율순|과거순|추천순|답글순)(?:\s.{0,30})?$"
     r"|^\W*(?:ver (?:más|todos los) comentarios|ver mais comentários|mostra altri commenti|zobacz (?:więcej|wszystkie) "
     r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات)\W*$"
@@ -72,7 +73,7 @@ BUTTON_RE = re.compile(
     r"hide|embed|parent|give award|award|antworten|melden|gefällt mir|répondre|signaler|j'aime|"
     r"responder|(?:no )?me gusta|denunciar|reportar|odpowiedz|zgłoś|rispondi|mi piace|segnala|curtir|"
     r"رد|إعجاب|回复|点赞|举报|返信|いいね|yanıtla|cevapla|beğen|beğenme|şikayet et|답글|(?:비)?공감 ?\d{0,5}|신고|"
-    r"адказаць|падабаецца|ссылка|ветвь дискуссии|выше по ветке|развернуть|свернуть|जवाब दें|पसंद|پاسخ|"
+    r"адказаць|падабаецца|ссылка|ветвь дискуссии|выше по ветке|развернуть|свернуть|вернуться к началу|back to top|जवाब दें|पसंद|پاسخ|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*|\d{1,5})?\W*$",  # a count after the last button: "Reply Like 14"
     re.IGNORECASE,
@@ -81,7 +82,8 @@ BUTTON_RE = re.compile(
 BUTTON_AGE_RE = re.compile(rf"(?<![\w(])(\d{{1,3}}\s?(?:{AGE_UNITS}))\b", re.IGNORECASE)
 # a BUTTON_RE match of counts and ages alone ("7d", "(3)") is no button: "7d" is a comment's date
 VOTES_RE = re.compile(r"^\s*(?:[👍👎▲▼⬆⬇↑↓+−-]\s*\d{0,5}\s*)*[👍👎▲▼⬆⬇↑↓]\s*\d{0,5}\s*$")
-PLUS_MINUS_VOTES_RE = re.compile(r"^\+\d{1,5}\s*/\s*[-−]\d{1,5}$")  # "+5 / -1"
+VOTE_STARTS = frozenset("👍👎▲▼⬆⬇↑↓+−-")  # (what either pattern opens with: a cheap test first)
+PLUS_MINUS_VOTES_RE = re.compile(r"^\+\d{1,5}\s*(?:/\s*)?[-−]\d{1,5}$")  # "+5 / -1", "+12 -3"
 EXTRAS_ONLY_RE = re.compile(rf"^\W*(?:(?:{BUTTON_EXTRAS})\W*)+$", re.IGNORECASE)
 # an age as comment widgets print it, alone: "7d", "3h", "2 wk"
 SHORT_AGE_RE = re.compile(r"^\d{1,3}\s?(?:s|m|min|mins|h|hr|hrs|d|w|wk|wks|mo|y|yr|yrs)$", re.IGNORECASE)
@@ -116,9 +118,13 @@ READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$"
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
 BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+)?by:?\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$",
                       re.IGNORECASE)
+# a forum post's header (phpBB): "Post by NAME » DATE", "Сообщение NAME » 05 дек 2026, 14:32"
+FORUM_POST_RE = re.compile(r"^\W*(?:post(?: by)?|сообщение|повідомлення|beitrag von)\s+(?P<author>[^»]{1,40}?)\s+»\s+(?P<date>.+)$",
+                           re.IGNORECASE)
 # a discussion site's thread links after a comment's header ("vrbanac 4 hours ago | parent | next [–]")
-THREAD_NAV_TAIL_RE = re.compile(r"(?:\s*\|\s*(?:parent|root|prev|next|context|flag|favorite|hide|past|vouch|on:.{1,80}))+"
-                                r"\s*(?:\[[–-]\])?\s*$|\s*\[[–-]\]\s*$", re.IGNORECASE)
+THREAD_NAV_TAIL_RE = re.compile(r"(?:\s*\|\s*(?:parent|root|prev|next|context))+\s*(?:\[[–-]\])?\s*$|\s*\[[–-]\]\s*$",
+                                re.IGNORECASE)
+THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such a line ends (a cheap test first)
 COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME | Dec 3 2026 10:15 utc | 12"
 SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\b\s*(?P<rest>.*?)\s*:?\s*$",
                      re.IGNORECASE)
@@ -150,7 +156,7 @@ DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "publi
                                "о", "р", "uhr", "um", "à", "le", "publié", "veröffentlicht", "aktualisiert"})
 # Russian and Ukrainian dates and ages, for the comment sections of Cyrillic pages ("3 декабря 2026 г.",
 # "5 минут назад", "2 години тому", "вчора")
-CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",
+CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?!\w)\.?(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",
                               re.IGNORECASE)
 CYRILLIC_AGO_RE = re.compile(
     r"\b(?:\d+|одну|один|одна)\s+(?:секунд\w*|минут\w*|час\w*|дн(?:я|ей)|день|недел\w*|месяц\w*|год\w*|лет"
@@ -201,7 +207,7 @@ BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permali
                  "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend",
                  "embed", "parent", "give", "award", "antworten", "melden", "signaler", "j'aime",
                  "responder", "me gusta", "no me gusta", "denunciar", "reportar", "odpowiedz", "rispondi", "mi piace",
-                 "segnala", "curtir", "cevapla")
+                 "segnala", "curtir", "cevapla", "back to top")
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 
@@ -227,7 +233,7 @@ def is_counter(line: str) -> bool:
 def _button_match(line: str) -> bool:
     """BUTTON_RE matches the line and it is not counts and ages alone; or it is a row of vote arrows with their counts
     ("👍 12 👎 3")."""
-    if (VOTES_RE if not line.isascii() else PLUS_MINUS_VOTES_RE).match(line):
+    if line.lstrip()[:1] in VOTE_STARTS and (PLUS_MINUS_VOTES_RE if line.isascii() else VOTES_RE).match(line):
         return True
     return BUTTON_RE.match(line) is not None and (HAS_DIGIT(line) is None or EXTRAS_ONLY_RE.match(line) is None)
 
@@ -398,8 +404,12 @@ def _meta_of(line: str) -> _Meta | None:
     """Author and/or date carried by a meta line, or None for a text line."""
     if len(line) > 120:  # meta lines are short; long lines are comment text
         return None
-    if ("|" in line or "[" in line) and (nav := THREAD_NAV_TAIL_RE.search(line)) is not None and nav.start() > 0:
+    if line.endswith(THREAD_NAV_ENDS) and (nav := THREAD_NAV_TAIL_RE.search(line)) is not None and nav.start() > 0:
         return _meta_of(line[:nav.start()])  # "mpalmer_ 4 hours ago | parent | next [–]"
+    if " → " in line or " ► " in line:  # a reply's header names whom it answers: "KarenW_OH → Ron_in_Dayton"
+        return _meta_of(line.replace(" ► ", " → ").split(" → ", 1)[0])
+    if " » " in line and (post := FORUM_POST_RE.match(line)) is not None and _is_date_text(post.group("date")):
+        return _Meta(author=post.group("author"), date=post.group("date"))  # "Post by NAME » Fri Dec 05, 2026 2:32 pm"
     if line[:2] in LIST_MARKS:  # a comment in a list item, as a flattened <li> prints it: "* Margaret Ellison 2 hours ago"
         meta = _meta_of(line[2:])
         if meta is not None and meta.date:

@@ -87,7 +87,8 @@ OTHER_FURNITURE_WORDS = frozenset(
 )
 DE_MONTHS = "januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
 FR_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+RU_MONTHS = ("января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+             "|янв|фев|мар|апр|июн|июл|авг|сен|сент|окт|ноя|дек")  # (and as forums abbreviate them: "05 дек 2026")
 UK_MONTHS = "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
 # For the line features (RE2, whose \b and \w are ASCII-only: the Cyrillic letters are spelled out):
 # "3 декабря 2026", "5 минут назад", "2 дні тому", "вчера"

@@ -25,8 +25,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.comments import (DATE_FILLER_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo, is_button,
-                                         is_counter, is_date_text, lowered_for_gates, parse_comments)
+from pipeline.segmenter.comments import (DATE_FILLER_WORDS, FORUM_POST_RE, SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo,
+                                         is_button, is_counter, is_date_text, lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
                                      PARAGRAPH_ENDS, RELATED_LINK_INLINE_RE, STOPWORDS, WORD_RE, archive_banner_length,
                                      linked_headline, reading_view)
@@ -46,7 +46,7 @@ SITE_FIRST_WINDOW = 5  # ...and "Site | Headline" this close
 FAR_HEADLINE_MIN_OVERLAP = 0.5  # half the words of a longer headline past the title window (`find_title`)
 BYLINE_HEADLINE_MIN_OVERLAP = 0.25  # ...or a quarter of them, when a byline or date line stands right under it
 TITLE_SEPARATOR_RE = re.compile(r" [|»«·:—–-] | [|»«]|[|»«] ")
-BREADCRUMB_SEPARATOR_RE = re.compile(r" [>›] ")
+BREADCRUMB_SEPARATOR_RE = re.compile(r" [>›‹] ")  # ("‹": a forum's trail, "Board index ‹ Forum ‹ Topic")
 # a site's sections, as its menu names them
 SECTION_WORDS = frozenset("""home news world politics business economy markets money tech technology science health opinion
     opinions ideas culture arts books music film movies tv sport sports lifestyle life style travel food video videos podcasts
@@ -293,7 +293,7 @@ def _menu_like(line: str) -> bool:
     Or a breadcrumb trail, parts of at most four words (but the last) between " > " or " › " ("Opinion > Letters
     to the Editor", "You are here: Home > Headline"); or a menu whose separators were spaces ("Politics World
     Ideas Books Culture"): four or more words, most of them section names (SECTION_WORDS)."""
-    if " > " in line or " › " in line:  # (the last crumb may be the page's own long title)
+    if " > " in line or " › " in line or " ‹ " in line:  # (the last crumb may be the page's own long title)
         crumbs = BREADCRUMB_SEPARATOR_RE.split(line)
         # two crumbs may be a page title "Site › Headline": a trail starts with a section's one word or "You are here"
         if all(len(crumb.split()) <= 4 for crumb in crumbs[:-1]) and (
@@ -378,15 +378,18 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
     return None
 
 
+TITLE_LABEL_RE = re.compile(r"^\W*title:\s*", re.IGNORECASE)  # a reader API's header line ("Title: Headline | Site")
+
+
 def _bare_headline_below(lines: list[str], index: int, first_paragraph: int) -> int | None:
     """For a page title "Headline | Site" (a <title> copy at the top of a dump), the line further down that is the
     headline alone, before the first paragraph (script and menu lines may push it past BARE_HEADLINE_WINDOW)."""
-    parts = TITLE_SEPARATOR_RE.split(lines[index])
+    parts = TITLE_SEPARATOR_RE.split(TITLE_LABEL_RE.sub("", lines[index], count=1))
     if len(parts) < 2 or len(parts[0].split()) < 3:
         return None
     head = parts[0].strip().casefold()
     for later in range(index + BARE_HEADLINE_WINDOW, min(first_paragraph + 1, index + 4 * TITLE_WINDOW, len(lines))):
-        if lines[later].casefold() == head:
+        if len(lines[later]) == len(head) and lines[later].casefold() == head:
             return later
     return None
 
@@ -564,7 +567,7 @@ FURNITURE_RE = re.compile(
     r"|\byour comment (?:is|has been) (?:now )?(?:in the moderation queue|awaiting moderation|held for moderation)"
     r"|\bcomments? (?:is|are) (?:awaiting|held for|subject to) moderation"
     # donation appeals ("Support independent journalism from the region. Become a patron ...")
-    r"|^\W*(?:please )?support (?:independent|our|quality|local|fearless|reader-funded|non-?profit) (?:\w+ )?journalism\b"
+    r"|^\W*(?:please )?(?:support|fund) (?:independent|our|quality|local|fearless|reader-funded|non-?profit) (?:\w+ )?journalism\b"
     r"|\bplease consider (?:supporting (?:us|our|this|the|independent)|becoming a (?:member|subscriber|patron|supporter)"
     r"|donating|making a donation|a donation)\b"
     # a sponsor's line ("Presented by ...", "Brought to you by", "A message from Example Corp.:")
@@ -596,6 +599,15 @@ FURNITURE_RE = re.compile(
     # a feed item's footer ("The post <headline> appeared first on <site>.") and a labelled link ("Link: https://..."); a
     # social post's reactions label
     r"|^\W*all reactions\W*$"
+    # a newsletter box's privacy notice, a weather widget ("Weather: 34°F Overcast", "42°"), cookie buttons run together
+    # ("Accept all cookiesReject non-essential"), a photo gallery's counter ("Item 1 of 3 ...", "[1/3] ..."), an embedded
+    # post's platform links ("Пост в Telegram", "View on Instagram"), a print edition's line ("Газета «...» №224 от ..."),
+    # a list of authors as a script prints it ("['Hollis Grant', 'Anya Petrosyan']")
+    r"|^\W*privacy notice\s*:|^\W*(?:weather\s*:?\s*)?-?\d{1,3}\s*°\s*[fc]?(?:\s.{0,30})?$|^\W*(?:accept|allow) all cookies[a-z]"
+    r"|^\W*item \d{1,2} of \d{1,2}\b|^\W*\[\d{1,2}/\d{1,2}\]|^\W*file\s*[-–—]\s.{10,400}$"  # (a wire photo's caption)
+    r"|^\W*(?:a )?note from the (?:author|editor|editors)\s*:?\s*$"
+    r"|^\W*(?:пост в|смотреть в|открыть в|view (?:on|in)|see (?:on|in)|watch on|open in) (?:telegram|x|twitter|instagram"
+    r"|youtube|facebook|tiktok|threads|bluesky)\W*$|^\W*газета «[^»]{1,60}» №\s?\d+|^\[(?:'[^'\n]{1,60}',?\s*)+\]$"
     # a media player's controls ("Play", "0:00 / 48:12")
     r"|^\W*(?:play|pause|play (?:episode|video|audio)|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)\W*$"
     # a view counter ("Просмотров: 3 418", "Views: 12,400")
@@ -693,7 +705,8 @@ FURNITURE_CANDIDATE_RE2 = (
 RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: fewer lines take _is_furniture
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
-                    "support ", "please support ", "a version of this ",
+                    "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "пост в", "смотреть в", "открыть в",
+                    "view ", "see ", "watch on", "open in", "газета", "a version of this ",
                     "tweet", "email", "print", "when using", "when quoting", "when reprinting", "when copying",
                     "when citing", "if using", "if quoting", "an official website", "here", "for immediate",
                     "this is a rush",
@@ -727,7 +740,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
                    "may not coincide", "may not agree with the", "commission", "appeared first on",
                    "all reactions", "continued on", "continued from", "continue to", "views", "просмотр", "перегляд",
-                   "play", "pause", "/", "read also", "read more", "read next", "also read", "see also", "related",
+                   "play", "pause", "/", "privacy notice", "°", "all cookies", "read also", "read more", "read next", "also read", "see also", "related",
                    "more on", "читайте", "по теме", "по темі", "lire aussi", "lesen sie", "lee también", "leia também",
                    "leggi anche", "zobacz", "czytaj", "اقرأ", "чытайце", "यह भी", "بیشتر",
                    "next page", "previous page", "by signing up", "by subscribing",
@@ -740,6 +753,11 @@ LIVE_BLOG_MIN_ENTRIES = 2
 MONTH_YEAR_RE = re.compile(rf"^\W*(?:(?:{MONTHS})\.?,? )?(?:19|20)\d\d\W*$", re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 HAS_CLOCK_TIME = re.compile(r"\d:\d\d").search
+SIGNATURE_RULE_RE = re.compile(r"^_{5,}$")  # a forum post's signature under it (`_forum_thread`)
+# a commenter's badge ("Staff pick", "Liked by NAME", "Top fan"): the parser skips it, and it is no comment text
+BADGE_RE = re.compile(r"^\W*(?:editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
+                      r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured|guardian) picks?|featured|pinned"
+                      r"|liked by .{1,60})\W*$", re.IGNORECASE)
 # a post's tags and links to the blog's previous and next posts, which the model may take for the first comment
 # (Dragnet's gold calls such lines boilerplate, but for a few tag lines it counts as body)
 POST_NAVIGATION_RE = re.compile(
@@ -940,6 +958,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     if joined.count("\n@") > SOCIAL_MIN_REPLIES:  # a social platform's post and its replies, each with its @handle
         for index, label in _social_thread(lines):
             labels[index] = label
+    if " » " in joined:
+        for index, label in _forum_thread(lines, labels):
+            labels[index] = label
     if "comment" not in labels and len(list(itertools.islice(REPLY_LINE_RE.finditer(joined), UNLABELLED_MIN_COMMENTS))) \
             == UNLABELLED_MIN_COMMENTS:
         for index in _unlabelled_comments(lines, labels, metas):
@@ -990,7 +1011,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     if _reads_as_live_blog(lines, labels, metas):
         return ["body" if label == "comment" else label for label in labels]
     for index, label in enumerate(labels):
-        if label == "comment" and (is_button(lines[index]) or POST_NAVIGATION_RE.match(lines[index])):
+        if label == "comment" and (is_button(lines[index]) or POST_NAVIGATION_RE.match(lines[index])
+                                   or BADGE_RE.match(lines[index])):
             labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them
     return labels
 
@@ -1003,6 +1025,29 @@ class _Post(NamedTuple):
     handle: str
     replying: bool
     aged: bool
+
+
+def _forum_thread(lines: list[str], labels: list[str]) -> list[tuple[int, str]]:
+    """New labels for a forum thread's page (phpBB: each post under "Post by NAME » DATE"), two or more posts and no
+    article paragraph above the first: the opening post's text is body (its header boilerplate), as a social post's is
+    (`_social_thread`), and the later posts are the comments; a signature (the lines under a rule of underscores, to
+    the post's end) is boilerplate."""
+    headers = [index for index, line in enumerate(lines) if " » " in line and FORUM_POST_RE.match(line)
+               and MetaMemo()[line] is not None]
+    if len(headers) < 2 or any(labels[index] == "body" and len(WORD_RE.findall(lines[index])) >= ARTICLE_PARAGRAPH_WORDS
+                               for index in range(headers[0])):
+        return []
+    new: list[tuple[int, str]] = [(headers[0], "boilerplate")]
+    for number, (start, end) in enumerate(zip(headers, [*headers[1:], len(lines)])):
+        rule = next((index for index in range(start + 1, end) if SIGNATURE_RULE_RE.match(lines[index])), None)
+        if rule is not None:
+            new += [(index, "boilerplate") for index in range(rule, end) if labels[index] != "boilerplate"]
+        if number == 0:  # the opening post's text, down to its signature or its buttons
+            for index in range(start + 1, end if rule is None else rule):
+                if labels[index] == "boilerplate" or is_button(lines[index]):
+                    break
+                new.append((index, "body"))
+    return new
 
 
 def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
@@ -1474,6 +1519,8 @@ def _dated_entries(lines: list[str], labels: list[str], metas: MetaMemo) -> list
     region: list[int] = []
     if first > 0 and _entry_date(lines[first - 1], metas):  # the first entry's date, which the model called furniture
         first -= 1
+    elif not _entry_date(lines[first], metas):
+        return []  # a chronology opens with its first entry's date; a comment section with a name
     for index in range(first, len(lines)):
         line, label = lines[index], labels[index]
         meta = metas[line] if label == "comment" and len(line) <= 80 else None
