@@ -85,7 +85,8 @@ SEARCH_BOX_RE = re.compile(r"^\W*search(?:\s*:|\s+(?:all|this|the site|the web|o
 def is_skip_link(line: str) -> bool:
     """SKIP_LINK_RE on a line as it is or, for one read through `cues.reading_view`, with its pseudo-words rejoined."""
     return SKIP_LINK_RE.match(line) is not None or (
-        " " in line and CJK_RUN_RE.search(line) is not None and SKIP_LINK_RE.match(line.replace(" ", "")) is not None)
+        not line.isascii() and " " in line and CJK_RUN_RE.search(line) is not None
+        and SKIP_LINK_RE.match(line.replace(" ", "")) is not None)
 
 
 def decode(data: str | bytes) -> str:
@@ -280,7 +281,8 @@ def _heading_like(line: str, min_words: int) -> bool:
         return False
     # a date line ("May 3, 2019", "Published November 18, 2026 4:55pm EST") is no headline
     if line.startswith(BULLET_START) or BYLINE_RE.match(line) or is_skip_link(line) or is_date_text(line) \
-            or NUMBERED_LINK_RE.match(line) or SEARCH_BOX_RE.match(line) or LABELLED_NUMBER_RE.search(line):
+            or NUMBERED_LINK_RE.match(line) or SEARCH_BOX_RE.match(line) \
+            or (":" in line and LABELLED_NUMBER_RE.search(line)):
         return False
     # a capital, or a letter of a script without case (Chinese, Arabic): `not islower` is true of both
     return any(word[:1].isalpha() and not word[:1].islower() for word in words) and not _menu_like(line) \
@@ -758,6 +760,11 @@ SIGNATURE_RULE_RE = re.compile(r"^_{5,}$")  # a forum post's signature under it 
 BADGE_RE = re.compile(r"^\W*(?:editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
                       r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured|guardian) picks?|featured|pinned"
                       r"|liked by .{1,60})\W*$", re.IGNORECASE)
+NO_COMMENT_STARTS = ("tag", "filed under", "topics", "метки", "теги", "тэгі", "мітки", "etiketler", "schlagwört",
+                     "étiquettes", "etiquetas", "previous", "next", "older", "newer", "предыдущая", "следующая",
+                     "попередній", "наступний", "editor", "moderator", "admin", "staff", "verified", "top ", "times",
+                     "nyt", "reader", "featured", "guardian", "pinned", "liked by")  # how the two open (a cheap test)
+NOT_WORD_STARTS = " *•·-–—|>+»"
 # a post's tags and links to the blog's previous and next posts, which the model may take for the first comment
 # (Dragnet's gold calls such lines boilerplate, but for a few tag lines it counts as body)
 POST_NAVIGATION_RE = re.compile(
@@ -778,10 +785,10 @@ NOTES_HEADING_RE = re.compile(r"^\W*(?:foot|end)?notes\W*$", re.IGNORECASE)
 # a link preview's domain in a social post ("LAKESHORECOURIER.COM": `_link_cards`)
 CARD_DOMAIN_RE = re.compile(r"^(?:WWW\.)?[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,6}$")
 LINK_CARD_MAX_WORDS = 40
-# searched in a document's lines joined with a newline before each ("\n" + "\n".join(lines)): a literal "\n" to start
-# with lets the regex engine skip from line to line, several times faster than ^ with re.MULTILINE
-CARD_DOMAIN_LINES_RE = re.compile(r"\n" + CARD_DOMAIN_RE.pattern.strip("^$") + r"(?=\n|$)")
-PAGE_NUMBER_LINES_RE = re.compile(r"\n\d{1,3}(?=\n|$)")  # a page number alone (`_page_apparatus`)
+# a link preview's domain or a page number alone (`_page_apparatus`), found in one scan of a document's lines joined
+# with a newline before each ("\n" + "\n".join(lines)): a literal "\n" to start with lets the regex engine skip from
+# line to line, several times faster than ^ with re.MULTILINE
+CARD_OR_PAGE_LINES_RE = re.compile(r"\n(?:(?P<page>\d{1,3})|" + CARD_DOMAIN_RE.pattern.strip("^$") + r")(?=\n|$)")
 # a paginated dump's footnote ("2 Remarks by ...") and its mark in the text ("... defences.2", "sanctions,3 and")
 PAGE_NUMBERS_MIN = 2
 RUNNING_TITLE_MIN_WORDS = 4
@@ -824,8 +831,7 @@ NOT_CLOSING_PARAGRAPH_RE = re.compile(
 NEWS_FEED_MIN_ITEMS = 3
 # a feed's items: headline and stamp (either above), or headline, stamp and a one-sentence summary (`_news_feeds`)
 FEED_ITEM_SHAPES = ((2, 1), (2, 0), (3, 1), (3, 0))
-FEED_ITEM_SIZES = (2, 3)
-FEED_HEADLINE_MIN_CHARS = 25  # (a three-line item's headline has FEED_SUMMARY_HEADLINE_MIN_WORDS+ words: seeds' test)
+FEED_SUMMARY_END = "[" + re.escape("".join(PARAGRAPH_ENDS)) + "]$"  # (`feed_seed_rows`: a summary's last character)
 FEED_SUMMARY_MAX_WORDS = 40
 FEED_SUMMARY_HEADLINE_MIN_WORDS = 5
 STANDFIRST_MIN_WORDS, STANDFIRST_MAX_WORDS = 6, 60  # a standfirst under the headline (`_standfirst`)...
@@ -932,10 +938,14 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
                 and (furniture is not None or _is_furniture(line)):
             labels[index] = "boilerplate"
     joined = "\n".join(lines)  # for the cheap tests of rules that most pages give nothing
-    lined = "\n" + joined  # (see CARD_DOMAIN_LINES_RE)
+    paged = carded = False  # (see CARD_OR_PAGE_LINES_RE)
+    for match in CARD_OR_PAGE_LINES_RE.finditer("\n" + joined):
+        paged, carded = paged or match.group("page") is not None, carded or match.group("page") is None
+        if paged and carded:
+            break
     prompts = [index for index in candidates if len(lines[index]) <= 80 and PAYWALL_PROMPT_RE.match(lines[index])] \
         if furniture is not None or "ubscri" in joined or "eading" in joined else []
-    if CARD_DOMAIN_LINES_RE.search(lined) is not None:  # (a cheap test: few pages hold a domain in capitals)
+    if carded:  # (few pages hold a domain in capitals)
         for index in _link_cards(lines, labels):
             labels[index] = "boilerplate"
     for index in _missed_paragraphs(lines, labels, furniture) + _teaser_above_paywall(lines, labels, prompts) \
@@ -944,7 +954,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     for index in _missed_closing_paragraphs(lines, labels, furniture):
         labels[index] = "body"
     for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined) \
-            + (_page_apparatus(lines, labels) if PAGE_NUMBER_LINES_RE.search(lined) is not None else []) \
+            + (_page_apparatus(lines, labels) if paged else []) \
             + _story_listing(lines, labels, joined):
         labels[index] = "boilerplate"
     for index in _listed_items(lines, labels):
@@ -1011,8 +1021,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     if _reads_as_live_blog(lines, labels, metas):
         return ["body" if label == "comment" else label for label in labels]
     for index, label in enumerate(labels):
-        if label == "comment" and (is_button(lines[index]) or POST_NAVIGATION_RE.match(lines[index])
-                                   or BADGE_RE.match(lines[index])):
+        if label == "comment" and (is_button(lines[index]) or _no_comment_text(lines[index])):
             labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them
     return labels
 
@@ -1237,10 +1246,11 @@ def _news_feeds(lines: list[str], labels: list[str], candidates: list[int] | Non
     found: set[int] = set()
     if candidates is None:  # one document: a pass in Python is cheaper than setting up pyarrow's
         stampish = [len(line) <= STAMP_MAX_CHARS and HAS_DIGIT(line) is not None for line in lines] + [False] * 6
-        candidates = [index for index in range(len(lines)) if stampish[index] and any(
-            (stampish[index - size] and stampish[index + size]) or (stampish[index + size] and stampish[index + 2 * size])
-            or (stampish[index - size] and stampish[index - 2 * size]) for size in FEED_ITEM_SIZES)
-            and (stampish[index - 2] or stampish[index + 2] or _beside_headline(lines, index))]
+        candidates = [index for index in range(len(lines)) if stampish[index] and (
+            (stampish[index - 2] and stampish[index + 2]) or (stampish[index + 2] and stampish[index + 4])
+            or (stampish[index - 2] and stampish[index - 4]) or (
+                (stampish[index - 3] and stampish[index + 3]) or (stampish[index + 3] and stampish[index + 6])
+                or (stampish[index - 3] and stampish[index - 6])) and _headed_item(lines, index))]
     walked: set[tuple[int, int, int]] = set()  # (shape, stamp) pairs already inside a run: a long run is walked once
 
     stamps: dict[int, bool] = {}
@@ -1271,8 +1281,9 @@ def _news_feeds(lines: list[str], labels: list[str], candidates: list[int] | Non
 def feed_seed_rows(lines: list[str], ends: list[int], text: pa.Array | None = None) -> list[list[int]]:
     """Per document (`lines`: the documents' lines one after another, `ends`: where each document ends), the lines
     that may seed a news feed: short lines with a digit and two more such lines every other line beside them (or every
-    third, beside a line as long as a headline). Found with pyarrow for all documents at once, it is a superset (a digit outside ASCII: any non-ASCII line; neighbours
-    across a document's edge): `_news_feeds` tests each seed itself. `text`: the lines as a pyarrow array, when the
+    third, between a headline and a summary: `_headed_item`). Found with pyarrow for all documents at once, it is a
+    superset (a digit outside ASCII: any non-ASCII line; neighbours across a document's edge): `_news_feeds` tests
+    each seed itself. `text`: the lines as a pyarrow array, when the
     caller has it."""
     text = pa.array(lines, pa.string()) if text is None else text
     short = np.flatnonzero(pc.less_equal(pc.utf8_length(text), STAMP_MAX_CHARS).to_numpy(zero_copy_only=False))
@@ -1281,21 +1292,32 @@ def feed_seed_rows(lines: list[str], ends: list[int], text: pa.Array | None = No
     stampish = np.zeros(len(lines) + 12, dtype=bool)
     stampish[6 + short] = digit.to_numpy(zero_copy_only=False)
     at = {offset: stampish[6 + offset: 6 + offset + len(lines)] for offset in range(-6, 7)}
-    # an item of three lines has a headline beside its stamp, longer than a commenter's name
-    headline = np.zeros(len(lines) + 2, dtype=bool)
-    headline[1:-1] = pc.greater_equal(pc.utf8_length(text), FEED_HEADLINE_MIN_CHARS).to_numpy(zero_copy_only=False)
-    beside = headline[:-2] | headline[2:]
+    # an item of three lines: its headline (FEED_SUMMARY_HEADLINE_MIN_WORDS+ words, no closing full stop) right above
+    # the stamp and its summary right below, or the headline right below the stamp and the summary under it
+    long = np.zeros(len(lines) + 4, dtype=bool)
+    closed = np.zeros(len(lines) + 4, dtype=bool)  # (a sentence's end: a summary's, never a headline's)
+    long[2:-2] = pc.greater_equal(pc.count_substring(text, " "), FEED_SUMMARY_HEADLINE_MIN_WORDS - 1).to_numpy(
+        zero_copy_only=False)
+    closed[2:-2] = pc.match_substring_regex(text, FEED_SUMMARY_END).to_numpy(zero_copy_only=False)
+    headed = (long[1:-3] & ~closed[1:-3] & closed[3:-1]) | (long[3:-1] & ~closed[3:-1] & closed[4:])
     seeds = at[0] & (((at[-2] & at[2]) | (at[2] & at[4]) | (at[-2] & at[-4]))
-                     | (beside & ((at[-3] & at[3]) | (at[3] & at[6]) | (at[-3] & at[-6]))))
+                     | (headed & ((at[-3] & at[3]) | (at[3] & at[6]) | (at[-3] & at[-6]))))
     rows = np.flatnonzero(seeds)
     starts = [0, *ends[:-1]]
     bounds = np.searchsorted(rows, [0, *ends])
     return [(rows[low:high] - start).tolist() for low, high, start in zip(bounds[:-1], bounds[1:], starts)]
 
 
-def _beside_headline(lines: list[str], index: int) -> bool:
-    """Whether a line right above or below lines[index] is as long as a three-line feed item's headline."""
-    return any(0 <= other < len(lines) and len(lines[other]) >= FEED_HEADLINE_MIN_CHARS for other in (index - 1, index + 1))
+def _headed_item(lines: list[str], index: int) -> bool:
+    """Whether lines[index] may be the stamp of a three-line feed item (headline, stamp, summary; or stamp, headline,
+    summary): the headline has FEED_SUMMARY_HEADLINE_MIN_WORDS+ words and no closing full stop, the summary has one."""
+    def headline(at: int) -> bool:
+        return 0 <= at < len(lines) and lines[at].count(" ") >= FEED_SUMMARY_HEADLINE_MIN_WORDS - 1 \
+            and not lines[at].endswith(PARAGRAPH_ENDS)
+
+    def summary(at: int) -> bool:
+        return 0 <= at < len(lines) and lines[at].endswith(PARAGRAPH_ENDS)
+    return (headline(index - 1) and summary(index + 1)) or (headline(index + 1) and summary(index + 2))
 
 
 def _feed_item(lines: list[str], index: int, stamp_offset: int, size: int, stamp_at) -> bool:
@@ -1502,6 +1524,12 @@ def _reads_as_live_blog(lines: list[str], labels: list[str], metas: MetaMemo) ->
             return False
         under_time = False
     return times >= LIVE_BLOG_MIN_ENTRIES and 2 * headed < times
+
+
+def _no_comment_text(line: str) -> bool:
+    """A post's tags or links to its neighbours (POST_NAVIGATION_RE), or a commenter's badge (BADGE_RE)."""
+    return line.lstrip(NOT_WORD_STARTS)[:12].casefold().startswith(NO_COMMENT_STARTS) and (
+        POST_NAVIGATION_RE.match(line) is not None or BADGE_RE.match(line) is not None)
 
 
 def _dated_entries(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
