@@ -410,3 +410,52 @@ def test_a_reader_apis_title_header_gives_way_to_the_bare_headline() -> None:
                                                                              "Opinion", "Sport", "Video"],
              headline, INTRO]
     assert find_title(lines, ["boilerplate"] * (len(lines) - 1) + ["body"]) == len(lines) - 2
+
+
+def test_a_page_printed_on_one_line_is_cut_into_sentences_but_one_long_article_line_is_not() -> None:
+    from pipeline.segmenter.text import split_run_on_page
+    sentence = "Negotiators from both capitals met for two days in Vienna and traded draft texts on a hotline."
+    page = "Home | World | Politics Subscribe Sign in " + " ".join([sentence] * 30) + \
+        " Reply Like 12 Anna K. December 5, 2026 at 9:40 am Good. Reply Like 3 © 2026 The Harbor Ledger."
+    pieces = split_run_on_page([(1, page)])
+    assert len(pieces) > 30 and {number for number, _ in pieces} == {1} and pieces[1][1] == sentence
+    article = " ".join([sentence] * 30)  # an article's text alone on one line, as a CSV export holds it
+    assert split_run_on_page([(1, article)]) == [(1, article)]
+    assert split_run_on_page([(1, "Menu"), (2, page)]) == [(1, "Menu"), (2, page)]  # a page with line breaks
+
+
+@pytest.mark.parametrize("line", ["Show 2 replies", "Hide 1 reply", "View 12 more comments"])
+def test_reply_toggles_with_counts_are_counters(line: str) -> None:
+    assert is_counter(line)
+
+
+def test_a_listen_feature_banner_run_into_its_badge_is_furniture() -> None:
+    assert _is_furniture("NEWYou can now listen to Summit News articles!")
+
+
+@pytest.mark.parametrize("line", ["Odpovědět", "Atsakyti", "Одговори", "הגב", "Vastaa", "Tykkää 14"])
+def test_czech_lithuanian_serbian_hebrew_and_finnish_comment_buttons(line: str) -> None:
+    assert is_button(line)
+
+
+@pytest.mark.parametrize("line", ["Diskuze (4)", "Komentarai (3)", "Коментари (4)", "תגובות (3)", "Kommentit (3)"])
+def test_czech_lithuanian_serbian_hebrew_and_finnish_comment_counters(line: str) -> None:
+    assert is_counter(line)
+
+
+@pytest.mark.parametrize("line", ["před 2 hodinami", "prieš 3 val.", "пре 2 сата", "2 tuntia sitten"])
+def test_czech_lithuanian_serbian_and_finnish_ages(line: str) -> None:
+    meta = MetaMemo()[line]
+    assert meta is not None and meta.date == line
+
+
+@pytest.mark.parametrize("line, furniture", [("Duration 2:34", True), ("EDS: LEADS WITH MINISTRY REACTION", True),
+                                             ("Pokračování článku pod reklamou", True), ("Mainos", True),
+                                             ("Duration of the talks was not announced.", False)])
+def test_video_lengths_editors_notes_and_ad_markers_of_more_languages(line: str, furniture: bool) -> None:
+    assert _is_furniture(line) is furniture
+
+
+def test_a_reply_toggle_under_a_comment_is_no_comment_text() -> None:
+    lines = [INTRO, "Anna Fischer", "3h", "The talks will fail again, mark my words.", "Show 2 replies"]
+    assert apply_rules(lines, ["body"] + ["comment"] * 4)[-1] == "boilerplate"

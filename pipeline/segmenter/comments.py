@@ -46,7 +46,8 @@ COUNTER_RE = re.compile(
     # "Komentarze (6)", "Ordenar por: Más recientes", "Najnowsze | Najstarsze", "التعليقات (4)", "网友评论")
     r"|^\W*(?:\d+\s*)?(?:comentarios?|comentários?|commenti|komentarz[ey]?|التعليقات|تعليقات|网友评论|评论|コメント)\s*(?:\(\d+\))?\W*$"
     # Turkish, Korean and Belarusian ones ("Yorumlar (5)", "댓글 4", "Каментары (4)", "Daha fazla yorum yükle")
-    r"|^\W*(?:yorumlar|yorum|댓글|каментар\w*|टिप्पणियाँ|टिप्पणियां|نظرات)\s*(?:\(\d+\)|\d+)?\W*$"
+    r"|^\W*(?:yorumlar|yorum|댓글|каментар\w*|टिप्पणियाँ|टिप्पणियां|نظرات|diskuz[ea]|diskuse|komentarai|коментари"
+    r"|תגובות|kommentit)\s*(?:\(\d+\)|\d+)?\W*$"
     r"|^\W*(?:daha fazla yorum|댓글 ?더보기|और टिप्पणियाँ)(?:\s.{0,20})?$"
     r"|^\W*(?:ordenar por|ordina per|sortuj(?: według)?|najnowsze|más recientes|mais recentes)\b.{0,40}$"
     r"|^\W*(?:показать сообщения за|поле сортировки|display posts from|sort by|страница \d+ из \d+)\b.{0,40}$"
@@ -55,6 +56,7 @@ COUNTER_RE = re.compile(
     r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات)\W*$"
     r"|" + SIGN_IN_TO_COMMENT +
     r"|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
+    r"|^\W*(?:view|show|load|see|hide) \d+ (?:more )?(?:comments?|replies|reply)\W*$"  # "Show 2 replies"
     r"|^\W*\d[\d,.]*\s*reply\W*$"  # "1 reply" under a comment (a bare "Reply" is a button)
     # "Авторизуйтесь, чтобы оставить комментарий", "Залишити коментар"
     r"|^\W*(?:авторизуйтесь|войдите|увійдіть)\b.{0,40}(?:комментари|коментар)\w*\W*$"
@@ -73,7 +75,8 @@ BUTTON_RE = re.compile(
     r"hide|embed|parent|give award|award|antworten|melden|gefällt mir|répondre|signaler|j'aime|"
     r"responder|(?:no )?me gusta|denunciar|reportar|odpowiedz|zgłoś|rispondi|mi piace|segnala|curtir|"
     r"رد|إعجاب|回复|点赞|举报|返信|いいね|yanıtla|cevapla|beğen|beğenme|şikayet et|답글|(?:비)?공감 ?\d{0,5}|신고|"
-    r"адказаць|падабаецца|ссылка|ветвь дискуссии|выше по ветке|развернуть|свернуть|вернуться к началу|back to top|जवाब दें|पसंद|پاسخ|"
+    r"адказаць|падабаецца|ссылка|ветвь дискуссии|выше по ветке|развернуть|свернуть|вернуться к началу|back to top|"
+    r"odpovědět|atsakyti|одговори|הגב|vastaa|tykkää|जवाब दें|पसंद|پاسخ|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*|\d{1,5})?\W*$",  # a count after the last button: "Reply Like 14"
     re.IGNORECASE,
@@ -147,7 +150,7 @@ TIME_GATE = re.compile(r"\d(?::\d|\s*[ap]|h\d)", re.IGNORECASE).search  # "14h32
 AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", "aujourd")
 # the same for OTHER_AGO_RE (Italian ages by their units: " fa" alone is in one line in twenty of English pages)
 OTHER_AGO_WORDS = ("hace ", "ayer", "hoy", "temu", "wczoraj", "ore fa", "ora fa", "minuti fa", "minuto fa", "giorni fa",
-                   "giorno fa", "settimane fa", "mesi fa", "anni fa", "ieri", "há ", "ontem", "منذ", "önce", "전", "पहले", "پیش")
+                   "giorno fa", "settimane fa", "mesi fa", "anni fa", "ieri", "há ", "ontem", "منذ", "önce", "전", "पहले", "پیش", "před ", "prieš ", "пре ", "sitten")
 # a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
 # ("Gestern", "heute", "Aujourd'hui": their lower-case part; `_may_be_undigited_date` spells them out)
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
@@ -202,12 +205,12 @@ COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "re
                   "kommentar", "laisser", "ajouter", "trier", "to ",
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see",
                   "comentario", "commenti", "komentarz", "ordenar", "ordina", "sortuj", "najnowsze", "ver ", "zobacz",
-                  "mostra", "mais", "yorum", "daha")
+                  "mostra", "mais", "yorum", "daha", "hide", "diskuz", "diskuse", "komentarai", "kommentit")
 BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
                  "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend",
                  "embed", "parent", "give", "award", "antworten", "melden", "signaler", "j'aime",
                  "responder", "me gusta", "no me gusta", "denunciar", "reportar", "odpowiedz", "rispondi", "mi piace",
-                 "segnala", "curtir", "cevapla", "back to top")
+                 "segnala", "curtir", "cevapla", "back to top", "atsakyti", "vastaa")
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 

@@ -140,7 +140,11 @@ OTHER_AGO_RE = re.compile(
     r"|منذ\s+\d+\s+(?:ثوان|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|أسبوع|أسابيع|شهر|أشهر)"
     # Turkish, Korean, Hindi and Persian: "2 saat önce", "3시간 전", "2 घंटे पहले", "۲ ساعت پیش"
     r"|\b\d+\s+(?:saniye|dakika|dk|saat|gün|hafta|ay|yıl)\s+önce|\d+\s*(?:초|분|시간|일|주|개월|달|년)\s*전"
-    r"|\d+\s+(?:सेकंड|मिनट|घंटे|घंटा|दिन|हफ्ते|हफ़्ते|महीने|साल)\s+पहले|\d+\s+(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s+پیش",
+    r"|\d+\s+(?:सेकंड|मिनट|घंटे|घंटा|दिन|हफ्ते|हफ़्ते|महीने|साल)\s+पहले|\d+\s+(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s+پیش"
+    # Czech, Lithuanian, Serbian and Finnish: "před 2 hodinami", "prieš 3 val.", "пре 2 сата", "2 tuntia sitten"
+    r"|\bpřed\s+\d+\s+(?:sekund|minut|hodin|dn|týdn|měsíc|rok)\w*|\bprieš\s+\d+\s+(?:sek|min|val|d|sav|mėn|m)\w*\.?"
+    r"|\bпре\s+\d+\s+(?:секунд|минут|сат|дан|недељ|месец|годин)\w*|\b\d+\s+(?:sekunti|minuutti|tunti|päivä|viikko"
+    r"|kuukausi|vuosi)\w*\s+sitten",
     re.IGNORECASE,
 )
 # a word; with the combining marks that \w leaves out (a decomposed accent, the vowel signs of Hindi and the other
@@ -154,13 +158,15 @@ HAS_DIGIT = re.compile(r"\d").search
 # and the network reads pages without them (`model.INLINE_PROMPT_RE2`). \s*$, not $: RE2's $ does not match
 # before a final newline. A line it matches holds one of INLINE_PROMPT_PARTS once casefolded.
 INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|ad feedback"
-                 r"|publicidad|publicidade|pubblicità|reklama|anzeige|werbung|реклама|إعلان|广告|広告|विज्ञापन|تبلیغات|reklam|광고"
+                 r"|publicidad|publicidade|pubblicità|reklama|anzeige|werbung|реклама|إعلان|广告|広告|विज्ञापन|تبلیغات|reklam|광고|פרסומת|mainos"
+                 r"|pokračování článku pod reklamou"
                  r"|(?:story|article) continues(?: (?:below|after)\b.{0,30})?"
                  r"|continue reading (?:the main story|below)\W*)\s*$")
 INLINE_PROMPT_RE = re.compile(INLINE_PROMPT, re.IGNORECASE)
 INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story continues", "article continues",
                        "continue reading", "publicidad", "publicidade", "pubblicità", "reklama", "anzeige", "werbung",
-                       "реклама", "إعلان", "广告", "広告", "विज्ञापन", "تبلیغات", "reklam", "광고")
+                       "реклама", "إعلان", "广告", "広告", "विज्ञापन", "تبلیغات", "reklam", "광고", "פרסומת", "mainos",
+                       "pokračování článku")
 
 # Lines between an article's paragraphs that the network takes for the article's end, dropping the paragraphs
 # under them, so it reads the page without them (`model.LineSegmenter._hidden_lines`); they are boilerplate:
@@ -181,7 +187,9 @@ RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|mehr zum thema|lee también|leia também|leggi anche|zobacz (?:także|też)"
-    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|по тэме|ilgili haberler|관련 ?기사|यह भी पढ़ें|بیشتر بخوانید)\W*$", re.IGNORECASE)
+    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|по тэме|ilgili haberler|관련 ?기사|यह भी पढ़ें|بیشتر بخوانید|mohlo by vás zajímat|čtěte také"
+    r"|související články|taip pat skaitykite|skaitykite taip pat|прочитајте још|прочитајте и|כתבות נוספות|lue myös)\W*$",
+    re.IGNORECASE)
 RELATED_LINK_INLINE_RE = re.compile(
     r"^\W*(?:read (?:also|more|next)|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche|zobacz (?:także|też)"
@@ -213,7 +221,7 @@ PAGE_NUMBER_RE = re.compile(
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
                               r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|(?:\w+'?s? )?poll\W*$"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|"
-                              r"|lee |leia |leggi |zobacz |czytaj |اقرأ|чытайце|по тэме|ilgili|관련|यह भी|بیشتر|sponsored|promoted|paid |partner content|ads? by"
+                              r"|lee |leia |leggi |zobacz |czytaj |اقرأ|чытайце|по тэме|ilgili|관련|यह भी|بیشتر|mohlo|čtěte|souvis|taip|skaityk|прочитај|כתבות|lue |sponsored|promoted|paid |partner content|ads? by"
                               r"|recommended by|around the web|from (?:our partners|the web))|\|\s*\d{1,4}\W*$"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
@@ -223,7 +231,8 @@ MAX_LINKED_HEADLINES = 3
 _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
                         "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ", "à lire",
-                        "lire", "lesen", "mehr zum", "list of", "lee ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ", "чытайце", "по тэме", "ilgili", "관련", "यह भी", "بیشتر",
+                        "lire", "lesen", "mehr zum", "list of", "lee ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ", "чытайце", "по тэме", "ilgili", "관련", "यह भी", "بیشتر", "mohlo", "čtěte", "souvis", "taip",
+                        "skaityk", "прочитај", "כתבות", "lue ",
                         "sponsored", "promoted", "paid ", "partner content", "ads by", "ad by", "recommended by",
                         "around the web", "from our partne", "from the web")
 _INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))

@@ -158,12 +158,31 @@ def markdown_to_text(line: str) -> str:
 def dump_lines(text: str | bytes) -> list[tuple[int, str]]:
     """The (line number, text) pairs that the segmenter reads from a text dump: decoded, split into
     non-blank lines, Markdown reduced to text (when the dump has MARKDOWN_MIN_LINKS+ links), hard-wrapped
-    paragraphs joined (`unwrap_lines`)."""
+    paragraphs joined (`unwrap_lines`), a page printed on one line cut into sentences (`split_run_on_page`)."""
     text = decode(text)
     numbered = split_lines(text)
     if text.count("](") >= MARKDOWN_MIN_LINKS:
         numbered = [(number, plain) for number, line in numbered for plain in [markdown_to_text(line)] if plain]
-    return unwrap_lines(numbered)
+    return split_run_on_page(unwrap_lines(numbered))
+
+
+# A whole page on one line (a scraper or a CSV export that dropped every line break: menu, article, comments and footer
+# run together) reads to the network as one long line of furniture, and the article was lost. Such a line, with page
+# furniture in it, is cut into its sentences (all keeping its line number), which the network reads about as it reads a
+# page whose text was split into sentences. One long line of article text alone is left as it is.
+RUN_ON_MIN_CHARS = 2000
+RUN_ON_FURNITURE_RE = re.compile(r"\b(?:Reply|Share|Subscribe|Sign in|Log in|Comments?|Copyright|All rights reserved)\b|©")
+SENTENCE_CUT_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZА-ЯЁ0-9])")
+
+
+def split_run_on_page(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`numbered` with a page printed on one line (RUN_ON_MIN_CHARS+ characters, furniture words in it) cut into its
+    sentences; other documents as they are."""
+    if len(numbered) != 1 or len(numbered[0][1]) < RUN_ON_MIN_CHARS \
+            or len(RUN_ON_FURNITURE_RE.findall(numbered[0][1])) < 2:
+        return numbered
+    number, line = numbered[0]
+    return [(number, sentence) for sentence in SENTENCE_CUT_RE.split(line) if sentence]
 
 
 # Hard-wrapped dumps (`lynx -dump`, `w3m -dump`, html2text's 78 columns, e-mails) cut every paragraph into
@@ -607,7 +626,8 @@ FURNITURE_RE = re.compile(
     # a list of authors as a script prints it ("['Hollis Grant', 'Anya Petrosyan']")
     r"|^\W*privacy notice\s*:|^\W*(?:weather\s*:?\s*)?-?\d{1,3}\s*°\s*[fc]?(?:\s.{0,30})?$|^\W*(?:accept|allow) all cookies[a-z]"
     r"|^\W*item \d{1,2} of \d{1,2}\b|^\W*\[\d{1,2}/\d{1,2}\]|^\W*file\s*[-–—]\s.{10,400}$"  # (a wire photo's caption)
-    r"|^\W*(?:a )?note from the (?:author|editor|editors)\s*:?\s*$"
+    r"|^\W*(?:a )?note from the (?:author|editor|editors)\s*:?\s*$|^\W*(?:new)?you can now listen to\b"
+    r"|^\W*duration\s*:?\s*\d{1,2}:\d{2}\W*$|^\W*eds\s*:\s"  # a video's length; a wire's note to editors ("EDS: ...")
     r"|^\W*(?:пост в|смотреть в|открыть в|view (?:on|in)|see (?:on|in)|watch on|open in) (?:telegram|x|twitter|instagram"
     r"|youtube|facebook|tiktok|threads|bluesky)\W*$|^\W*газета «[^»]{1,60}» №\s?\d+|^\[(?:'[^'\n]{1,60}',?\s*)+\]$"
     # a media player's controls ("Play", "0:00 / 48:12")
@@ -707,7 +727,7 @@ FURNITURE_CANDIDATE_RE2 = (
 RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: fewer lines take _is_furniture
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
-                    "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "пост в", "смотреть в", "открыть в",
+                    "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "newyou can", "you can now", "duration", "eds", "пост в", "смотреть в", "открыть в",
                     "view ", "see ", "watch on", "open in", "газета", "a version of this ",
                     "tweet", "email", "print", "when using", "when quoting", "when reprinting", "when copying",
                     "when citing", "if using", "if quoting", "an official website", "here", "for immediate",
@@ -763,7 +783,10 @@ BADGE_RE = re.compile(r"^\W*(?:editor|moderator|admin(?:istrator)?|staff|verifie
 NO_COMMENT_STARTS = ("tag", "filed under", "topics", "метки", "теги", "тэгі", "мітки", "etiketler", "schlagwört",
                      "étiquettes", "etiquetas", "previous", "next", "older", "newer", "предыдущая", "следующая",
                      "попередній", "наступний", "editor", "moderator", "admin", "staff", "verified", "top ", "times",
-                     "nyt", "reader", "featured", "guardian", "pinned", "liked by")  # how the two open (a cheap test)
+                     "nyt", "reader", "featured", "guardian", "pinned", "liked by", "view ", "show ", "load ", "see ",
+                     "hide ")  # how they open (a cheap test)
+REPLY_TOGGLE_RE = re.compile(r"^\W*(?:view|show|load|see|hide) (?:all |more )?\d{0,5} ?(?:more )?(?:replies|reply)\W*$",
+                             re.IGNORECASE)
 NOT_WORD_STARTS = " *•·-–—|>+»"
 # a post's tags and links to the blog's previous and next posts, which the model may take for the first comment
 # (Dragnet's gold calls such lines boilerplate, but for a few tag lines it counts as body)
@@ -808,9 +831,9 @@ SOCIAL_MIN_REPLIES = 2
 # a comment section the model missed (`_unlabelled_comments`): its reply buttons, in the languages the parser reads
 # (a line break, then the word: the regex engine looks for the line breaks alone, fast)
 REPLY_LINE_RE = re.compile(r"\n(?:Reply|REPLY|Responder|Odpowiedz|Rispondi|Antworten|Répondre|Ответить|Відповісти|رد|回复|返信"
-                           r"|Yanıtla|Cevapla|답글|Адказаць|जवाब दें|پاسخ)")
+                           r"|Yanıtla|Cevapla|답글|Адказаць|जवाब दें|پاسخ|Odpovědět|Atsakyti|Одговори|הגב|Vastaa)")
 REPLY_BUTTON_RE = re.compile(r"^\W*(?:reply|responder|odpowiedz|rispondi|antworten|répondre|ответить|відповісти|رد|回复|返信"
-                             r"|yanıtla|cevapla|답글|адказаць|जवाब दें|پاسخ)"
+                             r"|yanıtla|cevapla|답글|адказаць|जवाब दें|پاسخ|odpovědět|atsakyti|одговори|הגב|vastaa)"
                              r"(?:\W|$)", re.IGNORECASE)
 UNLABELLED_MIN_COMMENTS = 3
 UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
@@ -1527,9 +1550,11 @@ def _reads_as_live_blog(lines: list[str], labels: list[str], metas: MetaMemo) ->
 
 
 def _no_comment_text(line: str) -> bool:
-    """A post's tags or links to its neighbours (POST_NAVIGATION_RE), or a commenter's badge (BADGE_RE)."""
+    """A post's tags or links to its neighbours (POST_NAVIGATION_RE), a commenter's badge (BADGE_RE) or a toggle of a
+    comment's replies (REPLY_TOGGLE_RE)."""
     return line.lstrip(NOT_WORD_STARTS)[:12].casefold().startswith(NO_COMMENT_STARTS) and (
-        POST_NAVIGATION_RE.match(line) is not None or BADGE_RE.match(line) is not None)
+        POST_NAVIGATION_RE.match(line) is not None or BADGE_RE.match(line) is not None
+        or REPLY_TOGGLE_RE.match(line) is not None)
 
 
 def _dated_entries(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
