@@ -84,7 +84,7 @@ BUTTON_RE = re.compile(
 # the age in a row of buttons under a comment ("Like · Reply · 2d"): the comment's date when nothing else gives one
 BUTTON_AGE_RE = re.compile(rf"(?<![\w(])(\d{{1,3}}\s?(?:{AGE_UNITS}))\b", re.IGNORECASE)
 # a BUTTON_RE match of counts and ages alone ("7d", "(3)") is no button: "7d" is a comment's date
-VOTES_RE = re.compile(r"^\s*(?:[👍👎▲▼⬆⬇↑↓+−-]\s*\d{0,5}\s*)*[👍👎▲▼⬆⬇↑↓]\s*\d{0,5}\s*$")
+VOTES_RE = re.compile(r"^(?:[👍👎▲▼⬆⬇↑↓+−-]\s*\d{0,5}\s*)*[👍👎▲▼⬆⬇↑↓]\s*\d{0,5}\s*$")  # (lines come stripped)
 VOTE_STARTS = frozenset("👍👎▲▼⬆⬇↑↓+−-")  # (what either pattern opens with: a cheap test first)
 PLUS_MINUS_VOTES_RE = re.compile(r"^\+\d{1,5}\s*(?:/\s*)?[-−]\d{1,5}$")  # "+5 / -1", "+12 -3"
 EXTRAS_ONLY_RE = re.compile(rf"^\W*(?:(?:{BUTTON_EXTRAS})\W*)+$", re.IGNORECASE)
@@ -236,7 +236,7 @@ def is_counter(line: str) -> bool:
 def _button_match(line: str) -> bool:
     """BUTTON_RE matches the line and it is not counts and ages alone; or it is a row of vote arrows with their counts
     ("👍 12 👎 3")."""
-    if line.lstrip()[:1] in VOTE_STARTS and (PLUS_MINUS_VOTES_RE if line.isascii() else VOTES_RE).match(line):
+    if line[:1] in VOTE_STARTS and (PLUS_MINUS_VOTES_RE if line.isascii() else VOTES_RE).match(line):
         return True
     return BUTTON_RE.match(line) is not None and (HAS_DIGIT(line) is None or EXTRAS_ONLY_RE.match(line) is None)
 
@@ -407,12 +407,13 @@ def _meta_of(line: str) -> _Meta | None:
     """Author and/or date carried by a meta line, or None for a text line."""
     if len(line) > 120:  # meta lines are short; long lines are comment text
         return None
-    if line.endswith(THREAD_NAV_ENDS) and (nav := THREAD_NAV_TAIL_RE.search(line)) is not None and nav.start() > 0:
-        return _meta_of(line[:nav.start()])  # "mpalmer_ 4 hours ago | parent | next [–]"
-    if " → " in line or " ► " in line:  # a reply's header names whom it answers: "KarenW_OH → Ron_in_Dayton"
-        return _meta_of(line.replace(" ► ", " → ").split(" → ", 1)[0])
-    if " » " in line and (post := FORUM_POST_RE.match(line)) is not None and _is_date_text(post.group("date")):
-        return _Meta(author=post.group("author"), date=post.group("date"))  # "Post by NAME » Fri Dec 05, 2026 2:32 pm"
+    if not line.isascii() or line.endswith(THREAD_NAV_ENDS):  # (the cheap tests for the three forms below)
+        if line.endswith(THREAD_NAV_ENDS) and (nav := THREAD_NAV_TAIL_RE.search(line)) is not None and nav.start() > 0:
+            return _meta_of(line[:nav.start()])  # "mpalmer_ 4 hours ago | parent | next [–]"
+        if " → " in line or " ► " in line:  # a reply's header names whom it answers: "KarenW_OH → Ron_in_Dayton"
+            return _meta_of(line.replace(" ► ", " → ").split(" → ", 1)[0])
+        if " » " in line and (post := FORUM_POST_RE.match(line)) is not None and _is_date_text(post.group("date")):
+            return _Meta(author=post.group("author"), date=post.group("date"))  # "Post by NAME » Fri Dec 05, 2026"
     if line[:2] in LIST_MARKS:  # a comment in a list item, as a flattened <li> prints it: "* Margaret Ellison 2 hours ago"
         meta = _meta_of(line[2:])
         if meta is not None and meta.date:

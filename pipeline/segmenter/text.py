@@ -788,6 +788,7 @@ NO_COMMENT_STARTS = ("tag", "filed under", "topics", "метки", "теги", "
 REPLY_TOGGLE_RE = re.compile(r"^\W*(?:view|show|load|see|hide) (?:all |more )?\d{0,5} ?(?:more )?(?:replies|reply)\W*$",
                              re.IGNORECASE)
 NOT_WORD_STARTS = " *•·-–—|>+»"
+NO_COMMENT_INITIALS = frozenset(NOT_WORD_STARTS + "".join(start[0] + start[0].upper() for start in NO_COMMENT_STARTS))
 # a post's tags and links to the blog's previous and next posts, which the model may take for the first comment
 # (Dragnet's gold calls such lines boilerplate, but for a few tag lines it counts as body)
 POST_NAVIGATION_RE = re.compile(
@@ -854,7 +855,6 @@ NOT_CLOSING_PARAGRAPH_RE = re.compile(
 NEWS_FEED_MIN_ITEMS = 3
 # a feed's items: headline and stamp (either above), or headline, stamp and a one-sentence summary (`_news_feeds`)
 FEED_ITEM_SHAPES = ((2, 1), (2, 0), (3, 1), (3, 0))
-FEED_SUMMARY_END = "[" + re.escape("".join(PARAGRAPH_ENDS)) + "]$"  # (`feed_seed_rows`: a summary's last character)
 FEED_SUMMARY_MAX_WORDS = 40
 FEED_SUMMARY_HEADLINE_MIN_WORDS = 5
 STANDFIRST_MIN_WORDS, STANDFIRST_MAX_WORDS = 6, 60  # a standfirst under the headline (`_standfirst`)...
@@ -1315,16 +1315,11 @@ def feed_seed_rows(lines: list[str], ends: list[int], text: pa.Array | None = No
     stampish = np.zeros(len(lines) + 12, dtype=bool)
     stampish[6 + short] = digit.to_numpy(zero_copy_only=False)
     at = {offset: stampish[6 + offset: 6 + offset + len(lines)] for offset in range(-6, 7)}
-    # an item of three lines: its headline (FEED_SUMMARY_HEADLINE_MIN_WORDS+ words, no closing full stop) right above
-    # the stamp and its summary right below, or the headline right below the stamp and the summary under it
-    long = np.zeros(len(lines) + 4, dtype=bool)
-    closed = np.zeros(len(lines) + 4, dtype=bool)  # (a sentence's end: a summary's, never a headline's)
-    long[2:-2] = pc.greater_equal(pc.count_substring(text, " "), FEED_SUMMARY_HEADLINE_MIN_WORDS - 1).to_numpy(
-        zero_copy_only=False)
-    closed[2:-2] = pc.match_substring_regex(text, FEED_SUMMARY_END).to_numpy(zero_copy_only=False)
-    headed = (long[1:-3] & ~closed[1:-3] & closed[3:-1]) | (long[3:-1] & ~closed[3:-1] & closed[4:])
-    seeds = at[0] & (((at[-2] & at[2]) | (at[2] & at[4]) | (at[-2] & at[-4]))
-                     | (headed & ((at[-3] & at[3]) | (at[3] & at[6]) | (at[-3] & at[-6]))))
+    seeds = at[0] & ((at[-2] & at[2]) | (at[2] & at[4]) | (at[-2] & at[-4]))
+    # an item of three lines: only where a headline and a summary stand beside the stamp (`_headed_item`, tested in
+    # Python on those few lines)
+    thirds = np.flatnonzero(at[0] & ~seeds & ((at[-3] & at[3]) | (at[3] & at[6]) | (at[-3] & at[-6])))
+    seeds[[index for index in thirds.tolist() if _headed_item(lines, index)]] = True
     rows = np.flatnonzero(seeds)
     starts = [0, *ends[:-1]]
     bounds = np.searchsorted(rows, [0, *ends])
@@ -1552,7 +1547,7 @@ def _reads_as_live_blog(lines: list[str], labels: list[str], metas: MetaMemo) ->
 def _no_comment_text(line: str) -> bool:
     """A post's tags or links to its neighbours (POST_NAVIGATION_RE), a commenter's badge (BADGE_RE) or a toggle of a
     comment's replies (REPLY_TOGGLE_RE)."""
-    return line.lstrip(NOT_WORD_STARTS)[:12].casefold().startswith(NO_COMMENT_STARTS) and (
+    return line[:1] in NO_COMMENT_INITIALS and line.lstrip(NOT_WORD_STARTS)[:12].casefold().startswith(NO_COMMENT_STARTS) and (
         POST_NAVIGATION_RE.match(line) is not None or BADGE_RE.match(line) is not None
         or REPLY_TOGGLE_RE.match(line) is not None)
 
