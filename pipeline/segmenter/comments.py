@@ -150,7 +150,9 @@ TIME_GATE = re.compile(r"\d(?::\d|\s*[ap]|h\d)", re.IGNORECASE).search  # "14h32
 AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", "aujourd")
 # the same for OTHER_AGO_RE (Italian ages by their units: " fa" alone is in one line in twenty of English pages)
 OTHER_AGO_WORDS = ("hace ", "ayer", "hoy", "temu", "wczoraj", "ore fa", "ora fa", "minuti fa", "minuto fa", "giorni fa",
-                   "giorno fa", "settimane fa", "mesi fa", "anni fa", "ieri", "há ", "ontem", "منذ", "önce", "전", "पहले", "پیش", "před ", "prieš ", "пре ", "sitten")
+                   "giorno fa", "settimane fa", "mesi fa", "anni fa", "ieri", "há ", "ontem", "منذ", "önce", "전", "पहले",
+                   "پیش", "před ", "prieš ", "пре ", "sitten")
+OTHER_AGO_ASCII_WORDS = tuple(word for word in OTHER_AGO_WORDS if word.isascii())  # (an ASCII line holds no other)
 # a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
 # ("Gestern", "heute", "Aujourd'hui": their lower-case part; `_may_be_undigited_date` spells them out)
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
@@ -322,7 +324,7 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
         patterns.append(AGO_RE)
         if lowered is None or "ago" in lowered:
             patterns.append(SHORT_UNIT_AGO_RE)
-    if lowered is None or any(map(lowered.__contains__, OTHER_AGO_WORDS)):
+    if lowered is None or any(map(lowered.__contains__, OTHER_AGO_ASCII_WORDS if text.isascii() else OTHER_AGO_WORDS)):
         patterns.append(OTHER_AGO_RE)
     if not text.isascii() and CYRILLIC(text):
         patterns += (CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)
@@ -435,7 +437,8 @@ def _meta_of(line: str) -> _Meta | None:
                     and _is_date_text(match.group("date"))):
                 return _Meta(author=author, date=match.group("date").strip())
         # "Harold Benning, 67": a reader's name and age, as newspapers print them
-        if (aged := NAME_AGE_RE.match(line)) is not None and _looks_like_name(aged.group("author")):
+        if line[-2:].isdigit() and (aged := NAME_AGE_RE.match(line)) is not None \
+                and _looks_like_name(aged.group("author")):
             return _Meta(author=aged.group("author"))
         # "freethinker 3 days ago" is a name then a date, not a date with one stray word
         named = _name_then_date(line)
