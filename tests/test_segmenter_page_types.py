@@ -459,3 +459,11 @@ def test_video_lengths_editors_notes_and_ad_markers_of_more_languages(line: str,
 def test_a_reply_toggle_under_a_comment_is_no_comment_text() -> None:
     lines = [INTRO, "Anna Fischer", "3h", "The talks will fail again, mark my words.", "Show 2 replies"]
     assert apply_rules(lines, ["body"] + ["comment"] * 4)[-1] == "boilerplate"
+
+
+@pytest.mark.parametrize("line, furniture", [("Aiheet: Venäjä, Yhdysvallat", True), ("Теги: США, Россия", True),
+                                             ("תגיות: ארה\"ב, רוסיה", True), ("Žymės: JAV, Rusija", True),
+                                             ("Tags: Automotive, Honda", False),  # English: the network's call
+                                             ("Теги не стоят ничего, сказал дипломат.", False)])
+def test_tag_lines_of_other_languages_are_furniture(line: str, furniture: bool) -> None:
+    assert _is_furniture(line) is furniture

@@ -630,6 +630,10 @@ FURNITURE_RE = re.compile(
     r"|^\W*duration\s*:?\s*\d{1,2}:\d{2}\W*$|^\W*eds\s*:\s"  # a video's length; a wire's note to editors ("EDS: ...")
     r"|^\W*(?:пост в|смотреть в|открыть в|view (?:on|in)|see (?:on|in)|watch on|open in) (?:telegram|x|twitter|instagram"
     r"|youtube|facebook|tiktok|threads|bluesky)\W*$|^\W*газета «[^»]{1,60}» №\s?\d+|^\[(?:'[^'\n]{1,60}',?\s*)+\]$"
+    # a tag line in other languages ("Aiheet: ...", "Теги: ...", "תגיות:"; an English "Tags:" line is the model's call,
+    # as Dragnet's gold counts a few of them as body)
+    r"|^\W*(?:aiheet|žymės|תגיות|тэгі|теги|метки|мітки|etiketler|schlagwörter|schlagworte|étiquettes|etiquetas|टैग्स|टैग"
+    r"|برچسب‌ها|برچسب ها|tagi|štítky|oznake|ознаке|tagit)\s*:"
     # a media player's controls ("Play", "0:00 / 48:12")
     r"|^\W*(?:play|pause|play (?:episode|video|audio)|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)\W*$"
     # a view counter ("Просмотров: 3 418", "Views: 12,400")
@@ -727,7 +731,9 @@ FURNITURE_CANDIDATE_RE2 = (
 RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: fewer lines take _is_furniture
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
-                    "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "newyou can", "you can now", "duration", "eds", "пост в", "смотреть в", "открыть в",
+                    "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "aiheet", "žymės", "תגיות", "тэгі", "теги", "метки",
+                    "мітки", "etiketler", "schlagw", "étiquettes", "etiquetas", "टैग", "برچسب", "tagi", "štítky", "oznake",
+                    "ознаке", "tagit", "newyou can", "you can now", "duration", "eds", "пост в", "смотреть в", "открыть в",
                     "view ", "see ", "watch on", "open in", "газета", "a version of this ",
                     "tweet", "email", "print", "when using", "when quoting", "when reprinting", "when copying",
                     "when citing", "if using", "if quoting", "an official website", "here", "for immediate",
