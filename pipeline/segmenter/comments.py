@@ -409,8 +409,9 @@ def _meta_of(line: str) -> _Meta | None:
     """Author and/or date carried by a meta line, or None for a text line."""
     if len(line) > 120:  # meta lines are short; long lines are comment text
         return None
-    if not line.isascii() or line.endswith(THREAD_NAV_ENDS):  # (the cheap tests for the three forms below)
-        if line.endswith(THREAD_NAV_ENDS) and (nav := THREAD_NAV_TAIL_RE.search(line)) is not None and nav.start() > 0:
+    navigated = line.endswith(THREAD_NAV_ENDS)
+    if navigated or not line.isascii():  # (the cheap tests for the three forms below)
+        if navigated and (nav := THREAD_NAV_TAIL_RE.search(line)) is not None and nav.start() > 0:
             return _meta_of(line[:nav.start()])  # "mpalmer_ 4 hours ago | parent | next [–]"
         if " → " in line or " ► " in line:  # a reply's header names whom it answers: "KarenW_OH → Ron_in_Dayton"
             return _meta_of(line.replace(" ► ", " → ").split(" → ", 1)[0])

@@ -837,11 +837,13 @@ SOCIAL_TEXT_MIN_WORDS = 4  # a post's text lines (counters and buttons are short
 SOCIAL_MIN_REPLIES = 2
 # a comment section the model missed (`_unlabelled_comments`): its reply buttons, in the languages the parser reads
 # (a line break, then the word: the regex engine looks for the line breaks alone, fast)
-REPLY_LINE_RE = re.compile(r"\n(?:Reply|REPLY|Responder|Odpowiedz|Rispondi|Antworten|Répondre|Ответить|Відповісти|رد|回复|返信"
-                           r"|Yanıtla|Cevapla|답글|Адказаць|जवाब दें|پاسخ|Odpovědět|Atsakyti|Одговори|הגב|Vastaa)")
-REPLY_BUTTON_RE = re.compile(r"^\W*(?:reply|responder|odpowiedz|rispondi|antworten|répondre|ответить|відповісти|رد|回复|返信"
-                             r"|yanıtla|cevapla|답글|адказаць|जवाब दें|پاسخ|odpovědět|atsakyti|одговори|הגב|vastaa)"
-                             r"(?:\W|$)", re.IGNORECASE)
+# a comment's reply button in the languages read so far: one list for the page's cheap test (a line that opens with the
+# word as printed, "Reply" or "REPLY") and for the button pattern (case ignored)
+REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "répondre", "ответить", "відповісти", "رد",
+               "回复", "返信", "yanıtla", "cevapla", "답글", "адказаць", "जवाब दें", "پاسخ", "odpovědět", "atsakyti",
+               "одговори", "הגב", "vastaa")
+REPLY_LINE_RE = re.compile(r"\n(?:REPLY|" + "|".join(word[:1].upper() + word[1:] for word in REPLY_WORDS) + ")")
+REPLY_BUTTON_RE = re.compile(r"^\W*(?:" + "|".join(REPLY_WORDS) + r")(?:\W|$)", re.IGNORECASE)
 UNLABELLED_MIN_COMMENTS = 3
 UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
 GALLERY_COUNTER_RE = re.compile(r"\n[ \t]*\d{1,3} of \d{1,3}[ \t]*(?=\n|$)", re.IGNORECASE)
