@@ -128,7 +128,9 @@ def test_a_posts_tags_and_neighbour_links_are_no_comment(line: str) -> None:
     ("Share on Facebook Share on X Share on LinkedIn Share via Email", True),
     ("Edition: US UK Europe", True),
     ("The commission may earn a reprieve if the ministers agree.", False),
-    ("Share on Facebook", False),  # one share link alone is the model's call
+    ("Share on Facebook", True),  # (71 of 71 such lines of the training pages are boilerplate in Dragnet's gold)
+    ("Shared on Facebook", False),  # a comment plugin's note under a comment
+    ("Share prices of Facebook rose sharply", False),
     ("By signing the accord, Moscow agreed to resume inspections.", False),
 ])
 def test_affiliate_and_sign_up_disclosures_share_rows_and_edition_switchers_are_furniture(

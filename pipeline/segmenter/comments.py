@@ -67,7 +67,8 @@ COUNTER_RE = re.compile(
 )
 # counts and ages that a row of buttons may show beside them: "Like · Reply · 7d", "Reply · Like (1)"
 AGE_UNITS = "s|m|min|h|hr|d|w|wk|mo|y|yr"
-BUTTON_EXTRAS = rf"\d{{1,3}}\s?(?:{AGE_UNITS})\b|\(\d+\)"
+ROW_AGE = r"\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"  # in Vietnamese: "Thích (48) · Trả lời · 2 giờ trước"
+BUTTON_EXTRAS = rf"\d{{1,3}}\s?(?:{AGE_UNITS})\b|\(\d+\)|{ROW_AGE}"
 BUTTON_RE = re.compile(
     r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|recommend|"
     r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|click to rate|"
@@ -77,12 +78,16 @@ BUTTON_RE = re.compile(
     r"رد|إعجاب|回复|点赞|举报|返信|いいね|yanıtla|cevapla|beğen|beğenme|şikayet et|답글|(?:비)?공감 ?\d{0,5}|신고|"
     r"адказаць|падабаецца|ссылка|ветвь дискуссии|выше по ветке|развернуть|свернуть|вернуться к началу|back to top|"
     r"odpovědět|atsakyti|одговори|הגב|vastaa|tykkää|जवाब दें|पसंद|پاسخ|"
+    r"răspunde|îmi place|raportează|válasz|tetszik|jelentés|απάντηση|μου αρέσει|αναφορά|პასუხი|მოწონება|отговори|"
+    r"харесвам|докладвай|vasta|teata|meeldib|atbildēt|patīk|nepatīk|ziņot|reageer|beantwoorden|meld misbruik|"
+    r"vind ik leuk|trả lời|thích|báo cáo|svara|svar|gilla|anmäl|rapportera|balas|suka|laporkan|"
+    r"respect|\d+\s+(?:people|persons?)\s+liked?\s+this|[👍👎▲▼⬆⬇↑↓]\s*\d{0,5}|(?:рейтинг|rating):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*|\d{1,5})?\W*$",  # a count after the last button: "Reply Like 14"
     re.IGNORECASE,
 )
 # the age in a row of buttons under a comment ("Like · Reply · 2d"): the comment's date when nothing else gives one
-BUTTON_AGE_RE = re.compile(rf"(?<![\w(])(\d{{1,3}}\s?(?:{AGE_UNITS}))\b", re.IGNORECASE)
+BUTTON_AGE_RE = re.compile(rf"(?<![\w(])(\d{{1,3}}\s?(?:{AGE_UNITS})\b|{ROW_AGE})", re.IGNORECASE)
 # a BUTTON_RE match of counts and ages alone ("7d", "(3)") is no button: "7d" is a comment's date
 VOTES_RE = re.compile(r"^(?:[👍👎▲▼⬆⬇↑↓+−-]\s*\d{0,5}\s*)*[👍👎▲▼⬆⬇↑↓]\s*\d{0,5}\s*$")  # (lines come stripped)
 VOTE_STARTS = frozenset("👍👎▲▼⬆⬇↑↓+−-")  # (what either pattern opens with: a cheap test first)
@@ -108,15 +113,21 @@ WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|yi
                             r"|(?:paid |founding )?(?:subscriber|member)"
                             rf"|(?:{POST_WORDS})\s*(?:#|no\.|nr\.|№)?\s*\d{{1,5}}"
                             r"|this comment (?:was|has been|is) (?:deleted|removed|hidden)\b.{0,40}|liked by .{1,60}"
+                            r"|ip:?\s*[\d*x]{1,3}(?:\.[\d*x]{1,3}){3}"  # a commenter's masked address: "IP: 85.254.xx.xx"
+                            r"|\d{1,6}\s?p"  # a commenter's reputation in points ("184p")
                             r"|(?:comment )?(?:deleted|removed))\W*$",
                             re.IGNORECASE)
 WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level", "author", "editor",
                  "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member",
                  "times", "nyt", "reader", "editor", "featured", "pinned",
-                 *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by")
+                 *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by", "ip", *"0123456789")
+HANDLE_TAIL_RE = re.compile(r"(?<=\S)\s+@[A-Za-z0-9_.]{2,40}$")
 COMMENTED_TAIL_RE = re.compile(r"\s+(?:commented|replied|posted)$", re.IGNORECASE)
 BY_PREFIX_RE = re.compile(r"^by:?\s+(?=\S)", re.IGNORECASE)
-INITIAL_END_RE = re.compile(r"(?:^|\s)[A-ZА-ЯЁІЇЄҐ]\.$")
+# a name's last initial: a capital, or a letter of a script without case ("Gregory T.", "Δημήτρης Κ.", "ლაშა კ.")
+INITIAL_END_RE = re.compile(r"(?:^|\s)(?![a-zа-яёіїєґα-ωß-ÿ])[^\W\d_]\.$")
+# a comment's number before its author's name ("#2 Веселина Т.")
+NUMBERED_NAME_RE = re.compile(r"^#\d{1,4}\s+(?P<name>.+)$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
 BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+)?by:?\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$",
@@ -151,7 +162,8 @@ AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", 
 # the same for OTHER_AGO_RE (Italian ages by their units: " fa" alone is in one line in twenty of English pages)
 OTHER_AGO_WORDS = ("hace ", "ayer", "hoy", "temu", "wczoraj", "ore fa", "ora fa", "minuti fa", "minuto fa", "giorni fa",
                    "giorno fa", "settimane fa", "mesi fa", "anni fa", "ieri", "há ", "ontem", "منذ", "önce", "전", "पहले",
-                   "پیش", "před ", "prieš ", "пре ", "sitten")
+                   "پیش", "před ", "prieš ", "пре ", "sitten", "acum ", "perce", "órája", "napja", "hete", "hónapja",
+                   "éve", "πριν", "წინ", "преди ", "tagasi", "pirms ", "geleden", "trước", "sedan", "siden", "lalu")
 OTHER_AGO_ASCII_WORDS = tuple(word for word in OTHER_AGO_WORDS if word.isascii())  # (an ASCII line holds no other)
 # a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
 # ("Gestern", "heute", "Aujourd'hui": their lower-case part; `_may_be_undigited_date` spells them out)
@@ -212,7 +224,9 @@ BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permali
                  "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend",
                  "embed", "parent", "give", "award", "antworten", "melden", "signaler", "j'aime",
                  "responder", "me gusta", "no me gusta", "denunciar", "reportar", "odpowiedz", "rispondi", "mi piace",
-                 "segnala", "curtir", "cevapla", "back to top", "atsakyti", "vastaa")
+                 "segnala", "curtir", "cevapla", "back to top", "atsakyti", "vastaa", "vasta", "teata", "reageer",
+                 "beantwoorden", "meld misbruik", "vind ik leuk", "svara", "svar", "gilla", "rapportera", "balas", "suka",
+                 "laporkan", "tetszik", "rating", "respect")
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 
@@ -381,13 +395,17 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
         return False
     if len(words) > 1 and any(map(str.isdigit, text)):
         return False
+    if text[:1].isdigit() and sum(map(str.isdigit, text)) > sum(map(str.isalpha, text)):  # a score: "184p", "12 pts"
+        return False
     if len(words) <= 2 and text.lower().strip(" :-") in AD_LABELS:
         return False
     if len(words) == 1 and text.lower().strip(" :-,.") in WEEKDAYS:  # "Sunday" over "September 16, 2012 at 7:41 pm"
         return False
     # handles ("john_mason", "jm1987") are single tokens; real names are capitalised words
     # (a letter of a script without case, Arabic or Chinese, counts as a capital: `not islower`)
-    return any_case or len(words) == 1 or sum(w[:1].isalpha() and not w[:1].islower() for w in words) >= len(words) - 1
+    # (Georgian's Mkhedruli letters count as lowercase in Unicode, but the script writes names without capitals)
+    return any_case or len(words) == 1 or sum(w[:1].isalpha() and (not w[:1].islower() or "\u10d0" <= w[:1] <= "\u10ff")
+                                              for w in words) >= len(words) - 1
 
 
 @dataclass(frozen=True)
@@ -417,6 +435,10 @@ def _meta_of(line: str) -> _Meta | None:
             return _meta_of(line.replace(" ► ", " → ").split(" → ", 1)[0])
         if " » " in line and (post := FORUM_POST_RE.match(line)) is not None and _is_date_text(post.group("date")):
             return _Meta(author=post.group("author"), date=post.group("date"))  # "Post by NAME » Fri Dec 05, 2026"
+    if line[:1] == "#" and (numbered := NUMBERED_NAME_RE.match(line)) is not None:
+        meta = _meta_of(numbered.group("name"))
+        if meta is not None and meta.author:
+            return meta
     if line[:2] in LIST_MARKS:  # a comment in a list item, as a flattened <li> prints it: "* Margaret Ellison 2 hours ago"
         meta = _meta_of(line[2:])
         if meta is not None and meta.date:
@@ -491,6 +513,7 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
         head, date = line[:match.start("date")], match.group("date")
     # "Deb Kessler commented 2 hours ago", "by EmpireGeorge-- July 25, 2012 10:54 AM EDT"
     author = BY_PREFIX_RE.sub("", COMMENTED_TAIL_RE.sub("", head.strip(" ·•|-–—,:")))
+    author = HANDLE_TAIL_RE.sub("", author) or author  # "Ben Ostrowski @benostrowski.bsky.social · 1h": the name
     # with a dash or bullet between them, the name may be lowercase ("john mason — May 14, 2021")
     separated = any_case or head.rstrip().endswith(("—", "–", "-", "·", "•", "|"))
     place = PLACE_TAIL_RE.search(author) if head.rstrip().endswith(",") and author.count(",") >= 2 else None
@@ -500,7 +523,7 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     if not author or words & NOT_NAME_WORDS \
             or not _looks_like_name(author, any_case=separated) or not _is_date_text(date):
         return None
-    return _Meta(author=author, date=date.strip())
+    return _Meta(author=author, date=EDITED_TAIL_RE.sub("", date).strip())  # "@name 1 hour ago (edited)"
 
 
 class MetaMemo(dict):

@@ -111,13 +111,21 @@ OTHER_MONTHS = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|se
                 "|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
                 "|يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
                 "|जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर"
-                "|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند")
+                "|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+                # Romanian, Greek (genitive), Dutch, Swedish, Bulgarian, Indonesian: "5 decembrie 2026", "5 Δεκεμβρίου 2026"
+                "|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie"
+                "|ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|ιουνίου|ιουλίου|αυγούστου|σεπτεμβρίου|οκτωβρίου"
+                "|νοεμβρίου|δεκεμβρίου|januari|februari|maart|mei|juni|juli|augustus|oktober|augusti"
+                "|януари|февруари|март|април|май|юни|юли|август|септември|октомври|ноември|декември"
+                "|maret|agustus|desember")
+# Hungarian months, for the year-first "2026. december 5."
+HU_MONTHS = "január|február|március|április|május|június|július|augusztus|szeptember|október|november|december"
 DATE_RE = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
     # "4. Dezember 2026", "4 décembre 2026", "1er mars 2026"
     rf"|\d{{1,2}}\.\s*(?:{DE_MONTHS})\s+\d{{4}}|\d{{1,2}}(?:er)?\s+(?:{FR_MONTHS})\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+(?:de\s+)?(?:{OTHER_MONTHS})\.?,?\s+(?:de\s+)?\d{{4}})\b",
+    rf"|\d{{1,2}}\s+(?:de\s+)?(?:{OTHER_MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}|\d{{4}}\.\s*(?:{HU_MONTHS})\s+\d{{1,2}})\b",
     re.IGNORECASE,
 )
 # "3:42 pm", "15:42", "14h32" (French)
@@ -144,7 +152,23 @@ OTHER_AGO_RE = re.compile(
     # Czech, Lithuanian, Serbian and Finnish: "před 2 hodinami", "prieš 3 val.", "пре 2 сата", "2 tuntia sitten"
     r"|\bpřed\s+\d+\s+(?:sekund|minut|hodin|dn|týdn|měsíc|rok)\w*|\bprieš\s+\d+\s+(?:sek|min|val|d|sav|mėn|m)\w*\.?"
     r"|\bпре\s+\d+\s+(?:секунд|минут|сат|дан|недељ|месец|годин)\w*|\b\d+\s+(?:sekunti|minuutti|tunti|päivä|viikko"
-    r"|kuukausi|vuosi)\w*\s+sitten",
+    r"|kuukausi|vuosi)\w*\s+sitten"
+    # Romanian, Hungarian, Greek, Georgian, Bulgarian, Estonian, Latvian, Dutch, Vietnamese, Swedish / Danish / Norwegian,
+    # Indonesian: "acum 3 ore", "3 órája", "πριν από 2 ώρες", "2 საათის წინ", "преди 2 часа", "2 tundi tagasi",
+    # "pirms 2 stundām", "5 uur geleden", "2 giờ trước", "för 2 timmar sedan", "2 jam yang lalu" (no \b before a
+    # non-ASCII letter: RE2's is ASCII-only, and the line features run this pattern in RE2)
+    r"|\bacum\s+(?:\d+|o|un)\s+(?:de\s+)?(?:secund|minut|or|zi|zile|săptămân|lun|an)\w*"
+    r"|\b\d+\s+(?:másodperce|perce|órája|napja|hete|hónapja|éve)\b"
+    r"|πριν(?:\s+από)?\s+\d+\s+(?:δευτερόλεπτ|λεπτ|ώρ|μέρ|ημέρ|εβδομάδ|μήν|χρόν)\w*"
+    r"|\d+\s+(?:წამის|წუთის|საათის|დღის|კვირის|თვის|წლის)\s+წინ"
+    r"|преди\s+(?:\d+|един|една)\s+(?:секунд|минут|час|ден|дни|седмиц|месец|годин)\w*"
+    r"|\b\d+\s+(?:sekundit|minutit|minut|tundi|tund|päeva|päev|nädalat|kuud|aastat)\s+tagasi\b"
+    r"|\bpirms\s+\d+\s+(?:sekund|minūt|stund|dien|nedēļ|mēneš|gad)\w*"
+    r"|\b\d+\s+(?:seconden|seconde|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden\b"
+    r"|\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"
+    r"|\b(?:för\s+|for\s+)?\d+\s+(?:sekunder|minuter|minutter|timmar|timer|time|dagar|dager|dage|veckor|uker|uger"
+    r"|månader|måneder|år)\s+(?:sedan|siden)\b"
+    r"|\b\d+\s+(?:detik|menit|minit|jam|hari|minggu|bulan|tahun)\s+(?:yang\s+)?lalu\b",
     re.IGNORECASE,
 )
 # a word; with the combining marks that \w leaves out (a decomposed accent, the vowel signs of Hindi and the other
@@ -159,6 +183,8 @@ HAS_DIGIT = re.compile(r"\d").search
 # before a final newline. A line it matches holds one of INLINE_PROMPT_PARTS once casefolded.
 INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|ad feedback"
                  r"|publicidad|publicidade|pubblicità|reklama|anzeige|werbung|реклама|إعلان|广告|広告|विज्ञापन|تبلیغات|reklam|광고|פרסומת|mainos"
+                 r"|publicitate|reclamă|hirdetés|διαφ[ήη]μιση|რეკლამა|advertentie|annons|annonse|reklame|quảng cáo|iklan"
+                 r"|reklāma|reklaam"
                  r"|pokračování článku pod reklamou"
                  r"|(?:story|article) continues(?: (?:below|after)\b.{0,30})?"
                  r"|continue reading (?:the main story|below)\W*)\s*$")
@@ -166,7 +192,8 @@ INLINE_PROMPT_RE = re.compile(INLINE_PROMPT, re.IGNORECASE)
 INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story continues", "article continues",
                        "continue reading", "publicidad", "publicidade", "pubblicità", "reklama", "anzeige", "werbung",
                        "реклама", "إعلان", "广告", "広告", "विज्ञापन", "تبلیغات", "reklam", "광고", "פרסומת", "mainos",
-                       "pokračování článku")
+                       "pokračování článku", "publicitate", "reclamă", "hirdetés", "διαφήμιση", "διαφημιση", "რეკლამა",
+                       "advertentie", "annons", "reklame", "quảng cáo", "iklan", "reklāma", "reklaam")
 
 # Lines between an article's paragraphs that the network takes for the article's end, dropping the paragraphs
 # under them, so it reads the page without them (`model.LineSegmenter._hidden_lines`); they are boilerplate:
@@ -183,17 +210,29 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story cont
 # * a grid of sponsored links ("Sponsored Content", then headlines, advertisers' names and "Ad" marks, up to
 #   MAX_SPONSORED_LINES lines: SPONSORED_LABEL_RE; an ad mark among them, AD_MARK_RE, so that an article's own
 #   headline under a "Sponsored Links" box is not taken), as a portal's copy of an article prints it between paragraphs.
+# "read also" in Romanian, Hungarian, Greek (accented or in capitals), Georgian, Bulgarian, Estonian, Latvian, Dutch,
+# Swedish, Danish / Norwegian, Vietnamese, Indonesian: for the labels and inline links below, and their cheap tests
+MORE_RELATED_LABELS = ("citește și", "citiți și", "kapcsolódó", "olvasd el ezt is", "διαβ[άα]στε (?:επ[ίι]σης|ακ[όο]μα)",
+                       "ასევე წაიკითხეთ", "წაიკითხეთ ასევე", "прочетете (?:още|също)", "вижте още", "loe ka", "loe lisaks",
+                       "lasiet arī", "lasi arī", "lees ook", "läs också", "läs mer", "læs også", "les også", "xem thêm",
+                       "đọc thêm", "baca juga")
+_MORE_RELATED = "|".join(MORE_RELATED_LABELS)
+MORE_RELATED_STARTS = ("citește", "citiți", "kapcsolódó", "olvasd", "διαβ", "ასევე", "წაიკითხეთ", "прочетете", "вижте",
+                       "loe ", "lasiet", "lasi ", "lees ", "läs ", "læs ", "les ", "xem ", "đọc ", "baca ")
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|mehr zum thema|lee también|leia também|leggi anche|zobacz (?:także|też)"
     r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|по тэме|ilgili haberler|관련 ?기사|यह भी पढ़ें|بیشتر بخوانید|mohlo by vás zajímat|čtěte také"
-    r"|související články|taip pat skaitykite|skaitykite taip pat|прочитајте још|прочитајте и|כתבות נוספות|lue myös)\W*$",
+    r"|související články|taip pat skaitykite|skaitykite taip pat|прочитајте још|прочитајте и|כתבות נוספות|lue myös|"
+    + _MORE_RELATED + r")\W*$",
     re.IGNORECASE)
 RELATED_LINK_INLINE_RE = re.compile(
     r"^\W*(?:read (?:also|more|next)|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche|zobacz (?:także|też)"
-    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|यह भी पढ़ें|بیشتر بخوانید)\s*[:|–—-]\s*\w", re.IGNORECASE)
+    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|यह भी पढ़ें|بیشتر بخوانید|" + _MORE_RELATED
+    # (a letter, or any non-ASCII character: RE2, which runs this in the furniture pattern, knows only ASCII letters)
+    + r")\s*[:|–—-]\s*(?:\w|[^\x00-\x7f])", re.IGNORECASE)
 NEWSLETTER_PROMPT_RE = re.compile(
     r"^\W*(?:(?:sign up|subscribe|register) (?:for|to) (?:our|the|my|a) (?:free )?(?:\w+ ){0,4}newsletters?\b.{0,60}"
     r"|get .{1,50} (?:in|to|delivered to|straight to) your inbox\b.{0,40})\s*$", re.IGNORECASE)
@@ -222,7 +261,8 @@ INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see
                               r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|(?:\w+'?s? )?poll\W*$"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|"
                               r"|lee |leia |leggi |zobacz |czytaj |اقرأ|чытайце|по тэме|ilgili|관련|यह भी|بیشتر|mohlo|čtěte|souvis|taip|skaityk|прочитај|כתבות|lue |sponsored|promoted|paid |partner content|ads? by"
-                              r"|recommended by|around the web|from (?:our partners|the web))|\|\s*\d{1,4}\W*$"
+                              r"|recommended by|around the web|from (?:our partners|the web)|" + _MORE_RELATED
+                              + r")|\|\s*\d{1,4}\W*$"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")  # how an article's paragraph ends
@@ -234,7 +274,7 @@ _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "
                         "lire", "lesen", "mehr zum", "list of", "lee ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ", "чытайце", "по тэме", "ilgili", "관련", "यह भी", "بیشتر", "mohlo", "čtěte", "souvis", "taip",
                         "skaityk", "прочитај", "כתבות", "lue ",
                         "sponsored", "promoted", "paid ", "partner content", "ads by", "ad by", "recommended by",
-                        "around the web", "from our partne", "from the web")
+                        "around the web", "from our partne", "from the web", *MORE_RELATED_STARTS)
 _INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))
 _PAGE_WORDS = ("page", "p.", "стр", "сторінка")
 # what `_may_be_interstitial` strips off a line's ends before testing its first and last words: ASCII punctuation

@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 from pipeline.segmenter.comments import (DATE_FILLER_WORDS, FORUM_POST_RE, SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo,
                                          is_button, is_counter, is_date_text, lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
+                                     MORE_RELATED_STARTS,
                                      PARAGRAPH_ENDS, RELATED_LINK_INLINE_RE, STOPWORDS, WORD_RE, archive_banner_length,
                                      linked_headline, reading_view)
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
@@ -70,7 +71,12 @@ SKIP_LINK_RE = re.compile(
     r"|(?:aller|passer) (?:au|à) (?:contenu|menu)|(?:saltar|ir) al contenido|(?:pular|ir) para o conteúdo"
     r"|(?:vai|salta) al contenuto|przejdź do (?:treści|menu)|перейти (?:к|до) (?:основн\w+ )?(?:содержани\w+|контенту"
     r"|вмісту|змісту)|(?:انتقل|تخط|تخطى) إلى المحتوى|跳(?:到|转到|至)(?:主要)?(?:内容|正文)"
-    r"|(?:メインコンテンツ|本文)へ(?:スキップ|移動)|본문 ?바로가기|मुख्य सामग्री पर जाएं|رفتن به محتوای اصلی)\W*(?:\w+\W*)?$)",
+    r"|(?:メインコンテンツ|本文)へ(?:スキップ|移動)|본문 ?바로가기|मुख्य सामग्री पर जाएं|رفتن به محتوای اصلی"
+    # Dutch, Swedish, Danish, Norwegian, Romanian, Hungarian, Greek, Bulgarian, Estonian, Latvian, Vietnamese, Indonesian
+    r"|ga naar (?:de )?(?:hoofd)?inhoud|hoppa till (?:huvud)?innehåll(?:et)?|spring til (?:hoved)?indhold(?:et)?"
+    r"|hopp til (?:hoved)?innhold(?:et)?|sari la conținut(?:ul principal)?|ugrás a (?:fő)?tartalomhoz"
+    r"|μετάβαση στο (?:κύριο )?περιεχόμενο|(?:премини|към) (?:към )?(?:основното )?съдържанието|mine (?:põhi)?sisu juurde"
+    r"|pāriet uz (?:galveno )?saturu|chuyển đến nội dung(?: chính)?|langsung ke (?:konten|isi)(?: utama)?)\W*(?:\w+\W*)?$)",
     re.IGNORECASE)
 
 
@@ -316,9 +322,11 @@ def _menu_like(line: str) -> bool:
     Ideas Books Culture"): four or more words, most of them section names (SECTION_WORDS)."""
     if " > " in line or " › " in line or " ‹ " in line:  # (the last crumb may be the page's own long title)
         crumbs = BREADCRUMB_SEPARATOR_RE.split(line)
-        # two crumbs may be a page title "Site › Headline": a trail starts with a section's one word or "You are here"
+        # two crumbs may be a page title "Site › Headline": a trail starts with a section's one word or "You are here",
+        # or ends with a section's name ("Thế giới › Phân tích")
         if all(len(crumb.split()) <= 4 for crumb in crumbs[:-1]) and (
-                len(crumbs) >= 3 or len(crumbs[0].split()) == 1 or crumbs[0].casefold().startswith("you are here")):
+                len(crumbs) >= 3 or len(crumbs[0].split()) == 1 or crumbs[0].casefold().startswith("you are here")
+                or len(crumbs[-1].split()) <= 2):
             return True
     if " » " in line:  # a trail of sections ("Home » World » America"), not a page title "Blog » Archive » Headline"
         crumbs = line.split(" » ")
@@ -327,8 +335,21 @@ def _menu_like(line: str) -> bool:
     parts = TITLE_SEPARATOR_RE.split(line)
     if len(parts) >= 4 and all(len(part.split()) <= 2 for part in parts):
         return True
+    # a row of links between bars ("Logi sisse | Telli uudiskiri | Tellimused"), or a date line with more after a bar
+    # ("Sestdiena, 5. decembris, 2026 | Vārda dienas: ...", "EUR/USD 1.0875 | Gold 2 418 €")
+    bars = line.split(" | ")
+    if (len(bars) >= 3 and all(len(bar.split()) <= 2 for bar in bars)) or (
+            len(bars) >= 2 and (is_date_text(bars[0]) or _mostly_figures(bars[0])
+                                or (len(bars[0].split()) <= 4 and YEAR_RE.search(bars[0]) is not None))):
+        return True
     words = line.split()
     return len(words) >= 4 and sum(word.casefold() in SECTION_WORDS for word in words) >= SECTION_MENU_SHARE * len(words)
+
+
+def _mostly_figures(text: str) -> bool:
+    """A quote or ticker ("EUR/USD 1.0875"): at least half as many digits as letters."""
+    digits = sum(map(str.isdigit, text))
+    return digits >= 3 and 2 * digits >= sum(map(str.isalpha, text))
 
 
 def find_title(lines: list[str], labels: list[str], title_hint: str | None = None) -> int | None:
@@ -533,6 +554,31 @@ def _opens_byline_block(lines: list[str], index: int) -> bool:
         BYLINE_RE.match(lines[index]) is not None or is_date_text(lines[index]))
 
 
+# a share link in any language: a share verb and a platform's name on a short line ("Sdílet na Facebooku", "Partager sur
+# X", "व्हाट्सऐप पर शेयर करें", "Facebookでシェア"), or a share verb alone ("Teilen", "Compartir"); no \b, as RE2's is
+# ASCII-only (see FURNITURE_CANDIDATE_RE2)
+SHARE_VERBS = ("share", "sdílet", "sdílejte", "zdieľať", "partager", "partagez", "teilen", "compartir", "compartilhar",
+               "compartilhe", "condividi", "udostępnij", "paylaş", "поделиться", "поделись", "поділитися", "падзяліцца",
+               "dalintis", "podeli", "подели", "поделите", "сподели", "споделете", "שתפו", "שתף", "اشتراک",
+               "هم‌رسانی", "مشاركة", "شارك", "शेयर", "साझा", "공유", "分享", "シェア", "delen", "dela", "megosztás",
+               "distribuie", "κοινοποίηση", "κοινοποιήστε", "გაზიარება", "dalīties", "chia sẻ", "bagikan", "jaa", "del",
+               "deel")
+SHARE_PLATFORMS = ("facebook", "twitter", "telegram", "whatsapp", "viber", "vkontakte", "вконтакте", "linkedin", "reddit",
+                   "pinterest", "messenger", "bluesky", "flipboard", "weibo", "wechat", "微博", "微信", "카카오", "페이스북",
+                   "트위터", "фейсбук", "фэйсбук", "телеграм", "твиттер", "вайбер", "ватсап", "однокласс", "тэлеграм",
+                   "تلگرام", "فیسبوک", "فیس‌بوک", "توییتر", "واتساپ", "فيسبوك", "تويتر", "واتساب", "تيليجرام",
+                   "تلغرام", "व्हाट्सऐप", "व्हाट्सएप", "फेसबुक", "ट्विटर", "פייסבוק", "טוויטר", "וואטסאפ", "טלגרם",
+                   "e-mail", "email")
+SHARE_ALONE_VERBS = tuple(verb for verb in SHARE_VERBS if verb not in ("share", "del", "jaa", "deel", "dela"))
+# English "share" as a button, not "Shared on Facebook" (a comment plugin's note under a comment)
+_SHARE_VERB = "(?:share|(?:" + "|".join(verb for verb in SHARE_VERBS if verb != "share") + r")\S{0,8})"
+_SHARE_PLATFORM = "(?:" + "|".join(SHARE_PLATFORMS) + ")"
+SHARE_LINK = (r"^\W*" + _SHARE_VERB + r"(?:\s+\S+){0,3}\s+" + _SHARE_PLATFORM + r"\S{0,6}\W*$"
+              r"|^\W*" + _SHARE_PLATFORM + r"\S{0,8}(?:\s+\S+){0,2}\s*" + _SHARE_VERB + r"(?:\s+\S+)?\W*$"
+              r"|^\W*(?:" + "|".join(SHARE_ALONE_VERBS) + r")\W*$")
+PHOTO_LABEL = "(?:photo|photograph|picture|image|credit|foto|fotó|ảnh|снимка|фото|φωτογραφία|ფოტო|kuva|bild|zdjęcie)"
+PHOTO_LABEL_PARTS = ("photo", "picture", "image", "credit", "foto", "ảnh", "снимка", "фото", "φωτογραφία", "ფოტო", "kuva",
+                     "bild", "zdjęcie")
 # a paywall's prompt: furniture (FURNITURE_RE), and what the article's visible opening stands over (`_teaser_above_paywall`)
 PAYWALL_PROMPT = (r"^\W*(?:(?:subscribe|sign in|log in|register)(?: or (?:subscribe|sign in|log in|register))? to "
                   r"(?:continue|keep) reading\b|(?:to )?continue reading,? (?:subscribe|with a subscription)"
@@ -638,6 +684,12 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:play|pause|play (?:episode|video|audio)|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)\W*$"
     # a view counter ("Просмотров: 3 418", "Views: 12,400")
     r"|^\W*(?:views|просмотров|просмотры|переглядів|перегляди)\s*:?\s*\d[\d\s,.]*[kкm]?\W*$"
+    r"|^\W*\d[\d,.]*\s?[kmb]?\s+views\b.{0,80}$"  # a video's ("61,208 views  Dec 5, 2026  #Russia")
+    # a photo's caption with its credit at the end ("Delegates arrive in Vienna. Foto: Arhiva AZ / Radu Ene"; 64 of 66 such
+    # lines of the training pages are boilerplate in Dragnet's gold), or a caption under another language's label
+    # ("Снимка: ...", "ფოტო: ..."; an English "Photo:" line is the model's call: it may open a gallery's link)
+    r"|[.!?][\"”’]?\s+" + PHOTO_LABEL + r"s?\s*(?::|/|by\b|©)\s*[^.!?]{1,80}$"
+    r"|^\W*(?:foto|fotó|ảnh|снимка|фото|φωτογραφία(?: αρχείου)?|ფოტო|kuva|bild|zdjęcie)\s*[:/]\s*\S.{0,300}$"
     # a link to another article wherever it stands ("Read more: <headline>", "SEE ALSO: ..."; between paragraphs the
     # network does not even read it: `cues.interstitial_lines`)
     r"|" + RELATED_LINK_INLINE_RE.pattern + r".{0,150}$"  # (a headline's length: "RELATED: <a paragraph>" is text)
@@ -665,6 +717,7 @@ FURNITURE_RE = re.compile(
     r"|^\W*\d{1,4}[.)]? +(?:(?:https?|ftp|file)://|mailto:|www\.)\S*\s*$"  # a numbered link list ("References" of lynx)
     # prompts inside the article (cues.INLINE_PROMPT), and "You can share this story on social media:"
     r"|" + INLINE_PROMPT + r"|^.{0,40}\bshare this (?:story|article|post|page)(?:\s*$|[^\w'’].{0,40}\s*$)"
+    r"|" + SHARE_LINK +
     # Russian and Ukrainian share and subscribe prompts and reprint notices ("При использовании материалов
     # ссылка ... обязательна"); no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2
     r"|^(?:поделиться|подписывайтесь на|подпишитесь на|поділитися|підписуйтесь на|підпишіться на)"
@@ -770,9 +823,10 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "all reactions", "continued on", "continued from", "continue to", "views", "просмотр", "перегляд",
                    "play", "pause", "/", "privacy notice", "°", "all cookies", "read also", "read more", "read next", "also read", "see also", "related",
                    "more on", "читайте", "по теме", "по темі", "lire aussi", "lesen sie", "lee también", "leia também",
-                   "leggi anche", "zobacz", "czytaj", "اقرأ", "чытайце", "यह भी", "بیشتر",
+                   "leggi anche", "zobacz", "czytaj", "اقرأ", "чытайце", "यह भी", "بیشتر", *MORE_RELATED_STARTS,
                    "next page", "previous page", "by signing up", "by subscribing",
                    "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
+                   *SHARE_PLATFORMS, *SHARE_ALONE_VERBS, *PHOTO_LABEL_PARTS,
                    *INLINE_PROMPT_PARTS)
 # a live blog's entry time: "15:42", "3:42 p.m.", "15:42 GMT"
 CLOCK_TIME_RE = re.compile(r"^\W*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\W*$", re.IGNORECASE)
@@ -802,6 +856,11 @@ POST_NAVIGATION_RE = re.compile(
     r"|etiquetas)\s*:|(?:previous|next|older|newer) (?:entry|post|article|story)\b|(?:предыдущая|следующая) запись\b"
     r"|(?:попередній|наступний) запис\b)", re.IGNORECASE)
 DATED_ENTRIES_MIN = 3
+TRANSCRIPT_STAMP_RE = re.compile(r"^(?:(?P<hours>\d{1,2}):)?(?P<minutes>\d{1,2}):(?P<seconds>[0-5]\d)$")
+TRANSCRIPT_MIN_STAMPS = 4
+CHAPTER_RE = re.compile(r"^(?:(?P<hours>\d{1,2}):)?(?P<minutes>\d{1,2}):(?P<seconds>[0-5]\d)\s+[-–—]?\s*(?P<title>\S.*)$")
+CHAPTER_MAX_WORDS = 12
+CHAPTER_GATE_RE = re.compile(r"\n\d{1,2}:[0-5]\d(?:[ \n]|:[0-5]\d[ \n])")  # a line that opens with a timestamp
 RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
 MISSED_PARAGRAPH_WORDS = 15  # a boilerplate line this long, ending a sentence, right above article text...
 ARTICLE_PARAGRAPH_WORDS = 12  # ...a body line at least this long, is the article's paragraph
@@ -832,6 +891,10 @@ TEASER_MAX_WORDS = 45
 PAYWALL_PROMPT_RE = re.compile(PAYWALL_PROMPT, re.IGNORECASE)
 PAYWALL_TEASER_LINES = 4
 HANDLE_RE = re.compile(r"^@[A-Za-z0-9_.]{2,30}$")  # a social platform's user handle, alone on its line
+# a post's header on one line, as Bluesky prints a reply's: "NAME @handle · AGE"
+SOCIAL_HEADER_RE = re.compile(r"^.{1,50}?\s(?P<handle>@[A-Za-z0-9_.]{2,40})\s*·\s*\d{1,3}\s?(?:s|m|min|h|d|w|mo|y)$")
+SOCIAL_HEADER_GATE_RE = re.compile(r" @[A-Za-z0-9_.]{2,40} · \d")
+FOLLOW_RE = re.compile(r"^\W*(?:follow|following)\W*$", re.IGNORECASE)
 REPLYING_TO_RE = re.compile(r"^\W*replying to @", re.IGNORECASE)
 SOCIAL_TEXT_MIN_WORDS = 4  # a post's text lines (counters and buttons are shorter)
 SOCIAL_MIN_REPLIES = 2
@@ -841,11 +904,19 @@ SOCIAL_MIN_REPLIES = 2
 # word as printed, "Reply" or "REPLY") and for the button pattern (case ignored)
 REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "répondre", "ответить", "відповісти", "رد",
                "回复", "返信", "yanıtla", "cevapla", "답글", "адказаць", "जवाब दें", "پاسخ", "odpovědět", "atsakyti",
-               "одговори", "הגב", "vastaa")
-REPLY_LINE_RE = re.compile(r"\n(?:REPLY|" + "|".join(word[:1].upper() + word[1:] for word in REPLY_WORDS) + ")")
-REPLY_BUTTON_RE = re.compile(r"^\W*(?:" + "|".join(REPLY_WORDS) + r")(?:\W|$)", re.IGNORECASE)
+               "одговори", "הגב", "vastaa", "răspunde", "válasz", "απάντηση", "პასუხი", "отговори", "vasta", "atbildēt",
+               "reageer", "beantwoorden", "trả lời", "svara", "svar", "balas")
+REPLY_LINE_RE = re.compile(r"(?:\n|[·|•] )(?:REPLY|" + "|".join(word[:1].upper() + word[1:] for word in REPLY_WORDS) + ")")
+REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(REPLY_WORDS) + r")(?:\W|$)", re.IGNORECASE)  # (searched)
 UNLABELLED_MIN_COMMENTS = 3
 UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
+REPEATED_ROW_MAX_WORDS, REPEATED_ROW_MAX_CHARS = 4, 60
+# a teaser's link onward, which recurs under each item of a list of dated teasers as a comment's buttons do ("Read More",
+# "• Keep Reading →", "Lees meer", "Xem thêm"): no row of buttons
+READ_ON_RE = re.compile(r"[→»›>]|\b(?:read|keep reading|continue|more|full story|mehr|weiterlesen|lire|suite|leer|leia|"
+                        r"continua|czytaj|читать|подробнее|детальніше|далее|devamı|lees|läs|les mer|læs|lue|loe|citește|"
+                        r"tovább|περισσότερα|xem|selengkapnya|baca)\b", re.IGNORECASE)
+NO_DIGITS = str.maketrans("", "", "0123456789")
 GALLERY_COUNTER_RE = re.compile(r"\n[ \t]*\d{1,3} of \d{1,3}[ \t]*(?=\n|$)", re.IGNORECASE)
 CREDIT_RE = re.compile(r"^\W*(?:photo(?:graph)?s?|image|picture|credit|source|фото)\s*(?::|/|by\b|©)", re.IGNORECASE)
 INLINE_PROMPT_RE = re.compile(INLINE_PROMPT, re.IGNORECASE)
@@ -984,6 +1055,12 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         labels[index] = "body"
     for index in _missed_closing_paragraphs(lines, labels, furniture):
         labels[index] = "body"
+    if ":" in joined and CHAPTER_GATE_RE.search(joined) is not None:  # (a transcript starts at 0:00)
+        if "comment" in labels and ("\n0:0" in joined or "\n00:0" in joined):
+            for index, label in _transcript(lines, labels):
+                labels[index] = label
+        for index in _chapters(lines):
+            labels[index] = "boilerplate"
     for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined) \
             + (_page_apparatus(lines, labels) if paged else []) \
             + _story_listing(lines, labels, joined):
@@ -996,15 +1073,21 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         for index in np.flatnonzero(recurring).tolist():
             if labels[index] == "body" and len(WORD_RE.findall(lines[index])) >= RECURRING_PROSE_WORDS:
                 labels[index] = "boilerplate"
-    if joined.count("\n@") > SOCIAL_MIN_REPLIES:  # a social platform's post and its replies, each with its @handle
+    if joined.count("\n@") > SOCIAL_MIN_REPLIES or len(SOCIAL_HEADER_GATE_RE.findall(joined)) > SOCIAL_MIN_REPLIES:
+        # a social platform's post and its replies, each with its @handle
         for index, label in _social_thread(lines):
             labels[index] = label
     if " » " in joined:
         for index, label in _forum_thread(lines, labels):
             labels[index] = label
-    if "comment" not in labels and len(list(itertools.islice(REPLY_LINE_RE.finditer(joined), UNLABELLED_MIN_COMMENTS))) \
-            == UNLABELLED_MIN_COMMENTS:
-        for index in _unlabelled_comments(lines, labels, metas):
+    if "comment" not in labels:
+        known = len(list(itertools.islice(REPLY_LINE_RE.finditer(joined), UNLABELLED_MIN_COMMENTS))) \
+            == UNLABELLED_MIN_COMMENTS
+        found = _unlabelled_comments(lines, labels, metas) if known else []
+        if not found:  # rows of buttons in words the parser does not know: the kind of row that opens most comments
+            for rows in _repeated_rows(lines, labels, metas):
+                found = max(found, _unlabelled_comments(lines, labels, metas, rows), key=len)
+        for index in found:
             labels[index] = "comment"
     if "comment" not in labels:
         return labels  # every rule below relabels lines next to a comment
@@ -1090,13 +1173,33 @@ def _forum_thread(lines: list[str], labels: list[str]) -> list[tuple[int, str]]:
     return new
 
 
-def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
+def _repeated_rows(lines: list[str], labels: list[str], metas: MetaMemo) -> list[set[int]]:
+    """Rows of buttons in a language whose words the parser does not know: short boilerplate lines that recur, the
+    same but for their counts, UNLABELLED_MIN_COMMENTS or more times ("Răspunde 👍 24 👎 3", "Vasta   Teata",
+    "Atbildēt | Patīk (24) | Nepatīk (3) | Ziņot"): up to REPEATED_ROW_MAX_WORDS words, no sentence's end, no
+    furniture, no link onward (READ_ON_RE), no name or date (`metas`: "acum 3 ore" recurs too). One set of line
+    indices per kind of row."""
+    keyed = [(index, line.translate(NO_DIGITS)) for index, line in enumerate(lines)
+             if labels[index] == "boilerplate" and len(line) <= REPEATED_ROW_MAX_CHARS]
+    counts = Counter(key for _, key in keyed)
+    repeated = {key for key, count in counts.items() if count >= UNLABELLED_MIN_COMMENTS and key.rstrip()[-1:] not in ".!?:"
+                and 1 <= len(WORD_RE.findall(key)) <= REPEATED_ROW_MAX_WORDS and not _is_furniture(key)
+                and not READ_ON_RE.search(key)}
+    rows: dict[str, set[int]] = {}
+    for index, key in keyed:
+        if key in repeated and metas[lines[index]] is None:
+            rows.setdefault(key, set()).add(index)
+    return [indices for indices in rows.values() if len(indices) >= UNLABELLED_MIN_COMMENTS]
+
+
+def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo, rows: set[int] = frozenset()) -> list[int]:
     """A comment section the model did not see as one, as in a language it was not trained on: UNLABELLED_MIN_COMMENTS
     or more comments in a row, each a name and/or date line (`metas`), its text, and a row of buttons with a reply
     button ("Responder · Me gusta 14", "Odpowiedz", "回复 点赞(56)"), no more than UNLABELLED_MAX_LINES lines apart,
-    every line of them labelled boilerplate. The meta and text lines are comments (the buttons stay boilerplate)."""
-    buttons = [index for index, line in enumerate(lines)
-               if labels[index] == "boilerplate" and len(line) <= 40 and REPLY_BUTTON_RE.match(line) and is_button(line)]
+    every line of them labelled boilerplate. The meta and text lines are comments (the buttons stay boilerplate).
+    `rows`: recurring rows of unknown words (`_repeated_rows`), which count as buttons under comments that show a date."""
+    buttons = sorted(rows.union(index for index, line in enumerate(lines) if labels[index] == "boilerplate"
+                                and len(line) <= REPEATED_ROW_MAX_CHARS and REPLY_BUTTON_RE.search(line) and is_button(line)))
     comments: list[list[int]] = []
     run: list[list[int]] = []
     previous = -1
@@ -1108,6 +1211,8 @@ def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo) -
         meta = metas[lines[block[0]]] if block else None
         texts = block[1:]
         qualifies = meta is not None and (meta.author or meta.date) and bool(texts) \
+            and (button not in rows or REPLY_BUTTON_RE.search(lines[button]) or any(
+                metas[lines[index]] is not None and metas[lines[index]].date for index in block)) \
             and all(labels[index] == "boilerplate" for index in block) \
             and any(len(lines[index].split()) >= 4 and metas[lines[index]] is None for index in texts)
         if qualifies and (not run or button - previous <= UNLABELLED_MAX_LINES + 2):
@@ -1146,13 +1251,18 @@ def _social_thread(lines: list[str]) -> list[tuple[int, str]]:
     post in an article is left as the model labelled it."""
     posts: list[_Post] = []
     for index, line in enumerate(lines):
-        if not HANDLE_RE.match(line):
+        one_line = SOCIAL_HEADER_RE.match(line) if " @" in line else None  # "Ben Ostrowski @ben.bsky.social · 1h"
+        if one_line is None and not HANDLE_RE.match(line):
             continue
-        header = [index - 1, index] if index and _name_over_handle(lines[index - 1]) else [index]
-        cursor, aged, replying = index + 1, False, False
+        if one_line is not None:
+            header, handle, aged = [index], one_line.group("handle"), True
+        else:
+            header = [index - 1, index] if index and _name_over_handle(lines[index - 1]) else [index]
+            handle, aged = line, False
+        cursor, replying = index + 1, False
         while cursor < len(lines) and cursor - index <= 4:
             below = lines[cursor]
-            if not any(map(str.isalpha, below)) and len(below) <= 3:  # "·"
+            if (not any(map(str.isalpha, below)) and len(below) <= 3) or FOLLOW_RE.match(below):  # "·", "Follow"
                 header.append(cursor)
             elif SHORT_AGE_RE.match(below) or (is_date_text(below) and len(below) <= 40):  # "2h", "48m"
                 aged = aged or SHORT_AGE_RE.match(below) is not None
@@ -1165,10 +1275,11 @@ def _social_thread(lines: list[str]) -> list[tuple[int, str]]:
             cursor += 1
         text = []
         while cursor < len(lines) and len(lines[cursor].split()) >= SOCIAL_TEXT_MIN_WORDS \
-                and not HANDLE_RE.match(lines[cursor]) and not is_date_text(lines[cursor]):
+                and not HANDLE_RE.match(lines[cursor]) and not is_date_text(lines[cursor]) \
+                and not SOCIAL_HEADER_RE.match(lines[cursor]):
             text.append(cursor)
             cursor += 1
-        posts.append(_Post(header, text, line, replying, aged))
+        posts.append(_Post(header, text, handle, replying, aged))
     if not posts or not posts[0].text:
         return []
     author = posts[0].handle
@@ -1558,6 +1669,54 @@ def _no_comment_text(line: str) -> bool:
     return line[:1] in NO_COMMENT_INITIALS and line.lstrip(NOT_WORD_STARTS)[:12].casefold().startswith(NO_COMMENT_STARTS) and (
         POST_NAVIGATION_RE.match(line) is not None or BADGE_RE.match(line) is not None
         or REPLY_TOGGLE_RE.match(line) is not None)
+
+
+def _transcript(lines: list[str], labels: list[str]) -> list[tuple[int, str]]:
+    """New labels for a video's transcript as a page prints it, each timestamp on its own line over what was said then
+    ("0:00", "[Music]", "0:02", "american and russian negotiators ..."), which the model reads as comments under bare
+    times: TRANSCRIPT_MIN_STAMPS or more timestamps, the first within a minute of the start, each later than the one
+    before, with one line of text under each. The text is body, the timestamps boilerplate."""
+    stamps = [(index, TRANSCRIPT_STAMP_RE.match(line)) for index, line in enumerate(lines) if len(line) <= 8]
+    stamps = [(index, _seconds(match)) for index, match in stamps if match is not None]
+    runs: list[list[tuple[int, int]]] = []
+    for index, seconds in stamps:
+        if runs and index == runs[-1][-1][0] + 2 and seconds > runs[-1][-1][1]:
+            runs[-1].append((index, seconds))
+        else:
+            runs.append([(index, seconds)])
+    relabelled: list[tuple[int, str]] = []
+    for run in runs:
+        if len(run) >= TRANSCRIPT_MIN_STAMPS and run[0][1] < 60 \
+                and any(labels[index + 1] == "comment" for index, _ in run if index + 1 < len(lines)):
+            for index, _ in run:
+                relabelled.append((index, "boilerplate"))
+                if index + 1 < len(lines) and labels[index + 1] == "comment":
+                    relabelled.append((index + 1, "body"))
+    return relabelled
+
+
+def _chapters(lines: list[str]) -> list[int]:
+    """A video's or podcast's list of chapters ("0:00 Intro", "0:48 What's in the new sanctions", ...): TRANSCRIPT_MIN_STAMPS
+    or more lines in a row, each a timestamp and a title of up to CHAPTER_MAX_WORDS words, each later than the one
+    before."""
+    found: list[int] = []
+    run: list[tuple[int, int]] = []
+    for index, line in enumerate(lines + [""]):
+        match = CHAPTER_RE.match(line)
+        seconds = _seconds(match) if match is not None else -1
+        if match is not None and len(match.group("title").split()) <= CHAPTER_MAX_WORDS \
+                and (not run or run[-1][0] != index - 1 or run[-1][1] < seconds):
+            run = run + [(index, seconds)] if run and run[-1][0] == index - 1 else [(index, seconds)]
+            continue
+        if len(run) >= TRANSCRIPT_MIN_STAMPS:
+            found += [index for index, _ in run]
+        run = []
+    return found
+
+
+def _seconds(match: re.Match) -> int:
+    hours, minutes, seconds = (int(part) if part else 0 for part in match.group("hours", "minutes", "seconds"))
+    return 3600 * hours + 60 * minutes + seconds
 
 
 def _dated_entries(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
