@@ -109,10 +109,11 @@ def test_the_furniture_pattern_splits_into_its_alternatives_for_the_two_re2_pass
         re.compile(part)  # each a whole expression: no "|" inside a group or a character class was cut
     assert text.top_level_alternatives(r"a(?:b|c)|[|(]d|\|e|f") == ["a(?:b|c)", "[|(]d", r"\|e", "f"]
     assert text.top_level_alternatives(r"[]|]x|[^]|]y") == ["[]|]x", "[^]|]y"]
-    anchored, anywhere = text.FURNITURE_CANDIDATE_RE2
-    assert anchored.startswith("(?i)^") and "|^" not in anywhere
+    *anchored, anywhere = text.FURNITURE_CANDIDATE_RE2
+    assert len(anchored) == text.ANCHORED_PASSES and all(group.startswith("(?i)^") for group in anchored)
+    assert "|^" not in anywhere and not anywhere.startswith("(?i)^")
     # every alternative is in exactly one pass
-    assert len(text.top_level_alternatives(anchored.removeprefix("(?i)"))) \
+    assert sum(len(text.top_level_alternatives(group.removeprefix("(?i)"))) for group in anchored) \
         + len(text.top_level_alternatives(anywhere.removeprefix("(?i)"))) == len(parts) + 1  # + [İı]
 
 

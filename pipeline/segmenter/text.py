@@ -15,10 +15,10 @@ its words in the article's opening) and a later one, below a menu or a date line
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
-from functools import cache
 from typing import NamedTuple
 
 import numpy as np
@@ -747,10 +747,10 @@ OPENS_AS_DISCLAIMER = re.compile(r"^\W*disclaimer\b", re.IGNORECASE).match
 # FURNITURE_RE for RE2 (pyarrow), which runs it over many lines at once. RE2's \b and \W are ASCII
 # only, so it finds every match of FURNITURE_RE and a few more (a non-ASCII letter next to a cue
 # word); lines with U+0130 / U+0131, which re.IGNORECASE matches to "i" and RE2 does not, are added.
-# Its hits are then confirmed with FURNITURE_RE itself. It runs as two passes, the alternatives anchored
-# at the line's start and the others: RE2 takes about a third of the time for the two as for their
-# union, whose automaton grows past RE2's cache (the anchored ones' bounded repeats, ".{0,60}", at
-# every position of the line).
+# Its hits are then confirmed with FURNITURE_RE itself. It runs as several passes, the alternatives anchored
+# at the line's start (in ANCHORED_PASSES groups) and the others: RE2 takes about a third of the time for the
+# passes as for their union, whose automaton grows past RE2's cache (the anchored ones' bounded repeats,
+# ".{0,60}", at every position of the line).
 
 
 def top_level_alternatives(pattern: str) -> list[str]:
@@ -777,8 +777,14 @@ def top_level_alternatives(pattern: str) -> list[str]:
 
 
 _FURNITURE_ALTERNATIVES = top_level_alternatives(FURNITURE_RE.pattern)
+_ANCHORED_ALTERNATIVES = [part for part in _FURNITURE_ALTERNATIVES if part.startswith("^")]
+# the anchored alternatives outgrew one pass too (0.13 s on the test pages' 81k lines in stop 27): in four passes of
+# about 20 each they take 0.07 s, while each pass costs about 0.01 s however small
+ANCHORED_PASSES = 4
+_CHUNK = -(-len(_ANCHORED_ALTERNATIVES) // ANCHORED_PASSES)
 FURNITURE_CANDIDATE_RE2 = (
-    "(?i)" + "|".join(part for part in _FURNITURE_ALTERNATIVES if part.startswith("^")),
+    *("(?i)" + "|".join(_ANCHORED_ALTERNATIVES[start:start + _CHUNK])
+      for start in range(0, len(_ANCHORED_ALTERNATIVES), _CHUNK)),
     "(?i)" + "|".join(part for part in _FURNITURE_ALTERNATIVES if not part.startswith("^")) + "|[\u0130\u0131]",
 )
 RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: fewer lines take _is_furniture
@@ -906,17 +912,17 @@ REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "rép
                "回复", "返信", "yanıtla", "cevapla", "답글", "адказаць", "जवाब दें", "پاسخ", "odpovědět", "atsakyti",
                "одговори", "הגב", "vastaa", "răspunde", "válasz", "απάντηση", "პასუხი", "отговори", "vasta", "atbildēt",
                "reageer", "beantwoorden", "trả lời", "svara", "svar", "balas")
-REPLY_LINE_RE = re.compile(r"(?:\n|[·|•] )(?:REPLY|" + "|".join(word[:1].upper() + word[1:] for word in REPLY_WORDS) + ")")
+REPLY_LINE_RE = re.compile(r"\n(?:REPLY|" + "|".join(word[:1].upper() + word[1:] for word in REPLY_WORDS) + ")")
 REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(REPLY_WORDS) + r")(?:\W|$)", re.IGNORECASE)  # (searched)
 UNLABELLED_MIN_COMMENTS = 3
 UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
-REPEATED_ROW_MAX_WORDS, REPEATED_ROW_MAX_CHARS = 4, 60
+REPEATED_ROW_MAX_WORDS, REPEATED_ROW_MAX_CHARS = 6, 60
 # a teaser's link onward, which recurs under each item of a list of dated teasers as a comment's buttons do ("Read More",
 # "• Keep Reading →", "Lees meer", "Xem thêm"): no row of buttons
 READ_ON_RE = re.compile(r"[→»›>]|\b(?:read|keep reading|continue|more|full story|mehr|weiterlesen|lire|suite|leer|leia|"
                         r"continua|czytaj|читать|подробнее|детальніше|далее|devamı|lees|läs|les mer|læs|lue|loe|citește|"
                         r"tovább|περισσότερα|xem|selengkapnya|baca)\b", re.IGNORECASE)
-NO_DIGITS = str.maketrans("", "", "0123456789")
+DIGIT_RUN_RE = re.compile(r"\d+")
 GALLERY_COUNTER_RE = re.compile(r"\n[ \t]*\d{1,3} of \d{1,3}[ \t]*(?=\n|$)", re.IGNORECASE)
 CREDIT_RE = re.compile(r"^\W*(?:photo(?:graph)?s?|image|picture|credit|source|фото)\s*(?::|/|by\b|©)", re.IGNORECASE)
 INLINE_PROMPT_RE = re.compile(INLINE_PROMPT, re.IGNORECASE)
@@ -959,7 +965,7 @@ def furniture_flags(lines: list[str], text: pa.Array | None = None) -> list[bool
     array, when the caller has it."""
     flags = [False] * len(lines)
     text = pa.array(lines, pa.string()) if text is None else text
-    candidates = pc.or_(*(pc.match_substring_regex(text, pattern) for pattern in FURNITURE_CANDIDATE_RE2))
+    candidates = functools.reduce(pc.or_, (pc.match_substring_regex(text, pattern) for pattern in FURNITURE_CANDIDATE_RE2))
     for index in np.flatnonzero(candidates.to_numpy(zero_copy_only=False)).tolist():
         flags[index] = FURNITURE_RE.search(lines[index]) is not None
     return flags
@@ -1073,7 +1079,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         for index in np.flatnonzero(recurring).tolist():
             if labels[index] == "body" and len(WORD_RE.findall(lines[index])) >= RECURRING_PROSE_WORDS:
                 labels[index] = "boilerplate"
-    if joined.count("\n@") > SOCIAL_MIN_REPLIES or len(SOCIAL_HEADER_GATE_RE.findall(joined)) > SOCIAL_MIN_REPLIES:
+    if joined.count("\n@") > SOCIAL_MIN_REPLIES or (
+            joined.count(" @") > SOCIAL_MIN_REPLIES and len(SOCIAL_HEADER_GATE_RE.findall(joined)) > SOCIAL_MIN_REPLIES):
         # a social platform's post and its replies, each with its @handle
         for index, label in _social_thread(lines):
             labels[index] = label
@@ -1118,7 +1125,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[continued] = "comment"
         index = max(end, index + 1)
 
-    @cache
+    @functools.cache
     def button_at(index: int) -> bool:
         return is_button(lines[index])
 
@@ -1174,22 +1181,43 @@ def _forum_thread(lines: list[str], labels: list[str]) -> list[tuple[int, str]]:
 
 
 def _repeated_rows(lines: list[str], labels: list[str], metas: MetaMemo) -> list[set[int]]:
-    """Rows of buttons in a language whose words the parser does not know: short boilerplate lines that recur, the
-    same but for their counts, UNLABELLED_MIN_COMMENTS or more times ("Răspunde 👍 24 👎 3", "Vasta   Teata",
-    "Atbildēt | Patīk (24) | Nepatīk (3) | Ziņot"): up to REPEATED_ROW_MAX_WORDS words, no sentence's end, no
-    furniture, no link onward (READ_ON_RE), no name or date (`metas`: "acum 3 ore" recurs too). One set of line
-    indices per kind of row."""
-    keyed = [(index, line.translate(NO_DIGITS)) for index, line in enumerate(lines)
-             if labels[index] == "boilerplate" and len(line) <= REPEATED_ROW_MAX_CHARS]
-    counts = Counter(key for _, key in keyed)
-    repeated = {key for key, count in counts.items() if count >= UNLABELLED_MIN_COMMENTS and key.rstrip()[-1:] not in ".!?:"
-                and 1 <= len(WORD_RE.findall(key)) <= REPEATED_ROW_MAX_WORDS and not _is_furniture(key)
-                and not READ_ON_RE.search(key)}
+    """Rows of buttons in a language whose words the parser does not know: short boilerplate lines under the article
+    that recur, the same but for their counts, UNLABELLED_MIN_COMMENTS or more times ("Răspunde 👍 24 👎 3", "Vasta
+    Teata", "Atbildēt | Patīk (24) | Nepatīk (3) | Ziņot"), spaced as under comments: up to REPEATED_ROW_MAX_WORDS
+    words, no sentence's end, no furniture, no link onward (READ_ON_RE), no name or date (`metas`: "acum 3 ore" recurs
+    too). One set of line indices per kind of row."""
+    below = len(labels) - labels[::-1].index("body") if "body" in labels else 0  # (a comment section follows the article)
+    short = [index for index in range(below, len(lines))
+             if labels[index] == "boilerplate" and len(lines[index]) <= REPEATED_ROW_MAX_CHARS]
+    # (their digits dropped in one pass over their text, and counted in C: most pages have no line that recurs thrice)
+    keys = DIGIT_RUN_RE.sub("", "\n".join([lines[index] for index in short])).split("\n")
+    frequent = {key for key, count in Counter(keys).items() if count >= UNLABELLED_MIN_COMMENTS}
     rows: dict[str, set[int]] = {}
-    for index, key in keyed:
-        if key in repeated and metas[lines[index]] is None:
+    for index, key in zip(short, keys):
+        if key in frequent:
             rows.setdefault(key, set()).add(index)
-    return [indices for indices in rows.values() if len(indices) >= UNLABELLED_MIN_COMMENTS]
+    # (lines of one kind differ in their digits only, so one of them stands for all in the tests on words)
+    return [indices for key, indices in rows.items() if _spaced_as_comments(sorted(indices), lines)
+            and key.rstrip()[-1:] not in ".!?:" and not READ_ON_RE.search(key)
+            and 1 <= len(WORD_RE.findall(key)) <= REPEATED_ROW_MAX_WORDS and not _is_furniture(key)
+            and metas[lines[min(indices)]] is None]
+
+
+def _spaced_as_comments(rows: list[int], lines: list[str]) -> bool:
+    """Whether UNLABELLED_MIN_COMMENTS of the rows stand under a comment each: at most UNLABELLED_MAX_LINES + 2 lines
+    below the row before, with a line of four or more words and a digit (its date) between, or the digit in the row (a
+    cheap test before the full one)."""
+    spaced = 1
+    for previous, row in zip(rows, rows[1:]):
+        between = lines[previous + 1: row]
+        if row - previous <= UNLABELLED_MAX_LINES + 2 and any(line.count(" ") >= 3 for line in between) \
+                and (HAS_DIGIT(lines[row]) or any(map(HAS_DIGIT, between))):
+            spaced += 1
+            if spaced >= UNLABELLED_MIN_COMMENTS:
+                return True
+        else:
+            spaced = 1
+    return False
 
 
 def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo, rows: set[int] = frozenset()) -> list[int]:
@@ -1197,9 +1225,11 @@ def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo, r
     or more comments in a row, each a name and/or date line (`metas`), its text, and a row of buttons with a reply
     button ("Responder · Me gusta 14", "Odpowiedz", "回复 点赞(56)"), no more than UNLABELLED_MAX_LINES lines apart,
     every line of them labelled boilerplate. The meta and text lines are comments (the buttons stay boilerplate).
-    `rows`: recurring rows of unknown words (`_repeated_rows`), which count as buttons under comments that show a date."""
-    buttons = sorted(rows.union(index for index, line in enumerate(lines) if labels[index] == "boilerplate"
-                                and len(line) <= REPEATED_ROW_MAX_CHARS and REPLY_BUTTON_RE.search(line) and is_button(line)))
+    `rows`: recurring rows of unknown words (`_repeated_rows`), which stand for the buttons under comments that show a
+    date."""
+    buttons = sorted(rows) if rows else [
+        index for index, line in enumerate(lines) if labels[index] == "boilerplate" and len(line) <= REPEATED_ROW_MAX_CHARS
+        and REPLY_BUTTON_RE.search(line) and is_button(line)]
     comments: list[list[int]] = []
     run: list[list[int]] = []
     previous = -1
