@@ -121,3 +121,17 @@ def test_a_bluesky_thread_with_one_line_reply_headers() -> None:
     labels = apply_rules(lines, ["boilerplate"] * 3 + ["comment"] * 8)
     assert [labels[3], labels[6]] == ["body", "body"]
     assert labels[7:] == ["comment"] * 4
+
+
+def test_a_menu_item_or_a_sites_name_between_menu_items_is_no_title() -> None:
+    from pipeline.segmenter.text import find_title
+
+    headline = "Washington should stop pretending a grand bargain with Moscow is one phone call away"
+    # (the note under the headline shares "editor" with the menu item, so the item read as the headline before)
+    lines = ["Opinion", "Guest Essays", "Letters to the Editor", "Editorials", headline,
+             "Editor's note: This essay was submitted before the Kremlin said it would not attend the talks in Vienna.",
+             "By Eleanor Vasquez-Hale", INTRO, SECOND]
+    assert find_title(lines, ["boilerplate"] * 4 + ["body"] * 5) == 4
+    cache = ["Northgate Tribune", "Independent news since 1998", "Home", "World", "Posted in World | November 4, 2012",
+             "Moscow signals no breakthrough on missile defense before the election", INTRO, SECOND]
+    assert find_title(cache, ["boilerplate"] * 5 + ["body"] * 3) == 5

@@ -38,6 +38,8 @@ from pipeline.segmenter.sites import template_evidence
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 TITLE_WINDOW = 25
 MENU_RUN = 4  # a heading-like line over this many one- or two-word lines is a masthead
+MENU_ITEM_MAX_WORDS = 6  # a line this short between two menu items is one too (`_amid_menu`)
+HEADLINE_MARKS = (":", ",", "?", "!", '"', "“", "”", "‘", "’")  # which a headline may hold and a menu's item does not
 TITLE_BODY_LINES, TITLE_BODY_CHARS = 10, 1500  # the article's opening, whose words a headline is compared with
 TAGLINE_MAX_OVERLAP = 0.34  # at most a third of a tagline's words are the article's...
 HEADLINE_MIN_OVERLAP = 0.6  # ...and most of a headline's
@@ -335,11 +337,12 @@ def _menu_like(line: str) -> bool:
     parts = TITLE_SEPARATOR_RE.split(line)
     if len(parts) >= 4 and all(len(part.split()) <= 2 for part in parts):
         return True
-    # a row of links between bars ("Logi sisse | Telli uudiskiri | Tellimused"), or a date line with more after a bar
-    # ("Sestdiena, 5. decembris, 2026 | Vārda dienas: ...", "EUR/USD 1.0875 | Gold 2 418 €")
+    # a row of links between bars ("Logi sisse | Telli uudiskiri | Tellimused"), a date line with more after a bar
+    # ("Sestdiena, 5. decembris, 2026 | Vārda dienas: ...", "EUR/USD 1.0875 | Gold 2 418 €"), a section and a date
+    # ("Posted in World | November 4, 2012")
     bars = line.split(" | ")
     if (len(bars) >= 3 and all(len(bar.split()) <= 2 for bar in bars)) or (
-            len(bars) >= 2 and (is_date_text(bars[0]) or _mostly_figures(bars[0])
+            len(bars) >= 2 and (any(map(is_date_text, bars)) or _mostly_figures(bars[0])
                                 or (len(bars[0].split()) <= 4 and YEAR_RE.search(bars[0]) is not None))):
         return True
     words = line.split()
@@ -382,7 +385,8 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
         for index in range(start, stop):
             line = lines[index]
             if labels[index] == "comment" or not _heading_like(line, min_words) \
-                    or (line.isupper() and _heads_a_menu(lines, index)):  # a site's name in capitals over its menu
+                    or (line.isupper() and _heads_a_menu(lines, index)) \
+                    or _amid_menu(lines, index):  # a site's name in capitals over its menu; a menu's item
                 continue
             for later in range(index + 1, min(index + BARE_HEADLINE_WINDOW, len(lines))):
                 other = lines[later]
@@ -529,6 +533,20 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
                              and _opens_byline_block(lines, index + 2))))):
             return index
     return first
+
+
+def _amid_menu(lines: list[str], index: int) -> bool:
+    """A menu's item ("Letters to the Editor" between "Guest Essays" and "Editorials"), or a site's name between a skip
+    link and its menu: a line of at most MENU_ITEM_MAX_WORDS words without a headline's punctuation (a colon, a comma,
+    quotes: "Ukraine-Russia talks: live updates" between "Live" links and badges is the headline) between two menu items
+    (at most two words each, no digit, or a skip link)."""
+    def item(other: int) -> bool:
+        line = lines[other]
+        return (len(line.split()) <= 2 and not any(map(str.isdigit, line)) and any(map(str.isalpha, line))) \
+            or is_skip_link(line)
+
+    return 0 < index < len(lines) - 1 and len(lines[index].split()) <= MENU_ITEM_MAX_WORDS \
+        and not any(map(lines[index].__contains__, HEADLINE_MARKS)) and item(index - 1) and item(index + 1)
 
 
 def _among_headings(lines: list[str], index: int) -> bool:
