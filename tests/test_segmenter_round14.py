@@ -22,6 +22,10 @@ SECOND = "Officials on both sides said the next round of talks would open in Vie
     ("Прочетете още: Какво ще стане с газа", True), ("Läs också: Finland vill skärpa kontrollerna", True),
     ("PUBLICITATE", True), ("ΔΙΑΦΗΜΙΣΗ", True), ("რეკლამა", True), ("HIRDETÉS", True),
     ("61,208 views  Dec 5, 2026  #Russia #Sanctions", True), ("The video drew 61,208 views in a day.", False),
+    ("3 min read", True), ("Olvasási idő: 4 perc", True), ("Lesezeit: 4 Min.", True), ("I read 3 min of it.", False),
+    ("Etichete: SUA, Rusia, arme nucleare", True), ("Címkék: szankciók, olaj", True),
+    ("In reply to vkarlsen_hq", True),
+    ("Replying to your point about the sanctions: the tankers simply changed flags and carried on.", False),
 ])
 def test_share_links_read_also_labels_ad_marks_and_view_counts_of_more_languages(line: str, furniture: bool) -> None:
     assert _is_furniture(line) is furniture
@@ -135,3 +139,13 @@ def test_a_menu_item_or_a_sites_name_between_menu_items_is_no_title() -> None:
     cache = ["Northgate Tribune", "Independent news since 1998", "Home", "World", "Posted in World | November 4, 2012",
              "Moscow signals no breakthrough on missile defense before the election", INTRO, SECOND]
     assert find_title(cache, ["boilerplate"] * 5 + ["body"] * 3) == 5
+
+
+def test_a_replys_in_reply_to_line_is_boilerplate_and_its_date_stays_with_the_comment() -> None:
+    lines = [INTRO, SECOND, "Comments (2)", "vkarlsen_hq", "2 hours ago",
+             "The data exchange is the real story here, not the venue.", "Reply", "Helena Marsh", "Staff",
+             "1 hour ago", "In reply to vkarlsen_hq", "Officials on the U.S. side said the same thing privately.", "Reply"]
+    labels = ["body", "body", "boilerplate", "comment", "comment", "comment", "boilerplate", "comment", "boilerplate",
+              "boilerplate", "comment", "comment", "boilerplate"]
+    relabelled = apply_rules(lines, labels)
+    assert relabelled[9:11] == ["comment", "boilerplate"]

@@ -594,6 +594,8 @@ _SHARE_PLATFORM = "(?:" + "|".join(SHARE_PLATFORMS) + ")"
 SHARE_LINK = (r"^\W*" + _SHARE_VERB + r"(?:\s+\S+){0,3}\s+" + _SHARE_PLATFORM + r"\S{0,6}\W*$"
               r"|^\W*" + _SHARE_PLATFORM + r"\S{0,8}(?:\s+\S+){0,2}\s*" + _SHARE_VERB + r"(?:\s+\S+)?\W*$"
               r"|^\W*(?:" + "|".join(SHARE_ALONE_VERBS) + r")\W*$")
+REPLY_TO_LINE = r"^\W*(?:in )?repl(?:y|ying) to\s+[^.!?]{1,40}$"
+REPLY_TO_LINE_RE = re.compile(REPLY_TO_LINE, re.IGNORECASE)
 PHOTO_LABEL = "(?:photo|photograph|picture|image|credit|foto|fotó|ảnh|снимка|фото|φωτογραφία|ფოტო|kuva|bild|zdjęcie)"
 PHOTO_LABEL_PARTS = ("photo", "picture", "image", "credit", "foto", "ảnh", "снимка", "фото", "φωτογραφία", "ფოტო", "kuva",
                      "bild", "zdjęcie")
@@ -697,7 +699,16 @@ FURNITURE_RE = re.compile(
     # a tag line in other languages ("Aiheet: ...", "Теги: ...", "תגיות:"; an English "Tags:" line is the model's call,
     # as Dragnet's gold counts a few of them as body)
     r"|^\W*(?:aiheet|žymės|תגיות|тэгі|теги|метки|мітки|etiketler|schlagwörter|schlagworte|étiquettes|etiquetas|टैग्स|टैग"
-    r"|برچسب‌ها|برچسب ها|tagi|štítky|oznake|ознаке|tagit)\s*:"
+    r"|برچسب‌ها|برچسب ها|tagi|štítky|oznake|ознаке|tagit|etichete|címkék|ტეგები|ετικέτες|етикети|märksõnad|birkas"
+    r"|trefwoorden|taggar|từ khóa|thẻ)\s*:"
+    # a reading time ("3 min read", "Olvasási idő: 4 perc", "Lesezeit: 4 Min."; 6 of 6 such training lines are
+    # boilerplate in Dragnet's gold)
+    r"|^\W*(?:\d{1,3}\s*(?:min|mins|minutes?|perc|minut[a-zěů]*|минут[а-я]*)\.?\s+(?:read|de lecture|olvasás|чтения|czytania)"
+    r"|(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura"
+    r"|время чтения|час читання|czas czytania|olvasási idő|lukuaika|lugemisaeg|lasīšanas laiks|leestijd|lästid|læsetid"
+    r"|lesetid|thời gian đọc|okuma süresi|čas čtení)\s*:?\s*\d{1,3}\s*[^\s\d]{0,10})\W*$"
+    # a comment's "in reply to NAME" line (1,063 of 1,070 such training lines are boilerplate in Dragnet's gold)
+    r"|" + REPLY_TO_LINE +
     # a media player's controls ("Play", "0:00 / 48:12")
     r"|^\W*(?:play|pause|play (?:episode|video|audio)|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)\W*$"
     # a view counter ("Просмотров: 3 418", "Views: 12,400")
@@ -810,7 +821,12 @@ RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: few
 FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
                     "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "aiheet", "žymės", "תגיות", "тэгі", "теги", "метки",
                     "мітки", "etiketler", "schlagw", "étiquettes", "etiquetas", "टैग", "برچسب", "tagi", "štítky", "oznake",
-                    "ознаке", "tagit", "newyou can", "you can now", "duration", "eds", "пост в", "смотреть в", "открыть в",
+                    "ознаке", "tagit", "etichete", "címkék", "ტეგები", "ετικέτες", "етикети", "märksõnad", "birkas",
+                    "trefwoorden", "taggar", "từ khóa", "thẻ", "reading time", "read time", "lesezeit", "temps de lecture",
+                    "tiempo de lectura", "tempo de leitura", "tempo di lettura", "время чтения", "час читання",
+                    "czas czytania", "olvasási idő", "lukuaika", "lugemisaeg", "lasīšanas laiks", "leestijd", "lästid",
+                    "læsetid", "lesetid", "thời gian đọc", "okuma süresi", "čas čtení", "in repl", "reply to",
+                    "replying to", "newyou can", "you can now", "duration", "eds", "пост в", "смотреть в", "открыть в",
                     "view ", "see ", "watch on", "open in", "газета", "a version of this ",
                     "tweet", "email", "print", "when using", "when quoting", "when reprinting", "when copying",
                     "when citing", "if using", "if quoting", "an official website", "here", "for immediate",
@@ -830,7 +846,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "a message from", "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
                    "comment platform", "commenting platform", "comments are ", "comments will be ", "community ",
                    "модерац", "summar", "synopsis ", "key point", "ai-generated", "how we use", "ctrl", "length:",
-                   " words", "please consider ", "liked th", "enjoyed th", "loved th", "понравил", "newest", "oldest",
+                   " words", " read", "please consider ", "liked th", "enjoyed th", "loved th", "понравил", "newest", "oldest",
                    "best rated",
                    "worst rated", "most liked", "most popular", "most recent", "most voted", "most replied",
                    "top comments", "threads collapsed", "threads expanded", "display threads", " picks",
@@ -1127,7 +1143,10 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         if labels[index] != "boilerplate":
             last_content = labels[index]
     for index in range(len(lines) - 1, -1, -1):
-        if labels[index] != "boilerplate" or index + 1 >= len(lines) or labels[index + 1] != "comment":
+        # (past a reply's "In reply to NAME" line, furniture, to the comment's text)
+        below = index + 2 if index + 2 < len(lines) and REPLY_TO_LINE_RE.match(lines[index + 1]) \
+            and not is_button(lines[index + 1]) else index + 1  # (not the button "Reply to this comment")
+        if labels[index] != "boilerplate" or below >= len(lines) or labels[below] != "comment":
             continue
         line = lines[index]
         # a bullet or bar between a commenter's name and date ("Harold Beck", "•", "5 months ago") joins them; a
