@@ -24,7 +24,9 @@ SECOND = "Officials on both sides said the next round of talks would open in Vie
     ("61,208 views  Dec 5, 2026  #Russia #Sanctions", True), ("The video drew 61,208 views in a day.", False),
     ("3 min read", True), ("Olvasási idő: 4 perc", True), ("Lesezeit: 4 Min.", True), ("I read 3 min of it.", False),
     ("Etichete: SUA, Rusia, arme nucleare", True), ("Címkék: szankciók, olaj", True),
-    ("In reply to vkarlsen_hq", True),
+    ("In reply to vkarlsen_hq", True), ("Svar til Jens Mikkelsen", True), ("Membalas @BangJago_Medan", True),
+    ("ANNONCE", True), ("Pročitajte i: Zašto su sankcije", True), ("Baxış sayı: 1 245", True),
+    ("Keep reading with a 7-day free trial", True), ("Hot comments", True), ("Threads: Collapsed", True),
     ("Replying to your point about the sanctions: the tankers simply changed flags and carried on.", False),
 ])
 def test_share_links_read_also_labels_ad_marks_and_view_counts_of_more_languages(line: str, furniture: bool) -> None:
@@ -35,14 +37,16 @@ def test_share_links_read_also_labels_ad_marks_and_view_counts_of_more_languages
 @pytest.mark.parametrize("line", ["acum 45 de minute", "3 órája", "2026. december 5. 14:32", "πριν από 2 ώρες",
                                   "5 Δεκεμβρίου 2026 στις 12:51", "2 საათის წინ", "преди 2 часа", "2 tundi tagasi",
                                   "pirms 2 stundām", "5 uur geleden", "2 giờ trước", "för 2 timmar sedan",
-                                  "3 jam yang lalu"])
+                                  "3 jam yang lalu", "prije 3 sata", "pred 2 hodinami", "2 saat əvvəl",
+                                  "5. 12. 2026 o 14:32"])
 def test_ages_and_dates_of_more_languages(line: str) -> None:
     assert _is_date_text(line)
 
 
 @pytest.mark.parametrize("line", ["Răspunde 👍 24 👎 3", "Tetszik (12)", "Отговори | Рейтинг: +14 / -3",
                                   "Thích (48) · Trả lời · 2 giờ trước", "Respect 12", "6 people liked this.",
-                                  "Reageer Meld misbruik 23"])
+                                  "Reageer Meld misbruik 23", "Odgovori 👍 12 👎 3", "Svar · Synes godt om · 4",
+                                  "Odpovedať Páči sa mi to (3) Nahlásiť"])
 def test_comment_buttons_of_more_languages_and_widgets(line: str) -> None:
     assert is_button(line)
 

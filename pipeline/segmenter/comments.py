@@ -81,6 +81,7 @@ BUTTON_RE = re.compile(
     r"răspunde|îmi place|raportează|válasz|tetszik|jelentés|απάντηση|μου αρέσει|αναφορά|პასუხი|მოწონება|отговори|"
     r"харесвам|докладвай|vasta|teata|meeldib|atbildēt|patīk|nepatīk|ziņot|reageer|beantwoorden|meld misbruik|"
     r"vind ik leuk|trả lời|thích|báo cáo|svara|svar|gilla|anmäl|rapportera|balas|suka|laporkan|"
+    r"odgovori|sviđa mi se|prijavi|cavab ver|bəyən|şikayət et|odpovedať|páči sa mi to|nahlásiť|synes godt om|anmeld|"
     r"respect|\d+\s+(?:people|persons?)\s+liked?\s+this|[👍👎▲▼⬆⬇↑↓]\s*\d{0,5}|(?:рейтинг|rating):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?|"
     rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)|{BUTTON_EXTRAS})\W*)+"
     r"(?:#\d*|\d{1,5})?\W*$",  # a count after the last button: "Reply Like 14"
@@ -107,7 +108,13 @@ AVATAR_RE = re.compile(r"^\W*(?:user\s+|profile\s+)?(?:avatar|profile (?:picture
 # "level 2": a reply's depth in a Reddit dump; "Author", "Moderator", "Top fan": a commenter's badge; "Beitrag 2",
 # "Comment #14": a post's number in a forum-style thread; "This comment was deleted.", "[removed]": no comment
 POST_WORDS = "beitrag|kommentar|comment|post|antwort|commentaire|réponse|комментарий|коментар"
-WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|ying)\s+to\s+.{1,60}|level \d+"
+# a reply's line naming the comment it answers ("In reply to NAME", "Svar til NAME", "Membalas @NAME", "Reakcia na: NAME")
+REPLY_TO = (r"(?:(?:in\s+)?repl(?:y|ying)\s+to|svar\s+till?|membalas|reakcia\s+na:?|odgovor\s+(?:korisniku|na)|antwort\s+auf"
+            r"|en\s+réponse\s+à|ответ\s+на|відповідь\s+на|odpowiedź\s+na|in\s+risposta\s+a|respuesta\s+a|em\s+resposta\s+a"
+            r"|reactie\s+op)\s+[^.!?]{1,40}")
+REPLY_TO_STARTS = ("in repl", "reply", "replying", "svar ", "membalas", "reakcia", "odgovor", "antwort", "en réponse",
+                   "in risposta", "respuesta", "em resposta", "reactie")
+WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|level \d+"
                             r"|author|editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
                             r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured) picks?|featured|pinned"
                             r"|(?:paid |founding )?(?:subscriber|member)"
@@ -120,7 +127,8 @@ WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|(?:in\s+)?repl(?:y|yi
 WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level", "author", "editor",
                  "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member",
                  "times", "nyt", "reader", "editor", "featured", "pinned",
-                 *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by", "ip", *"0123456789")
+                 *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by", "ip", *"0123456789",
+                 *REPLY_TO_STARTS)
 HANDLE_TAIL_RE = re.compile(r"(?<=\S)\s+@[A-Za-z0-9_.]{2,40}$")
 COMMENTED_TAIL_RE = re.compile(r"\s+(?:commented|replied|posted)$", re.IGNORECASE)
 BY_PREFIX_RE = re.compile(r"^by:?\s+(?=\S)", re.IGNORECASE)
@@ -163,14 +171,15 @@ AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", 
 OTHER_AGO_WORDS = ("hace ", "ayer", "hoy", "temu", "wczoraj", "ore fa", "ora fa", "minuti fa", "minuto fa", "giorni fa",
                    "giorno fa", "settimane fa", "mesi fa", "anni fa", "ieri", "há ", "ontem", "منذ", "önce", "전", "पहले",
                    "پیش", "před ", "prieš ", "пре ", "sitten", "acum ", "perce", "órája", "napja", "hete", "hónapja",
-                   "éve", "πριν", "წინ", "преди ", "tagasi", "pirms ", "geleden", "trước", "sedan", "siden", "lalu")
+                   "éve", "πριν", "წინ", "преди ", "tagasi", "pirms ", "geleden", "trước", "sedan", "siden", "lalu",
+                   "prije ", "pred ", "əvvəl")
 OTHER_AGO_ASCII_WORDS = tuple(word for word in OTHER_AGO_WORDS if word.isascii())  # (an ASCII line holds no other)
 # a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
 # ("Gestern", "heute", "Aujourd'hui": their lower-case part; `_may_be_undigited_date` spells them out)
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "published", "aired", "pm", "am", "utc",
                                "gmt", "est", "edt", "pst", "pdt", "et", "pt", "bst", "cet", "msk", "and", "of", "в", "г",
-                               "о", "р", "uhr", "um", "à", "le", "publié", "veröffentlicht", "aktualisiert"})
+                               "о", "р", "uhr", "um", "à", "le", "publié", "veröffentlicht", "aktualisiert", "kl", "pukul"})
 # Russian and Ukrainian dates and ages, for the comment sections of Cyrillic pages ("3 декабря 2026 г.",
 # "5 минут назад", "2 години тому", "вчора")
 CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?!\w)\.?(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",
@@ -226,7 +235,7 @@ BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permali
                  "responder", "me gusta", "no me gusta", "denunciar", "reportar", "odpowiedz", "rispondi", "mi piace",
                  "segnala", "curtir", "cevapla", "back to top", "atsakyti", "vastaa", "vasta", "teata", "reageer",
                  "beantwoorden", "meld misbruik", "vind ik leuk", "svara", "svar", "gilla", "rapportera", "balas", "suka",
-                 "laporkan", "tetszik", "rating", "respect")
+                 "laporkan", "tetszik", "rating", "respect", "odgovori", "prijavi", "cavab", "synes godt", "anmeld")
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 

@@ -122,7 +122,7 @@ OTHER_MONTHS = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|se
 HU_MONTHS = "január|február|március|április|május|június|július|augusztus|szeptember|október|november|december"
 DATE_RE = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
-    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\.\s\d{1,2}\.\s\d{4}"  # ("5. 12. 2026")
     # "4. Dezember 2026", "4 décembre 2026", "1er mars 2026"
     rf"|\d{{1,2}}\.\s*(?:{DE_MONTHS})\s+\d{{4}}|\d{{1,2}}(?:er)?\s+(?:{FR_MONTHS})\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:de\s+)?(?:{OTHER_MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}|\d{{4}}\.\s*(?:{HU_MONTHS})\s+\d{{1,2}})\b",
@@ -168,7 +168,10 @@ OTHER_AGO_RE = re.compile(
     r"|\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"
     r"|\b(?:för\s+|for\s+)?\d+\s+(?:sekunder|minuter|minutter|timmar|timer|time|dagar|dager|dage|veckor|uker|uger"
     r"|månader|måneder|år)\s+(?:sedan|siden)\b"
-    r"|\b\d+\s+(?:detik|menit|minit|jam|hari|minggu|bulan|tahun)\s+(?:yang\s+)?lalu\b",
+    r"|\b\d+\s+(?:detik|menit|minit|jam|hari|minggu|bulan|tahun)\s+(?:yang\s+)?lalu\b"
+    # Croatian / Bosnian, Slovak, Azerbaijani: "prije 3 sata", "pred 2 hodinami", "2 saat əvvəl"
+    r"|\bprije\s+\d+\s+(?:sekund|minut|sat|dan|tjed|mjesec|godin)\w*|\bpred\s+\d+\s+(?:sekund|minút|hodin|dň|dn|týž|mesiac|rok)\w*"
+    r"|\b\d+\s+(?:saniyə|dəqiqə|saat|gün|həftə|ay|il)\s+əvvəl",
     re.IGNORECASE,
 )
 # a word; with the combining marks that \w leaves out (a decomposed accent, the vowel signs of Hindi and the other
@@ -184,7 +187,7 @@ HAS_DIGIT = re.compile(r"\d").search
 INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|ad feedback"
                  r"|publicidad|publicidade|pubblicità|reklama|anzeige|werbung|реклама|إعلان|广告|広告|विज्ञापन|تبلیغات|reklam|광고|פרסומת|mainos"
                  r"|publicitate|reclamă|hirdetés|διαφ[ήη]μιση|რეკლამა|advertentie|annons|annonse|reklame|quảng cáo|iklan"
-                 r"|reklāma|reklaam"
+                 r"|reklāma|reklaam|annonce|oglas|reklam"
                  r"|pokračování článku pod reklamou"
                  r"|(?:story|article) continues(?: (?:below|after)\b.{0,30})?"
                  r"|continue reading (?:the main story|below)\W*)\s*$")
@@ -193,7 +196,7 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story cont
                        "continue reading", "publicidad", "publicidade", "pubblicità", "reklama", "anzeige", "werbung",
                        "реклама", "إعلان", "广告", "広告", "विज्ञापन", "تبلیغات", "reklam", "광고", "פרסומת", "mainos",
                        "pokračování článku", "publicitate", "reclamă", "hirdetés", "διαφήμιση", "διαφημιση", "რეკლამა",
-                       "advertentie", "annons", "reklame", "quảng cáo", "iklan", "reklāma", "reklaam")
+                       "advertentie", "annons", "reklame", "quảng cáo", "iklan", "reklāma", "reklaam", "annonce", "oglas")
 
 # Lines between an article's paragraphs that the network takes for the article's end, dropping the paragraphs
 # under them, so it reads the page without them (`model.LineSegmenter._hidden_lines`); they are boilerplate:
@@ -215,10 +218,11 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story cont
 MORE_RELATED_LABELS = ("citește și", "citiți și", "kapcsolódó", "olvasd el ezt is", "διαβ[άα]στε (?:επ[ίι]σης|ακ[όο]μα)",
                        "ასევე წაიკითხეთ", "წაიკითხეთ ასევე", "прочетете (?:още|също)", "вижте още", "loe ka", "loe lisaks",
                        "lasiet arī", "lasi arī", "lees ook", "läs också", "läs mer", "læs også", "les også", "xem thêm",
-                       "đọc thêm", "baca juga")
+                       "đọc thêm", "baca juga", "čítajte (?:aj|tiež)", "pročitajte (?:i|još)", "həmçinin oxuyun")
 _MORE_RELATED = "|".join(MORE_RELATED_LABELS)
 MORE_RELATED_STARTS = ("citește", "citiți", "kapcsolódó", "olvasd", "διαβ", "ასევე", "წაიკითხეთ", "прочетете", "вижте",
-                       "loe ", "lasiet", "lasi ", "lees ", "läs ", "læs ", "les ", "xem ", "đọc ", "baca ")
+                       "loe ", "lasiet", "lasi ", "lees ", "läs ", "læs ", "les ", "xem ", "đọc ", "baca ", "čítajte",
+                       "pročitajte", "həmçinin")
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"

@@ -25,7 +25,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.comments import (DATE_FILLER_WORDS, FORUM_POST_RE, SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo,
+from pipeline.segmenter.comments import (DATE_FILLER_WORDS, FORUM_POST_RE, REPLY_TO, REPLY_TO_STARTS, SHORT_AGE_RE,
+                                         SIGN_IN_TO_COMMENT, MetaMemo,
                                          is_button, is_counter, is_date_text, lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
                                      MORE_RELATED_STARTS,
@@ -594,7 +595,7 @@ _SHARE_PLATFORM = "(?:" + "|".join(SHARE_PLATFORMS) + ")"
 SHARE_LINK = (r"^\W*" + _SHARE_VERB + r"(?:\s+\S+){0,3}\s+" + _SHARE_PLATFORM + r"\S{0,6}\W*$"
               r"|^\W*" + _SHARE_PLATFORM + r"\S{0,8}(?:\s+\S+){0,2}\s*" + _SHARE_VERB + r"(?:\s+\S+)?\W*$"
               r"|^\W*(?:" + "|".join(SHARE_ALONE_VERBS) + r")\W*$")
-REPLY_TO_LINE = r"^\W*(?:in )?repl(?:y|ying) to\s+[^.!?]{1,40}$"
+REPLY_TO_LINE = r"^\W*" + REPLY_TO + "$"
 REPLY_TO_LINE_RE = re.compile(REPLY_TO_LINE, re.IGNORECASE)
 PHOTO_LABEL = "(?:photo|photograph|picture|image|credit|foto|fotó|ảnh|снимка|фото|φωτογραφία|ფოტო|kuva|bild|zdjęcie)"
 PHOTO_LABEL_PARTS = ("photo", "picture", "image", "credit", "foto", "ảnh", "снимка", "фото", "φωτογραφία", "ფოტო", "kuva",
@@ -603,7 +604,10 @@ PHOTO_LABEL_PARTS = ("photo", "picture", "image", "credit", "foto", "ảnh", "с
 PAYWALL_PROMPT = (r"^\W*(?:(?:subscribe|sign in|log in|register)(?: or (?:subscribe|sign in|log in|register))? to "
                   r"(?:continue|keep) reading\b|(?:to )?continue reading,? (?:subscribe|with a subscription)"
                   r"|this (?:article|story|content) is (?:for|available to|only for|exclusive to) (?:subscribers|members)\b"
-                  r"|(?:you've|you have) reached your (?:free )?(?:article|story) limit)")
+                  r"|(?:you've|you have) reached your (?:free )?(?:article|story) limit"
+                  # a newsletter platform's cutoff ("Keep reading with a 7-day free trial", "Subscribe to NAME to keep
+                  # reading this post")
+                  r"|keep reading with a (?:\d+-day )?free trial|subscribe to .{1,60} to keep reading)")
 FURNITURE_RE = re.compile(
     r"views,? (?:and|&) opinions expressed|\bdo(?:es)? not necessarily (?:represent|reflect)|^disclaimer\b"
     # "... do not reflect the position of the editorial board" (aggregators of foreign press)
@@ -627,7 +631,7 @@ FURNITURE_RE = re.compile(
     r"|^\W*community (?:guidelines|standards|rules)\W*$"
     # a comment section's sort and thread controls ("Best rated", "Oldest first", "Threads collapsed")
     r"|^\W*(?:newest|oldest|best rated|worst rated|most (?:liked|popular|recent|voted|replied)|top comments"
-    r"|(?:newest|oldest) first|threads (?:collapsed|expanded)|display threads"
+    r"|(?:newest|oldest) first|threads:? (?:collapsed|expanded)|display threads|(?:hot|latest|all) comments|most relevant"
     r"|(?:reader|readers'|editors'?|times|nyt|staff|top) picks)\W*$"
     # the same in Russian ("Сортировка:", "сначала новые"), and a prompt to sign in before commenting ("Войдите, чтобы
     # оставить комментарий", "Sign in to comment")
@@ -706,13 +710,14 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:\d{1,3}\s*(?:min|mins|minutes?|perc|minut[a-zěů]*|минут[а-я]*)\.?\s+(?:read|de lecture|olvasás|чтения|czytania)"
     r"|(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura"
     r"|время чтения|час читання|czas czytania|olvasási idő|lukuaika|lugemisaeg|lasīšanas laiks|leestijd|lästid|læsetid"
-    r"|lesetid|thời gian đọc|okuma süresi|čas čtení)\s*:?\s*\d{1,3}\s*[^\s\d]{0,10})\W*$"
+    r"|lesetid|thời gian đọc|okuma süresi|čas čtení|čas čítania)\s*:?\s*\d{1,3}\s*[^\s\d]{0,10})\W*$"
     # a comment's "in reply to NAME" line (1,063 of 1,070 such training lines are boilerplate in Dragnet's gold)
     r"|" + REPLY_TO_LINE +
     # a media player's controls ("Play", "0:00 / 48:12")
     r"|^\W*(?:play|pause|play (?:episode|video|audio)|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)\W*$"
     # a view counter ("Просмотров: 3 418", "Views: 12,400")
-    r"|^\W*(?:views|просмотров|просмотры|переглядів|перегляди)\s*:?\s*\d[\d\s,.]*[kкm]?\W*$"
+    r"|^\W*(?:views|просмотров|просмотры|переглядів|перегляди|baxış sayı|pregleda|pregledi|visninger|dilihat|zobrazení"
+    r"|megtekintések?|vizualizări|προβολές)\s*:?\s*\d[\d\s,.]*[kкm]?\W*$"
     r"|^\W*\d[\d,.]*\s?[kmb]?\s+views\b.{0,80}$"  # a video's ("61,208 views  Dec 5, 2026  #Russia")
     # a photo's caption with its credit at the end ("Delegates arrive in Vienna. Foto: Arhiva AZ / Radu Ene"; 64 of 66 such
     # lines of the training pages are boilerplate in Dragnet's gold), or a caption under another language's label
@@ -825,8 +830,8 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
                     "trefwoorden", "taggar", "từ khóa", "thẻ", "reading time", "read time", "lesezeit", "temps de lecture",
                     "tiempo de lectura", "tempo de leitura", "tempo di lettura", "время чтения", "час читання",
                     "czas czytania", "olvasási idő", "lukuaika", "lugemisaeg", "lasīšanas laiks", "leestijd", "lästid",
-                    "læsetid", "lesetid", "thời gian đọc", "okuma süresi", "čas čtení", "in repl", "reply to",
-                    "replying to", "newyou can", "you can now", "duration", "eds", "пост в", "смотреть в", "открыть в",
+                    "læsetid", "lesetid", "thời gian đọc", "okuma süresi", "čas čtení", "čas čítania", "in repl", "reply to",
+                    "replying to", *REPLY_TO_STARTS, "newyou can", "you can now", "duration", "eds", "пост в", "смотреть в", "открыть в",
                     "view ", "see ", "watch on", "open in", "газета", "a version of this ",
                     "tweet", "email", "print", "when using", "when quoting", "when reprinting", "when copying",
                     "when citing", "if using", "if quoting", "an official website", "here", "for immediate",
@@ -846,10 +851,12 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "a message from", "comment policy", "commenting policy", "comment guidelines", "commenting guidelines",
                    "comment platform", "commenting platform", "comments are ", "comments will be ", "community ",
                    "модерац", "summar", "synopsis ", "key point", "ai-generated", "how we use", "ctrl", "length:",
-                   " words", " read", "please consider ", "liked th", "enjoyed th", "loved th", "понравил", "newest", "oldest",
+                   " words", " read", "baxış", "pregled", "visning", "dilihat", "zobrazen", "megtekint", "vizualiz",
+                   "προβολ", "please consider ", "liked th", "enjoyed th", "loved th", "понравил", "newest", "oldest",
                    "best rated",
                    "worst rated", "most liked", "most popular", "most recent", "most voted", "most replied",
-                   "top comments", "threads collapsed", "threads expanded", "display threads", " picks",
+                   "top comments", "threads collapsed", "threads expanded", "threads: ", "display threads", " picks",
+                   "hot comments", "latest comments", "all comments", "most relevant",
                    "partners", "vendors", "information on a device", "with your permission", "with your consent",
                    "you can ", "per month", "per week", "per year", " a month", " a year", "/month", "/year",
                    "/mo", "/yr", "digital access", "cancel any", "this transcript", "listen ", "continue reading",
