@@ -121,14 +121,13 @@ WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|lev
                             rf"|(?:{POST_WORDS})\s*(?:#|no\.|nr\.|№)?\s*\d{{1,5}}"
                             r"|this comment (?:was|has been|is) (?:deleted|removed|hidden)\b.{0,40}|liked by .{1,60}"
                             r"|ip:?\s*[\d*x]{1,3}(?:\.[\d*x]{1,3}){3}"  # a commenter's masked address: "IP: 85.254.xx.xx"
-                            r"|\d{1,6}\s?p"  # a commenter's reputation in points ("184p")
                             r"|(?:comment )?(?:deleted|removed))\W*$",
                             re.IGNORECASE)
 WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level", "author", "editor",
                  "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member",
                  "times", "nyt", "reader", "editor", "featured", "pinned",
-                 *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by", "ip", *"0123456789",
-                 *REPLY_TO_STARTS)
+                 *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by", "ip", *REPLY_TO_STARTS)
+REPUTATION_RE = re.compile(r"^\d{1,6}\s?p$")  # a commenter's reputation in points ("184p")
 HANDLE_TAIL_RE = re.compile(r"(?<=\S)\s+@[A-Za-z0-9_.]{2,40}$")
 COMMENTED_TAIL_RE = re.compile(r"\s+(?:commented|replied|posted)$", re.IGNORECASE)
 BY_PREFIX_RE = re.compile(r"^by:?\s+(?=\S)", re.IGNORECASE)
@@ -170,9 +169,9 @@ AGO_WORDS = ("ago", "yesterday", "today", "vor ", "gestern", "heute", "il y a", 
 # the same for OTHER_AGO_RE (Italian ages by their units: " fa" alone is in one line in twenty of English pages)
 OTHER_AGO_WORDS = ("hace ", "ayer", "hoy", "temu", "wczoraj", "ore fa", "ora fa", "minuti fa", "minuto fa", "giorni fa",
                    "giorno fa", "settimane fa", "mesi fa", "anni fa", "ieri", "há ", "ontem", "منذ", "önce", "전", "पहले",
-                   "پیش", "před ", "prieš ", "пре ", "sitten", "acum ", "perce", "órája", "napja", "hete", "hónapja",
-                   "éve", "πριν", "წინ", "преди ", "tagasi", "pirms ", "geleden", "trước", "sedan", "siden", "lalu",
-                   "prije ", "pred ", "əvvəl")
+                   "پیش", "před ", "prieš ", "пре ", "sitten", "acum ", " perce", " órája", " napja", " hete",
+                   " hónapja", " éve", "πριν", "წინ", "преди ", " tagasi", "pirms ", " geleden", " trước", " sedan",
+                   " siden", " lalu", "prije ", "pred ", " əvvəl")  # (" siden", not "president"; " perce", not "percent")
 OTHER_AGO_ASCII_WORDS = tuple(word for word in OTHER_AGO_WORDS if word.isascii())  # (an ASCII line holds no other)
 # a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
 # ("Gestern", "heute", "Aujourd'hui": their lower-case part; `_may_be_undigited_date` spells them out)
@@ -290,6 +289,8 @@ def _widget_kind(line: str) -> str | None:
     if not any(map(str.isalpha, line)):
         return None if _is_date_text(line) else "button"  # "01/02/2019 16:12" is a date line
     start = _first_word_start(line)
+    if start is not None and start[:1].isdigit():
+        return "skip" if REPUTATION_RE.match(line) else None
     if start is not None and not start.startswith(WIDGET_STARTS):
         return None
     if AVATAR_RE.match(line):
@@ -522,7 +523,8 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
         head, date = line[:match.start("date")], match.group("date")
     # "Deb Kessler commented 2 hours ago", "by EmpireGeorge-- July 25, 2012 10:54 AM EDT"
     author = BY_PREFIX_RE.sub("", COMMENTED_TAIL_RE.sub("", head.strip(" ·•|-–—,:")))
-    author = HANDLE_TAIL_RE.sub("", author) or author  # "Ben Ostrowski @benostrowski.bsky.social · 1h": the name
+    if "@" in author:  # "Ben Ostrowski @benostrowski.bsky.social · 1h": the name
+        author = HANDLE_TAIL_RE.sub("", author) or author
     # with a dash or bullet between them, the name may be lowercase ("john mason — May 14, 2021")
     separated = any_case or head.rstrip().endswith(("—", "–", "-", "·", "•", "|"))
     place = PLACE_TAIL_RE.search(author) if head.rstrip().endswith(",") and author.count(",") >= 2 else None
@@ -532,7 +534,8 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     if not author or words & NOT_NAME_WORDS \
             or not _looks_like_name(author, any_case=separated) or not _is_date_text(date):
         return None
-    return _Meta(author=author, date=EDITED_TAIL_RE.sub("", date).strip())  # "@name 1 hour ago (edited)"
+    # "@name 1 hour ago (edited)"
+    return _Meta(author=author, date=(EDITED_TAIL_RE.sub("", date) if "dited" in date else date).strip())
 
 
 class MetaMemo(dict):

@@ -1150,10 +1150,13 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         if labels[index] != "boilerplate":
             last_content = labels[index]
     for index in range(len(lines) - 1, -1, -1):
-        # (past a reply's "In reply to NAME" line, furniture, to the comment's text)
-        below = index + 2 if index + 2 < len(lines) and REPLY_TO_LINE_RE.match(lines[index + 1]) \
-            and not is_button(lines[index + 1]) else index + 1  # (not the button "Reply to this comment")
-        if labels[index] != "boilerplate" or below >= len(lines) or labels[below] != "comment":
+        if labels[index] != "boilerplate" or index + 1 >= len(lines):
+            continue
+        below = index + 1
+        if labels[below] == "boilerplate" and index + 2 < len(lines) and labels[index + 2] == "comment" \
+                and REPLY_TO_LINE_RE.match(lines[below]) and not is_button(lines[below]):
+            below += 1  # past a reply's "In reply to NAME" line (furniture; not the button "Reply to this comment")
+        if labels[below] != "comment":
             continue
         line = lines[index]
         # a bullet or bar between a commenter's name and date ("Harold Beck", "•", "5 months ago") joins them; a
