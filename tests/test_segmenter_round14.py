@@ -55,6 +55,8 @@ def test_a_commenters_number_initial_and_reputation() -> None:
     assert _meta_of("#2 Веселина Т.").author == "Веселина Т."
     assert _meta_of("Δημήτρης Κ.").author == "Δημήτρης Κ."
     assert _meta_of("ლაშა კ.").author == "ლაშა კ."
+    assert _meta_of("ნინო ბერიაშვილი").author == "ნინო ბერიაშვილი"
+    assert _meta_of("თბილისში თოვლის გამო საცობებია") is None  # a headline, not a name
     assert _meta_of("184p") is None  # a reputation score is no name
     assert _meta_of("Ben Ostrowski @benostrowski.bsky.social · 1h").author == "Ben Ostrowski"
 

@@ -413,9 +413,11 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
         return False
     # handles ("john_mason", "jm1987") are single tokens; real names are capitalised words
     # (a letter of a script without case, Arabic or Chinese, counts as a capital: `not islower`)
-    # (Georgian's Mkhedruli letters count as lowercase in Unicode, but the script writes names without capitals)
-    return any_case or len(words) == 1 or sum(w[:1].isalpha() and (not w[:1].islower() or "\u10d0" <= w[:1] <= "\u10ff")
-                                              for w in words) >= len(words) - 1
+    # (Georgian's Mkhedruli letters count as lowercase in Unicode, but the script writes names without capitals: a
+    # first name and a surname or initial; a longer Georgian line is more likely a headline)
+    uncased = len(words) <= 2
+    return any_case or len(words) == 1 or sum(w[:1].isalpha() and (not w[:1].islower() or (
+        uncased and "\u10d0" <= w[:1] <= "\u10ff")) for w in words) >= len(words) - 1
 
 
 @dataclass(frozen=True)
