@@ -69,21 +69,32 @@ COUNTER_RE = re.compile(
 AGE_UNITS = "s|m|min|h|hr|d|w|wk|mo|y|yr"
 ROW_AGE = r"\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"  # in Vietnamese: "Thích (48) · Trả lời · 2 giờ trước"
 BUTTON_EXTRAS = rf"\d{{1,3}}\s?(?:{AGE_UNITS})\b|\(\d+\)|{ROW_AGE}"
+# a comment's reply button, in the languages read so far (`text` builds a page's cheap test for a comment section from
+# these too)
+REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "répondre", "ответить", "відповісти", "رد",
+               "回复", "返信", "yanıtla", "cevapla", "답글", "адказаць", "जवाब दें", "پاسخ", "odpovědět", "atsakyti",
+               "одговори", "הגב", "vastaa", "răspunde", "válasz", "απάντηση", "პასუხი", "отговори", "vasta", "atbildēt",
+               "reageer", "beantwoorden", "trả lời", "svara", "svar", "balas", "odgovori", "odpovedať", "cavab ver")
+# the words of a comment's other buttons, as printed (case ignored)
+BUTTON_WORDS = REPLY_WORDS + (
+    "like", "likes", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link", "vote", "upvote",
+    "downvote", "recommend", "report abuse", "report comment", "flag as inappropriate", "reply to this comment",
+    "log in to reply", "login to reply", "click to rate", "save", "hide", "embed", "parent", "give award", "award",
+    "read more", "show more", "hide replies", "view replies", "back to top", "respect",
+    "нравится", "не нравится", "пожаловаться", "поделиться", "цитировать", "подобається", "поскаржитися", "поділитися",
+    "melden", "gefällt mir", "signaler", "j'aime", "me gusta", "no me gusta", "denunciar", "reportar", "zgłoś",
+    "mi piace", "segnala", "curtir", "إعجاب", "点赞", "举报", "いいね", "beğen", "beğenme", "şikayet et", "신고",
+    "падабаецца", "ссылка", "ветвь дискуссии", "выше по ветке", "развернуть", "свернуть", "вернуться к началу",
+    "tykkää", "पसंद", "îmi place", "raportează", "tetszik", "jelentés", "μου αρέσει", "αναφορά", "მოწონება", "харесвам",
+    "докладвай", "teata", "meeldib", "patīk", "nepatīk", "ziņot", "meld misbruik", "vind ik leuk", "thích", "báo cáo",
+    "gilla", "anmäl", "rapportera", "suka", "laporkan", "sviđa mi se", "prijavi", "bəyən", "şikayət et", "páči sa mi to",
+    "nahlásiť", "synes godt om", "anmeld")
+# buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
+BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼⬆⬇↑↓]\s*\d{0,5}",
+                   r"(?:рейтинг|rating):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?",
+                   r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)", BUTTON_EXTRAS)
 BUTTON_RE = re.compile(
-    r"^\W*(?:(?:reply|like|likes|dislike|share|report|flag|permalink|quote|edit|delete|link|vote|upvote|downvote|recommend|"
-    r"report abuse|report comment|flag as inappropriate|reply to this comment|log in to reply|login to reply|click to rate|"
-    r"ответить|нравится|не нравится|пожаловаться|поделиться|цитировать|відповісти|подобається|поскаржитися|поділитися|save|"
-    r"hide|embed|parent|give award|award|antworten|melden|gefällt mir|répondre|signaler|j'aime|"
-    r"responder|(?:no )?me gusta|denunciar|reportar|odpowiedz|zgłoś|rispondi|mi piace|segnala|curtir|"
-    r"رد|إعجاب|回复|点赞|举报|返信|いいね|yanıtla|cevapla|beğen|beğenme|şikayet et|답글|(?:비)?공감 ?\d{0,5}|신고|"
-    r"адказаць|падабаецца|ссылка|ветвь дискуссии|выше по ветке|развернуть|свернуть|вернуться к началу|back to top|"
-    r"odpovědět|atsakyti|одговори|הגב|vastaa|tykkää|जवाब दें|पसंद|پاسخ|"
-    r"răspunde|îmi place|raportează|válasz|tetszik|jelentés|απάντηση|μου αρέσει|αναφορά|პასუხი|მოწონება|отговори|"
-    r"харесвам|докладвай|vasta|teata|meeldib|atbildēt|patīk|nepatīk|ziņot|reageer|beantwoorden|meld misbruik|"
-    r"vind ik leuk|trả lời|thích|báo cáo|svara|svar|gilla|anmäl|rapportera|balas|suka|laporkan|"
-    r"odgovori|sviđa mi se|prijavi|cavab ver|bəyən|şikayət et|odpovedať|páči sa mi to|nahlásiť|synes godt om|anmeld|"
-    r"respect|\d+\s+(?:people|persons?)\s+liked?\s+this|[👍👎▲▼⬆⬇↑↓]\s*\d{0,5}|(?:рейтинг|rating):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?|"
-    rf"read more|show more|hide replies|view replies|\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)|{BUTTON_EXTRAS})\W*)+"
+    r"^\W*(?:(?:" + "|".join([*map(re.escape, dict.fromkeys(BUTTON_WORDS)), *BUTTON_PATTERNS]) + r")\W*)+"
     r"(?:#\d*|\d{1,5})?\W*$",  # a count after the last button: "Reply Like 14"
     re.IGNORECASE,
 )
@@ -228,13 +239,9 @@ COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "re
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see",
                   "comentario", "commenti", "komentarz", "ordenar", "ordina", "sortuj", "najnowsze", "ver ", "zobacz",
                   "mostra", "mais", "yorum", "daha", "hide", "diskuz", "diskuse", "komentarai", "kommentit")
-BUTTON_STARTS = ("reply", "like", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link",
-                 "vote", "upvote", "downvote", "log", "read", "show", "hide", "view", "save", "click", "recommend",
-                 "embed", "parent", "give", "award", "antworten", "melden", "signaler", "j'aime",
-                 "responder", "me gusta", "no me gusta", "denunciar", "reportar", "odpowiedz", "rispondi", "mi piace",
-                 "segnala", "curtir", "cevapla", "back to top", "atsakyti", "vastaa", "vasta", "teata", "reageer",
-                 "beantwoorden", "meld misbruik", "vind ik leuk", "svara", "svar", "gilla", "rapportera", "balas", "suka",
-                 "laporkan", "tetszik", "rating", "respect", "odgovori", "prijavi", "cavab", "synes godt", "anmeld")
+# what an ASCII line that BUTTON_RE matches opens with, after its ^\W* (`_first_word_start`: 12 characters), when not a
+# digit: a button word, or the rating pattern's word
+BUTTON_STARTS = tuple(dict.fromkeys(word[:12] for word in (*BUTTON_WORDS, "rating") if word.isascii()))
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 

@@ -25,9 +25,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.comments import (DATE_FILLER_WORDS, FORUM_POST_RE, REPLY_TO, REPLY_TO_STARTS, SHORT_AGE_RE,
-                                         SIGN_IN_TO_COMMENT, MetaMemo,
-                                         is_button, is_counter, is_date_text, lowered_for_gates, parse_comments)
+from pipeline.segmenter.comments import (DATE_FILLER_WORDS, FORUM_POST_RE, REPLY_TO, REPLY_TO_STARTS, REPLY_WORDS,
+                                         SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo, is_button, is_counter, is_date_text,
+                                         lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
                                      MORE_RELATED_STARTS,
                                      PARAGRAPH_ENDS, RELATED_LINK_INLINE_RE, STOPWORDS, WORD_RE, archive_banner_length,
@@ -945,14 +945,9 @@ FOLLOW_RE = re.compile(r"^\W*(?:follow|following)\W*$", re.IGNORECASE)
 REPLYING_TO_RE = re.compile(r"^\W*replying to @", re.IGNORECASE)
 SOCIAL_TEXT_MIN_WORDS = 4  # a post's text lines (counters and buttons are shorter)
 SOCIAL_MIN_REPLIES = 2
-# a comment section the model missed (`_unlabelled_comments`): its reply buttons, in the languages the parser reads
-# (a line break, then the word: the regex engine looks for the line breaks alone, fast)
-# a comment's reply button in the languages read so far: one list for the page's cheap test (a line that opens with the
-# word as printed, "Reply" or "REPLY") and for the button pattern (case ignored)
-REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "répondre", "ответить", "відповісти", "رد",
-               "回复", "返信", "yanıtla", "cevapla", "답글", "адказаць", "जवाब दें", "پاسخ", "odpovědět", "atsakyti",
-               "одговори", "הגב", "vastaa", "răspunde", "válasz", "απάντηση", "პასუხი", "отговори", "vasta", "atbildēt",
-               "reageer", "beantwoorden", "trả lời", "svara", "svar", "balas")
+# a comment section the model missed (`_unlabelled_comments`): its reply buttons (`comments.REPLY_WORDS`), for the page's
+# cheap test a line that opens with the word as printed, "Reply" or "REPLY" (a line break, then the word: the regex
+# engine looks for the line breaks alone, fast), and for the button pattern anywhere in a row (case ignored)
 REPLY_LINE_RE = re.compile(r"\n(?:REPLY|" + "|".join(word[:1].upper() + word[1:] for word in REPLY_WORDS) + ")")
 REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(REPLY_WORDS) + r")(?:\W|$)", re.IGNORECASE)  # (searched)
 UNLABELLED_MIN_COMMENTS = 3
