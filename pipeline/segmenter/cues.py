@@ -184,19 +184,18 @@ HAS_DIGIT = re.compile(r"\d").search
 # "CLICK HERE TO GET THE APP"), case ignored: the furniture rule (`text.FURNITURE_RE`) makes them boilerplate,
 # and the network reads pages without them (`model.INLINE_PROMPT_RE2`). \s*$, not $: RE2's $ does not match
 # before a final newline. A line it matches holds one of INLINE_PROMPT_PARTS once casefolded.
-INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|ad feedback"
-                 r"|publicidad|publicidade|pubblicità|reklama|anzeige|werbung|реклама|إعلان|广告|広告|विज्ञापन|تبلیغات|reklam|광고|פרסומת|mainos"
-                 r"|publicitate|reclamă|hirdetés|διαφ[ήη]μιση|რეკლამა|advertentie|annons|annonse|reklame|quảng cáo|iklan"
-                 r"|reklāma|reklaam|annonce|oglas|reklam"
-                 r"|pokračování článku pod reklamou"
+# an ad mark alone on its line, in the languages read so far ("PUBLICIDAD", "Werbung", "ΔΙΑΦΗΜΙΣΗ", "ANNONCE")
+AD_MARKS = ("publicidad", "publicidade", "pubblicità", "reklama", "anzeige", "werbung", "реклама", "إعلان", "广告", "広告",
+            "विज्ञापन", "تبلیغات", "reklam", "광고", "פרסומת", "mainos", "publicitate", "reclamă", "hirdetés", "διαφήμιση",
+            "διαφημιση", "რეკლამა", "advertentie", "annons", "annonse", "reklame", "quảng cáo", "iklan", "reklāma",
+            "reklaam", "annonce", "oglas")
+INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|ad feedback|" + "|".join(AD_MARKS)
+                 + r"|pokračování článku pod reklamou"
                  r"|(?:story|article) continues(?: (?:below|after)\b.{0,30})?"
                  r"|continue reading (?:the main story|below)\W*)\s*$")
 INLINE_PROMPT_RE = re.compile(INLINE_PROMPT, re.IGNORECASE)
 INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story continues", "article continues",
-                       "continue reading", "publicidad", "publicidade", "pubblicità", "reklama", "anzeige", "werbung",
-                       "реклама", "إعلان", "广告", "広告", "विज्ञापन", "تبلیغات", "reklam", "광고", "פרסומת", "mainos",
-                       "pokračování článku", "publicitate", "reclamă", "hirdetés", "διαφήμιση", "διαφημιση", "რეკლამა",
-                       "advertentie", "annons", "reklame", "quảng cáo", "iklan", "reklāma", "reklaam", "annonce", "oglas")
+                       "continue reading", "pokračování článku", *AD_MARKS)
 
 # Lines between an article's paragraphs that the network takes for the article's end, dropping the paragraphs
 # under them, so it reads the page without them (`model.LineSegmenter._hidden_lines`); they are boilerplate:

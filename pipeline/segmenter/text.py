@@ -597,9 +597,9 @@ SHARE_LINK = (r"^\W*" + _SHARE_VERB + r"(?:\s+\S+){0,3}\s+" + _SHARE_PLATFORM + 
               r"|^\W*(?:" + "|".join(SHARE_ALONE_VERBS) + r")\W*$")
 REPLY_TO_LINE = r"^\W*" + REPLY_TO + "$"
 REPLY_TO_LINE_RE = re.compile(REPLY_TO_LINE, re.IGNORECASE)
-PHOTO_LABEL = "(?:photo|photograph|picture|image|credit|foto|fotó|ảnh|снимка|фото|φωτογραφία|ფოტო|kuva|bild|zdjęcie)"
-PHOTO_LABEL_PARTS = ("photo", "picture", "image", "credit", "foto", "ảnh", "снимка", "фото", "φωτογραφία", "ფოტო", "kuva",
-                     "bild", "zdjęcie")
+# a photo's label, before its credit or caption ("Photograph: NAME/AGENCY", "Foto: ...", "Снимка: ...")
+OTHER_PHOTO_LABELS = ("foto", "fotó", "ảnh", "снимка", "фото", "φωτογραφία", "ფოტო", "kuva", "bild", "zdjęcie")
+PHOTO_LABELS = ("photo", "photograph", "picture", "image", "credit", *OTHER_PHOTO_LABELS)
 # a paywall's prompt: furniture (FURNITURE_RE), and what the article's visible opening stands over (`_teaser_above_paywall`)
 PAYWALL_PROMPT = (r"^\W*(?:(?:subscribe|sign in|log in|register)(?: or (?:subscribe|sign in|log in|register))? to "
                   r"(?:continue|keep) reading\b|(?:to )?continue reading,? (?:subscribe|with a subscription)"
@@ -722,8 +722,8 @@ FURNITURE_RE = re.compile(
     # a photo's caption with its credit at the end ("Delegates arrive in Vienna. Foto: Arhiva AZ / Radu Ene"; 64 of 66 such
     # lines of the training pages are boilerplate in Dragnet's gold), or a caption under another language's label
     # ("Снимка: ...", "ფოტო: ..."; an English "Photo:" line is the model's call: it may open a gallery's link)
-    r"|[.!?][\"”’]?\s+" + PHOTO_LABEL + r"s?\s*(?::|/|by\b|©)\s*[^.!?]{1,80}$"
-    r"|^\W*(?:foto|fotó|ảnh|снимка|фото|φωτογραφία(?: αρχείου)?|ფოტო|kuva|bild|zdjęcie)\s*[:/]\s*\S.{0,300}$"
+    r"|[.!?][\"”’]?\s+(?:" + "|".join(PHOTO_LABELS) + r")s?\s*(?::|/|by\b|©)\s*[^.!?]{1,80}$"
+    r"|^\W*(?:" + "|".join(OTHER_PHOTO_LABELS) + r")(?: αρχείου)?\s*[:/]\s*\S.{0,300}$"  # (Greek "file photo")
     # a link to another article wherever it stands ("Read more: <headline>", "SEE ALSO: ..."; between paragraphs the
     # network does not even read it: `cues.interstitial_lines`)
     r"|" + RELATED_LINK_INLINE_RE.pattern + r".{0,150}$"  # (a headline's length: "RELATED: <a paragraph>" is text)
@@ -830,8 +830,8 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
                     "trefwoorden", "taggar", "từ khóa", "thẻ", "reading time", "read time", "lesezeit", "temps de lecture",
                     "tiempo de lectura", "tempo de leitura", "tempo di lettura", "время чтения", "час читання",
                     "czas czytania", "olvasási idő", "lukuaika", "lugemisaeg", "lasīšanas laiks", "leestijd", "lästid",
-                    "læsetid", "lesetid", "thời gian đọc", "okuma süresi", "čas čtení", "čas čítania", "in repl", "reply to",
-                    "replying to", *REPLY_TO_STARTS, "newyou can", "you can now", "duration", "eds", "пост в", "смотреть в", "открыть в",
+                    "læsetid", "lesetid", "thời gian đọc", "okuma süresi", "čas čtení", "čas čítania", *REPLY_TO_STARTS,
+                    "newyou can", "you can now", "duration", "eds", "пост в", "смотреть в", "открыть в",
                     "view ", "see ", "watch on", "open in", "газета", "a version of this ",
                     "tweet", "email", "print", "when using", "when quoting", "when reprinting", "when copying",
                     "when citing", "if using", "if quoting", "an official website", "here", "for immediate",
@@ -873,7 +873,7 @@ FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expresse
                    "leggi anche", "zobacz", "czytaj", "اقرأ", "чытайце", "यह भी", "بیشتر", *MORE_RELATED_STARTS,
                    "next page", "previous page", "by signing up", "by subscribing",
                    "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
-                   *SHARE_PLATFORMS, *SHARE_ALONE_VERBS, *PHOTO_LABEL_PARTS,
+                   *SHARE_PLATFORMS, *SHARE_ALONE_VERBS, *PHOTO_LABELS,
                    *INLINE_PROMPT_PARTS)
 # a live blog's entry time: "15:42", "3:42 p.m.", "15:42 GMT"
 CLOCK_TIME_RE = re.compile(r"^\W*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\W*$", re.IGNORECASE)
@@ -903,9 +903,10 @@ POST_NAVIGATION_RE = re.compile(
     r"|etiquetas)\s*:|(?:previous|next|older|newer) (?:entry|post|article|story)\b|(?:предыдущая|следующая) запись\b"
     r"|(?:попередній|наступний) запис\b)", re.IGNORECASE)
 DATED_ENTRIES_MIN = 3
-TRANSCRIPT_STAMP_RE = re.compile(r"^(?:(?P<hours>\d{1,2}):)?(?P<minutes>\d{1,2}):(?P<seconds>[0-5]\d)$")
+TIMESTAMP = r"(?:(?P<hours>\d{1,2}):)?(?P<minutes>\d{1,2}):(?P<seconds>[0-5]\d)"  # a video's "1:02:45", "0:48"
+TRANSCRIPT_STAMP_RE = re.compile("^" + TIMESTAMP + "$")
 TRANSCRIPT_MIN_STAMPS = 4
-CHAPTER_RE = re.compile(r"^(?:(?P<hours>\d{1,2}):)?(?P<minutes>\d{1,2}):(?P<seconds>[0-5]\d)\s+[-–—]?\s*(?P<title>\S.*)$")
+CHAPTER_RE = re.compile("^" + TIMESTAMP + r"\s+[-–—]?\s*(?P<title>\S.*)$")
 CHAPTER_MAX_WORDS = 12
 CHAPTER_GATE_RE = re.compile(r"\n\d{1,2}:[0-5]\d(?:[ \n]|:[0-5]\d[ \n])")  # a line that opens with a timestamp
 RECURRING_PROSE_WORDS = 15  # a paragraph this long that the site prints on most of its pages is template
@@ -1097,8 +1098,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         labels[index] = "body"
     for index in _missed_closing_paragraphs(lines, labels, furniture):
         labels[index] = "body"
-    if ":" in joined and CHAPTER_GATE_RE.search(joined) is not None:  # (a transcript starts at 0:00)
-        if "comment" in labels and ("\n0:0" in joined or "\n00:0" in joined):
+    if ":" in joined and CHAPTER_GATE_RE.search(joined) is not None:  # (a line that opens with a timestamp)
+        if "comment" in labels and ("\n0:0" in joined or "\n00:0" in joined):  # (a transcript starts at 0:00)
             for index, label in _transcript(lines, labels):
                 labels[index] = label
         for index in _chapters(lines):
