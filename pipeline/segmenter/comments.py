@@ -120,10 +120,12 @@ AVATAR_RE = re.compile(r"^\W*(?:user\s+|profile\s+)?(?:avatar|profile (?:picture
 # "Comment #14": a post's number in a forum-style thread; "This comment was deleted.", "[removed]": no comment
 POST_WORDS = "beitrag|kommentar|comment|post|antwort|commentaire|réponse|комментарий|коментар"
 # a reply's line naming the comment it answers ("In reply to NAME", "Svar til NAME", "Membalas @NAME", "Reakcia na: NAME")
-REPLY_TO = (r"(?:(?:in\s+)?repl(?:y|ying)\s+to|svar\s+till?|membalas|reakcia\s+na:?|odgovor\s+(?:korisniku|na)|antwort\s+auf"
+REPLY_TO = (r"(?:(?:in\s+)?repl(?:y|ying)\s+to|svar\s+till?|membalas|rea[kc]ci?e?a?\s+na:?|odgovor\s+(?:korisniku|na)"
+            r"|antwort\s+(?:auf|an)|odpowiedź\s+do|risposta\s+a"
             r"|en\s+réponse\s+à|ответ\s+на|відповідь\s+на|odpowiedź\s+na|in\s+risposta\s+a|respuesta\s+a|em\s+resposta\s+a"
             r"|reactie\s+op)\s+[^.!?]{1,40}")
-REPLY_TO_STARTS = ("in repl", "reply", "replying", "svar ", "membalas", "reakcia", "odgovor", "antwort", "en réponse",
+REPLY_TO_STARTS = ("in repl", "reply", "replying", "svar ", "membalas", "reakcia", "reakce", "odgovor", "antwort", "en réponse",
+                   "odpowiedź", "risposta",
                    "in risposta", "respuesta", "em resposta", "reactie")
 WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|level \d+"
                             r"|author|editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"

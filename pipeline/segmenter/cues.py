@@ -217,11 +217,22 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story cont
 MORE_RELATED_LABELS = ("citește și", "citiți și", "kapcsolódó", "olvasd el ezt is", "διαβ[άα]στε (?:επ[ίι]σης|ακ[όο]μα)",
                        "ასევე წაიკითხეთ", "წაიკითხეთ ასევე", "прочетете (?:още|също)", "вижте още", "loe ka", "loe lisaks",
                        "lasiet arī", "lasi arī", "lees ook", "läs också", "läs mer", "læs også", "les også", "xem thêm",
-                       "đọc thêm", "baca juga", "čítajte (?:aj|tiež)", "pročitajte (?:i|još)", "həmçinin oxuyun")
+                       "đọc thêm", "baca juga", "čítajte (?:aj|tiež)", "pročitajte (?:i|još)", "həmçinin oxuyun",
+                       # ... and "you may also like", "related news" in Spanish, Portuguese, Italian, French, German, Polish,
+                       # Czech, Russian, Ukrainian, Turkish
+                       "(?:también )?te puede interesar", "te recomendamos", "noticias relacionadas", "veja também",
+                       "saiba mais", "leia mais", "notícias relacionadas", "(?:ti )?potrebbe interessarti",
+                       "ti potrebbe interessare", "articoli correlati", "sur le même sujet", "(?:à )?lire également",
+                       "das könnte sie auch interessieren", "weitere artikel", "przeczytaj (?:też|także)", "polecamy",
+                       "přečtěte si (?:také|též)", "вас может заинтересовать", "читайте также по теме", "також читайте",
+                       "(?:bunlar da )?ilginizi çekebilir")
 _MORE_RELATED = "|".join(MORE_RELATED_LABELS)
 MORE_RELATED_STARTS = ("citește", "citiți", "kapcsolódó", "olvasd", "διαβ", "ასევე", "წაიკითხეთ", "прочетете", "вижте",
                        "loe ", "lasiet", "lasi ", "lees ", "läs ", "læs ", "les ", "xem ", "đọc ", "baca ", "čítajte",
-                       "pročitajte", "həmçinin")
+                       "pročitajte", "həmçinin", "te puede", "también te", "te recomendamos", "noticias relacionadas", "veja também",
+                       "saiba mais", "leia mais", "notícias relacionadas", "potrebbe", "ti potrebbe", "articoli correlati",
+                       "sur le même", "lire également", "à lire également", "das könnte", "weitere artikel", "przeczytaj",
+                       "polecamy", "přečtěte", "вас может", "також читайте", "bunlar da", "ilginizi")
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
@@ -231,11 +242,15 @@ RELATED_LINK_LABEL_RE = re.compile(
     + _MORE_RELATED + r")\W*$",
     re.IGNORECASE)
 RELATED_LINK_INLINE_RE = re.compile(
-    r"^\W*(?:read (?:also|more|next)|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
+    r"^\W*(?:(?:read (?:also|more|next)|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche|zobacz (?:także|też)"
     r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|यह भी पढ़ें|بیشتر بخوانید|" + _MORE_RELATED
     # (a letter, or any non-ASCII character: RE2, which runs this in the furniture pattern, knows only ASCII letters)
-    + r")\s*[:|–—-]\s*(?:\w|[^\x00-\x7f])", re.IGNORECASE)
+    + r")\s*[:|–—-]\s*"
+    # (in other languages than English the label may run into the headline: "À lire aussi Gaz russe : ...")
+    r"|(?:читайте (?:также|також)|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche"
+    r"|zobacz (?:także|też)|czytaj (?:także|też)|čtěte také|" + _MORE_RELATED + r")\s+)(?:\w|[^\x00-\x7f])",
+    re.IGNORECASE)
 NEWSLETTER_PROMPT_RE = re.compile(
     r"^\W*(?:(?:sign up|subscribe|register) (?:for|to) (?:our|the|my|a) (?:free )?(?:\w+ ){0,4}newsletters?\b.{0,60}"
     r"|get .{1,50} (?:in|to|delivered to|straight to) your inbox\b.{0,40})\s*$", re.IGNORECASE)
@@ -271,6 +286,7 @@ PROSE_MIN_WORDS = 10
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")  # how an article's paragraph ends
 PROSE_ENDS = PARAGRAPH_ENDS + ("»",)
 MAX_LINKED_HEADLINES = 3
+MAX_SUBHEADING_WORDS = 10  # a subheading between the links and the article's next paragraph
 _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
                         "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ", "à lire",
@@ -335,7 +351,10 @@ def interstitial_lines(lines: list[str], candidates: list[int] | None = None) ->
             after = end  # (an ad marker may stand between the links and the text: "Pubblicità")
             while after < len(lines) and after - end < MAX_LINKED_HEADLINES and INLINE_PROMPT_RE.match(lines[after]):
                 after += 1
-            if index + 1 < end and after < len(lines) and _prose(lines[after]):
+            if index + 1 < end and after < len(lines) and (_prose(lines[after]) or (  # (or a subheading over it)
+                    after + 1 < len(lines) and len(lines[after].split()) <= MAX_SUBHEADING_WORDS
+                    and lines[after][:1].isalpha() and not HAS_DIGIT(lines[after])
+                    and not lines[after].endswith(PROSE_ENDS) and _prose(lines[after + 1]))):
                 hidden += range(index, end)
         elif RELATED_LINK_INLINE_RE.match(lines[index]) and _prose(lines[index + 1]):
             hidden.append(index)

@@ -30,8 +30,8 @@ from pipeline.segmenter.comments import (DATE_FILLER_WORDS, FORUM_POST_RE, REPLY
                                          lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
                                      MORE_RELATED_STARTS,
-                                     PARAGRAPH_ENDS, RELATED_LINK_INLINE_RE, STOPWORDS, WORD_RE, archive_banner_length,
-                                     linked_headline, reading_view)
+                                     PARAGRAPH_ENDS, RELATED_LINK_INLINE_RE, RELATED_LINK_LABEL_RE, STOPWORDS, WORD_RE,
+                                     archive_banner_length, interstitial_lines, linked_headline, reading_view)
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 from pipeline.segmenter.sites import template_evidence
@@ -596,6 +596,43 @@ SHARE_LINK = (r"^\W*" + _SHARE_VERB + r"(?:\s+\S+){0,3}\s+" + _SHARE_PLATFORM + 
               r"|^\W*" + _SHARE_PLATFORM + r"\S{0,8}(?:\s+\S+){0,2}\s*" + _SHARE_VERB + r"(?:\s+\S+)?\W*$"
               r"|^\W*(?:" + "|".join(SHARE_ALONE_VERBS) + r")\W*$")
 REPLY_TO_LINE = r"^\W*" + REPLY_TO + "$"
+# a date line's label in other languages than English ("Aktualisiert am 5.12.2026", "Mis à jour le", "Обновлено:",
+# "آخر تحديث:"); an English "Updated" line is the model's call, as Dragnet's gold counts a few of them as body
+DATE_LINE_LABELS = ("aktualisiert", "zuletzt aktualisiert", "veröffentlicht", "stand:", "mis à jour", "publié", "modifié",
+                    "actualisé", "actualizado", "actualización", "publicado", "atualizado", "atualização", "aggiornato",
+                    "aggiornamento", "pubblicato", "обновлено", "обновлён", "опубликовано", "дата публикации", "оновлено",
+                    "опубліковано", "дата публікації", "абноўлена", "апублікавана", "обновено", "публикувано",
+                    "актуализирано", "aktualizacja", "zaktualizowano", "opublikowano", "data publikacji",
+                    "aktualizováno", "publikováno", "aktualizace", "aktualizované", "publikované", "aktualizácia",
+                    "ažurirano", "objavljeno", "ажурирано", "објављено", "posodobljeno", "actualizat", "publicat",
+                    "actualizare", "frissítve", "frissítés", "publikálva", "közzétéve", "güncelleme", "güncellendi",
+                    "güncellenme", "yayınlanma", "yayınlandı", "yayın tarihi", "yenilənib", "bijgewerkt", "gepubliceerd",
+                    "laatst bijgewerkt", "opdateret", "publiceret", "offentliggjort", "oppdatert", "publisert",
+                    "uppdaterad", "uppdaterat", "publicerad", "päivitetty", "julkaistu", "uuendatud", "avaldatud",
+                    "atjaunināts", "publicēts", "atnaujinta", "paskelbta", "ενημερώθηκε", "ενημέρωση", "δημοσιεύθηκε",
+                    "δημοσίευση", "განახლდა", "გამოქვეყნდა", "آخر تحديث", "تاريخ النشر", "نشر في", "تحديث:",
+                    "آخرین به‌روزرسانی", "به‌روزرسانی", "بروزرسانی", "تاریخ انتشار", "منتشر شده", "עודכן", "פורסם",
+                    "अपडेटेड", "अपडेट", "प्रकाशित", "अद्यतन", "更新", "更新时间", "发布时间", "發布時間", "发布于", "公開",
+                    "配信", "수정", "입력", "업데이트", "cập nhật", "diperbarui", "dipublikasikan", "diterbitkan",
+                    "жаңартылды")
+DATE_LINE = (r"^\W*(?:" + "|".join(label.replace(":", "") + (":" if label.endswith(":") else "") for label in DATE_LINE_LABELS)
+             + r")(?:[\s:：,.-]|$)[^\n]{0,40}\d[^\n]{0,40}\s*$")
+# an author's label in other languages ("Автор: NAME", "نویسنده: NAME", "Szerző: NAME"): a short line
+AUTHOR_LABELS = ("автор", "авторы", "автори", "аўтар", "autor", "autorka", "autoři", "autori", "autorzy", "auteur", "auteurs",
+                 "autore", "autrice", "yazar", "müəllif", "författare", "forfatter", "kirjoittaja", "toimittaja", "szerző",
+                 "autorius", "autore", "συντάκτης", "συντάκτρια", "συγγραφέας", "ავტორი", "نویسنده", "الكاتب", "الكاتبة",
+                 "بقلم", "לכתב", "מאת", "लेखक", "लेखिका", "작성자", "記者", "作者", "撰文", "tác giả", "penulis", "wartawan",
+                 "redaktor", "redaktorka", "rédacteur", "rédactrice", "texte", "tekst", "teksti", "szöveg", "texto",
+                 "журналист", "журналіст", "кореспондент", "корреспондент", "текст")
+AUTHOR_LINE = r"^\W*(?:" + "|".join(AUTHOR_LABELS) + r")\s*[:：]\s*[^.!?\n]{2,60}\s*$"
+# a prompt to follow the outlet ("Folgen Sie uns auf ...", "Ακολουθήστε μας στο Google News", "Follow us on X")
+FOLLOW_US = ("follow us", "folgen sie uns", "folge uns", "suivez-nous", "suivez nous", "síguenos", "siga-nos", "seguici",
+             "seguiteci", "obserwuj nas", "sledujte nás", "sledujte nas", "bizi takip edin", "تابعونا", "تابعنا",
+             "ακολουθήστε", "следите за нами", "слідкуйте за нами", "сачыце за намі", "volg ons", "följ oss", "følg os",
+             "følg oss", "seuraa meitä", "urmăriți-ne", "urmareste-ne", "kövess minket", "kövessen minket", "theo dõi",
+             "ikuti kami", "jälgi meid", "sekojiet mums", "sekite mus", "пратите нас", "pratite nas", "bizi izləyin",
+             "ما را دنبال کنید", "עקבו אחרינו", "हमें फॉलो करें", "フォロー")
+FOLLOW_US_LINE = r"^\W*(?:" + "|".join(FOLLOW_US) + r")(?:[\s:,!.-]|$)[^\n]{0,150}\s*$"
 REPLY_TO_LINE_RE = re.compile(REPLY_TO_LINE, re.IGNORECASE)
 # a photo's label, before its credit or caption ("Photograph: NAME/AGENCY", "Foto: ...", "Снимка: ...")
 OTHER_PHOTO_LABELS = ("foto", "fotó", "ảnh", "снимка", "фото", "φωτογραφία", "ფოტო", "kuva", "bild", "zdjęcie")
@@ -608,6 +645,9 @@ PAYWALL_PROMPT = (r"^\W*(?:(?:subscribe|sign in|log in|register)(?: or (?:subscr
                   # a newsletter platform's cutoff ("Keep reading with a 7-day free trial", "Subscribe to NAME to keep
                   # reading this post")
                   r"|keep reading with a (?:\d+-day )?free trial|subscribe to .{1,60} to keep reading)")
+SORT_LABEL_STARTS = ("sort", "sortieren", "trier", "trié", "ordenar", "ordina", "ordenado", "sortuj", "řadit", "seřadit",
+                     "zoradiť", "rendezés", "sorteer", "sortera", "sorter", "järjestä", "сортир", "сортув", "sırala",
+                     "ταξινόμηση")
 FURNITURE_RE = re.compile(
     r"views,? (?:and|&) opinions expressed|\bdo(?:es)? not necessarily (?:represent|reflect)|^disclaimer\b"
     # "... do not reflect the position of the editorial board" (aggregators of foreign press)
@@ -636,6 +676,14 @@ FURNITURE_RE = re.compile(
     # the same in Russian ("Сортировка:", "сначала новые"), and a prompt to sign in before commenting ("Войдите, чтобы
     # оставить комментарий", "Sign in to comment")
     r"|^\W*(?:сортировка|сортування|сначала (?:старые|новые|популярные|лучшие))\W*$"
+    # "Sort by: Newest | Oldest", "Sortieren nach: Neueste zuerst", "Ordenar por: Más recientes"
+    r"|^\W*(?:sort(?:ed)? by|sortieren nach|trier par|trié par|ordenar por|ordina per|ordenado por|sortuj(?: według| wg)?|řadit podle"
+    r"|seřadit podle|zoradiť podľa|rendezés|sorteer op|sortera (?:efter|på)|sorter (?:efter|etter)|järjestä|сортировать по"
+    r"|сортувати за|sırala|ταξινόμηση)\s*:?\s[^.!?,\n]{0,60}\s*$"
+    # a comment section's rules under its heading ("Log in to join the discussion. Please keep comments civil.", "Bitte
+    # beachten Sie unsere Netiquette.")
+    r"|\bnetiquette\b|^\W*(?:sign in|log in|login|register) to join the (?:discussion|conversation)\b.{0,120}\s*$"
+    r"|\bplease keep (?:your )?comments (?:civil|respectful|on[- ]topic|clean|polite|constructive)\b"
     r"|^\W*(?:войдите|авторизуйтесь|зарегистрируйтесь|увійдіть),? (?:[а-яёіїєґ]+ ){0,3}(?:комментари|коментар)"
     r"|^\W*(?:sign in|log in|login|register) (?:or (?:sign up|register) )?to (?:comment|post a comment|reply|join the "
     r"(?:discussion|conversation))\W*$"
@@ -751,7 +799,7 @@ FURNITURE_RE = re.compile(
     r"|^\W*\d{1,4}[.)]? +(?:(?:https?|ftp|file)://|mailto:|www\.)\S*\s*$"  # a numbered link list ("References" of lynx)
     # prompts inside the article (cues.INLINE_PROMPT), and "You can share this story on social media:"
     r"|" + INLINE_PROMPT + r"|^.{0,40}\bshare this (?:story|article|post|page)(?:\s*$|[^\w'’].{0,40}\s*$)"
-    r"|" + SHARE_LINK +
+    r"|" + SHARE_LINK + r"|" + DATE_LINE + r"|" + AUTHOR_LINE + r"|" + FOLLOW_US_LINE +
     # Russian and Ukrainian share and subscribe prompts and reprint notices ("При использовании материалов
     # ссылка ... обязательна"); no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2
     r"|^(?:поделиться|подписывайтесь на|подпишитесь на|поділитися|підписуйтесь на|підпишіться на)"
@@ -821,9 +869,11 @@ FURNITURE_CANDIDATE_RE2 = (
       for start in range(0, len(_ANCHORED_ALTERNATIVES), _CHUNK)),
     "(?i)" + "|".join(part for part in _FURNITURE_ALTERNATIVES if not part.startswith("^")) + "|[\u0130\u0131]",
 )
+LEADING_NON_WORD = re.compile(r"\W*").match  # (what "^\W*" takes before a start of FURNITURE_STARTS)
 RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: fewer lines take _is_furniture
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
-FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
+FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_STARTS, "sign in", "log in", "login",
+                    "register", "disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
                     "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "aiheet", "žymės", "תגיות", "тэгі", "теги", "метки",
                     "мітки", "etiketler", "schlagw", "étiquettes", "etiquetas", "टैग", "برچسب", "tagi", "štítky", "oznake",
                     "ознаке", "tagit", "etichete", "címkék", "ტეგები", "ετικέτες", "етикети", "märksõnad", "birkas",
@@ -839,7 +889,7 @@ FURNITURE_STARTS = ("disclaimer", "about the author", "note to readers", "copyri
                     "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
                     "page ")
-FURNITURE_PARTS = ("opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
+FURNITURE_PARTS = ("netiquette", "keep comments", "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
                    "by using our ", "subscribe ", "subscribe:", "share this ", "javascript", "share or comment", "do not sell",
@@ -991,6 +1041,7 @@ def _is_furniture(line: str) -> bool:
     """FURNITURE_RE.search(line), with a cheap substring test first (most lines fail it)."""
     lowered = lowered_for_gates(line)
     if lowered is not None and not lowered.startswith(FURNITURE_STARTS) \
+            and not lowered[LEADING_NON_WORD(lowered).end():].startswith(FURNITURE_STARTS) \
             and not any(map(lowered.__contains__, FURNITURE_PARTS)):  # map: no generator frame, faster
         return False
     return FURNITURE_RE.search(line) is not None
@@ -1096,7 +1147,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     for index in _missed_paragraphs(lines, labels, furniture) + _teaser_above_paywall(lines, labels, prompts) \
             + (_dated_entries(lines, labels, metas) if "comment" in labels else []):
         labels[index] = "body"
-    for index in _missed_closing_paragraphs(lines, labels, furniture):
+    for index in _missed_closing_paragraphs(lines, labels, furniture) + _subheadings(lines, labels, furniture):
         labels[index] = "body"
     if ":" in joined and CHAPTER_GATE_RE.search(joined) is not None:  # (a line that opens with a timestamp)
         if "comment" in labels and ("\n0:0" in joined or "\n00:0" in joined):  # (a transcript starts at 0:00)
@@ -1106,7 +1157,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "boilerplate"
     for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined) \
             + (_page_apparatus(lines, labels) if paged else []) \
-            + _story_listing(lines, labels, joined):
+            + _story_listing(lines, labels, joined) + _appeal_boxes(lines, labels):
         labels[index] = "boilerplate"
     for index in _listed_items(lines, labels):
         labels[index] = "body"
@@ -1267,11 +1318,12 @@ def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo, r
     """A comment section the model did not see as one, as in a language it was not trained on: UNLABELLED_MIN_COMMENTS
     or more comments in a row, each a name and/or date line (`metas`), its text, and a row of buttons with a reply
     button ("Responder · Me gusta 14", "Odpowiedz", "回复 点赞(56)"), no more than UNLABELLED_MAX_LINES lines apart,
-    every line of them labelled boilerplate. The meta and text lines are comments (the buttons stay boilerplate).
+    every line of them labelled boilerplate (in half of them; the others may have a line of text labelled otherwise).
+    The meta and text lines are comments (the buttons stay boilerplate).
     `rows`: recurring rows of unknown words (`_repeated_rows`), which stand for the buttons under comments that show a
     date."""
     buttons = sorted(rows) if rows else [
-        index for index, line in enumerate(lines) if labels[index] == "boilerplate" and len(line) <= REPEATED_ROW_MAX_CHARS
+        index for index, line in enumerate(lines) if len(line) <= REPEATED_ROW_MAX_CHARS  # (whatever the model's label)
         and REPLY_BUTTON_RE.search(line) and is_button(line)]
     comments: list[list[int]] = []
     run: list[list[int]] = []
@@ -1283,21 +1335,29 @@ def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo, r
         block = block[_comment_opening(lines, block, metas):]
         meta = metas[lines[block[0]]] if block else None
         texts = block[1:]
+        # every line labelled boilerplate; in a run of such comments, one may have a line of its text labelled otherwise (a
+        # reply that opens with "@NAME" may read as the article's to the model)
+        others = sum(labels[index] != "boilerplate" for index in block)
         qualifies = meta is not None and (meta.author or meta.date) and bool(texts) \
             and (button not in rows or REPLY_BUTTON_RE.search(lines[button]) or any(
                 metas[lines[index]] is not None and metas[lines[index]].date for index in block)) \
-            and all(labels[index] == "boilerplate" for index in block) \
+            and others <= 1 and labels[block[0]] == "boilerplate" \
             and any(len(lines[index].split()) >= 4 and metas[lines[index]] is None for index in texts)
         if qualifies and (not run or button - previous <= UNLABELLED_MAX_LINES + 2):
-            run.append(block)
+            run.append((block, others == 0))
         else:
-            if len(run) >= UNLABELLED_MIN_COMMENTS:
-                comments += run
-            run = [block] if qualifies else []
+            comments += _unlabelled_run(run)
+            run = [(block, others == 0)] if qualifies else []
         previous = button
-    if len(run) >= UNLABELLED_MIN_COMMENTS:
-        comments += run
+    comments += _unlabelled_run(run)
     return [index for block in comments for index in block]
+
+
+def _unlabelled_run(run: list[tuple[list[int], bool]]) -> list[list[int]]:
+    """The blocks of a run of unlabelled comments (block, whether all its lines are labelled boilerplate), when there are
+    UNLABELLED_MIN_COMMENTS or more and at least half of them are labelled boilerplate throughout; else none."""
+    return [block for block, _ in run] \
+        if len(run) >= UNLABELLED_MIN_COMMENTS and 2 * sum(whole for _, whole in run) >= len(run) else []
 
 
 def _comment_opening(lines: list[str], block: list[int], metas: MetaMemo) -> int:
@@ -1418,6 +1478,39 @@ def _missed_closing_paragraphs(lines: list[str], labels: list[str], furniture: l
                 break
             index += 1
     return missed
+
+
+# An article's own subheading, between two of its paragraphs ("What comes next", "Skepsis in Europa"): SUBHEADING_MAX_WORDS
+# words at most, more than one, opening in capitals but no title case (some word after the first in lower case: a name,
+# "Linden Lab", or a link's "Stock Investing Strategies" is none), no sentence's or label's end, nothing of a caption, a
+# byline, a link or a counter. On the training pages, 15 such lines (62 words) that the model called boilerplate are body
+# in Dragnet's gold, 5 (26 words) boilerplate.
+SUBHEADING_MAX_WORDS = 10
+NOT_SUBHEADING_RE = re.compile(
+    r"[:|@(/©<>*#»«]|^\W|^\d|^(?:by|follow|tweet|advertis|posted|published|updated|continue|keep|read|click|tap|see|watch"
+    r"|listen|share|sign|subscribe|more|related|download|view|show|load|get|join|leave|add|back|go|next|previous|become"
+    r"|" + "|".join(PHOTO_LABELS) + r")\b",
+    re.IGNORECASE)  # (and no link's or button's imperative, "Continue reading", "Become a fan of ...", nor a photo's label)
+
+
+def _subheadings(lines: list[str], labels: list[str], furniture: list[bool] | None) -> list[int]:
+    """Subheadings labelled boilerplate between two article paragraphs labelled body (see SUBHEADING_MAX_WORDS)."""
+    found = [index for index in range(1, len(lines) - 1)
+             if labels[index] == "boilerplate" and labels[index - 1] == "body" and labels[index + 1] == "body"
+             and _subheading_like(lines[index]) and _paragraph(lines[index - 1]) and _paragraph(lines[index + 1])
+             and not (furniture[index] if furniture is not None else _is_furniture(lines[index]))]
+    if found:  # not a link or a prompt that the network was not shown ("Lesen Sie auch", "Story continues below")
+        hidden = set(interstitial_lines(lines, found))
+        found = [index for index in found if index not in hidden and not INLINE_PROMPT_RE.match(lines[index])
+                 and not RELATED_LINK_LABEL_RE.match(lines[index])]
+    return found
+
+
+def _subheading_like(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= SUBHEADING_MAX_WORDS and line[:1].isupper() and not line.isupper() \
+        and line[-1:] not in ".!?,;:\"”’" and any(word[:1].islower() for word in words[1:]) \
+        and NOT_SUBHEADING_RE.search(line) is None
 
 
 def _paragraph(line: str) -> bool:
@@ -1584,6 +1677,97 @@ def _teaser_above_paywall(lines: list[str], labels: list[str], prompts: list[int
                 teaser.append(above)
             above -= 1
     return teaser
+
+
+# An appeal box: a heading, a paragraph and a button or an e-mail field ("Support independent journalism", "We work without
+# state funding ... Every donation helps.", "Donate"; "Iratkozz fel a hírlevelünkre!", "Minden reggel ...", "E-mail-cím").
+# Words of its button or heading, casefolded:
+APPEAL_MARKS = ("subscri", "newsletter", "donat", "donor", "member", "support", "sign up", "join us", "spende", "unterstütz",
+                "abonn", "abo ", "faire un don", "soutenir", "soutenez", "donar", "doar", "apoy", "apoi", "suscrib", "hazte",
+                "socio", "assin", "inscrev", "iscriv", "sostien", "wesprzyj", "wspieraj", "wpłać", "darowizn", "zapisz",
+                "prenumer", "subskryb", "podpoř", "podpor", "odebír", "odběr", "darovat", "přispě", "destek", "bağış",
+                "abone", "kaydol", "bülten", "поддерж", "подпис", "пожертв", "донат", "данат", "підтрим", "підпис",
+                "падтрым", "падпіс", "подкреп", "абон", "تبرع", "ادعم", "اشترك", "النشرة", "حمایت", "اشتراک", "寄付", "購読",
+                "登録", "支持", "订阅", "후원", "구독", "ủng hộ", "đăng ký", "dukung", "langganan", "támogat", "előfizet",
+                "feliratkoz", "hírlevél", "hírlevel", "steun", "lid worden", "word lid", "aanmeld", "nieuwsbrief", "medlem",
+                "støtt", "stöd", "nyhetsbrev", "nyhedsbrev", "tilaa", "lahjoit", "uutiskirje", "toeta", "ziedo", "parem",
+                "sprijin", "doneaz", "abonea", "υποστηρ", "εγγραφ", "донир", "pretplat", "გამოიწერ", "მხარდაჭ", "become a",
+                "přispět", "přispějte")
+# ...of them, those of a donation's or a membership's button
+DONATION_MARKS = ("donat", "donor", "member", "support", "spende", "unterstütz", "faire un don", "soutenir", "soutenez", "donar",
+                  "doar", "apoy", "apoi", "hazte", "socio", "sostien", "wesprzyj", "wspieraj", "wpłać", "darowizn", "podpoř",
+                  "podpor", "darovat", "přispě", "destek", "bağış", "поддерж", "пожертв", "донат", "данат", "підтрим",
+                  "падтрым", "подкреп", "تبرع", "ادعم", "حمایت", "寄付", "支持", "후원", "ủng hộ", "dukung", "támogat", "steun",
+                  "lid worden", "word lid", "medlem", "støtt", "stöd", "lahjoit", "toeta", "ziedo", "parem", "sprijin",
+                  "doneaz", "υποστηρ", "донир", "მხარდაჭ", "become a")
+# ...and of an e-mail field ("E-mail-cím", "Your email", "Электронная почта")
+EMAIL_FIELD_MARKS = ("e-mail", "email", "ელფოსტ", "почт", "пошт", "correo", "البريد", "メール", "이메일")
+# ...and of its paragraph: only what an article's own sentences seldom hold (no "support", "subscribers", "поддержка",
+# "email")
+APPEAL_WORDS = ("newsletter", "donate", "donating", "donation to us", "membership", "become a member", "subscribe to",
+                "subscribe now", "subscription", "support us", "support our", "support independent", "inbox", "mailbox",
+                "поддержите", "підтримайте", "падтрымайце", "unterstützen sie", "soutenez", "apoya ", "apoie ", "sostieni",
+                "wesprzyj", "podpořte", "támogasd", "steun ons", "støtt oss", "stöd oss", "toeta ", "υποστηρίξτε",
+                "подкрепете", "ادعم", "حمایت کنید", "ủng hộ chúng", "dukung kami", "донат", "данат", "пожертв", "spende",
+                "donativo", "doação", "donazion", "darowizn", "bağış", "تبرع", "寄付", "후원", "lahjoit", "ziedo",
+                "nieuwsbrief", "uutiskirje", "hírlevél", "hírlevel", "nyhetsbrev", "nyhedsbrev", "рассылк", "розсилк",
+                "bülten", "النشرة", "boletín", "infolettre", "biuletyn", "ელფოსტ", "გამოიწერ", "abonn", "-abo", " abo ",
+                "suscrib", "assin", "iscriv", "prenumer", "subskryb", "odebír", "abone ol", "подпиш", "підпиш", "előfizet",
+                "feliratkoz", "tilaa", "abonea", "εγγραφ", "pretplat")
+# ...and of a heading that asks ("Unterstützen Sie unabhängigen Journalismus", "Iratkozz fel a hírlevelünkre!")
+APPEAL_ASKS = ("support us", "support independent", "support our", "become a member", "subscribe to", "поддержите",
+               "підтримайте", "падтрымайце", "unterstützen sie", "soutenez", "apoya ", "apoie ", "sostieni", "wesprzyj",
+               "podpořte", "podporte", "támogasd", "steun ons", "støtt oss", "stöd oss", "toeta ", "υποστηρίξτε",
+               "подкрепете", "ادعم", "حمایت کنید", "dukung kami", "abonnieren sie", "abonnez-vous", "suscríbete",
+               "assine ", "iscriviti", "zapisz się", "tilaa ", "iratkozz fel", "meld je aan", "abonnér", "prenumerera",
+               "подпишитесь", "підпишіться", "გამოიწერეთ")
+APPEAL_MIN_WORDS, APPEAL_MAX_WORDS = 6, 80  # an appeal's paragraph, which ends a sentence
+APPEAL_CONTROL_MAX_WORDS = 6  # its button or field ("Assine já por R$ 1,90")
+APPEAL_HEADING_MAX_WORDS = 12
+
+
+def _appeal_boxes(lines: list[str], labels: list[str]) -> list[int]:
+    """The lines of appeal boxes that the model took for the article. A paragraph of APPEAL_MIN_WORDS to
+    APPEAL_MAX_WORDS words that ends a sentence (or of ARTICLE_PARAGRAPH_WORDS+ words: "... Jetzt Abo abschließen"),
+    labelled body, is one
+
+    * above a button (at most APPEAL_CONTROL_MAX_WORDS words, no full stop, opening with an
+      APPEAL_MARKS word) or an e-mail field (EMAIL_FIELD_MARKS), when it holds an APPEAL_WORDS word itself or stands
+      under a heading labelled boilerplate with an APPEAL_MARKS word (a box's parts in words a page's text seldom uses):
+      the button is the box's too, whatever the model's label;
+    * above a donation's or membership's button (DONATION_MARKS) and under a heading of at most APPEAL_HEADING_MAX_WORDS
+      words, no digit, colon or sentence's end ("Esto es lo que hacemos gracias a ti", "Hazte socio ahora"): the heading
+      is the box's too;
+    * under a heading labelled body that asks (APPEAL_ASKS: "Unterstützen Sie unabhängigen Journalismus"), when it
+      holds an APPEAL_WORDS word: both are the box's, with or without a button."""
+    found = []
+    for index in range(1, len(lines)):
+        text = lines[index]
+        words = len(text.split())
+        if labels[index] != "body" or not APPEAL_MIN_WORDS <= words <= APPEAL_MAX_WORDS \
+                or not (text.endswith(PARAGRAPH_ENDS) or words >= ARTICLE_PARAGRAPH_WORDS):
+            continue
+        line, heading = text.casefold(), lines[index - 1].casefold()
+        short_heading = 2 <= len(heading.split()) <= APPEAL_HEADING_MAX_WORDS and not heading.endswith(PARAGRAPH_ENDS) \
+            and not heading.endswith(":") and not HAS_DIGIT(heading) and any(map(str.isalpha, heading))
+        control = lines[index + 1].casefold().lstrip(_NOT_LETTERS) if index + 1 < len(lines) \
+            and labels[index + 1] != "comment" and len(lines[index + 1].split()) <= APPEAL_CONTROL_MAX_WORDS \
+            and not lines[index + 1].endswith(".") else ""
+        button = control.startswith(APPEAL_MARKS)
+        if button or any(map(control.__contains__, EMAIL_FIELD_MARKS)):
+            if any(map(line.__contains__, APPEAL_WORDS)) or (labels[index - 1] == "boilerplate" and short_heading
+                                                             and any(map(heading.__contains__, APPEAL_MARKS))):
+                found += [index, index + 1]
+                continue
+        if button and short_heading and ":" not in heading and control.startswith(DONATION_MARKS):
+            found += [index - 1, index, index + 1]
+        elif labels[index - 1] == "body" and short_heading and any(map(heading.__contains__, APPEAL_ASKS)) \
+                and any(map(line.__contains__, APPEAL_WORDS)):
+            found += [index - 1, index]
+    return [index for index in found if labels[index] == "body"]
+
+
+_NOT_LETTERS = "".join(char for char in map(chr, range(128)) if not char.isalpha()) + "«»“”‘’•·–—"
 
 
 def _story_listing(lines: list[str], labels: list[str], joined: str) -> list[int]:
