@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.segmenter.comments import _is_date_text
 from pipeline.segmenter.cues import interstitial_lines
 from pipeline.segmenter.text import REPLY_TO_LINE_RE, _appeal_boxes, _is_furniture, _subheadings, apply_rules, \
     furniture_flags
@@ -117,3 +118,45 @@ def test_a_run_of_comments_with_a_reply_the_model_took_for_text() -> None:
     # two of four comments taken for text are too many: the model's labels stand
     labels[11] = labels[3] = "body"
     assert "comment" not in apply_rules(lines, labels)
+
+
+def test_the_first_comment_under_the_form_that_the_model_missed() -> None:
+    lines = [INTRO, "Commenti (3)", "Scrivi un commento...", "Pubblica",
+             "Lucio_Brambati", "5 dicembre 2026 alle 15:02", "Ogni volta la stessa storia: si fissa un vertice e poi salta.",
+             "Rispondi", "Mi piace 12",
+             "silvana.r", "5 dicembre 2026 alle 15:40", "Il pretesto però stavolta è concreto, senza ispezioni niente.",
+             "Rispondi", "Mi piace 7",
+             "GiorgioDaBari", "5 dicembre 2026 alle 16:18", "Il problema vero è che nessuno si fida più di nessuno.",
+             "Rispondi", "Mi piace 3"]
+    labels = ["body"] + ["boilerplate"] * 9 + ["comment", "comment", "boilerplate", "boilerplate",
+                                               "comment", "comment", "comment", "boilerplate", "boilerplate"]
+    result = apply_rules(lines, labels)
+    assert [result[index] for index in (4, 5, 6)] == ["comment"] * 3
+    assert [result[index] for index in (2, 7, 8)] == ["boilerplate"] * 3  # the form and the buttons stay
+    # without the same row of buttons under a comment the model found, the lines above stay as they were
+    lines[7] = "Mi piace 12"
+    assert [apply_rules(lines, labels)[index] for index in (4, 6)] == ["boilerplate"] * 2
+
+
+def test_a_disqus_copy_with_bullets_between_its_lines() -> None:
+    comments = [("RustBeltRon", "3 hours ago", "Gas is already expensive enough here, hope they think about that."),
+                ("marina_k", "2 hours ago", "Prices would go up a lot more if Russia wins, this is cheaper long term."),
+                ("Tom Whitacre", "2 hours ago", "Seventy-one votes is veto-proof and that says something about it."),
+                ("OhioVet1968", "an hour ago", "Sanctions have not worked in four years, why would these work now?")]
+    lines = [INTRO, SECOND, "5 Comments", "Sort by Best", "Join the discussion…"]
+    for name, age, text in comments:
+        lines += ["Avatar", name, "•", age, text, "8", "•", "Reply", "•", "Share ›"]
+    labels = ["body", "body"] + ["boilerplate"] * (len(lines) - 2)
+    labels[lines.index("an hour ago")] = "comment"  # a stray line the model took for a comment
+    result = apply_rules(lines, labels)
+    assert [lines[index] for index, label in enumerate(result) if label == "comment" and lines[index] in
+            {name for name, _, _ in comments}] == [name for name, _, _ in comments]
+
+
+def test_dates_with_short_month_names_view_counts_first_and_polish_photo_credits() -> None:
+    assert _is_date_text("05.dez.2026 às 17h20") and _is_date_text("05-Dec-2026")
+    assert not _is_date_text("O plano 5-mar-2026 foi aprovado pelo conselho de ministros")
+    for line, furniture in (("1 873 переглядів", True), ("12 400 просмотров", True), ("Fot. Wiesław Kordasz", True),
+                            ("Fot. PAP/Radek Pietruszka", True),
+                            ("Fot. to skrót, który widzimy pod zdjęciami w gazetach.", False)):
+        assert _is_furniture(line) is furniture and furniture_flags([line])[0] is furniture, line

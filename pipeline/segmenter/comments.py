@@ -191,7 +191,7 @@ OTHER_AGO_ASCII_WORDS = tuple(word for word in OTHER_AGO_WORDS if word.isascii()
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "published", "aired", "pm", "am", "utc",
                                "gmt", "est", "edt", "pst", "pdt", "et", "pt", "bst", "cet", "msk", "and", "of", "в", "г",
-                               "о", "р", "uhr", "um", "à", "le", "publié", "veröffentlicht", "aktualisiert", "kl", "pukul"})
+                               "о", "р", "uhr", "um", "à", "às", "le", "publié", "veröffentlicht", "aktualisiert", "kl", "pukul"})
 # Russian and Ukrainian dates and ages, for the comment sections of Cyrillic pages ("3 декабря 2026 г.",
 # "5 минут назад", "2 години тому", "вчора")
 CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?!\w)\.?(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",
@@ -339,18 +339,23 @@ def _for_lowered_text(pattern: re.Pattern) -> re.Pattern:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
+# a date with the month's short name between dots or dashes, as comment widgets print it ("05.dez.2026 às 17h20",
+# "05-Dec-2026"); not in DATE_RE, which the network reads among its features
+SHORT_MONTHS = ("jan|janv|feb|fev|fév|févr|mar|mär|abr|apr|avr|may|mai|mag|jun|juin|giu|jul|juil|lug|aug|ago|août|sep|sept|set"
+                "|oct|okt|out|ott|nov|dec|dez|dic|déc|ene|gen")
+SHORT_MONTH_DATE_RE = re.compile(rf"\b\d{{1,2}}[./-](?:{SHORT_MONTHS})\.?[./-]\d{{2,4}}\b", re.IGNORECASE)
 LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
-                         for pattern in (DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE, SHORT_UNIT_AGO_RE, CYRILLIC_DATE_RE,
-                                         CYRILLIC_AGO_RE)}
+                         for pattern in (DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE, SHORT_UNIT_AGO_RE,
+                                         CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)}
 
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every match of DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE and SHORT_UNIT_AGO_RE (and CYRILLIC_DATE_RE,
+    """(start, end) of every match of DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE and SHORT_UNIT_AGO_RE (and CYRILLIC_DATE_RE,
     CYRILLIC_AGO_RE in Cyrillic text) in the text, sorted; a pattern runs only when its necessary condition holds."""
     lowered = lowered_for_gates(text)
     patterns = []
     if DATE_GATE(text):
-        patterns.append(DATE_RE)
+        patterns += (DATE_RE, SHORT_MONTH_DATE_RE) if "." in text or "-" in text else (DATE_RE,)
     if TIME_GATE(text):
         patterns.append(TIME_RE)
     if lowered is None or any(map(lowered.__contains__, AGO_WORDS)):  # map: no generator frame, faster

@@ -767,11 +767,14 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:views|просмотров|просмотры|переглядів|перегляди|baxış sayı|pregleda|pregledi|visninger|dilihat|zobrazení"
     r"|megtekintések?|vizualizări|προβολές)\s*:?\s*\d[\d\s,.]*[kкm]?\W*$"
     r"|^\W*\d[\d,.]*\s?[kmb]?\s+views\b.{0,80}$"  # a video's ("61,208 views  Dec 5, 2026  #Russia")
+    r"|^\W*\d[\d\s,.]*[kкm]?\s*(?:просмотр[а-я]*|переглядів|перегляд[а-яіїє]*|visninger|zobrazení|megtekintés"
+    r"|vizualizări|προβολές|pregleda|görüntülenme|wyświetle[ńn]|visualizzazioni|visualizaciones|visualizações|vues)\s*$"
     # a photo's caption with its credit at the end ("Delegates arrive in Vienna. Foto: Arhiva AZ / Radu Ene"; 64 of 66 such
     # lines of the training pages are boilerplate in Dragnet's gold), or a caption under another language's label
     # ("Снимка: ...", "ფოტო: ..."; an English "Photo:" line is the model's call: it may open a gallery's link)
     r"|[.!?][\"”’]?\s+(?:" + "|".join(PHOTO_LABELS) + r")s?\s*(?::|/|by\b|©)\s*[^.!?]{1,80}$"
     r"|^\W*(?:" + "|".join(OTHER_PHOTO_LABELS) + r")(?: αρχείου)?\s*[:/]\s*\S.{0,300}$"  # (Greek "file photo")
+    r"|^\W*fot\.\s*\S[^.!?\n]{1,80}\s*$"  # (Polish: "Fot. NAME / AGENCY")
     # a link to another article wherever it stands ("Read more: <headline>", "SEE ALSO: ..."; between paragraphs the
     # network does not even read it: `cues.interstitial_lines`)
     r"|" + RELATED_LINK_INLINE_RE.pattern + r".{0,150}$"  # (a headline's length: "RELATED: <a paragraph>" is text)
@@ -889,7 +892,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
                     "page ")
-FURNITURE_PARTS = ("netiquette", "keep comments", "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
+FURNITURE_PARTS = ("fot.", "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments", "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
                    "by using our ", "subscribe ", "subscribe:", "share this ", "javascript", "share or comment", "do not sell",
@@ -1175,7 +1178,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     if " » " in joined:
         for index, label in _forum_thread(lines, labels):
             labels[index] = label
-    if "comment" not in labels:
+    if labels.count("comment") < UNLABELLED_MIN_COMMENTS:  # (none, or a stray line of one: "45 minutes ago")
         known = len(list(itertools.islice(REPLY_LINE_RE.finditer(joined), UNLABELLED_MIN_COMMENTS))) \
             == UNLABELLED_MIN_COMMENTS
         found = _unlabelled_comments(lines, labels, metas) if known else []
@@ -1186,6 +1189,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "comment"
     if "comment" not in labels:
         return labels  # every rule below relabels lines next to a comment
+    for index in _missed_first_comments(lines, labels, metas):
+        labels[index] = "comment"
     last_content = None  # label of the closest line above that is not boilerplate
     for index, line in enumerate(lines):
         # (a body line here is no furniture: the first rule made every short furniture line boilerplate)
@@ -1343,7 +1348,10 @@ def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo, r
                 metas[lines[index]] is not None and metas[lines[index]].date for index in block)) \
             and others <= 1 and labels[block[0]] == "boilerplate" \
             and any(len(lines[index].split()) >= 4 and metas[lines[index]] is None for index in texts)
-        if qualifies and (not run or button - previous <= UNLABELLED_MAX_LINES + 2):
+        # (the lines between two rows of buttons, bullets and buttons aside: "•", "Share ›" between a Disqus copy's lines)
+        gap = sum(1 for index in range(previous + 1, button) if any(map(str.isalnum, lines[index]))
+                  and not is_button(lines[index])) if run else 0
+        if qualifies and (not run or gap <= UNLABELLED_MAX_LINES + 2):
             run.append((block, others == 0))
         else:
             comments += _unlabelled_run(run)
@@ -1358,6 +1366,36 @@ def _unlabelled_run(run: list[tuple[list[int], bool]]) -> list[list[int]]:
     UNLABELLED_MIN_COMMENTS or more and at least half of them are labelled boilerplate throughout; else none."""
     return [block for block, _ in run] \
         if len(run) >= UNLABELLED_MIN_COMMENTS and 2 * sum(whole for _, whole in run) >= len(run) else []
+
+
+def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
+    """Comments above the first one the model found, that it labelled boilerplate: a name and/or date line and its text
+    (no more than UNLABELLED_MAX_LINES lines, each labelled boilerplate) over a row of buttons that, its digits dropped,
+    also stands under a comment the model found ("Rispondi", "Mi piace 12" over the first comment it read)."""
+    rows = {DIGIT_RUN_RE.sub("#", lines[index]) for index in range(1, len(lines))
+            if labels[index - 1] == "comment" and labels[index] == "boilerplate" and is_button(lines[index])}
+    found: list[int] = []
+    end = labels.index("comment")
+    while end and labels[end - 1] == "boilerplate" and len(lines[end - 1]) <= 80 and metas[lines[end - 1]] is not None:
+        end -= 1  # (the first comment's name line, which a later rule joins to it)
+    while rows:
+        top = end
+        while top and labels[top - 1] == "boilerplate" and len(lines[top - 1]) <= REPEATED_ROW_MAX_CHARS \
+                and is_button(lines[top - 1]):
+            top -= 1
+        if top == end or DIGIT_RUN_RE.sub("#", lines[top]) not in rows:
+            break
+        block = [index for index in range(max(0, top - UNLABELLED_MAX_LINES), top)
+                 if any(map(str.isalnum, lines[index])) and not is_button(lines[index]) and not is_counter(lines[index])]
+        block = block[_comment_opening(lines, block, metas):]
+        meta = metas[lines[block[0]]] if block else None
+        if meta is None or not (meta.author or meta.date) or block[-1] != top - 1 \
+                or any(labels[index] != "boilerplate" for index in block) \
+                or not any(len(lines[index].split()) >= 4 and metas[lines[index]] is None for index in block[1:]):
+            break
+        found += block
+        end = block[0]
+    return found
 
 
 def _comment_opening(lines: list[str], block: list[int], metas: MetaMemo) -> int:
