@@ -160,3 +160,22 @@ def test_dates_with_short_month_names_view_counts_first_and_polish_photo_credits
                             ("Fot. PAP/Radek Pietruszka", True),
                             ("Fot. to skrót, który widzimy pod zdjęciami w gazetach.", False)):
         assert _is_furniture(line) is furniture and furniture_flags([line])[0] is furniture, line
+
+
+def test_a_link_to_another_story_between_paragraphs_is_looked_past() -> None:
+    link = "À lire aussi Ukraine : les frappes sur les infrastructures énergétiques reprennent"
+    # over a subheading, the link is hidden from the network, and the subheading under it is the article's
+    lines = [INTRO, link, "Des capitales européennes divisées", SECOND]
+    assert interstitial_lines(lines) == [1]
+    assert _subheadings(lines, ["body", "boilerplate", "boilerplate", "body"], None) == [2]
+    # the article's last paragraph under such a link is the article's
+    lines = [INTRO, link, SECOND, "Sujets : Russie États-Unis Sanctions Gaz"]
+    assert apply_rules(lines, ["body", "boilerplate", "boilerplate", "boilerplate"])[2] == "body"
+
+
+def test_a_donation_box_whose_paragraph_the_model_called_boilerplate() -> None:
+    lines = [INTRO, "«Вольный берег» работает благодаря вам",
+             "Мы рассказываем о России правду, которую власти пытаются скрыть. Каждое пожертвование помогает нам.",
+             "Поддержать «Вольный берег»", "санкции нефть США"]
+    assert _appeal_boxes(lines, ["body", "body", "boilerplate", "boilerplate", "boilerplate"]) == [1]
+    assert _is_furniture("If you found this analysis useful, please consider making a tax-deductible gift today.")

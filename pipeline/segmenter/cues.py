@@ -305,6 +305,13 @@ def _prose(line: str) -> bool:
     return line.endswith(PROSE_ENDS) and len(line.split()) >= PROSE_MIN_WORDS
 
 
+def _subheading_at(lines: list[str], index: int) -> bool:
+    """Whether lines[index] is a subheading over an article paragraph: at most MAX_SUBHEADING_WORDS words, opening with
+    a letter, no digit or sentence's end."""
+    return index + 1 < len(lines) and len(lines[index].split()) <= MAX_SUBHEADING_WORDS and lines[index][:1].isalpha() \
+        and not HAS_DIGIT(lines[index]) and not lines[index].endswith(PROSE_ENDS) and _prose(lines[index + 1])
+
+
 def linked_headline(line: str) -> bool:
     """A headline as a link prints it: 2-25 words, no closing full stop, colon or comma, and no paragraph."""
     return 2 <= len(line.split()) <= 25 and not line.endswith((".", ":", ";", ",")) and not _prose(line)
@@ -351,12 +358,9 @@ def interstitial_lines(lines: list[str], candidates: list[int] | None = None) ->
             after = end  # (an ad marker may stand between the links and the text: "Pubblicità")
             while after < len(lines) and after - end < MAX_LINKED_HEADLINES and INLINE_PROMPT_RE.match(lines[after]):
                 after += 1
-            if index + 1 < end and after < len(lines) and (_prose(lines[after]) or (  # (or a subheading over it)
-                    after + 1 < len(lines) and len(lines[after].split()) <= MAX_SUBHEADING_WORDS
-                    and lines[after][:1].isalpha() and not HAS_DIGIT(lines[after])
-                    and not lines[after].endswith(PROSE_ENDS) and _prose(lines[after + 1]))):
+            if index + 1 < end and after < len(lines) and (_prose(lines[after]) or _subheading_at(lines, after)):
                 hidden += range(index, end)
-        elif RELATED_LINK_INLINE_RE.match(lines[index]) and _prose(lines[index + 1]):
+        elif RELATED_LINK_INLINE_RE.match(lines[index]) and (_prose(lines[index + 1]) or _subheading_at(lines, index + 1)):
             hidden.append(index)
         elif (match := LINK_LIST_START_RE.match(lines[index])) is not None:
             # its items ("list 1 of 3" and a headline each) and its end marker, with article text under it

@@ -708,7 +708,7 @@ FURNITURE_RE = re.compile(
     # donation appeals ("Support independent journalism from the region. Become a patron ...")
     r"|^\W*(?:please )?(?:support|fund) (?:independent|our|quality|local|fearless|reader-funded|non-?profit) (?:\w+ )?journalism\b"
     r"|\bplease consider (?:supporting (?:us|our|this|the|independent)|becoming a (?:member|subscriber|patron|supporter)"
-    r"|donating|making a donation|a donation)\b"
+    r"|donating|making an? (?:[\w-]+ )?(?:donation|gift|contribution)|a donation)\b"
     # a sponsor's line ("Presented by ...", "Brought to you by", "A message from Example Corp.:")
     r"|^\W*(?:presented by|sponsored by|brought to you by|paid for by|in partnership with)\b.{0,60}$"
     r"|^\W*a message from .{1,50}:\s*$"
@@ -1512,7 +1512,7 @@ def _missed_closing_paragraphs(lines: list[str], labels: list[str], furniture: l
                     and not (furniture[index] if furniture is not None else _is_furniture(line)):
                 missed.append(index)
                 found += 1
-            elif len(line) > 60 or not INLINE_PROMPT_RE.match(line):
+            elif not _passed_over(line):
                 break
             index += 1
     return missed
@@ -1534,8 +1534,8 @@ NOT_SUBHEADING_RE = re.compile(
 def _subheadings(lines: list[str], labels: list[str], furniture: list[bool] | None) -> list[int]:
     """Subheadings labelled boilerplate between two article paragraphs labelled body (see SUBHEADING_MAX_WORDS)."""
     found = [index for index in range(1, len(lines) - 1)
-             if labels[index] == "boilerplate" and labels[index - 1] == "body" and labels[index + 1] == "body"
-             and _subheading_like(lines[index]) and _paragraph(lines[index - 1]) and _paragraph(lines[index + 1])
+             if labels[index] == "boilerplate" and labels[index + 1] == "body" and _subheading_like(lines[index])
+             and _paragraph(lines[index + 1]) and _paragraph_above(lines, labels, index)
              and not (furniture[index] if furniture is not None else _is_furniture(lines[index]))]
     if found:  # not a link or a prompt that the network was not shown ("Lesen Sie auch", "Story continues below")
         hidden = set(interstitial_lines(lines, found))
@@ -1544,11 +1544,26 @@ def _subheadings(lines: list[str], labels: list[str], furniture: list[bool] | No
     return found
 
 
+def _paragraph_above(lines: list[str], labels: list[str], index: int) -> bool:
+    """Whether an article paragraph labelled body stands above lines[index], ad markers and links aside."""
+    above = index - 1
+    while above > 0 and labels[above] == "boilerplate" and _passed_over(lines[above]):
+        above -= 1
+    return above >= 0 and labels[above] == "body" and _paragraph(lines[above])
+
+
 def _subheading_like(line: str) -> bool:
     words = line.split()
     return 2 <= len(words) <= SUBHEADING_MAX_WORDS and line[:1].isupper() and not line.isupper() \
         and line[-1:] not in ".!?,;:\"”’" and any(word[:1].islower() for word in words[1:]) \
         and NOT_SUBHEADING_RE.search(line) is None
+
+
+def _passed_over(line: str) -> bool:
+    """An ad marker ("Advertisement": INLINE_PROMPT_RE) or a link to another story ("À lire aussi ...",
+    RELATED_LINK_INLINE_RE) between an article's paragraphs, which the rules for them look past."""
+    return (len(line) <= 60 and INLINE_PROMPT_RE.match(line) is not None) \
+        or (len(line) <= 200 and RELATED_LINK_INLINE_RE.match(line) is not None)
 
 
 def _paragraph(line: str) -> bool:
@@ -1782,7 +1797,7 @@ def _appeal_boxes(lines: list[str], labels: list[str]) -> list[int]:
     for index in range(1, len(lines)):
         text = lines[index]
         words = len(text.split())
-        if labels[index] != "body" or not APPEAL_MIN_WORDS <= words <= APPEAL_MAX_WORDS \
+        if labels[index] == "comment" or not APPEAL_MIN_WORDS <= words <= APPEAL_MAX_WORDS \
                 or not (text.endswith(PARAGRAPH_ENDS) or words >= ARTICLE_PARAGRAPH_WORDS):
             continue
         line, heading = text.casefold(), lines[index - 1].casefold()
@@ -1792,12 +1807,13 @@ def _appeal_boxes(lines: list[str], labels: list[str]) -> list[int]:
             and labels[index + 1] != "comment" and len(lines[index + 1].split()) <= APPEAL_CONTROL_MAX_WORDS \
             and not lines[index + 1].endswith(".") else ""
         button = control.startswith(APPEAL_MARKS)
+        boxed = button and short_heading and ":" not in heading and control.startswith(DONATION_MARKS)
         if button or any(map(control.__contains__, EMAIL_FIELD_MARKS)):
             if any(map(line.__contains__, APPEAL_WORDS)) or (labels[index - 1] == "boilerplate" and short_heading
                                                              and any(map(heading.__contains__, APPEAL_MARKS))):
-                found += [index, index + 1]
+                found += [index - 1, index, index + 1] if boxed else [index, index + 1]
                 continue
-        if button and short_heading and ":" not in heading and control.startswith(DONATION_MARKS):
+        if boxed:
             found += [index - 1, index, index + 1]
         elif labels[index - 1] == "body" and short_heading and any(map(heading.__contains__, APPEAL_ASKS)) \
                 and any(map(line.__contains__, APPEAL_WORDS)):
