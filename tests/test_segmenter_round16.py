@@ -8,8 +8,8 @@ import pytest
 
 from pipeline.segmenter.comments import _is_date_text
 from pipeline.segmenter.cues import interstitial_lines
-from pipeline.segmenter.text import REPLY_TO_LINE_RE, _appeal_boxes, _is_furniture, _subheadings, apply_rules, \
-    furniture_flags
+from pipeline.segmenter.text import REPLY_TO_LINE_RE, _appeal_boxes, _author_roles, _is_furniture, _subheadings, \
+    apply_rules, furniture_flags
 
 INTRO = "For decades the two capitals relied on a web of treaties to cap their arsenals, and most of it is gone now."
 SECOND = "Officials on both sides said the next round of talks would open in Vienna in February, without a date set."
@@ -179,3 +179,13 @@ def test_a_donation_box_whose_paragraph_the_model_called_boilerplate() -> None:
              "Поддержать «Вольный берег»", "санкции нефть США"]
     assert _appeal_boxes(lines, ["body", "body", "boilerplate", "boilerplate", "boilerplate"]) == [1]
     assert _is_furniture("If you found this analysis useful, please consider making a tax-deductible gift today.")
+
+
+def test_an_authors_role_under_a_byline() -> None:
+    labels = ["boilerplate", "body", "body"]
+    assert _author_roles(["Autor: Marta Zielińska", "Dziennikarz działu zagranicznego", INTRO], labels) == [1]
+    assert _author_roles(["By Jared Holloway", "Senior correspondent", INTRO], labels) == [1]
+    # a series' name is no byline, a sentence or a date no role
+    assert _author_roles(["By the Numbers: 10,000", "Megan Slack", INTRO], labels) == []
+    assert _author_roles(["Autor: Marta Zielińska", "5 grudnia 2026", INTRO], labels) == []
+    assert _author_roles(["Autor: Marta Zielińska", "Rozmowy trwały do nocy.", INTRO], labels) == []

@@ -1160,7 +1160,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "boilerplate"
     for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined) \
             + (_page_apparatus(lines, labels) if paged else []) \
-            + _story_listing(lines, labels, joined) + _appeal_boxes(lines, labels):
+            + _story_listing(lines, labels, joined) + _appeal_boxes(lines, labels) + _author_roles(lines, labels):
         labels[index] = "boilerplate"
     for index in _listed_items(lines, labels):
         labels[index] = "body"
@@ -1822,6 +1822,22 @@ def _appeal_boxes(lines: list[str], labels: list[str]) -> list[int]:
 
 
 _NOT_LETTERS = "".join(char for char in map(chr, range(128)) if not char.isalpha()) + "«»“”‘’•·–—"
+
+
+AUTHOR_LINE_RE = re.compile(AUTHOR_LINE, re.IGNORECASE)
+ROLE_MAX_WORDS = 6
+
+
+def _author_roles(lines: list[str], labels: list[str]) -> list[int]:
+    """An author's role or post under a byline labelled boilerplate ("Autor: NAME" over "Dziennikarz działu
+    zagranicznego", "بقلم: NAME" over "Correspondent in Washington"): a line labelled body of at most ROLE_MAX_WORDS words,
+    no digit and no sentence's end. (On the training pages no line under a byline the model called boilerplate is such
+    a line.)"""
+    return [index for index in range(1, len(lines)) if labels[index] == "body" and labels[index - 1] == "boilerplate"
+            and 1 <= len(lines[index].split()) <= ROLE_MAX_WORDS and not HAS_DIGIT(lines[index])
+            and not lines[index].endswith((*PARAGRAPH_ENDS, "»", ":")) and len(lines[index - 1]) <= 80
+            and (BYLINE_NAME_RE.match(lines[index - 1]) is not None  # ("By NAME": not "By the Numbers")
+                 or AUTHOR_LINE_RE.match(lines[index - 1]) is not None)]
 
 
 def _story_listing(lines: list[str], labels: list[str], joined: str) -> list[int]:
