@@ -1019,6 +1019,7 @@ INLINE_PROMPT_RE = re.compile(INLINE_PROMPT, re.IGNORECASE)
 CAPTION_START_RE = re.compile(r"^\W*(?:image|photo|photograph|picture|pictured|caption|video|watch)\s*:", re.IGNORECASE)
 OPENING_PAIR = ("boilerplate", "body")  # labels of a missed paragraph and the article line under it
 CLOSING_PAIR = ("body", "boilerplate")  # labels of the article's line and a missed paragraph under it
+COMMENT_THEN_BOILERPLATE = ("comment", "boilerplate")  # a comment's last line and its buttons
 MAX_CLOSING_PARAGRAPHS = 2  # at most this many under one article paragraph (a gallery's captions run on and on)
 # what stands under an article's end in paragraph shape: an author's bio ("Jon Bloom (@Bloom_Jon) is President of
 # ..."), a blog's post meta ("This entry was posted on ..."), a comment count ("9 Responses to “...”")
@@ -1372,8 +1373,8 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo)
     """Comments above the first one the model found, that it labelled boilerplate: a name and/or date line and its text
     (no more than UNLABELLED_MAX_LINES lines, each labelled boilerplate) over a row of buttons that, its digits dropped,
     also stands under a comment the model found ("Rispondi", "Mi piace 12" over the first comment it read)."""
-    rows = {DIGIT_RUN_RE.sub("#", lines[index]) for index in range(1, len(lines))
-            if labels[index - 1] == "comment" and labels[index] == "boilerplate" and is_button(lines[index])}
+    rows = {DIGIT_RUN_RE.sub("#", lines[index]) for index, pair in enumerate(zip(labels, labels[1:]), start=1)
+            if pair == COMMENT_THEN_BOILERPLATE and is_button(lines[index])}
     found: list[int] = []
     end = labels.index("comment")
     while end and labels[end - 1] == "boilerplate" and len(lines[end - 1]) <= 80 and metas[lines[end - 1]] is not None:
@@ -1533,8 +1534,8 @@ NOT_SUBHEADING_RE = re.compile(
 
 def _subheadings(lines: list[str], labels: list[str], furniture: list[bool] | None) -> list[int]:
     """Subheadings labelled boilerplate between two article paragraphs labelled body (see SUBHEADING_MAX_WORDS)."""
-    found = [index for index in range(1, len(lines) - 1)
-             if labels[index] == "boilerplate" and labels[index + 1] == "body" and _subheading_like(lines[index])
+    found = [index for index, pair in enumerate(zip(labels[1:], labels[2:]), start=1)
+             if pair == OPENING_PAIR and _subheading_like(lines[index])
              and _paragraph(lines[index + 1]) and _paragraph_above(lines, labels, index)
              and not (furniture[index] if furniture is not None else _is_furniture(lines[index]))]
     if found:  # not a link or a prompt that the network was not shown ("Lesen Sie auch", "Story continues below")
@@ -1775,8 +1776,8 @@ APPEAL_ASKS = ("support us", "support independent", "support our", "become a mem
                "assine ", "iscriviti", "zapisz się", "tilaa ", "iratkozz fel", "meld je aan", "abonnér", "prenumerera",
                "подпишитесь", "підпишіться", "გამოიწერეთ")
 APPEAL_MIN_WORDS, APPEAL_MAX_WORDS = 6, 80  # an appeal's paragraph, which ends a sentence
-APPEAL_CONTROL_MAX_WORDS = 6  # its button or field ("Assine já por R$ 1,90")
-APPEAL_HEADING_MAX_WORDS = 12
+APPEAL_CONTROL_MAX_WORDS, APPEAL_CONTROL_MAX_CHARS = 6, 60  # its button or field ("Assine já por R$ 1,90")
+APPEAL_HEADING_MAX_WORDS, APPEAL_HEADING_MAX_CHARS = 12, 120
 
 
 def _appeal_boxes(lines: list[str], labels: list[str]) -> list[int]:
@@ -1794,18 +1795,23 @@ def _appeal_boxes(lines: list[str], labels: list[str]) -> list[int]:
     * under a heading labelled body that asks (APPEAL_ASKS: "Unterstützen Sie unabhängigen Journalismus"), when it
       holds an APPEAL_WORDS word: both are the box's, with or without a button."""
     found = []
-    for index in range(1, len(lines)):
+    # (cheap tests first: this runs on every page) the paragraph or the heading over it labelled body
+    for index in [index for index, pair in enumerate(zip(labels, labels[1:]), start=1) if "body" in pair]:
+        below = lines[index + 1] if index + 1 < len(lines) and labels[index + 1] != "comment" else ""
+        under_control = 0 < len(below) <= APPEAL_CONTROL_MAX_CHARS and not below.endswith(".")
+        if labels[index] == "comment" or not (
+                under_control or (labels[index - 1] == "body" and len(lines[index - 1]) <= APPEAL_HEADING_MAX_CHARS)):
+            continue  # (and a short line under it or over it)
         text = lines[index]
         words = len(text.split())
-        if labels[index] == "comment" or not APPEAL_MIN_WORDS <= words <= APPEAL_MAX_WORDS \
+        if not APPEAL_MIN_WORDS <= words <= APPEAL_MAX_WORDS \
                 or not (text.endswith(PARAGRAPH_ENDS) or words >= ARTICLE_PARAGRAPH_WORDS):
             continue
         line, heading = text.casefold(), lines[index - 1].casefold()
         short_heading = 2 <= len(heading.split()) <= APPEAL_HEADING_MAX_WORDS and not heading.endswith(PARAGRAPH_ENDS) \
             and not heading.endswith(":") and not HAS_DIGIT(heading) and any(map(str.isalpha, heading))
-        control = lines[index + 1].casefold().lstrip(_NOT_LETTERS) if index + 1 < len(lines) \
-            and labels[index + 1] != "comment" and len(lines[index + 1].split()) <= APPEAL_CONTROL_MAX_WORDS \
-            and not lines[index + 1].endswith(".") else ""
+        control = below.casefold().lstrip(_NOT_LETTERS) \
+            if under_control and len(below.split()) <= APPEAL_CONTROL_MAX_WORDS else ""
         button = control.startswith(APPEAL_MARKS)
         boxed = button and short_heading and ":" not in heading and control.startswith(DONATION_MARKS)
         if button or any(map(control.__contains__, EMAIL_FIELD_MARKS)):
@@ -1833,7 +1839,7 @@ def _author_roles(lines: list[str], labels: list[str]) -> list[int]:
     zagranicznego", "بقلم: NAME" over "Correspondent in Washington"): a line labelled body of at most ROLE_MAX_WORDS words,
     no digit and no sentence's end. (On the training pages no line under a byline the model called boilerplate is such
     a line.)"""
-    return [index for index in range(1, len(lines)) if labels[index] == "body" and labels[index - 1] == "boilerplate"
+    return [index for index, pair in enumerate(zip(labels, labels[1:]), start=1) if pair == OPENING_PAIR
             and 1 <= len(lines[index].split()) <= ROLE_MAX_WORDS and not HAS_DIGIT(lines[index])
             and not lines[index].endswith((*PARAGRAPH_ENDS, "»", ":")) and len(lines[index - 1]) <= 80
             and (BYLINE_NAME_RE.match(lines[index - 1]) is not None  # ("By NAME": not "By the Numbers")
