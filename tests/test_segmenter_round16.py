@@ -81,7 +81,8 @@ def test_subheadings_between_paragraphs_are_the_articles() -> None:
         assert apply_rules(lines, ["body", "boilerplate", "body"]) == ["body", "body", "body"]
     # links, buttons, names, captions and title-case link texts stay as the model said
     for line in ("Continue reading", "Julian Zelizer", "Stock Investing Strategies", "Image from the archive",
-                 "Become a fan of our page", "Story continues below advertisement", "Lesen Sie auch", "Advertise | AdChoices"):
+                 "Become a fan of our page", "Story continues below advertisement", "Lesen Sie auch", "Advertise | AdChoices",
+                 "Skip past newsletter promotion"):
         assert _subheadings([INTRO, line, SECOND], ["body", "boilerplate", "body"], None) == [], line
     # and a heading needs article paragraphs on both sides
     assert _subheadings(["Menu", "What comes next", SECOND], ["body", "boilerplate", "body"], None) == []

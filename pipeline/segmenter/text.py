@@ -1528,6 +1528,7 @@ SUBHEADING_MAX_WORDS = 10
 NOT_SUBHEADING_RE = re.compile(
     r"[:|@(/©<>*#»«]|^\W|^\d|^(?:by|follow|tweet|advertis|posted|published|updated|continue|keep|read|click|tap|see|watch"
     r"|listen|share|sign|subscribe|more|related|download|view|show|load|get|join|leave|add|back|go|next|previous|become"
+    r"|skip|jump|scroll|close|open|reply|report|print|email|save|like|log|register|play|buy|try|learn|find|discover|explore"
     r"|" + "|".join(PHOTO_LABELS) + r")\b",
     re.IGNORECASE)  # (and no link's or button's imperative, "Continue reading", "Become a fan of ...", nor a photo's label)
 
