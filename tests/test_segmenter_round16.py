@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.segmenter.comments import _is_date_text
+from pipeline.segmenter.comments import _is_date_text, _meta_of
 from pipeline.segmenter.cues import interstitial_lines
 from pipeline.segmenter.text import REPLY_TO_LINE_RE, _appeal_boxes, _author_roles, _is_furniture, _subheadings, \
     apply_rules, furniture_flags
@@ -190,3 +190,15 @@ def test_an_authors_role_under_a_byline() -> None:
     assert _author_roles(["By the Numbers: 10,000", "Megan Slack", INTRO], labels) == []
     assert _author_roles(["Autor: Marta Zielińska", "5 grudnia 2026", INTRO], labels) == []
     assert _author_roles(["Autor: Marta Zielińska", "Rozmowy trwały do nocy.", INTRO], labels) == []
+
+
+def test_round_17_words_says_verbs_short_months_and_read_also_labels() -> None:
+    assert _meta_of("Mihai B. spune:").author == "Mihai B." and _meta_of("Jan Novák napsal:").author == "Jan Novák"
+    assert _meta_of("Il dit qu'il viendra demain à Genève.") is None
+    assert _meta_of("Ed Brown said...").author == "Ed Brown"  # Blogger's "NAME said..." as before
+    assert _is_date_text("6 Des 2026, 10:02 WIB") and _is_date_text("Бүгін, 09:12")
+    for line, furniture in (("[관련기사] 미·러 외교장관 회담 무산", True), ("Simak juga Video: Momen Delegasi AS tiba", True),
+                            ("Оқи отырыңыз: АҚШ жаңа санкциялар енгізді", True), ("Sortiraj po: Najnovije", True),
+                            ("Urmărește Cronica de Iași pe Google News", True),
+                            ("Följ med när vi granskar sanktionerna i tre delar.", False)):
+        assert _is_furniture(line) is furniture and furniture_flags([line])[0] is furniture, line

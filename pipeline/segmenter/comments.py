@@ -160,7 +160,12 @@ THREAD_NAV_TAIL_RE = re.compile(r"(?:\s*\|\s*(?:parent|root|prev|next|context))+
                                 re.IGNORECASE)
 THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such a line ends (a cheap test first)
 COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME | Dec 3 2026 10:15 utc | 12"
-SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\b\s*(?P<rest>.*?)\s*:?\s*$",
+# "NAME spune:", "NAME sagt:", "NAME a écrit :": a WordPress theme's verb in other languages
+OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "dit", "a écrit", "dice", "dijo", "escribió", "disse", "escreveu", "pisze",
+                    "napisał", "napsal", "napísal", "schreef", "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
+                    "írta", "пишет", "пише", "написал", "написав", "каже", "говорит")
+SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes|" + "|".join(OTHER_SAYS_VERBS) + r")"
+                     r"\b\s*(?P<rest>.*?)\s*:?\s*$",
                      re.IGNORECASE)
 SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>.+)$")
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
@@ -191,7 +196,8 @@ OTHER_AGO_ASCII_WORDS = tuple(word for word in OTHER_AGO_WORDS if word.isascii()
 # words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "published", "aired", "pm", "am", "utc",
                                "gmt", "est", "edt", "pst", "pdt", "et", "pt", "bst", "cet", "msk", "and", "of", "в", "г",
-                               "о", "р", "uhr", "um", "à", "às", "le", "publié", "veröffentlicht", "aktualisiert", "kl", "pukul"})
+                               "о", "р", "uhr", "um", "à", "às", "le", "wib", "wita", "ist", "aest", "aedt",
+                               "eet", "eest", "cest", "publié", "veröffentlicht", "aktualisiert", "kl", "pukul"})
 # Russian and Ukrainian dates and ages, for the comment sections of Cyrillic pages ("3 декабря 2026 г.",
 # "5 минут назад", "2 години тому", "вчора")
 CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?!\w)\.?(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",
@@ -199,9 +205,9 @@ CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?!\w)
 CYRILLIC_AGO_RE = re.compile(
     r"\b(?:\d+|одну|один|одна)\s+(?:секунд\w*|минут\w*|час\w*|дн(?:я|ей)|день|недел\w*|месяц\w*|год\w*|лет"
     r"|хвилин\w*|дн(?:і|ів)|тиж\w*|місяц\w*|рок\w*|рік|гадзін\w*|хвілін\w*|дзён|тыдн\w*|гад\w*)\s+(?:назад|тому|таму)\b"
-    r"|\b(?:вчера|сегодня|вчора|сьогодні|учора|сёння)\b",
+    r"|\b(?:вчера|сегодня|вчора|сьогодні|учора|сёння|бүгін|кеше)\b",
     re.IGNORECASE)
-CYRILLIC_AGO_WORDS = ("назад", "тому", "таму", "вчера", "сегодня", "вчора", "сьогодні", "учора", "сёння")
+CYRILLIC_AGO_WORDS = ("назад", "тому", "таму", "вчера", "сегодня", "вчора", "сьогодні", "учора", "сёння", "бүгін", "кеше")
 # ages with abbreviated units, which AGO_RE (shared with the line features) does not read: "3 hr. ago", "5 mo. ago"
 SHORT_UNIT_AGO_RE = re.compile(r"\b\d+\s*(?:s|sec|m|min|h|hr|d|w|wk|mo|y|yr)s?\.?\s+ago\b", re.IGNORECASE)
 CYRILLIC = re.compile("[\u0400-\u04ff]").search
@@ -216,7 +222,7 @@ NOT_NAME_STARTS = NOT_NAME_WORDS | frozenset(MONTHS.split("|"))
 # docs), so a lowercased line stands in for the line in those conditions only when it has none.
 IGNORECASE_ASCII_LOOKALIKES_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 BUTTON_TAIL_WORDS = ("reply", "report", "permalink", "like", "share")
-SAYS_VERBS = ("says", "said", "wrote", "writes")
+SAYS_VERBS = ("says", "said", "wrote", "writes", *OTHER_SAYS_VERBS)
 BY_ON_STARTS = ("by", "posted", "comment")
 SEPARATORS = ("|", "•", "·")
 
@@ -343,7 +349,9 @@ def _for_lowered_text(pattern: re.Pattern) -> re.Pattern:
 # "05-Dec-2026"); not in DATE_RE, which the network reads among its features
 SHORT_MONTHS = ("jan|janv|feb|fev|fév|févr|mar|mär|abr|apr|avr|may|mai|mag|jun|juin|giu|jul|juil|lug|aug|ago|août|sep|sept|set"
                 "|oct|okt|out|ott|nov|dec|dez|dic|déc|ene|gen")
-SHORT_MONTH_DATE_RE = re.compile(rf"\b\d{{1,2}}[./-](?:{SHORT_MONTHS})\.?[./-]\d{{2,4}}\b", re.IGNORECASE)
+SHORT_MONTH_DATE_RE = re.compile(rf"\b\d{{1,2}}[./-](?:{SHORT_MONTHS})\.?[./-]\d{{2,4}}\b"
+                                 # Indonesian and Dutch short names ("6 Des 2026, 10:02 WIB", "5 okt. 2026")
+                                 r"|\b\d{1,2}\s+(?:des|agu|agt|okt|mei|mrt|mär)\.?,?\s+\d{4}\b", re.IGNORECASE)
 LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
                          for pattern in (DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE, SHORT_UNIT_AGO_RE,
                                          CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)}
@@ -355,7 +363,7 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
     lowered = lowered_for_gates(text)
     patterns = []
     if DATE_GATE(text):
-        patterns += (DATE_RE, SHORT_MONTH_DATE_RE) if "." in text or "-" in text else (DATE_RE,)
+        patterns += (DATE_RE, SHORT_MONTH_DATE_RE)
     if TIME_GATE(text):
         patterns.append(TIME_RE)
     if lowered is None or any(map(lowered.__contains__, AGO_WORDS)):  # map: no generator frame, faster

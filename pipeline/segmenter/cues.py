@@ -225,14 +225,17 @@ MORE_RELATED_LABELS = ("citește și", "citiți și", "kapcsolódó", "olvasd el
                        "ti potrebbe interessare", "articoli correlati", "sur le même sujet", "(?:à )?lire également",
                        "das könnte sie auch interessieren", "weitere artikel", "przeczytaj (?:też|także)", "polecamy",
                        "přečtěte si (?:také|též)", "вас может заинтересовать", "читайте также по теме", "також читайте",
-                       "(?:bunlar da )?ilginizi çekebilir")
+                       "(?:bunlar da )?ilginizi çekebilir",
+                       # Indonesian "watch also", Kazakh and Hebrew "read also"
+                       "simak juga", "tonton juga", "оқи отырыңыз", "сондай-ақ оқыңыз", "קראו עוד", "קראו גם")
 _MORE_RELATED = "|".join(MORE_RELATED_LABELS)
 MORE_RELATED_STARTS = ("citește", "citiți", "kapcsolódó", "olvasd", "διαβ", "ასევე", "წაიკითხეთ", "прочетете", "вижте",
                        "loe ", "lasiet", "lasi ", "lees ", "läs ", "læs ", "les ", "xem ", "đọc ", "baca ", "čítajte",
                        "pročitajte", "həmçinin", "te puede", "también te", "te recomendamos", "noticias relacionadas", "veja também",
                        "saiba mais", "leia mais", "notícias relacionadas", "potrebbe", "ti potrebbe", "articoli correlati",
                        "sur le même", "lire également", "à lire également", "das könnte", "weitere artikel", "przeczytaj",
-                       "polecamy", "přečtěte", "вас может", "також читайте", "bunlar da", "ilginizi")
+                       "polecamy", "přečtěte", "вас может", "також читайте", "bunlar da", "ilginizi", "simak", "tonton",
+                       "оқи", "сондай-ақ", "קראו")
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
@@ -244,9 +247,9 @@ RELATED_LINK_LABEL_RE = re.compile(
 RELATED_LINK_INLINE_RE = re.compile(
     r"^\W*(?:(?:read (?:also|more|next)|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche|zobacz (?:także|też)"
-    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|यह भी पढ़ें|بیشتر بخوانید|" + _MORE_RELATED
+    r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|यह भी पढ़ें|بیشتر بخوانید|관련 ?기사|" + _MORE_RELATED
     # (a letter, or any non-ASCII character: RE2, which runs this in the furniture pattern, knows only ASCII letters)
-    + r")\s*[:|–—-]\s*"
+    + r")\s*[:|–—\]】-]\s*"
     # (in other languages than English the label may run into the headline: "À lire aussi Gaz russe : ...")
     r"|(?:читайте (?:также|також)|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche"
     r"|zobacz (?:także|też)|czytaj (?:także|też)|čtěte také|" + _MORE_RELATED + r")\s+)(?:\w|[^\x00-\x7f])",

@@ -629,7 +629,8 @@ AUTHOR_LINE = r"^\W*(?:" + "|".join(AUTHOR_LABELS) + r")\s*[:：]\s*[^.!?\n]{2,6
 FOLLOW_US = ("follow us", "folgen sie uns", "folge uns", "suivez-nous", "suivez nous", "síguenos", "siga-nos", "seguici",
              "seguiteci", "obserwuj nas", "sledujte nás", "sledujte nas", "bizi takip edin", "تابعونا", "تابعنا",
              "ακολουθήστε", "следите за нами", "слідкуйте за нами", "сачыце за намі", "volg ons", "följ oss", "følg os",
-             "følg oss", "seuraa meitä", "urmăriți-ne", "urmareste-ne", "kövess minket", "kövessen minket", "theo dõi",
+             "følg oss", "seuraa meitä", "urmăriți-ne", "urmareste-ne", "urmărește", "urmăriți", "kövess minket",
+             "kövessen minket", "theo dõi",
              "ikuti kami", "jälgi meid", "sekojiet mums", "sekite mus", "пратите нас", "pratite nas", "bizi izləyin",
              "ما را دنبال کنید", "עקבו אחרינו", "हमें फॉलो करें", "フォロー")
 FOLLOW_US_LINE = r"^\W*(?:" + "|".join(FOLLOW_US) + r")(?:[\s:,!.-]|$)[^\n]{0,150}\s*$"
@@ -647,7 +648,7 @@ PAYWALL_PROMPT = (r"^\W*(?:(?:subscribe|sign in|log in|register)(?: or (?:subscr
                   r"|keep reading with a (?:\d+-day )?free trial|subscribe to .{1,60} to keep reading)")
 SORT_LABEL_STARTS = ("sort", "sortieren", "trier", "trié", "ordenar", "ordina", "ordenado", "sortuj", "řadit", "seřadit",
                      "zoradiť", "rendezés", "sorteer", "sortera", "sorter", "järjestä", "сортир", "сортув", "sırala",
-                     "ταξινόμηση")
+                     "ταξινόμηση", "sortiraj", "сортирај")
 FURNITURE_RE = re.compile(
     r"views,? (?:and|&) opinions expressed|\bdo(?:es)? not necessarily (?:represent|reflect)|^disclaimer\b"
     # "... do not reflect the position of the editorial board" (aggregators of foreign press)
@@ -679,7 +680,7 @@ FURNITURE_RE = re.compile(
     # "Sort by: Newest | Oldest", "Sortieren nach: Neueste zuerst", "Ordenar por: Más recientes"
     r"|^\W*(?:sort(?:ed)? by|sortieren nach|trier par|trié par|ordenar por|ordina per|ordenado por|sortuj(?: według| wg)?|řadit podle"
     r"|seřadit podle|zoradiť podľa|rendezés|sorteer op|sortera (?:efter|på)|sorter (?:efter|etter)|järjestä|сортировать по"
-    r"|сортувати за|sırala|ταξινόμηση)\s*:?\s[^.!?,\n]{0,60}\s*$"
+    r"|сортувати за|sırala|ταξινόμηση|sortiraj po|сортирај по|sortiraj prema)\s*:?\s[^.!?,\n]{0,60}\s*$"
     # a comment section's rules under its heading ("Log in to join the discussion. Please keep comments civil.", "Bitte
     # beachten Sie unsere Netiquette.")
     r"|\bnetiquette\b|^\W*(?:sign in|log in|login|register) to join the (?:discussion|conversation)\b.{0,120}\s*$"
