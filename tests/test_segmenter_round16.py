@@ -202,3 +202,21 @@ def test_round_17_words_says_verbs_short_months_and_read_also_labels() -> None:
                             ("Urmărește Cronica de Iași pe Google News", True),
                             ("Följ med när vi granskar sanktionerna i tre delar.", False)):
         assert _is_furniture(line) is furniture and furniture_flags([line])[0] is furniture, line
+
+
+def test_photo_credits_of_other_languages_and_bios_under_their_bylines() -> None:
+    for line in ("Il sottosegretario all'uscita dal Dipartimento di Stato, mercoledì sera (Foto Agenzia Orsa/R. Delvecchio)",
+                 "De Amerikaanse delegatie arriveert donderdag in Genève. Foto Joost Verbeek / Beeldbureau Holland",
+                 "Rafinerija u Pančevu (ilustracija) Foto: Glas Podunavlja / Milan Ilić",
+                 "Ett tankfartyg för flytande naturgas lastas vid en terminal i norra Ryssland. Arkivbild."):
+        assert _is_furniture(line) and furniture_flags([line])[0], line
+    for line in ("Die Regierung veröffentlichte am Montag ein Foto des Treffens (Foto unten), das für Aufsehen sorgte.",
+                 "Emergency personnel work the scene. (AP Photo)"):  # (an English caption is the model's call)
+        assert not _is_furniture(line) and not furniture_flags([line])[0], line
+    lines = ["Door Marieke van Dalen", INTRO, SECOND, "Marieke van Dalen is correspondent in Genève en schrijft over diplomatie."]
+    assert apply_rules(lines, ["boilerplate", "body", "body", "body"])[3] == "boilerplate"
+    lines = ["Autor: Radu Ionescu", INTRO, SECOND, "Radu Ionescu scrie despre politică externă din 2015."]
+    assert apply_rules(lines, ["boilerplate", "body", "body", "body"])[3] == "boilerplate"
+    # a line with a colon that names no author gives no name
+    lines = ["Review: Chasing Mavericks", INTRO, SECOND, "Chasing Mavericks is now playing in theaters around the country."]
+    assert apply_rules(lines, ["boilerplate", "body", "body", "body"])[3] == "body"

@@ -636,7 +636,8 @@ FOLLOW_US = ("follow us", "folgen sie uns", "folge uns", "suivez-nous", "suivez 
 FOLLOW_US_LINE = r"^\W*(?:" + "|".join(FOLLOW_US) + r")(?:[\s:,!.-]|$)[^\n]{0,150}\s*$"
 REPLY_TO_LINE_RE = re.compile(REPLY_TO_LINE, re.IGNORECASE)
 # a photo's label, before its credit or caption ("Photograph: NAME/AGENCY", "Foto: ...", "Снимка: ...")
-OTHER_PHOTO_LABELS = ("foto", "fotó", "ảnh", "снимка", "фото", "φωτογραφία", "ფოტო", "kuva", "bild", "zdjęcie")
+OTHER_PHOTO_LABELS = ("foto", "fotó", "ảnh", "снимка", "фото", "φωτογραφία", "ფოტო", "kuva", "bild", "zdjęcie", "fotoğraf",
+                      "sursa foto", "צילום")
 PHOTO_LABELS = ("photo", "photograph", "picture", "image", "credit", *OTHER_PHOTO_LABELS)
 # a paywall's prompt: furniture (FURNITURE_RE), and what the article's visible opening stands over (`_teaser_above_paywall`)
 PAYWALL_PROMPT = (r"^\W*(?:(?:subscribe|sign in|log in|register)(?: or (?:subscribe|sign in|log in|register))? to "
@@ -776,6 +777,13 @@ FURNITURE_RE = re.compile(
     r"|[.!?][\"”’]?\s+(?:" + "|".join(PHOTO_LABELS) + r")s?\s*(?::|/|by\b|©)\s*[^.!?]{1,80}$"
     r"|^\W*(?:" + "|".join(OTHER_PHOTO_LABELS) + r")(?: αρχείου)?\s*[:/]\s*\S.{0,300}$"  # (Greek "file photo")
     r"|^\W*fot\.\s*\S[^.!?\n]{1,80}\s*$"  # (Polish: "Fot. NAME / AGENCY")
+    # ... and in other languages than English (where Dragnet's gold calls some such captions body): a credit in brackets
+    # ("... (Foto: Dok. AGENCY/NAME)", "(Fotoğraf: ...)"), a label and "NAME / AGENCY" without a colon ("... . Foto NAME /
+    # AGENCY"), a label after a bracket ("Rafinerija u Pančevu (ilustracija) Foto: ..."), an archive mark ("... . Arkivbild.")
+    r"|\(\s*(?:" + "|".join(OTHER_PHOTO_LABELS) + r")[\s:/.][^()\n]{1,80}\)\s*$"
+    r"|[.!?)][\"”’]?\s+(?:" + "|".join(OTHER_PHOTO_LABELS) + r")\s+[^.!?:\n]{1,60}\s/\s[^.!?\n]{1,60}$"
+    r"|\)\s+(?:" + "|".join(OTHER_PHOTO_LABELS) + r")\s*[:/]\s*[^.!?\n]{1,80}$"
+    r"|[.!?]\s+(?:arkivbild|arkivfoto|archivbild|archivfoto|foto d'archivio|foto de archivo|foto de arquivo)\.?\s*$"
     # a link to another article wherever it stands ("Read more: <headline>", "SEE ALSO: ..."; between paragraphs the
     # network does not even read it: `cues.interstitial_lines`)
     r"|" + RELATED_LINK_INLINE_RE.pattern + r".{0,150}$"  # (a headline's length: "RELATED: <a paragraph>" is text)
@@ -893,7 +901,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
                     "page ")
-FURNITURE_PARTS = ("fot.", "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments", "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
+FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo", "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments", "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
                    "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
                    "by using our ", "subscribe ", "subscribe:", "share this ", "javascript", "share or comment", "do not sell",
@@ -968,7 +976,14 @@ MISSED_PARAGRAPH_WORDS = 15  # a boilerplate line this long, ending a sentence, 
 ARTICLE_PARAGRAPH_WORDS = 12  # ...a body line at least this long, is the article's paragraph
 # the name in a byline ("By Erik Solberg", "Posted by Anna Lee"): two to four capitalised words
 BYLINE_NAME_RE = re.compile(r"^\W*(?:[Pp]osted |[Ww]ritten )?[Bb][Yy]:?\s+((?:[A-Z][\w.'\u2019-]*\s?){2,4})")
-BIO_VERBS = (" is ", " was ", " has ", " writes ", " covers ", " reports ", " served ", " teaches ", " works ")
+BIO_VERBS = (" is ", " was ", " has ", " writes ", " covers ", " reports ", " served ", " teaches ", " works ",
+             # "is" and "writes" of other languages, and a dash ("NAME — correspondent in ...")
+             " ist ", " est ", " es ", " é ", " è ", " jest ", " je ", " är ", " er ", " este ", " scrie ", " είναι ",
+             " היא ", " הוא ", " є ", " является ", " — ", " – ", " schreibt ", " écrit ", " escribe ", " pisze ")
+# the word before the name in a byline of another language, and the particles of a name
+BYLINE_PREPOSITIONS = frozenset({"door ", "von ", "par ", "por ", "av ", "af ", "di ", "od ", "de "})
+BYLINE_NAME_END_RE = re.compile(r"\s*[,|(·•/]")
+NAME_PARTICLES = frozenset({"van", "de", "der", "den", "von", "di", "da", "dos", "del", "la", "le", "ter", "ten", "bin", "ibn"})
 BIO_MAX_WORDS = 60
 ABOUT_THE_AUTHOR_RE = re.compile(r"^\W*about the authors?\W*$", re.IGNORECASE)
 ABOUT_THE_AUTHOR_LINES = 3
@@ -1705,6 +1720,9 @@ def _author_bios(lines: list[str], labels: list[str], joined: str | None = None)
     bios = _under_about_the_author(lines, labels) if joined is None or _may_hold(joined, "author") else []
     names = {match.group(1).rstrip() for line in lines[:BYLINE_WINDOW] if line[:1] in "BbPpWw" and len(line) <= 80
              for match in [BYLINE_NAME_RE.match(line)] if match}
+    names.update(name for line in lines[:BYLINE_WINDOW] if len(line) <= 80 and (
+        ":" in line or line[:line.find(" ") + 1].casefold() in BYLINE_PREPOSITIONS) for name in [_other_byline_name(line)]
+        if name)
     if not names:
         return bios
     starts = tuple(names)
@@ -1717,6 +1735,20 @@ def _author_bios(lines: list[str], labels: list[str], joined: str | None = None)
             bios.append(index)
         paragraph_seen = paragraph_seen or len(WORD_RE.findall(line)) >= ARTICLE_PARAGRAPH_WORDS
     return sorted(set(bios))
+
+
+def _other_byline_name(line: str) -> str | None:
+    """The name in a byline of another language ("Door Marieke van Dalen", "Von Katharina Wendeborn", "Autor: Radu
+    Ionescu", "Автор: Айгерім Сейітқызы"): two to five words, each capitalised or a name's particle ("van", "de")."""
+    match = AUTHOR_LINE_RE.match(line) if ":" in line else None
+    if match is None and line[:line.find(" ") + 1].casefold() not in BYLINE_PREPOSITIONS:
+        return None
+    named = line.split(":", 1)[1] if match else line.split(" ", 1)[1]
+    words = BYLINE_NAME_END_RE.split(named, 1)[0].split()  # ("Von NAME, Washington", "Par NAME (correspondant)")
+    if not 2 <= len(words) <= 5 or not all(word[:1].isupper() or word in NAME_PARTICLES for word in words) \
+            or not words[-1][:1].isupper():
+        return None
+    return " ".join(words).rstrip(",.")
 
 
 def _teaser_above_paywall(lines: list[str], labels: list[str], prompts: list[int]) -> list[int]:
