@@ -220,3 +220,9 @@ def test_photo_credits_of_other_languages_and_bios_under_their_bylines() -> None
     # a line with a colon that names no author gives no name
     lines = ["Review: Chasing Mavericks", INTRO, SECOND, "Chasing Mavericks is now playing in theaters around the country."]
     assert apply_rules(lines, ["boilerplate", "body", "body", "body"])[3] == "body"
+
+
+def test_question_subheadings_sort_labels_alone_and_hebrew_share_links() -> None:
+    assert _subheadings([INTRO, "What happens next?", SECOND], ["body", "boilerplate", "body"], None) == [1]
+    for line in ("Sortiraj po:", "שתפו בוואטסאפ"):
+        assert _is_furniture(line) and furniture_flags([line])[0], line

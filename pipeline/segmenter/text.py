@@ -585,7 +585,7 @@ SHARE_VERBS = ("share", "sdílet", "sdílejte", "zdieľať", "partager", "partag
 SHARE_PLATFORMS = ("facebook", "twitter", "telegram", "whatsapp", "viber", "vkontakte", "вконтакте", "linkedin", "reddit",
                    "pinterest", "messenger", "bluesky", "flipboard", "weibo", "wechat", "微博", "微信", "카카오", "페이스북",
                    "트위터", "фейсбук", "фэйсбук", "телеграм", "твиттер", "вайбер", "ватсап", "однокласс", "тэлеграм",
-                   "تلگرام", "فیسبوک", "فیس‌بوک", "توییتر", "واتساپ", "فيسبوك", "تويتر", "واتساب", "تيليجرام",
+                   "تلگرام", "فیسبوک", "فیس‌بوک", "توییتر", "واتساپ", "فيسبوك", "تويتر", "واتساب", "تيليجرام", "בוואטסאפ", "בפייסבוק", "בטוויטר", "בטלגרם",
                    "تلغرام", "व्हाट्सऐप", "व्हाट्सएप", "फेसबुक", "ट्विटर", "פייסבוק", "טוויטר", "וואטסאפ", "טלגרם",
                    "e-mail", "email")
 SHARE_ALONE_VERBS = tuple(verb for verb in SHARE_VERBS if verb not in ("share", "del", "jaa", "deel", "dela"))
@@ -681,7 +681,7 @@ FURNITURE_RE = re.compile(
     # "Sort by: Newest | Oldest", "Sortieren nach: Neueste zuerst", "Ordenar por: Más recientes"
     r"|^\W*(?:sort(?:ed)? by|sortieren nach|trier par|trié par|ordenar por|ordina per|ordenado por|sortuj(?: według| wg)?|řadit podle"
     r"|seřadit podle|zoradiť podľa|rendezés|sorteer op|sortera (?:efter|på)|sorter (?:efter|etter)|järjestä|сортировать по"
-    r"|сортувати за|sırala|ταξινόμηση|sortiraj po|сортирај по|sortiraj prema)\s*:?\s[^.!?,\n]{0,60}\s*$"
+    r"|сортувати за|sırala|ταξινόμηση|sortiraj po|сортирај по|sortiraj prema)\s*:?(?:\s[^.!?,\n]{0,60})?\s*$"
     # a comment section's rules under its heading ("Log in to join the discussion. Please keep comments civil.", "Bitte
     # beachten Sie unsere Netiquette.")
     r"|\bnetiquette\b|^\W*(?:sign in|log in|login|register) to join the (?:discussion|conversation)\b.{0,120}\s*$"
@@ -1537,7 +1537,8 @@ def _missed_closing_paragraphs(lines: list[str], labels: list[str], furniture: l
 
 # An article's own subheading, between two of its paragraphs ("What comes next", "Skepsis in Europa"): SUBHEADING_MAX_WORDS
 # words at most, more than one, opening in capitals but no title case (some word after the first in lower case: a name,
-# "Linden Lab", or a link's "Stock Investing Strategies" is none), no sentence's or label's end, nothing of a caption, a
+# "Linden Lab", or a link's "Stock Investing Strategies" is none), no sentence's or label's end but a question's
+# ("What happens next?"), nothing of a caption, a
 # byline, a link or a counter. On the training pages, 15 such lines (62 words) that the model called boilerplate are body
 # in Dragnet's gold, 5 (26 words) boilerplate.
 SUBHEADING_MAX_WORDS = 10
@@ -1573,7 +1574,7 @@ def _paragraph_above(lines: list[str], labels: list[str], index: int) -> bool:
 def _subheading_like(line: str) -> bool:
     words = line.split()
     return 2 <= len(words) <= SUBHEADING_MAX_WORDS and line[:1].isupper() and not line.isupper() \
-        and line[-1:] not in ".!?,;:\"”’" and any(word[:1].islower() for word in words[1:]) \
+        and line[-1:] not in ".!,;:\"”’" and any(word[:1].islower() for word in words[1:]) \
         and NOT_SUBHEADING_RE.search(line) is None
 
 
