@@ -124,9 +124,8 @@ REPLY_TO = (r"(?:(?:in\s+)?repl(?:y|ying)\s+to|svar\s+till?|membalas|rea[kc]ci?e
             r"|antwort\s+(?:auf|an)|odpowiedź\s+do|risposta\s+a"
             r"|en\s+réponse\s+à|ответ\s+на|відповідь\s+на|odpowiedź\s+na|in\s+risposta\s+a|respuesta\s+a|em\s+resposta\s+a"
             r"|reactie\s+op)\s+[^.!?]{1,40}")
-REPLY_TO_STARTS = ("in repl", "reply", "replying", "svar ", "membalas", "reakcia", "reakce", "odgovor", "antwort", "en réponse",
-                   "odpowiedź", "risposta",
-                   "in risposta", "respuesta", "em resposta", "reactie")
+REPLY_TO_STARTS = ("in repl", "reply", "replying", "svar ", "membalas", "reakcia", "reakce", "odgovor", "antwort",
+                   "en réponse", "odpowiedź", "risposta", "in risposta", "respuesta", "em resposta", "reactie")
 WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|level \d+"
                             r"|author|editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
                             r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured) picks?|featured|pinned"
@@ -164,8 +163,8 @@ COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME |
 OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "dit", "a écrit", "dice", "dijo", "escribió", "disse", "escreveu", "pisze",
                     "napisał", "napsal", "napísal", "schreef", "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
                     "írta", "пишет", "пише", "написал", "написав", "каже", "говорит")
-SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes|" + "|".join(OTHER_SAYS_VERBS) + r")"
-                     r"\b\s*(?P<rest>.*?)\s*:?\s*$",
+SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes|" + "|".join(OTHER_SAYS_VERBS)
+                     + r")\b\s*(?P<rest>.*?)\s*:?\s*$",
                      re.IGNORECASE)
 SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>.+)$")
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
@@ -358,8 +357,9 @@ LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
 
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every match of DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE and SHORT_UNIT_AGO_RE (and CYRILLIC_DATE_RE,
-    CYRILLIC_AGO_RE in Cyrillic text) in the text, sorted; a pattern runs only when its necessary condition holds."""
+    """(start, end) of every match of DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE and SHORT_UNIT_AGO_RE
+    (and CYRILLIC_DATE_RE, CYRILLIC_AGO_RE in Cyrillic text) in the text, sorted; a pattern runs only when its necessary
+    condition holds."""
     lowered = lowered_for_gates(text)
     patterns = []
     if DATE_GATE(text):
