@@ -226,3 +226,10 @@ def test_question_subheadings_sort_labels_alone_and_hebrew_share_links() -> None
     assert _subheadings([INTRO, "What happens next?", SECOND], ["body", "boilerplate", "body"], None) == [1]
     for line in ("Sortiraj po:", "שתפו בוואטסאפ"):
         assert _is_furniture(line) and furniture_flags([line])[0], line
+
+
+def test_a_commenters_date_in_brackets() -> None:
+    for line, author, date in (("John Smith (05.12.2026 14:32)", "John Smith", "05.12.2026 14:32"),
+                               ("אורי מ. (05.12.26)", "אורי מ.", "05.12.26"), ("Darby (1:41)", "Darby", "1:41")):
+        meta = _meta_of(line)
+        assert (meta.author, meta.date) == (author, date), line

@@ -545,6 +545,10 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
         if match is None:
             return None
         head, date = line[:match.start("date")], match.group("date")
+    # "NAME (05.12.2026 14:32)": the date in brackets
+    bracketed = head.rstrip().endswith("(") and date.rstrip().endswith(")")
+    if bracketed:
+        head, date = head.rstrip()[:-1], date.rstrip()[:-1]
     # "Deb Kessler commented 2 hours ago", "by EmpireGeorge-- July 25, 2012 10:54 AM EDT"
     author = BY_PREFIX_RE.sub("", COMMENTED_TAIL_RE.sub("", head.strip(" ·•|-–—,:")))
     if "@" in author:  # "Ben Ostrowski @benostrowski.bsky.social · 1h": the name
