@@ -626,6 +626,7 @@ AUTHOR_LABELS = ("автор", "авторы", "автори", "аўтар", "au
                  "redaktor", "redaktorka", "rédacteur", "rédactrice", "texte", "tekst", "teksti", "szöveg", "texto",
                  "журналист", "журналіст", "кореспондент", "корреспондент", "текст")
 AUTHOR_LINE = r"^\W*(?:" + "|".join(AUTHOR_LABELS) + r")\s*[:：]\s*[^.!?\n]{2,60}\s*$"
+AUTHOR_LINE_RE = re.compile(AUTHOR_LINE, re.IGNORECASE)
 # a prompt to follow the outlet ("Folgen Sie uns auf ...", "Ακολουθήστε μας στο Google News", "Follow us on X")
 FOLLOW_US = ("follow us", "folgen sie uns", "folge uns", "suivez-nous", "suivez nous", "síguenos", "siga-nos", "seguici",
              "seguiteci", "obserwuj nas", "sledujte nás", "sledujte nas", "bizi takip edin", "تابعونا", "تابعنا",
@@ -1772,25 +1773,20 @@ def _teaser_above_paywall(lines: list[str], labels: list[str], prompts: list[int
 
 # An appeal box: a heading, a paragraph and a button or an e-mail field ("Support independent journalism", "We work without
 # state funding ... Every donation helps.", "Donate"; "Iratkozz fel a hírlevelünkre!", "Minden reggel ...", "E-mail-cím").
-# Words of its button or heading, casefolded:
-APPEAL_MARKS = ("subscri", "newsletter", "donat", "donor", "member", "support", "sign up", "join us", "spende", "unterstütz",
-                "abonn", "abo ", "faire un don", "soutenir", "soutenez", "donar", "doar", "apoy", "apoi", "suscrib", "hazte",
-                "socio", "assin", "inscrev", "iscriv", "sostien", "wesprzyj", "wspieraj", "wpłać", "darowizn", "zapisz",
-                "prenumer", "subskryb", "podpoř", "podpor", "odebír", "odběr", "darovat", "přispě", "destek", "bağış",
-                "abone", "kaydol", "bülten", "поддерж", "подпис", "пожертв", "донат", "данат", "підтрим", "підпис",
-                "падтрым", "падпіс", "подкреп", "абон", "تبرع", "ادعم", "اشترك", "النشرة", "حمایت", "اشتراک", "寄付", "購読",
-                "登録", "支持", "订阅", "후원", "구독", "ủng hộ", "đăng ký", "dukung", "langganan", "támogat", "előfizet",
-                "feliratkoz", "hírlevél", "hírlevel", "steun", "lid worden", "word lid", "aanmeld", "nieuwsbrief", "medlem",
-                "støtt", "stöd", "nyhetsbrev", "nyhedsbrev", "tilaa", "lahjoit", "uutiskirje", "toeta", "ziedo", "parem",
-                "sprijin", "doneaz", "abonea", "υποστηρ", "εγγραφ", "донир", "pretplat", "გამოიწერ", "მხარდაჭ", "become a",
-                "přispět", "přispějte")
-# ...of them, those of a donation's or a membership's button
-DONATION_MARKS = ("donat", "donor", "member", "support", "spende", "unterstütz", "faire un don", "soutenir", "soutenez", "donar",
-                  "doar", "apoy", "apoi", "hazte", "socio", "sostien", "wesprzyj", "wspieraj", "wpłać", "darowizn", "podpoř",
-                  "podpor", "darovat", "přispě", "destek", "bağış", "поддерж", "пожертв", "донат", "данат", "підтрим",
-                  "падтрым", "подкреп", "تبرع", "ادعم", "حمایت", "寄付", "支持", "후원", "ủng hộ", "dukung", "támogat", "steun",
-                  "lid worden", "word lid", "medlem", "støtt", "stöd", "lahjoit", "toeta", "ziedo", "parem", "sprijin",
-                  "doneaz", "υποστηρ", "донир", "მხარდაჭ", "become a")
+# Words of its button or heading, casefolded: those of a donation's or a membership's...
+DONATION_MARKS = ("donat", "donor", "member", "support", "spende", "unterstütz", "faire un don", "soutenir", "soutenez",
+                  "donar", "doar", "apoy", "apoi", "hazte", "socio", "sostien", "wesprzyj", "wspieraj", "wpłać",
+                  "darowizn", "podpoř", "podpor", "darovat", "přispě", "destek", "bağış", "поддерж", "пожертв", "донат",
+                  "данат", "підтрим", "падтрым", "подкреп", "تبرع", "ادعم", "حمایت", "寄付", "支持", "후원", "ủng hộ",
+                  "dukung", "támogat", "steun", "lid worden", "word lid", "medlem", "støtt", "stöd", "lahjoit", "toeta",
+                  "ziedo", "parem", "sprijin", "doneaz", "υποστηρ", "донир", "მხარდაჭ", "become a")
+# ...and those of a subscription's or a newsletter's
+SUBSCRIPTION_MARKS = ("subscri", "newsletter", "sign up", "join us", "abonn", "abo ", "suscrib", "assin", "inscrev",
+                      "iscriv", "zapisz", "prenumer", "subskryb", "odebír", "odběr", "abone", "kaydol", "bülten",
+                      "подпис", "підпис", "падпіс", "абон", "اشترك", "النشرة", "اشتراک", "購読", "登録", "订阅", "구독",
+                      "đăng ký", "langganan", "előfizet", "feliratkoz", "hírlevél", "hírlevel", "aanmeld", "nieuwsbrief",
+                      "nyhetsbrev", "nyhedsbrev", "tilaa", "uutiskirje", "abonea", "εγγραφ", "pretplat", "გამოიწერ")
+APPEAL_MARKS = DONATION_MARKS + SUBSCRIPTION_MARKS
 # ...and of an e-mail field ("E-mail-cím", "Your email", "Электронная почта")
 EMAIL_FIELD_MARKS = ("e-mail", "email", "ელფოსტ", "почт", "пошт", "correo", "البريد", "メール", "이메일")
 # ...and of its paragraph: only what an article's own sentences seldom hold (no "support", "subscribers", "поддержка",
@@ -1867,7 +1863,6 @@ def _appeal_boxes(lines: list[str], labels: list[str]) -> list[int]:
 _NOT_LETTERS = "".join(char for char in map(chr, range(128)) if not char.isalpha()) + "«»“”‘’•·–—"
 
 
-AUTHOR_LINE_RE = re.compile(AUTHOR_LINE, re.IGNORECASE)
 ROLE_MAX_WORDS = 6
 
 
