@@ -67,7 +67,9 @@ COUNTER_RE = re.compile(
 )
 # counts and ages that a row of buttons may show beside them: "Like · Reply · 7d", "Reply · Like (1)"
 AGE_UNITS = "s|m|min|h|hr|d|w|wk|mo|y|yr"
-ROW_AGE = r"\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"  # in Vietnamese: "Thích (48) · Trả lời · 2 giờ trước"
+ROW_AGE = (r"(?:\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"  # in Vietnamese: "Thích (48) · Trả lời · 2 giờ trước"
+           # spelled out, as Facebook's comments plugin printed it: "Like · Reply · 41 · 3 years ago"
+           r"|(?:\d{1,3}|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)")
 BUTTON_EXTRAS = rf"\d{{1,3}}\s?(?:{AGE_UNITS})\b|\(\d+\)|{ROW_AGE}"
 # a comment's reply button, in the languages read so far (`text` builds a page's cheap test for a comment section from
 # these too)
@@ -79,7 +81,7 @@ REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "rép
 BUTTON_WORDS = REPLY_WORDS + (
     "like", "likes", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link", "vote", "upvote",
     "downvote", "recommend", "report abuse", "report comment", "flag as inappropriate", "reply to this comment",
-    "log in to reply", "login to reply", "click to rate", "save", "hide", "embed", "parent", "give award", "award",
+    "log in to reply", "login to reply", "click to rate", "reply to this", "reply with quote", "multi-quote this message", "save", "hide", "embed", "parent", "give award", "award",
     "read more", "show more", "hide replies", "view replies", "back to top", "respect",
     "нравится", "не нравится", "пожаловаться", "поделиться", "цитировать", "подобається", "поскаржитися", "поділитися",
     "melden", "gefällt mir", "signaler", "j'aime", "me gusta", "no me gusta", "denunciar", "reportar", "zgłoś",
@@ -90,19 +92,23 @@ BUTTON_WORDS = REPLY_WORDS + (
     "gilla", "anmäl", "rapportera", "suka", "laporkan", "sviđa mi se", "prijavi", "bəyən", "şikayət et", "páči sa mi to",
     "nahlásiť", "synes godt om", "anmeld")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
-BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼⬆⬇↑↓]\s*\d{0,5}",
+# (Disqus's vote arrows, "14 △ ▽", print their count first)
+BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
+                   r"\d{1,5}\s*[▲▼△▽](?:\s*[▲▼△▽])?",
                    r"(?:рейтинг|rating):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?",
                    r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)", BUTTON_EXTRAS)
 BUTTON_RE = re.compile(
-    r"^\W*(?:(?:" + "|".join([*map(re.escape, dict.fromkeys(BUTTON_WORDS)), *BUTTON_PATTERNS]) + r")\W*)+"
-    r"(?:#\d*|\d{1,5})?\W*$",  # a count after the last button: "Reply Like 14"
+    # a count after a button: "Reply Like 14", "Like · Reply · 41 · 3 years ago"; lynx's link number before the row
+    r"^\W*(?:\[\d{1,4}\])?\W*(?:(?:(?:" + "|".join(map(re.escape, dict.fromkeys(BUTTON_WORDS))) + r")(?:\W+\d{1,5}(?!\w))?|"
+    + "|".join(BUTTON_PATTERNS) + r")\W*)+"
+    r"(?:#\d*|\d{1,5})?\W*$",
     re.IGNORECASE,
 )
 # the age in a row of buttons under a comment ("Like · Reply · 2d"): the comment's date when nothing else gives one
 BUTTON_AGE_RE = re.compile(rf"(?<![\w(])(\d{{1,3}}\s?(?:{AGE_UNITS})\b|{ROW_AGE})", re.IGNORECASE)
 # a BUTTON_RE match of counts and ages alone ("7d", "(3)") is no button: "7d" is a comment's date
-VOTES_RE = re.compile(r"^(?:[👍👎▲▼⬆⬇↑↓+−-]\s*\d{0,5}\s*)*[👍👎▲▼⬆⬇↑↓]\s*\d{0,5}\s*$")  # (lines come stripped)
-VOTE_STARTS = frozenset("👍👎▲▼⬆⬇↑↓+−-")  # (what either pattern opens with: a cheap test first)
+VOTES_RE = re.compile(r"^(?:[👍👎▲▼△▽⬆⬇↑↓+−-]\s*\d{0,5}\s*)*[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}\s*$")  # (lines come stripped)
+VOTE_STARTS = frozenset("👍👎▲▼△▽⬆⬇↑↓+−-")  # (what either pattern opens with: a cheap test first)
 PLUS_MINUS_VOTES_RE = re.compile(r"^\+\d{1,5}\s*(?:/\s*)?[-−]\d{1,5}$")  # "+5 / -1", "+12 -3"
 EXTRAS_ONLY_RE = re.compile(rf"^\W*(?:(?:{BUTTON_EXTRAS})\W*)+$", re.IGNORECASE)
 # an age as comment widgets print it, alone: "7d", "3h", "2 wk"
@@ -122,20 +128,24 @@ POST_WORDS = "beitrag|kommentar|comment|post|antwort|commentaire|réponse|ком
 # a reply's line naming the comment it answers ("In reply to NAME", "Svar til NAME", "Membalas @NAME", "Reakcia na: NAME")
 REPLY_TO = (r"(?:(?:in\s+)?repl(?:y|ying)\s+to|svar\s+till?|membalas|rea[kc]ci?e?a?\s+na:?|odgovor\s+(?:korisniku|na)"
             r"|antwort\s+(?:auf|an)|odpowiedź\s+do|risposta\s+a"
-            r"|en\s+réponse\s+à|ответ\s+на|відповідь\s+на|odpowiedź\s+na|in\s+risposta\s+a|respuesta\s+a|em\s+resposta\s+a"
+            r"|en\s+réponse\s+à|ответ\s+(?:на|для)|відповідь\s+(?:на|для)|odpowiedź\s+na|in\s+risposta\s+a|respuesta\s+a|em\s+resposta\s+a"
             r"|reactie\s+op)\s+[^.!?]{1,40}")
 REPLY_TO_STARTS = ("in repl", "reply", "replying", "svar ", "membalas", "reakcia", "reakce", "odgovor", "antwort",
-                   "en réponse", "odpowiedź", "risposta", "in risposta", "respuesta", "em resposta", "reactie")
+                   "en réponse", "odpowiedź", "risposta", "in risposta", "respuesta", "em resposta", "reactie", "ответ ",
+                   "відповідь ")
 WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|level \d+"
                             r"|author|editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
                             r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured) picks?|featured|pinned"
                             r"|(?:paid |founding )?(?:subscriber|member)"
+                            # a commenter's profile line in Facebook's comments plugin: "Works at NAME", "Lives in PLACE"
+                            r"|(?:works at|worked at|studied at|studies at|lives in|went to)\s+(?-i:[A-Z0-9])[^.!?]{0,60}"
                             rf"|(?:{POST_WORDS})\s*(?:#|no\.|nr\.|№)?\s*\d{{1,5}}"
                             r"|this comment (?:was|has been|is) (?:deleted|removed|hidden)\b.{0,40}|liked by .{1,60}"
                             r"|ip:?\s*[\d*x]{1,3}(?:\.[\d*x]{1,3}){3}"  # a commenter's masked address: "IP: 85.254.xx.xx"
                             r"|(?:comment )?(?:deleted|removed))\W*$",
                             re.IGNORECASE)
 WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level", "author", "editor",
+                 "works at", "worked at", "studied at", "studies at", "lives in", "went to",
                  "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member",
                  "times", "nyt", "reader", "editor", "featured", "pinned",
                  *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by", "ip", *REPLY_TO_STARTS)
@@ -154,11 +164,25 @@ BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+)?by:?\s+(?P<author>.+?)\s+(?:on
 # a forum post's header (phpBB): "Post by NAME » DATE", "Сообщение NAME » 05 дек 2026, 14:32"
 FORUM_POST_RE = re.compile(r"^\W*(?:post(?: by)?|сообщение|повідомлення|beitrag von)\s+(?P<author>[^»]{1,40}?)\s+»\s+(?P<date>.+)$",
                            re.IGNORECASE)
+# a vBulletin post's header and its author's line ("Old 12-19-2012, 09:10 PM #2" with the post-status icon's alt text,
+# "Brennan_K Brennan_K is offline" with the name's link and the status icon's alt text; lynx's link numbers before them)
+FORUM_NUMBERED_POST_RE = re.compile(
+    r"^(?:\[\d+\])?(?:old|new|unread)\s+(?P<date>(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|today|yesterday),?\s+\d{1,2}:\d{2}"
+    r"(?:\s*[ap]m)?)\s+(?:\[\d+\])?#\d{1,6}\s*$", re.IGNORECASE)
+FORUM_STATUS_RE = re.compile(r"^(?:\[\d+\])?(?P<name>\S.{0,39}?)(?: (?P=name))? is (?:offline|online)\s*$")
+# a Slash site's comment header: "by NAME (92797) * <email> on Tuesday July 24, @11:35AM ( #40750343 ) Journal" (a user
+# number, a subscriber's star, an obfuscated address, the comment's number, a link to the user's journal; "writes:"
+# before "on" in some dumps)
+SLASH_HEADER_RE = re.compile(
+    r"^by\s+(?P<author>\S.{0,40}?)(?:\s+\(\d{1,9}\))?(?:\s+\*)?(?:\s+<[^<>]{0,80}>)?(?:\s+writes:)?\s+on\s+"
+    r"(?P<date>(?:[a-z]+day,?\s+)?[a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?,?\s+@\s?\d{1,2}:\d{2}\s?(?:[ap]m)?)"
+    r"\s*(?:\(\s*#\d{1,12}\s*\))?(?:\s+(?:journal|homepage))*\s*$", re.IGNORECASE)
 # a discussion site's thread links after a comment's header ("vrbanac 4 hours ago | parent | next [–]")
 THREAD_NAV_TAIL_RE = re.compile(r"(?:\s*\|\s*(?:parent|root|prev|next|context))+\s*(?:\[[–-]\])?\s*$|\s*\[[–-]\]\s*$",
                                 re.IGNORECASE)
 THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such a line ends (a cheap test first)
 COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME | Dec 3 2026 10:15 utc | 12"
+USER_MARK_RE = re.compile(r"^\[(?:info|userpic|icon|avatar|profile)\]\s*(?=\S)", re.IGNORECASE)  # LiveJournal's user mark
 # "NAME spune:", "NAME sagt:", "NAME a écrit :": a WordPress theme's verb in other languages
 OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "dit", "a écrit", "dice", "dijo", "escribió", "disse", "escreveu", "pisze",
                     "napisał", "napsal", "napísal", "schreef", "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
@@ -175,6 +199,8 @@ NOT_AUTHORS = {"posted", "updated", "edited", "published", "today", "yesterday",
 # ad labels, which stand alone on a line as names do ("Advertisement" above a date line is no commenter)
 AD_LABELS = frozenset({"advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "promoted",
                        "paid content", "partner content"})
+# ...and other labels that stand alone as names do: a forum post icon's alt text ("Default" over a vBulletin post)
+LONE_LABELS = AD_LABELS | {"default"}
 CJK_CLAUSE_MARKS = ("。", "，", "！", "？", "；", "、")
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
@@ -301,6 +327,8 @@ def _widget_kind(line: str) -> str | None:
     if len(line) > 80:
         return None
     if not any(map(str.isalpha, line)):
+        if line == "--":  # a signature's delimiter: the signature under it is the comment's
+            return "skip"
         return None if _is_date_text(line) else "button"  # "01/02/2019 16:12" is a date line
     start = _first_word_start(line)
     if start is not None and start[:1].isdigit():
@@ -429,7 +457,7 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
         return False
     if text[:1].isdigit() and sum(map(str.isdigit, text)) > sum(map(str.isalpha, text)):  # a score: "184p", "12 pts"
         return False
-    if len(words) <= 2 and text.lower().strip(" :-") in AD_LABELS:
+    if len(words) <= 2 and text.lower().strip(" :-") in LONE_LABELS:
         return False
     if len(words) == 1 and text.lower().strip(" :-,.") in WEEKDAYS:  # "Sunday" over "September 16, 2012 at 7:41 pm"
         return False
@@ -469,6 +497,12 @@ def _meta_of(line: str) -> _Meta | None:
             return _meta_of(line.replace(" ► ", " → ").split(" → ", 1)[0])
         if " » " in line and (post := FORUM_POST_RE.match(line)) is not None and _is_date_text(post.group("date")):
             return _Meta(author=post.group("author"), date=post.group("date"))  # "Post by NAME » Fri Dec 05, 2026"
+    if ", @" in line and line[:3].lower() == "by " and (slash := SLASH_HEADER_RE.match(line)) is not None:
+        return _Meta(author=slash.group("author"), date=slash.group("date"))
+    if line.endswith(("is offline", "is online")) and (status := FORUM_STATUS_RE.match(line)) is not None:
+        return _Meta(author=status.group("name"), says=True)  # (a post's author under its date, as "NAME wrote:" is)
+    if "#" in line and (post := FORUM_NUMBERED_POST_RE.match(line)) is not None:
+        return _Meta(date=post.group("date"))
     if line[:1] == "#" and (numbered := NUMBERED_NAME_RE.match(line)) is not None:
         meta = _meta_of(numbered.group("name"))
         if meta is not None and meta.author:
@@ -591,6 +625,9 @@ QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|п�
 PLACE_RE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?$")  # "Portland, Maine"
 
 
+MAX_INITIALS = 3
+
+
 def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False) -> list[tuple[str, object]]:
     """Kind of each line: ('skip', None), ('button', age or None), ('avatar', None), ('meta', _Meta) or
     ('text', str)."""
@@ -607,6 +644,16 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
             if meta is None and _repeated_name(collapsed, index):
                 meta = _Meta(author=line)
             kinds.append(("meta", meta) if meta is not None else ("text", line))
+    # an avatar's initials over the commenter's name and the comment's date ("DS", "DesertSkeptic", "2h", as OpenWeb prints
+    # a commenter without a picture) are the avatar, not a first commenter's name (a sign-off over a signature, "XO" over
+    # "Jan", has no date line under them)
+    for index, (kind, value) in enumerate(kinds[:-2]):
+        if kind == "meta" and value.author and not value.date and len(value.author) <= MAX_INITIALS \
+                and value.author.isalpha() and value.author.isupper():
+            (name_kind, name), (date_kind, date) = kinds[index + 1], kinds[index + 2]
+            if name_kind == "meta" and name.author and not name.date and name.author[:1].upper() == value.author[:1] \
+                    and date_kind == "meta" and date.date and not date.author:
+                kinds[index] = ("avatar", None)
     # a short text line that opens a comment (after a button, an avatar or a counter) is its
     # author's name, even lowercase ("anonymous coward", "old hand"), when a date line follows it or
     # it ends with the date and the comment's text follows
@@ -775,4 +822,38 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
     has_separators = any(kind in ("button", "avatar", "meta") for kind, _ in kinds)
     if not has_separators:
         return [Comment(author=None, date=None, text=text) for draft in drafts for text in draft.text if text]
-    return [Comment(author=d.author, date=d.date, text="\n".join(t for t in d.text if t)) for d in drafts]
+    comments = []
+    for draft in drafts:
+        author = _bare_author(draft.author, [comment.author for comment in comments])
+        comments.append(Comment(author=author, date=draft.date, text="\n".join(t for t in draft.text if t)))
+    return comments
+
+
+def _bare_author(author: str | None, earlier: list[str | None]) -> str | None:
+    """The commenter's name without what a comment system prints beside it: LiveJournal's user mark ("[info]tyoma_k"),
+    or the name of the earlier commenter that a reply answers, after the
+    reply's author, as Disqus prints a reply's header ("marinka_k Walt Prezioso": an earlier comment's author at either
+    end gives the cut, where both parts are whole names (`_whole_name`), so that "Marie-Christine Grimard" under a
+    "Marie-Christine" keeps her surname)."""
+    if not author:
+        return author
+    author = USER_MARK_RE.sub("", author) or author
+    for name in dict.fromkeys(earlier):
+        if not name or name == author or not _whole_name(name):
+            continue
+        if author.endswith(" " + name) and _whole_name(author[:-len(name) - 1]):
+            return author[:-len(name) - 1]
+        if author.startswith(name + " ") and _whole_name(author[len(name) + 1:]):
+            return name
+    return author
+
+
+def _whole_name(text: str) -> bool:
+    """A handle ("marinka_k", "jm1987": one token with a digit or "_") or a name of two or more capitalised words
+    ("Walt Prezioso"); not a first name alone, a surname alone or a list bullet ("o", "+"), which a cut between two
+    names could leave."""
+    words = text.split()
+    if len(words) == 1:
+        return len(text) >= 3 and any(char.isdigit() or char == "_" for char in text) and any(map(str.isalpha, text))
+    return 2 <= len(words) <= 4 and all(word[:1].isupper() and word.replace("-", "").replace(".", "").isalpha()
+                                        for word in words)
