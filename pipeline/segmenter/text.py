@@ -19,13 +19,14 @@ import functools
 import itertools
 import re
 from collections import Counter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.comments import (DATE_FILLER_WORDS, FORUM_POST_RE, REPLY_TO, REPLY_TO_STARTS, REPLY_WORDS,
+from pipeline.segmenter.comments import (AVATAR_RE, DATE_FILLER_WORDS, FORUM_NUMBERED_POST_RE, FORUM_POST_RE,
+                                         FORUM_STATUS_RE, REPLY_TO, REPLY_TO_STARTS, REPLY_WORDS,
                                          SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo, is_button, is_counter, is_date_text,
                                          lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
@@ -62,7 +63,8 @@ BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 BYLINE_RE = re.compile(r"(?:posted\s+|written\s+|story\s+|(?:posted|published)\s+on\s+(?=[^|\n]{0,30}\d)[^|\n]{4,40}?\s+)?by\s",
                        re.IGNORECASE)
 # a link of a `lynx -dump` ("[2]The Prairie Sentinel"): links are menus and site names, not the headline
-NUMBERED_LINK_RE = re.compile(r"\[\d+\]\S")
+NUMBERED_LINK_RE = re.compile(r"#?\[\d+\]\S")  # (lynx prints a page's <link> elements first: "#[1]Site [2]Feed")
+FORM_FIELD_RE = re.compile(r"\[[ _]{1,60}\]")  # a form's text field as lynx and w3m print it ("Search: [ ] [Go]")
 # the link markers a `lynx -dump` puts before each link's text ("talks in [12]Geneva"), which the body text
 # leaves out; a footnote mark after a word ("reported[3]") stays
 LINK_MARKER_RE = re.compile(r"(?:(?<=\s)|^)\[\d+\](?=\w)")
@@ -309,12 +311,21 @@ def _heading_like(line: str, min_words: int) -> bool:
         return False
     # a date line ("May 3, 2019", "Published November 18, 2026 4:55pm EST") is no headline
     if line.startswith(BULLET_START) or BYLINE_RE.match(line) or is_skip_link(line) or is_date_text(line) \
-            or NUMBERED_LINK_RE.match(line) or SEARCH_BOX_RE.match(line) \
-            or (":" in line and LABELLED_NUMBER_RE.search(line)):
+            or NUMBERED_LINK_RE.match(line) or SEARCH_BOX_RE.match(line) or ("[" in line and FORM_FIELD_RE.search(line)) \
+            or (":" in line and LABELLED_NUMBER_RE.search(line)) or (line[:2].isupper() and _masthead_with_date(line)):
         return False
     # a capital, or a letter of a script without case (Chinese, Arabic): `not islower` is true of both
     return any(word[:1].isalpha() and not word[:1].islower() for word in words) and not _menu_like(line) \
         and not _is_furniture(line)
+
+
+def _masthead_with_date(line: str) -> bool:
+    """A site's name in capitals with the day's date, as a layout table prints them on one line ("THE ATLANTIC LEDGER
+    Monday, July 21, 2014")."""
+    words = line.split()
+    name_words = next((position for position, word in enumerate(words) if not word.isupper()), len(words))
+    date = " ".join(words[name_words:])
+    return 2 <= name_words < len(words) and YEAR_RE.search(date) is not None and is_date_text(date)
 
 
 def _menu_like(line: str) -> bool:
@@ -505,7 +516,9 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
     """`first`, or a heading-like line below it when `first` reads as the site's name or tagline
     ("Independent news from Russia", "Academic rigour, journalistic flair") rather than the headline:
     few of its words occur in the article's opening, while most of the later line's do or a byline or
-    date line stands right under it (or under the standfirst, a longer line, right under it). A line over the site's
+    date line stands right under it (or under the standfirst, a longer line, right under it); or it stands between a
+    date line with a year and the first paragraph (a blog's day over its post's title: "Thursday, September 17, 2009").
+    A line over the site's
     menu (`_heads_a_menu`: "President of the Republic", "Official website", "News", ...) is such a name whatever
     words it shares, and then neither a line amid other heading-like lines (a list of stories) nor a tag list is
     taken. A standfirst right under a creative headline shares more words with the article than the headline does,
@@ -531,7 +544,12 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
                     overlap(index) >= BYLINE_HEADLINE_MIN_OVERLAP and _reads_as_headline(line)
                     and (_opens_byline_block(lines, index + 1)  # or a standfirst, then the byline
                          or (labels[index + 1] == "body" and len(lines[index + 1]) > len(line)
-                             and _opens_byline_block(lines, index + 2))))):
+                             and _opens_byline_block(lines, index + 2))))
+                    # or, whatever words it shares, between a date line with a year and the first paragraph, as blogs
+                    # print a post's day over its title (a live blog's "15:42" over an entry's heading is no such line)
+                    or (index + 1 == first_paragraph and index - 1 > first and _reads_as_headline(line)
+                        and len(lines[index - 1]) <= 80 and YEAR_RE.search(lines[index - 1]) is not None
+                        and is_date_text(lines[index - 1]))):
             return index
     return first
 
@@ -824,6 +842,20 @@ FURNITURE_RE = re.compile(
     r"(?:edited|condensed)\b"
     r"|^\W*this transcript (?:was|has been|is) (?:automatically |machine[- ])?(?:produced|generated|created|edited)\b"
     r"|^\W*listen (?:on|now|here)\W*$"
+    # a page's text-size buttons ("Text Size", "Font size: A A A"; all 24 such training lines are boilerplate in Dragnet's
+    # gold), an old article's label ("This article is more than 1 month old"), an embedded Telegram post's view count
+    # ("👁 48,2K · 13 июн в 12:51"), the links lynx prints for a page's <link> elements ("#[1]Site [2]Comments feed"), a
+    # LiveJournal post's header ("vostrov_m (vostrov_m) пишет,")
+    r"|^\W*(?:font|text|type)[ -]?size\s*:?(?:\s*(?:[a-z][+-]?|[+-]|small|medium|large|larger|smaller|reset|normal|\|))*\s*$"
+    r"|^\W*this (?:article|story|piece) is (?:more|over) than (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?:days?|weeks?|months?|years?) old\W*$"
+    r"|^\W*👁\S*\s*\d[\d\s,.]*[kкmм]?(?:\s*[·•|]\s*[^\n]{1,40})?\s*$|^#\[\d+\]\S[^\n]{0,300}$"
+    r"|^\W*(?:\[info\])?[\w.-]{2,40} \([\w.-]{2,40}\) (?:пишет|пише|wrote|writes)\s*,?\s*$"
+    # a row of share buttons ("Share on Facebook Tweet +1 Email Print", "Email this story | Print | Digg | del.icio.us"; all 46
+    # such training lines are boilerplate in Dragnet's gold)
+    r"|^\W*(?:(?:share(?: on| via| this(?: story| article)?)?|tweet|\+1|e-?mail(?: this(?: story| article)?)?|print(?: this)?|facebook"
+    r"|twitter|linkedin|pinterest|reddit|whatsapp|pin it|save|copy link|google\+?|digg(?: this)?|stumbleupon|delicious"
+    r"|del\.icio\.us)(?:\W+|$)){3,}$"
     r"|" + PAYWALL_PROMPT +
     # the banner of US government sites, press-release and transcript markers
     r"|^an official website of the (?:united states|u\.s\.) government\b|^here'?s how you know\W*$"
@@ -834,7 +866,10 @@ FURNITURE_RE = re.compile(
     # "Мнение автора может не совпадать с позицией редакции", "... may not coincide with the position of the editors"
     r"|мо(?:жет|же) не (?:совпада|збіга|співпада)[а-яёіїєґ]* (?:с|з|із) (?:позиц|мнени|точк|думк)[а-яёіїєґ]*(?: зрения)?"
     r" редакц"
-    r"|\bmay not (?:coincide|agree) with the (?:position|views?|opinions?) of the (?:editorial|editors|publication)",
+    r"|\bmay not (?:coincide|agree) with the (?:position|views?|opinions?) of the (?:editorial|editors|publication)"
+    # "Думки, висловлені в коментарі, належать авторові ...", "Мнения, высказанные в статье, ..." (the English "views
+    # expressed ..." is above)
+    r"|^\W*(?:думки|погляди|мнения|взгляды|точка зрения),? (?:висловлені|викладені|высказанные|выраженные|изложенные) ",
     re.IGNORECASE,
 )
 
@@ -902,7 +937,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "this is a rush",
                     "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
-                    "page ")
+                    "page ", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[")
 FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
@@ -937,7 +972,8 @@ FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto",
                    "play", "pause", "/", "privacy notice", "°", "all cookies", "read also", "read more", "read next", "also read", "see also", "related",
                    "more on", "читайте", "по теме", "по темі", "lire aussi", "lesen sie", "lee también", "leia também",
                    "leggi anche", "zobacz", "czytaj", "اقرأ", "чытайце", "यह भी", "بیشتر", *MORE_RELATED_STARTS,
-                   "next page", "previous page", "by signing up", "by subscribing",
+                   "next page", "previous page", "is more than ", "is over than ", "👁", "digg", "stumbleupon", "delicious", "del.icio.us", "+1", ") пишет", ") пише", ") wrote",
+                   ") writes", "висловлені", "викладені", "высказанные", "выраженные", "изложенные", "by signing up", "by subscribing",
                    "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
                    *SHARE_PLATFORMS, *SHARE_ALONE_VERBS, *PHOTO_LABELS,
                    *INLINE_PROMPT_PARTS)
@@ -949,15 +985,25 @@ MONTH_YEAR_RE = re.compile(rf"^\W*(?:(?:{MONTHS})\.?,? )?(?:19|20)\d\d\W*$", re.
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 HAS_CLOCK_TIME = re.compile(r"\d:\d\d").search
 SIGNATURE_RULE_RE = re.compile(r"^_{5,}$")  # a forum post's signature under it (`_forum_thread`)
+# an author's profile under a forum post's header, and a quotation's header (`_numbered_forum_thread`)
+FORUM_PROFILE_RE = re.compile(
+    r"^(?:(?:senior|junior|new|banned|registered|super|veteran|active|full|regular)\s+)?(?:member|user|moderator|administrator)$"
+    r"|^(?:join date|joined|location|posts|age|gender|reputation|rep power|thanks|thanked \d+ times in \d+ posts?)\s*:"
+    r"|^default(?:\s|$)", re.IGNORECASE)
+FORUM_QUOTE_HEADER_RE = re.compile(r"^\W*(?:quote\s*:?|originally posted by\s+\S.{0,60})$", re.IGNORECASE)
 # a commenter's badge ("Staff pick", "Liked by NAME", "Top fan"): the parser skips it, and it is no comment text
 BADGE_RE = re.compile(r"^\W*(?:editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
                       r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured|guardian) picks?|featured|pinned"
-                      r"|liked by .{1,60})\W*$", re.IGNORECASE)
+                      r"|liked by .{1,60}"
+                      # a commenter's profile line in Facebook's comments plugin ("Works at NAME", "Lives in PLACE")
+                      r"|(?:works at|worked at|studied at|studies at|lives in|went to)\s+(?-i:[A-Z0-9])[^.!?]{0,60})\W*$",
+                      re.IGNORECASE)
 NO_COMMENT_STARTS = ("tag", "filed under", "topics", "метки", "теги", "тэгі", "мітки", "etiketler", "schlagwört",
                      "étiquettes", "etiquetas", "previous", "next", "older", "newer", "предыдущая", "следующая",
                      "попередній", "наступний", "editor", "moderator", "admin", "staff", "verified", "top ", "times",
                      "nyt", "reader", "featured", "guardian", "pinned", "liked by", "view ", "show ", "load ", "see ",
-                     "hide ")  # how they open (a cheap test)
+                     "hide ", "works at", "worked at", "studied at", "studies at", "lives in", "went to")  # how they
+# open (a cheap test)
 REPLY_TOGGLE_RE = re.compile(r"^\W*(?:view|show|load|see|hide) (?:all |more )?\d{0,5} ?(?:more )?(?:replies|reply)\W*$",
                              re.IGNORECASE)
 NOT_WORD_STARTS = " *•·-–—|>+»"
@@ -989,9 +1035,13 @@ BYLINE_PREPOSITIONS = frozenset({"door ", "von ", "par ", "por ", "av ", "af ", 
 BYLINE_NAME_END_RE = re.compile(r"\s*[,|(·•/]")
 NAME_PARTICLES = frozenset({"van", "de", "der", "den", "von", "di", "da", "dos", "del", "la", "le", "ter", "ten", "bin", "ibn"})
 BIO_MAX_WORDS = 60
-ABOUT_THE_AUTHOR_RE = re.compile(r"^\W*about the authors?\W*$", re.IGNORECASE)
+ABOUT_THE_AUTHOR_RE = re.compile(r"^\W*(?:about the authors?|об авторе|об авторах|про автора|про авторів|über (?:den|die) autor(?:in)?"
+                                 r"|à propos de l'auteur|sobre el autor|sobre o autor|o autorze|o autorovi|l'autore)\W*$",
+                                 re.IGNORECASE)
+ABOUT_THE_AUTHOR_WORDS = ("author", "автор", "autor", "auteur", "utore")  # (a cheap test for the heading)
 ABOUT_THE_AUTHOR_LINES = 3
-NOTES_HEADING_RE = re.compile(r"^\W*(?:foot|end)?notes\W*$", re.IGNORECASE)
+NOTES_HEADINGS = ("notes", "примечания", "примітки", "anmerkungen", "fußnoten", "notas", "przypisy", "poznámky")
+NOTES_HEADING_RE = re.compile(r"^\W*(?:(?:foot|end)?notes|" + "|".join(NOTES_HEADINGS[1:]) + r")\W*$", re.IGNORECASE)
 # a link preview's domain in a social post ("LAKESHORECOURIER.COM": `_link_cards`)
 CARD_DOMAIN_RE = re.compile(r"^(?:WWW\.)?[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,6}$")
 LINK_CARD_MAX_WORDS = 40
@@ -1026,6 +1076,8 @@ REPLY_LINE_RE = re.compile(r"\n(?:REPLY|" + "|".join(word[:1].upper() + word[1:]
 REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(REPLY_WORDS) + r")(?:\W|$)", re.IGNORECASE)  # (searched)
 UNLABELLED_MIN_COMMENTS = 3
 UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
+COMMENT_HEADER_MAX_LINES = 3  # an avatar's line, a name, a date (`_comment_header_above`)
+HEADED_COMMENT_REACH = 10  # ...for a comment under such a header, a comment this many lines away (rows of buttons are long)
 REPEATED_ROW_MAX_WORDS, REPEATED_ROW_MAX_CHARS = 6, 60
 # a teaser's link onward, which recurs under each item of a list of dated teasers as a comment's buttons do ("Read More",
 # "• Keep Reading →", "Lees meer", "Xem thêm"): no row of buttons
@@ -1199,6 +1251,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     if " » " in joined:
         for index, label in _forum_thread(lines, labels):
             labels[index] = label
+    if " is offline" in joined or " is online" in joined:
+        for index, label in _numbered_forum_thread(lines, labels):
+            labels[index] = label
     if labels.count("comment") < UNLABELLED_MIN_COMMENTS:  # (none, or a stray line of one: "45 minutes ago")
         known = len(list(itertools.islice(REPLY_LINE_RE.finditer(joined), UNLABELLED_MIN_COMMENTS))) \
             == UNLABELLED_MIN_COMMENTS
@@ -1252,11 +1307,17 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     for index, line in enumerate(lines):
         if labels[index] != "boilerplate" or index + 1 >= len(lines):
             continue
-        if "comment" not in labels[max(0, index - 4): index + 5] or not button_at(index + 1) or button_at(index):
+        if "comment" not in labels[max(0, index - HEADED_COMMENT_REACH): index + HEADED_COMMENT_REACH + 1] \
+                or not button_at(index + 1) or button_at(index):
             continue
-        before_ok = index == 0 or button_at(index - 1) or labels[index - 1] == "comment" or is_counter(lines[index - 1])
-        if before_ok and len(line.split()) >= 2 and not is_counter(line):
-            labels[index] = "comment"
+        near = "comment" in labels[max(0, index - 4): index + 5]
+        before_ok = near and (index == 0 or button_at(index - 1) or labels[index - 1] == "comment"
+                              or is_counter(lines[index - 1]))
+        header = [] if before_ok else _comment_header_above(lines, labels, metas, index, button_at)
+        if (before_ok or header) and len(line.split()) >= 2 and not is_counter(line) \
+                and not all(word in SHARE_PLATFORMS for word in line.casefold().split()):  # "twitter facebook"
+            for comment_line in (*header, index):
+                labels[comment_line] = "comment"
     for index in _links_after_last_comment(lines, labels, metas):
         labels[index] = "boilerplate"
     if _reads_as_live_blog(lines, labels, metas):
@@ -1297,6 +1358,40 @@ def _forum_thread(lines: list[str], labels: list[str]) -> list[tuple[int, str]]:
                 if labels[index] == "boilerplate" or is_button(lines[index]):
                     break
                 new.append((index, "body"))
+    return new
+
+
+def _numbered_forum_thread(lines: list[str], labels: list[str]) -> list[tuple[int, str]]:
+    """New labels for a vBulletin thread's page, each post under "Old 12-19-2012, 09:10 PM #2"
+    (`comments.FORUM_NUMBERED_POST_RE`), two or more posts and no article paragraph above the first, as in
+    `_forum_thread`: the opening post's text is body, the later posts are the comments (the header, the author's "NAME is
+    offline" line and the text); the author's profile ("Senior Member", "Join Date: Feb 2007", "Posts: 3,118", the post
+    icon's "Default"), a quotation's header ("Quote:", "Originally Posted by NAME") and a signature (under a rule of
+    underscores) are boilerplate, and a post ends at its buttons ("Reply With Quote")."""
+    headers = [index for index, line in enumerate(lines) if "#" in line and FORUM_NUMBERED_POST_RE.match(line)]
+    if len(headers) < 2 or any(labels[index] == "body" and len(WORD_RE.findall(lines[index])) >= ARTICLE_PARAGRAPH_WORDS
+                               for index in range(headers[0])):
+        return []
+    new: list[tuple[int, str]] = []
+    for number, (start, end) in enumerate(zip(headers, [*headers[1:], len(lines)])):
+        text_label = "body" if number == 0 else "comment"
+        new.append((start, "boilerplate" if number == 0 else "comment"))
+        in_header = signed = False
+        for index in range(start + 1, end):
+            line = _without_link_markers(lines[index])
+            if is_button(line) and not FORUM_QUOTE_HEADER_RE.match(line):  # ("Quote:" is a button's word too)
+                break
+            if FORUM_STATUS_RE.match(line):
+                new.append((index, "boilerplate" if number == 0 else "comment"))
+                in_header = True
+            elif (in_header and FORUM_PROFILE_RE.match(line)) or FORUM_QUOTE_HEADER_RE.match(line) or signed:
+                new.append((index, "boilerplate"))
+            elif SIGNATURE_RULE_RE.match(line):
+                new.append((index, "boilerplate"))
+                signed = True
+            else:
+                new.append((index, text_label))
+                in_header = False
     return new
 
 
@@ -1389,10 +1484,27 @@ def _unlabelled_run(run: list[tuple[list[int], bool]]) -> list[list[int]]:
         if len(run) >= UNLABELLED_MIN_COMMENTS and 2 * sum(whole for _, whole in run) >= len(run) else []
 
 
+def _comment_header_above(lines: list[str], labels: list[str], metas: MetaMemo, index: int,
+                          button_at: Callable[[int], bool]) -> list[int]:
+    """The header of a comment (its name and date line, and an avatar's line above it: "Avatar", "Guest • 4 years ago")
+    right above lines[index], all labelled boilerplate, with a row of buttons or a comment above them; [] when there is
+    none. (For a comment between two comments that the model took for boilerplate.)"""
+    header = []
+    above = index - 1
+    while above >= 0 and len(header) < COMMENT_HEADER_MAX_LINES and labels[above] == "boilerplate" \
+            and len(lines[above]) <= 80 and (AVATAR_RE.match(lines[above]) or metas[lines[above]] is not None):
+        header.append(above)
+        above -= 1
+    dated = any(metas[lines[line]] is not None and metas[lines[line]].date for line in header)
+    if not dated or not (above < 0 or button_at(above) or labels[above] == "comment" or is_counter(lines[above])):
+        return []
+    return header
+
+
 def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
     """Comments above the first one the model found, that it labelled boilerplate: a name and/or date line and its text
-    (no more than UNLABELLED_MAX_LINES lines, each labelled boilerplate) over a row of buttons that, its digits dropped,
-    also stands under a comment the model found ("Rispondi", "Mi piace 12" over the first comment it read)."""
+    (no more than UNLABELLED_MAX_LINES lines, each labelled boilerplate) over a row of buttons of which a line, its digits
+    dropped, also stands under a comment the model found ("Rispondi", "Mi piace 12" over the first comment it read)."""
     rows = {DIGIT_RUN_RE.sub("#", lines[index]) for index, pair in enumerate(zip(labels, labels[1:]), start=1)
             if pair == COMMENT_THEN_BOILERPLATE and is_button(lines[index])}
     found: list[int] = []
@@ -1401,10 +1513,11 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo)
         end -= 1  # (the first comment's name line, which a later rule joins to it)
     while rows:
         top = end
+        # (a row may be printed over several lines, with bullets between them: "14 △ ▽", "• Reply", "•", "Share ›")
         while top and labels[top - 1] == "boilerplate" and len(lines[top - 1]) <= REPEATED_ROW_MAX_CHARS \
-                and is_button(lines[top - 1]):
+                and (is_button(lines[top - 1]) or not any(map(str.isalnum, lines[top - 1]))):
             top -= 1
-        if top == end or DIGIT_RUN_RE.sub("#", lines[top]) not in rows:
+        if top == end or not any(DIGIT_RUN_RE.sub("#", lines[row]) in rows for row in range(top, end)):
             break
         block = [index for index in range(max(0, top - UNLABELLED_MAX_LINES), top)
                  if any(map(str.isalnum, lines[index])) and not is_button(lines[index]) and not is_counter(lines[index])]
@@ -1721,7 +1834,8 @@ def _author_bios(lines: list[str], labels: list[str], joined: str | None = None)
     ..."): a line of at most BIO_MAX_WORDS words that opens with a name from a byline in the first BYLINE_WINDOW
     lines ("By Erik Solberg") and a verb of BIO_VERBS, below a body paragraph; and the lines under an "About the
     author" heading (`joined`: the lines joined, when the caller has them)."""
-    bios = _under_about_the_author(lines, labels) if joined is None or _may_hold(joined, "author") else []
+    bios = _under_about_the_author(lines, labels) \
+        if joined is None or any(_may_hold(joined, word) for word in ABOUT_THE_AUTHOR_WORDS) else []
     names = {match.group(1).rstrip() for line in lines[:BYLINE_WINDOW] if line[:1] in "BbPpWw" and len(line) <= 80
              for match in [BYLINE_NAME_RE.match(line)] if match}
     names.update(name for line in lines[:BYLINE_WINDOW] if len(line) <= 80 and (
@@ -1929,7 +2043,7 @@ def _notes(lines: list[str], labels: list[str], joined: str | None = None) -> li
     """Body lines in the run of numbered notes ("1 Figures are ...", "[2] See ...") right under a "Notes",
     "Footnotes" or "Endnotes" heading, and the heading: the article's apparatus, not its text (the one such run in
     the training pages' gold, a page in both dump styles, is boilerplate). `joined`: as in `_author_bios`."""
-    if joined is not None and not _may_hold(joined, "notes"):
+    if joined is not None and not any(_may_hold(joined, word) for word in NOTES_HEADINGS):
         return []
     notes = []
     for index in [index for index, line in enumerate(lines) if len(line) <= 20 and NOTES_HEADING_RE.match(line)]:
