@@ -99,7 +99,8 @@ BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+lik
                    r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)", BUTTON_EXTRAS)
 BUTTON_RE = re.compile(
     # a count after a button: "Reply Like 14", "Like · Reply · 41 · 3 years ago"; lynx's link number before the row
-    r"^\W*(?:\[\d{1,4}\])?\W*(?:(?:(?:" + "|".join(map(re.escape, dict.fromkeys(BUTTON_WORDS))) + r")(?:\W+\d{1,5}(?!\w))?|"
+    # (the link number in a group of its own: "^\W*(?:\[\d+\])?\W*" would try every split of a line's leading marks)
+    r"^(?:[^\w\[]*\[\d{1,4}\])?\W*(?:(?:(?:" + "|".join(map(re.escape, dict.fromkeys(BUTTON_WORDS))) + r")(?:\W+\d{1,5}(?!\w))?|"
     + "|".join(BUTTON_PATTERNS) + r")\W*)+"
     r"(?:#\d*|\d{1,5})?\W*$",
     re.IGNORECASE,
