@@ -27,7 +27,7 @@ from lxml import etree, html as lxml_html
 from pipeline.segmenter.cues import reading_view
 from pipeline.segmenter.result import Segmentation
 from pipeline.segmenter.sites import template_evidence
-from pipeline.segmenter.text import apply_rules, assemble, place_title_in_view
+from pipeline.segmenter.text import apply_rules, assemble, place_title_in_view, unwrap_lines
 
 WORD_RE = re.compile(r"\w+")
 
@@ -115,7 +115,15 @@ def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | Non
             lines.append(line)
         current.clear()
 
+    def flush_preformatted() -> None:
+        """A <pre> block's lines as a text dump's (a mailing-list archive's message, a plain-text page): its line
+        breaks kept, a hard-wrapped paragraph joined again (`text.unwrap_lines`; blank lines part paragraphs)."""
+        numbered = [(number, " ".join(line.split())) for number, line in enumerate("".join(current).split("\n"), start=1)]
+        lines.extend(text for _, text in unwrap_lines([(number, line) for number, line in numbered if line]))
+        current.clear()
+
     skip_depth = 0
+    preformatted = 0  # depth of <pre> elements around the walk
     layout_cells = set()
     inline_ended = False  # an inline element has just ended, with no text after it yet
     for event, element in etree.iterwalk(root, events=("start", "end")):
@@ -129,7 +137,9 @@ def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | Non
             if tag in CELL_TAGS and _layout_cell(element):
                 layout_cells.add(element)
             if tag in BLOCK_TAGS or tag == "br" or element in layout_cells:
-                flush()
+                flush_preformatted() if preformatted else flush()
+            if tag == "pre":
+                preformatted += 1
             elif inline_ended and current and not current[-1][-1:].isspace():
                 # "<a>Politics</a><a>Business</a>": two links, two words ("<b>T</b>he" keeps its word whole)
                 current.append(" ")
@@ -146,8 +156,11 @@ def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | Non
                 if skip_depth == 0 and element.tail:
                     current.append(element.tail)
                 continue
-            if tag in BLOCK_TAGS or element in layout_cells:
-                flush()
+            if tag == "pre":
+                preformatted -= 1
+                flush_preformatted()
+            elif tag in BLOCK_TAGS or element in layout_cells:
+                flush_preformatted() if preformatted else flush()
             elif tag in CELL_TAGS:
                 current.append(" ")
             inline_ended = tag not in BLOCK_TAGS and not element.tail
