@@ -81,7 +81,8 @@ REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "rép
 BUTTON_WORDS = REPLY_WORDS + (
     "like", "likes", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link", "vote", "upvote",
     "downvote", "recommend", "report abuse", "report comment", "flag as inappropriate", "reply to this comment",
-    "log in to reply", "login to reply", "click to rate", "reply to this", "reply with quote", "multi-quote this message", "save", "hide", "embed", "parent", "give award", "award",
+    "log in to reply", "login to reply", "click to rate", "reply to this", "reply with quote", "multi-quote this message",
+    "give gold", "save", "hide", "embed", "parent", "give award", "award",
     "read more", "show more", "hide replies", "view replies", "back to top", "respect",
     "нравится", "не нравится", "пожаловаться", "поделиться", "цитировать", "подобається", "поскаржитися", "поділитися",
     "melden", "gefällt mir", "signaler", "j'aime", "me gusta", "no me gusta", "denunciar", "reportar", "zgłoś",
@@ -160,7 +161,7 @@ INITIAL_END_RE = re.compile(r"(?:^|\s)(?![a-zа-яёіїєґα-ωß-ÿ])[^\W\d_]
 NUMBERED_NAME_RE = re.compile(r"^#\d{1,4}\s+(?P<name>.+)$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
-BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+)?by:?\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$",
+BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+|submitted\s+)?by:?\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$",
                       re.IGNORECASE)
 # a forum post's header (phpBB): "Post by NAME » DATE", "Сообщение NAME » 05 дек 2026, 14:32"
 FORUM_POST_RE = re.compile(r"^\W*(?:post(?: by)?|сообщение|повідомлення|beitrag von)\s+(?P<author>[^»]{1,40}?)\s+»\s+(?P<date>.+)$",
@@ -170,20 +171,33 @@ FORUM_POST_RE = re.compile(r"^\W*(?:post(?: by)?|сообщение|повідо
 FORUM_NUMBERED_POST_RE = re.compile(
     r"^(?:\[\d+\])?(?:old|new|unread)\s+(?P<date>(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|today|yesterday),?\s+\d{1,2}:\d{2}"
     r"(?:\s*[ap]m)?)\s+(?:\[\d+\])?#\d{1,6}\s*$", re.IGNORECASE)
+# a phpBB 2 post's header, under the author's name and profile: "Posted: Mon Nov 22, 2004 11:47 pm    Post subject: ...",
+# "Добавлено: Пн Ноя 22, 2004 11:47 pm Заголовок сообщения: ..."
+FORUM_SUBJECT_POST_RE = re.compile(
+    r"^\W*(?:posted|добавлено|написано|додано|verfasst am|geschrieben am|posté le|publicado|inviato)\s*:\s*(?P<date>\S.{4,60}?)\s+"
+    r"(?:post subject|заголовок сообщения|тема повідомлення|betreff|titel|sujet du message|asunto|oggetto)\s*:", re.IGNORECASE)
+FORUM_SUBJECT_WORDS = ("ost subject:", "аголовок сообщения:", "ема повідомлення:", "etreff:", "itel:", "ujet du message:",
+                       "sunto:", "ggetto:")  # (a cheap test: the header's second label, its first letter aside)
 FORUM_STATUS_RE = re.compile(r"^(?:\[\d+\])?(?P<name>\S.{0,39}?)(?: (?P=name))? is (?:offline|online)\s*$")
 # a Slash site's comment header: "by NAME (92797) * <email> on Tuesday July 24, @11:35AM ( #40750343 ) Journal" (a user
 # number, a subscriber's star, an obfuscated address, the comment's number, a link to the user's journal; "writes:"
 # before "on" in some dumps)
 SLASH_HEADER_RE = re.compile(
-    r"^by\s+(?P<author>\S.{0,40}?)(?:\s+\(\d{1,9}\))?(?:\s+\*)?(?:\s+<[^<>]{0,80}>)?(?:\s+writes:)?\s+on\s+"
+    r"^by\s+(?P<author>\S.{0,40}?)(?:\s+\(\d{1,9}\))?(?:\s+\*)?(?:\s+writes:)?(?:\s+<[^<>]{0,80}>)?\s+on\s+"
     r"(?P<date>(?:[a-z]+day,?\s+)?[a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?,?\s+@\s?\d{1,2}:\d{2}\s?(?:[ap]m)?)"
     r"\s*(?:\(\s*#\d{1,12}\s*\))?(?:\s+(?:journal|homepage))*\s*$", re.IGNORECASE)
+# an old Reddit comment's header: "[–]NAME [flair] 187 points 13 hours ago", "[–][deleted] 11 hours ago", "[+]NAME [score
+# hidden] 22 minutes ago (2 children)"
+REDDIT_HEADER_RE = re.compile(
+    r"^\[[–+-]\]\s?(?P<author>\S+)(?:\s+\S.{0,40}?)??\s+(?:(?:-?\d{1,6}|\[score hidden\])\s+points?\s+)?"
+    r"(?P<date>(?:\d{1,3}|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)(?:\s+\(\d+ child(?:ren)?\))?\s*$")
 # a discussion site's thread links after a comment's header ("vrbanac 4 hours ago | parent | next [–]")
 THREAD_NAV_TAIL_RE = re.compile(r"(?:\s*\|\s*(?:parent|root|prev|next|context))+\s*(?:\[[–-]\])?\s*$|\s*\[[–-]\]\s*$",
                                 re.IGNORECASE)
 THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such a line ends (a cheap test first)
 COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME | Dec 3 2026 10:15 utc | 12"
-USER_MARK_RE = re.compile(r"^\[(?:info|userpic|icon|avatar|profile)\]\s*(?=\S)", re.IGNORECASE)  # LiveJournal's user mark
+# LiveJournal's user mark, lynx's link number before a name, Drupal's mark after an anonymous commenter's name
+USER_MARK_RE = re.compile(r"^\[(?:info|userpic|icon|avatar|profile|\d{1,4})\]\s*(?=\S)|\s+\(not verified\)$", re.IGNORECASE)
 # "NAME spune:", "NAME sagt:", "NAME a écrit :": a WordPress theme's verb in other languages
 OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "dit", "a écrit", "dice", "dijo", "escribió", "disse", "escreveu", "pisze",
                     "napisał", "napsal", "napísal", "schreef", "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
@@ -249,7 +263,7 @@ NOT_NAME_STARTS = NOT_NAME_WORDS | frozenset(MONTHS.split("|"))
 IGNORECASE_ASCII_LOOKALIKES_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 BUTTON_TAIL_WORDS = ("reply", "report", "permalink", "like", "share")
 SAYS_VERBS = ("says", "said", "wrote", "writes", *OTHER_SAYS_VERBS)
-BY_ON_STARTS = ("by", "posted", "comment")
+BY_ON_STARTS = ("by", "posted", "comment", "submitted")
 SEPARATORS = ("|", "•", "·")
 
 
@@ -450,6 +464,8 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
         return False
     if text[-1:] in "!?,;" or (text[-1:] == "." and not INITIAL_END_RE.search(text)):  # "Gregory T." is a name
         return False
+    if ": " in text:  # a label and its value ("Location: Leeds", "Откуда: Харьков")
+        return False
     if not text.isascii() and any(map(text.__contains__, CJK_CLAUSE_MARKS)):  # a Chinese or Japanese sentence
         return False
     if (not date_tested and _is_date_text(text)) or _control_kind(text) is not None:
@@ -498,11 +514,16 @@ def _meta_of(line: str) -> _Meta | None:
             return _meta_of(line.replace(" ► ", " → ").split(" → ", 1)[0])
         if " » " in line and (post := FORUM_POST_RE.match(line)) is not None and _is_date_text(post.group("date")):
             return _Meta(author=post.group("author"), date=post.group("date"))  # "Post by NAME » Fri Dec 05, 2026"
+    if line[:1] == "[" and (reddit := REDDIT_HEADER_RE.match(line)) is not None:
+        return _Meta(author=reddit.group("author"), date=reddit.group("date"))
     if ", @" in line and line[:3].lower() == "by " and (slash := SLASH_HEADER_RE.match(line)) is not None:
         return _Meta(author=slash.group("author"), date=slash.group("date"))
     if line.endswith(("is offline", "is online")) and (status := FORUM_STATUS_RE.match(line)) is not None:
         return _Meta(author=status.group("name"), says=True)  # (a post's author under its date, as "NAME wrote:" is)
     if "#" in line and (post := FORUM_NUMBERED_POST_RE.match(line)) is not None:
+        return _Meta(date=post.group("date"))
+    if ":" in line and any(map(line.__contains__, FORUM_SUBJECT_WORDS)) \
+            and (post := FORUM_SUBJECT_POST_RE.match(line)) is not None:
         return _Meta(date=post.group("date"))
     if line[:1] == "#" and (numbered := NUMBERED_NAME_RE.match(line)) is not None:
         meta = _meta_of(numbered.group("name"))
@@ -621,12 +642,13 @@ LIST_MARKS = ("* ", "• ", "+ ")
 ON_AT_RE = re.compile(r"^(?:on|at)\s+", re.IGNORECASE)
 # where a commenter lives, after the name ("Sandra K, Leeds, United Kingdom"): a town, then a region or country
 PLACE_TAIL_RE = re.compile(r"(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}){2}$")
-QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|писала|написал|написала)\s*:\s*$",
+QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|писала|писал\(а\)|написал|написала)\s*:\s*$",
                              re.IGNORECASE)
 PLACE_RE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?$")  # "Portland, Maine"
 
 
 MAX_INITIALS = 3
+SUBJECT_MAX_CHARS = 80  # a comment's subject line (forums, Drupal): a headline's length, no sentence
 
 
 def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False) -> list[tuple[str, object]]:
@@ -744,6 +766,8 @@ def _header_first(kinds: list[tuple[str, object]]) -> bool:
     for kind, _ in kinds:
         if kind in ("meta", "text"):
             above = kind
+        elif kind == "skip":
+            above = None  # (a deleted comment's header over "[deleted]", then its buttons: no footer's buttons)
         elif kind == "button" and above is not None:
             under_text += above == "text"
             under_meta += above == "meta"
@@ -757,6 +781,13 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
     `already_collapsed`: the lines are whitespace-collapsed (as `text.split_lines` leaves them)."""
     kinds = _classify(lines, MetaMemo() if metas is None else metas, already_collapsed)
     header_first = _header_first(kinds)
+    if header_first:  # a comment's subject over its header ("Re: Gas is leverage" over "Submitted by NAME on DATE.")
+        for index, (kind, value) in enumerate(kinds[:-1]):
+            following_kind, following = kinds[index + 1]
+            if kind == "text" and following_kind == "meta" and following.author and following.date \
+                    and (index == 0 or kinds[index - 1][0] in ("button", "skip", "avatar")) \
+                    and len(value) <= SUBJECT_MAX_CHARS and not value.endswith((".", "!", "?")):
+                kinds[index] = ("skip", None)
     # the first comment opens with a date alone, then "NAME wrote:": each comment's date heads its "says" line
     first_meta = next((value for kind, value in kinds if kind == "meta"), None)
     dates_lead = first_meta is not None and first_meta.date is not None and first_meta.author is None
