@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import (AVATAR_RE, DATE_FILLER_WORDS, FORUM_NUMBERED_POST_RE, FORUM_POST_RE,
-                                         FORUM_STATUS_RE, REPLY_TO, REPLY_TO_STARTS, REPLY_WORDS,
+                                         FORUM_STATUS_RE, FORUM_SUBJECT_POST_RE, FORUM_SUBJECT_WORDS, REPLY_TO, REPLY_TO_STARTS, REPLY_WORDS,
                                          SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo, is_button, is_counter, is_date_text,
                                          lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
@@ -60,7 +60,7 @@ SECTION_WORDS = frozenset("""home news world politics business economy markets m
 SECTION_MENU_SHARE = 0.75
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 # "By NAME", "Posted by NAME", and a blog's "Posted on December 2, 2026 by NAME"
-BYLINE_RE = re.compile(r"(?:posted\s+|written\s+|story\s+|(?:posted|published)\s+on\s+(?=[^|\n]{0,30}\d)[^|\n]{4,40}?\s+)?by\s",
+BYLINE_RE = re.compile(r"(?:posted\s+|written\s+|story\s+|submitted\s+(?:[^|\n]{1,30}?\s+)?|(?:posted|published)\s+on\s+(?=[^|\n]{0,30}\d)[^|\n]{4,40}?\s+)?by\s",
                        re.IGNORECASE)
 # a link of a `lynx -dump` ("[2]The Prairie Sentinel"): links are menus and site names, not the headline
 NUMBERED_LINK_RE = re.compile(r"#?\[\d+\]\S")  # (lynx prints a page's <link> elements first: "#[1]Site [2]Feed")
@@ -151,18 +151,21 @@ MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")  # [text](url 
 MD_HEADING_RE = re.compile(r"^#{1,6}\s+|\s+#+$")
 MD_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")  # **bold**, __bold__; single * and _ are left alone
 MD_QUOTE_RE = re.compile(r"^(?:>\s?)+")
+MD_EMPHASIS_LINE_RE = re.compile(r"^_(\S(?:.*\S)?)_$")  # a whole line in italics, as html2text prints <em>: "_Note: ..._"
 # a rule ("---", "* * *") or a table's separator row ("|---|:---:|")
 MD_RULE_RE = re.compile(r"^(?:[-*_]\s?){3,}$|^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*$")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 
 
 def markdown_to_text(line: str) -> str:
-    """The text of one Markdown line: link texts without their URLs, no images, heading marks, bold marks,
-    quote marks or backslash escapes ("# **Title**" -> "Title"; a rule or an image alone -> "")."""
+    """The text of one Markdown line: link texts without their URLs, no images, heading marks, bold marks, the
+    underscores of a line in italics, quote marks or backslash escapes ("# **Title**" -> "Title"; a rule or an image
+    alone -> "")."""
     if MD_RULE_RE.match(line):
         return ""
     line = MD_LINK_RE.sub(r"\1", MD_IMAGE_RE.sub("", line))
     line = MD_STRONG_RE.sub(r"\2", MD_QUOTE_RE.sub("", MD_HEADING_RE.sub("", line)))
+    line = MD_EMPHASIS_LINE_RE.sub(r"\1", line)
     return " ".join(MD_ESCAPE_RE.sub(r"\1", line.replace("`", "")).split())
 
 
@@ -384,6 +387,9 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
                 ):
                     return index
         return None
+    quoted = _title_quoted_over_comments(lines)
+    if quoted is not None:
+        return quoted
     # the title sits above the first real paragraph; short lines labelled body before it (bylines,
     # stray menu words) do not end the search. The model's label does not decide: it often calls
     # the headline furniture (a <title> copy "Headline | Site") and a dateline body.
@@ -433,6 +439,22 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
                 opening = _opening(lines, labels, first_paragraph) if opening is None else opening
                 if _far_headline_overlap(line, opening) and _heading_like(line, 4):
                     return index
+    return None
+
+
+# a blog's header over its comments, quoting the post's title: "5 Responses to “What Washington can do”", "12 thoughts on
+# "..."", "3 comments on ..."
+TITLE_QUOTED_RE = re.compile(r"^\d{1,5}\s+(?:responses?|thoughts?|comments?|replies|reactions?)\s+(?:to|on)\s+[“\"‘']"
+                             r"(?P<title>[^“”\"]{8,200})[”\"’']\s*$", re.IGNORECASE)
+
+
+def _title_quoted_over_comments(lines: list[str]) -> int | None:
+    """The line above a blog's comment header that is the title the header quotes (`TITLE_QUOTED_RE`), or None: the
+    header names the post's title, however few words of it the article repeats."""
+    for index, line in enumerate(lines):
+        if line[:1].isdigit() and ("“" in line or '"' in line) and (match := TITLE_QUOTED_RE.match(line)) is not None:
+            title = match.group("title").strip().casefold()
+            return next((above for above in range(index) if lines[above].casefold() == title), None)
     return None
 
 
@@ -698,6 +720,9 @@ FURNITURE_RE = re.compile(
     # the same in Russian ("Сортировка:", "сначала новые"), and a prompt to sign in before commenting ("Войдите, чтобы
     # оставить комментарий", "Sign in to comment")
     r"|^\W*(?:сортировка|сортування|сначала (?:старые|новые|популярные|лучшие))\W*$"
+    # the options alone ("Найновіші Найстаріші Найпопулярніші", "Newest Oldest Most Popular")
+    r"|^\W*(?:(?:найновіші|найстаріші|найпопулярніші|новые|старые|популярные|лучшие|newest|oldest|most popular"
+    r"|most liked|neueste|älteste|beliebteste)\W*){2,}$"
     # "Sort by: Newest | Oldest", "Sortieren nach: Neueste zuerst", "Ordenar por: Más recientes"
     r"|^\W*(?:sort(?:ed)? by|sortieren nach|trier par|trié par|ordenar por|ordina per|ordenado por|sortuj(?: według| wg)?|řadit podle"
     r"|seřadit podle|zoradiť podľa|rendezés|sorteer op|sortera (?:efter|på)|sorter (?:efter|etter)|järjestä|сортировать по"
@@ -777,7 +802,8 @@ FURNITURE_RE = re.compile(
     r"|trefwoorden|taggar|từ khóa|thẻ)\s*:"
     # a reading time ("3 min read", "Olvasási idő: 4 perc", "Lesezeit: 4 Min."; 6 of 6 such training lines are
     # boilerplate in Dragnet's gold)
-    r"|^\W*(?:\d{1,3}\s*(?:min|mins|minutes?|perc|minut[a-zěů]*|минут[а-я]*)\.?\s+(?:read|de lecture|olvasás|чтения|czytania)"
+    r"|^\W*(?:(?:[^·|•\n]{3,30}\s*[·|•]\s*)?\d{1,3}\s*(?:min|mins|minutes?|perc|minut[a-zěů]*|минут[а-я]*)\.?\s+"
+    r"(?:read|de lecture|olvasás|чтения|czytania)"
     r"|(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura"
     r"|время чтения|час читання|czas czytania|olvasási idő|lukuaika|lugemisaeg|lasīšanas laiks|leestijd|lästid|læsetid"
     r"|lesetid|thời gian đọc|okuma süresi|čas čtení|čas čítania)\s*:?\s*\d{1,3}\s*[^\s\d]{0,10})\W*$"
@@ -841,6 +867,11 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:this|the following) (?:interview|conversation|transcript|q&a|exchange) has been (?:lightly )?"
     r"(?:edited|condensed)\b"
     r"|^\W*this transcript (?:was|has been|is) (?:automatically |machine[- ])?(?:produced|generated|created|edited)\b"
+    r"|^\W*(?:das|dieses) transkript wurde (?:automatisch |maschinell )?(?:erstellt|erzeugt|generiert)"
+    # a byline of another language: a preposition and two to four capitalised words, perhaps a place ("Von Jens Albrecht,
+    # Bukarest", "Par Claire Dubois", "Door Pieter de Vries"; an English "By NAME" is the model's call)
+    r"|^(?:von|par|por|door|av|af|od)\s+(?-i:[A-ZÀ-ÞА-ЯЁ])[^\s,.!?:;]*(?:\s+(?:(?:van|de|der|den|von|da|dos|del|la|le) )?"
+    r"(?-i:[A-ZÀ-ÞА-ЯЁ])[^\s,.!?:;]*){1,3}(?:\s*,\s*(?-i:[A-ZÀ-ÞА-ЯЁ])[^\s,.!?:;]*(?:\s+[^\s,.!?:;]+)?)?\s*$"
     r"|^\W*listen (?:on|now|here)\W*$"
     # a page's text-size buttons ("Text Size", "Font size: A A A"; all 24 such training lines are boilerplate in Dragnet's
     # gold), an old article's label ("This article is more than 1 month old"), an embedded Telegram post's view count
@@ -937,7 +968,9 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "this is a rush",
                     "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
-                    "page ", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[")
+                    "page ", "von ", "par ", "por ", "door ", "av ", "af ", "od ", "das transkript", "dieses transkript",
+                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "neueste", "älteste",
+                    "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[")
 FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
@@ -988,9 +1021,14 @@ SIGNATURE_RULE_RE = re.compile(r"^_{5,}$")  # a forum post's signature under it 
 # an author's profile under a forum post's header, and a quotation's header (`_numbered_forum_thread`)
 FORUM_PROFILE_RE = re.compile(
     r"^(?:(?:senior|junior|new|banned|registered|super|veteran|active|full|regular)\s+)?(?:member|user|moderator|administrator)$"
-    r"|^(?:join date|joined|location|posts|age|gender|reputation|rep power|thanks|thanked \d+ times in \d+ posts?)\s*:"
+    r"|^(?:join date|joined|location|posts|age|gender|reputation|rep power|thanks|thanked \d+ times in \d+ posts?"
+    r"|зарегистрирован|сообщения|откуда|зареєстрований|повідомлення|звідки|registriert|beiträge|wohnort|inscrit le"
+    r"|messages|localisation|registrado|mensajes|ubicación)\s*:"
     r"|^default(?:\s|$)", re.IGNORECASE)
-FORUM_QUOTE_HEADER_RE = re.compile(r"^\W*(?:quote\s*:?|originally posted by\s+\S.{0,60})$", re.IGNORECASE)
+FORUM_AUTHOR_BLOCK_LINES = 8  # a phpBB 2 post's author block above its header: name, rank, profile fields
+# a quotation's header in a post: "Quote:", "Originally Posted by NAME", "NAME wrote:", "Гость писал(а):"
+FORUM_QUOTE_HEADER_RE = re.compile(r"^\W*(?:quote\s*:?|originally posted by\s+\S.{0,60}"
+                                   r"|\S.{0,40}\s(?:wrote|писал\(а\)|писал|писала|schrieb|a écrit)\s*:)$", re.IGNORECASE)
 # a commenter's badge ("Staff pick", "Liked by NAME", "Top fan"): the parser skips it, and it is no comment text
 BADGE_RE = re.compile(r"^\W*(?:editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
                       r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured|guardian) picks?|featured|pinned"
@@ -1251,8 +1289,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     if " » " in joined:
         for index, label in _forum_thread(lines, labels):
             labels[index] = label
-    if " is offline" in joined or " is online" in joined:
-        for index, label in _numbered_forum_thread(lines, labels):
+    if " is offline" in joined or " is online" in joined or any(map(joined.__contains__, FORUM_SUBJECT_WORDS)):
+        for index, label in _forum_posts(lines, labels):
             labels[index] = label
     if labels.count("comment") < UNLABELLED_MIN_COMMENTS:  # (none, or a stray line of one: "45 minutes ago")
         known = len(list(itertools.islice(REPLY_LINE_RE.finditer(joined), UNLABELLED_MIN_COMMENTS))) \
@@ -1361,29 +1399,41 @@ def _forum_thread(lines: list[str], labels: list[str]) -> list[tuple[int, str]]:
     return new
 
 
-def _numbered_forum_thread(lines: list[str], labels: list[str]) -> list[tuple[int, str]]:
-    """New labels for a vBulletin thread's page, each post under "Old 12-19-2012, 09:10 PM #2"
-    (`comments.FORUM_NUMBERED_POST_RE`), two or more posts and no article paragraph above the first, as in
-    `_forum_thread`: the opening post's text is body, the later posts are the comments (the header, the author's "NAME is
-    offline" line and the text); the author's profile ("Senior Member", "Join Date: Feb 2007", "Posts: 3,118", the post
-    icon's "Default"), a quotation's header ("Quote:", "Originally Posted by NAME") and a signature (under a rule of
-    underscores) are boilerplate, and a post ends at its buttons ("Reply With Quote")."""
-    headers = [index for index, line in enumerate(lines) if "#" in line and FORUM_NUMBERED_POST_RE.match(line)]
+def _forum_posts(lines: list[str], labels: list[str]) -> list[tuple[int, str]]:
+    """New labels for the posts of a forum thread's page in the layouts of vBulletin (each post under "Old 12-19-2012,
+    09:10 PM #2", `comments.FORUM_NUMBERED_POST_RE`, then the author's "NAME is offline" line and profile) and phpBB 2
+    (the author's name and profile, then "Posted: DATE  Post subject: ...", `comments.FORUM_SUBJECT_POST_RE`): with two
+    or more posts and no article paragraph above the first, as in `_forum_thread`, the opening post's text is body and
+    the later posts are the comments (the author's name, the header and the text). The author's profile ("Senior
+    Member", "Join Date: Feb 2007", "Posts: 3,118", the post icon's "Default"), a quotation's header ("Quote:",
+    "Originally Posted by NAME", "NAME wrote:") and a signature (under a rule of underscores) are boilerplate; a post
+    ends at its buttons ("Reply With Quote", "Back to top")."""
+    headers = [(index, kind) for index, line in enumerate(lines) for kind in (_forum_post_header(line),) if kind]
     if len(headers) < 2 or any(labels[index] == "body" and len(WORD_RE.findall(lines[index])) >= ARTICLE_PARAGRAPH_WORDS
-                               for index in range(headers[0])):
+                               for index in range(headers[0][0])):  # (an author's block holds no paragraph)
         return []
     new: list[tuple[int, str]] = []
-    for number, (start, end) in enumerate(zip(headers, [*headers[1:], len(lines)])):
-        text_label = "body" if number == 0 else "comment"
-        new.append((start, "boilerplate" if number == 0 else "comment"))
-        in_header = signed = False
+    for number, ((start, kind), (end, _)) in enumerate(zip(headers, [*headers[1:], (len(lines), None)])):
+        text_label, meta_label = ("body", "boilerplate") if number == 0 else ("comment", "comment")
+        new.append((start, meta_label))
+        if kind == "above":  # phpBB 2: the author's name, a rank and the profile's fields above the header
+            top = start - 1
+            while top > 0 and start - top < FORUM_AUTHOR_BLOCK_LINES and FORUM_PROFILE_RE.match(lines[top]):
+                top -= 1
+            above = lines[top - 1] if top else ""
+            if top < start - 1 and len(above) <= 40 and len(above.split()) <= 3 and not is_button(above) \
+                    and not above.endswith((".", "!", "?", ":")):
+                top -= 1  # (the rank under the name: "Ветеран", "Junior Member")
+            # (text running on to the next post's author block is relabelled with that post, later in `new`)
+            new += [(top, meta_label)] + [(index, "boilerplate") for index in range(top + 1, start)]
+        in_header = kind == "below"
+        signed = False
         for index in range(start + 1, end):
             line = _without_link_markers(lines[index])
             if is_button(line) and not FORUM_QUOTE_HEADER_RE.match(line):  # ("Quote:" is a button's word too)
                 break
-            if FORUM_STATUS_RE.match(line):
-                new.append((index, "boilerplate" if number == 0 else "comment"))
-                in_header = True
+            if in_header and FORUM_STATUS_RE.match(line):
+                new.append((index, meta_label))
             elif (in_header and FORUM_PROFILE_RE.match(line)) or FORUM_QUOTE_HEADER_RE.match(line) or signed:
                 new.append((index, "boilerplate"))
             elif SIGNATURE_RULE_RE.match(line):
@@ -1393,6 +1443,16 @@ def _numbered_forum_thread(lines: list[str], labels: list[str]) -> list[tuple[in
                 new.append((index, text_label))
                 in_header = False
     return new
+
+
+def _forum_post_header(line: str) -> str | None:
+    """"below" for a vBulletin post's header (its author's block under it), "above" for a phpBB 2 post's (its author's
+    block above it), else None."""
+    if "#" in line and FORUM_NUMBERED_POST_RE.match(line):
+        return "below"
+    if ":" in line and any(map(line.__contains__, FORUM_SUBJECT_WORDS)) and FORUM_SUBJECT_POST_RE.match(line):
+        return "above"
+    return None
 
 
 def _repeated_rows(lines: list[str], labels: list[str], metas: MetaMemo) -> list[set[int]]:
@@ -1550,8 +1610,8 @@ def _comment_opening(lines: list[str], block: list[int], metas: MetaMemo) -> int
 
 def _social_thread(lines: list[str]) -> list[tuple[int, str]]:
     """New labels for a social platform's post page (X, Threads, Truth Social, Bluesky): each post heads its text
-    with the writer's name, "@handle" and, on replies, an age ("2h", "48m") and "Replying to @...". The text of the
-    first post, and of the posts that continue its thread (same handle, no "Replying to"), is body; every other post
+    with the writer's name, "@handle" and, on replies, an age ("2h", "48m") or a date and "Replying to @...". The text of
+    the first post, and of the posts that continue its thread (same handle, no "Replying to"), is body; every other post
     is a reply, a comment (its name, handle, age and text). Only for a page with two or more replies: one embedded
     post in an article is left as the model labelled it."""
     posts: list[_Post] = []
@@ -1569,8 +1629,8 @@ def _social_thread(lines: list[str]) -> list[tuple[int, str]]:
             below = lines[cursor]
             if (not any(map(str.isalpha, below)) and len(below) <= 3) or FOLLOW_RE.match(below):  # "·", "Follow"
                 header.append(cursor)
-            elif SHORT_AGE_RE.match(below) or (is_date_text(below) and len(below) <= 40):  # "2h", "48m"
-                aged = aged or SHORT_AGE_RE.match(below) is not None
+            elif SHORT_AGE_RE.match(below) or (is_date_text(below) and len(below) <= 40):  # "2h", "48m", "· Feb 24, 2025"
+                aged = True
                 header.append(cursor)
             elif REPLYING_TO_RE.match(below):
                 replying = True
@@ -1593,8 +1653,8 @@ def _social_thread(lines: list[str]) -> list[tuple[int, str]]:
         return []
     labelled = [(index, "body") for index in posts[0].text]
     for post in posts[1:]:
-        if post.handle == author and not post.replying:  # the thread goes on: "2/5 ..."
-            labelled += [(index, "body") for index in post.text]
+        if post.handle == author and not post.replying:  # the thread goes on: "2/5 ..." (its header is no commenter's)
+            labelled += [(index, "boilerplate") for index in post.header] + [(index, "body") for index in post.text]
         elif post.text:
             labelled += [(index, "comment") for index in post.header + post.text]
     return labelled
