@@ -1,14 +1,16 @@
-"""Rules from the eighteenth round of probe pages, pages of other years: the comment systems of 2003-2019 (Facebook's
-comments plugin, Disqus's reply headers and vote arrows, Slash sites, vBulletin threads, LiveJournal) and of the 2020s
-(OpenWeb's avatar initials), the furniture of those years (text-size buttons, share rows, lynx's link header, an old
-article's label), and the titles of blogs and layout tables."""
+"""Rules from the eighteenth and nineteenth rounds of probe pages, pages of other years: the comment systems of 2003-2019
+(Facebook's comments plugin, Disqus's reply headers and vote arrows, Slash sites, vBulletin and phpBB 2 threads,
+LiveJournal, Drupal, old Reddit) and of the 2020s (OpenWeb's avatar initials, Bluesky threads), the furniture of those
+years (text-size buttons, share rows, lynx's link header, an old article's label, bylines of other languages), the
+titles of blogs and layout tables, and <pre> blocks in HTML."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.segmenter.comments import _meta_of, _widget_kind, is_button, parse_comments
-from pipeline.segmenter.text import _heading_like, _is_furniture, _numbered_forum_thread, apply_rules, find_title, \
+from pipeline.segmenter.html import html_to_lines
+from pipeline.segmenter.text import _forum_posts, _heading_like, _is_furniture, _social_thread, apply_rules, find_title, \
     furniture_flags
 
 INTRO = "For decades the two capitals relied on a web of treaties to cap their arsenals, and most of it is gone now."
@@ -27,6 +29,10 @@ SECOND = "Officials on both sides said the next round of talks would open in Vie
     ("Думки, висловлені в коментарі, належать авторові і можуть не збігатися з позицією Центру.", True),
     ("Мнения, высказанные в статье, отражают позицию автора.", True),
     ("Мнения экспертов разошлись.", False),
+    ("Aug 3, 2017 · 7 min read", True), ("Найновіші Найстаріші Найпопулярніші", True), ("Newest Oldest", True),
+    ("Von Jens Albrecht, Bukarest", True), ("Par Claire Dubois", True), ("Door Pieter de Vries", True),
+    ("Von Moskau aus gesehen ist das anders.", False),
+    ("Das Transkript wurde automatisch erstellt und kann Fehler enthalten.", True),
 ])
 def test_furniture_of_other_years(line: str, furniture: bool) -> None:
     assert _is_furniture(line) is furniture
@@ -135,7 +141,7 @@ It isn't meant to be proportional. It's meant to be popular at home.
 
 def test_a_vbulletin_thread() -> None:
     labels = ["boilerplate"] * len(VB_THREAD)
-    new = dict(_numbered_forum_thread(VB_THREAD, labels))
+    new = dict(_forum_posts(VB_THREAD, labels))
     assert new[VB_THREAD.index("From the Tribune this afternoon, posting the relevant part since their site has gone "
                                "to a meter.")] == "body"
     assert new[VB_THREAD.index("Quote:")] == "boilerplate" and new[VB_THREAD.index("Senior Member")] == "boilerplate"
@@ -146,7 +152,7 @@ def test_a_vbulletin_thread() -> None:
     assert [(c.author, c.date) for c in comments] == [("Brennan_K", "12-19-2012, 09:10 PM"),
                                                        ("steppenwolf1961", "12-19-2012, 09:37 PM")]
     # an article above the posts: no forum thread of this kind
-    assert _numbered_forum_thread([INTRO, SECOND] + VB_THREAD, ["body", "body"] + labels) == []
+    assert _forum_posts([INTRO, SECOND] + VB_THREAD, ["body", "body"] + labels) == []
 
 
 def test_livejournal_user_marks_openweb_initials_and_russian_reply_lines() -> None:
@@ -179,3 +185,87 @@ def test_titles_of_blogs_layout_tables_and_text_browsers() -> None:
     assert _heading_like("EDDIE ROSS - On Quadrille Today", 4)
     assert not _heading_like("[ЖЖ] Поиск: [ ] [Найти] Войти | Регистрация", 2)
     assert not _heading_like("#[1]The Steppe Ledger [2]The Steppe Ledger", 2)
+
+
+PHPBB_TOPIC = """Автор Сообщение
+Kostya_NN
+Ветеран
+Зарегистрирован: 12.03.2003
+Сообщения: 1418
+Откуда: Нижний Новгород
+Добавлено: Пн Ноя 22, 2004 11:47 pm Заголовок сообщения: Выборы на Украине
+Итак, ЦИК в Киеве ещё не объявил окончательные итоги второго тура, а на Майдане уже стоят палатки.
+Вернуться к началу
+andrey_spb
+Участник
+Зарегистрирован: 05.09.2004
+Сообщения: 87
+Добавлено: Вт Ноя 23, 2004 12:15 am Заголовок сообщения: Ответить с цитатой
+Вмешательство — это когда один кандидат ездит на поклон в Москву, а второй в Вашингтон.
+Вернуться к началу
+Гость
+Добавлено: Вт Ноя 23, 2004 8:02 am Заголовок сообщения: Ответить с цитатой
+Всё это давно расписано в Вашингтоне, сначала Белград, потом Тбилиси.
+Вернуться к началу""".split("\n")
+
+
+def test_a_phpbb2_topic() -> None:
+    new = dict(_forum_posts(PHPBB_TOPIC, ["boilerplate"] * len(PHPBB_TOPIC)))
+    assert new[7] == "body" and new[1] == new[3] == new[6] == "boilerplate"  # the opening post: its text, its header
+    assert [new[index] for index in (9, 10, 11, 12, 13, 14)] == ["comment", "boilerplate", "boilerplate", "boilerplate",
+                                                                  "comment", "comment"]
+    assert new[16] == new[17] == new[18] == "comment"  # a guest: no profile
+    comment_lines = [line for index, line in enumerate(PHPBB_TOPIC) if new.get(index) == "comment" or is_button(line)]
+    assert [(c.author, c.date) for c in parse_comments(comment_lines[1:])] == [
+        ("andrey_spb", "Вт Ноя 23, 2004 12:15 am"), ("Гость", "Вт Ноя 23, 2004 8:02 am")]
+    # a label and its value is no commenter's name
+    assert _meta_of("Откуда: Санкт-Петербург") is None and _meta_of("Twitter: @someone") is None
+
+
+def test_drupal_and_old_reddit_comments() -> None:
+    lines = ["[18]Gas is leverage, not a market", "Submitted by [19]m.okafor on Sun, 07/16/2006 - 08:12.",
+             "Good summary. I would only add that the Europeans themselves were split on transit.", "* [20]reply",
+             "[24]Jackson-Vanik", "Submitted by Yuri K. (not verified) on Sun, 07/16/2006 - 14:05.",
+             "As a reader from Samara: nobody here understands why that law still matters.", "* [25]reply"]
+    assert [(c.author, c.date) for c in parse_comments(lines)] == [("m.okafor", "Sun, 07/16/2006 - 08:12"),
+                                                                   ("Yuri K.", "Sun, 07/16/2006 - 14:05")]
+    lines = ["[–]Ukraine_obs 187 points 13 hours ago", "The seven-day clause is the tell.", "* permalink", "* give gold",
+             "* reply", "[–][deleted] 11 hours ago", "[deleted]", "* permalink", "* reply",
+             "[–]Kvass_Diplomat Former FSO 45 points 12 hours ago", "Agree, but both capitals know this.", "* reply",
+             "[–]pskov_lurker [score hidden] 22 minutes ago", "Aid trucks are still waiting at the border.", "* reply"]
+    # (a deleted comment has no text: no comment; its header must not turn the layout into one of footers)
+    assert [(c.author, c.date) for c in parse_comments(lines)] == [
+        ("Ukraine_obs", "13 hours ago"), ("Kvass_Diplomat", "12 hours ago"), ("pskov_lurker", "22 minutes ago")]
+
+
+def test_a_title_quoted_by_the_comment_header() -> None:
+    lines = ["Steppe & Strait", "Notes on Russia, the Black Sea and American foreign policy",
+             "« Tbilisi, day three: the roads are empty", "What Washington can and cannot do for Georgia",
+             "The shooting around Gori has mostly stopped, and the argument in Washington has started in earnest.",
+             "5 Responses to “What Washington can and cannot do for Georgia”", "Marek Says:"]
+    labels = ["boilerplate", "boilerplate", "body", "body", "body", "boilerplate", "comment"]
+    assert find_title(lines, labels) == 3
+    lines[5] = "5 Responses to “Another post altogether”"  # a header that quotes no line: the usual search, the tagline
+    assert find_title(lines, labels) == 1
+
+
+def test_a_bluesky_thread_with_dated_replies() -> None:
+    lines = ["Dana Kessler", "@danakessler.bsky.social", "Thread on what the new designations against Russia's oil "
+             "trade actually do.", "February 24, 2025 at 9:14 AM"]
+    for number in (2, 3):
+        lines += ["Dana Kessler", "@danakessler.bsky.social", "· Feb 24, 2025",
+                  f"{number}/ The part that matters is quieter than the headline number suggests."]
+    for name in ("Hollis Varga", "Piotr Zalewski"):
+        handle = "@" + name.split()[1].lower() + ".bsky.social"
+        lines += [name, handle, "· Feb 24, 2025", "Great thread, one nuance on the insurer in Labuan though."]
+    new = dict(_social_thread(lines))
+    assert new[7] == new[11] == "body" and new[4] == "boilerplate"  # the thread's own posts, and their headers
+    assert new[15] == new[12] == "comment"  # the replies, dated (not aged) as a logged-out copy prints them
+
+
+def test_preformatted_html_keeps_its_lines() -> None:
+    markup = ("<html><body><h1>[Arms-list] Moscow Treaty text</h1><pre>Colleagues,\n\nthe text signed today in Moscow "
+              "is\nshort: three pages, no verification.\n\n-- \nHal</pre></body></html>")
+    lines = html_to_lines(markup)[0]
+    assert lines[:2] == ["[Arms-list] Moscow Treaty text", "Colleagues,"]
+    assert "Hal" in lines and "--" in lines  # the signature's lines stay apart from the text
