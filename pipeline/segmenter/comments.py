@@ -175,9 +175,10 @@ FORUM_NUMBERED_POST_RE = re.compile(
 # "Добавлено: Пн Ноя 22, 2004 11:47 pm Заголовок сообщения: ..."
 FORUM_SUBJECT_POST_RE = re.compile(
     r"^\W*(?:posted|добавлено|написано|додано|verfasst am|geschrieben am|posté le|publicado|inviato)\s*:\s*(?P<date>\S.{4,60}?)\s+"
-    r"(?:post subject|заголовок сообщения|тема повідомлення|betreff|titel|sujet du message|asunto|oggetto)\s*:", re.IGNORECASE)
-FORUM_SUBJECT_WORDS = ("ost subject:", "аголовок сообщения:", "ема повідомлення:", "etreff:", "itel:", "ujet du message:",
-                       "sunto:", "ggetto:")  # (a cheap test: the header's second label, its first letter aside)
+    r"(?:post subject|заголовок сообщения|тема повідомлення|betreff|sujet du message)\s*:", re.IGNORECASE)
+# (a cheap test: the header's second label, its first letter aside; Cyrillic ones cost nothing on a page without them)
+FORUM_SUBJECT_WORDS = ("ost subject:", "аголовок сообщения:", "ема повідомлення:", "etreff:", "ujet du message:")
+FORUM_SUBJECT_STARTS = frozenset(("post", "доба", "напи", "дода", "verf", "gesc", "publ", "invi"))  # its first label
 FORUM_STATUS_RE = re.compile(r"^(?:\[\d+\])?(?P<name>\S.{0,39}?)(?: (?P=name))? is (?:offline|online)\s*$")
 # a Slash site's comment header: "by NAME (92797) * <email> on Tuesday July 24, @11:35AM ( #40750343 ) Journal" (a user
 # number, a subscriber's star, an obfuscated address, the comment's number, a link to the user's journal; "writes:"
@@ -522,8 +523,7 @@ def _meta_of(line: str) -> _Meta | None:
         return _Meta(author=status.group("name"), says=True)  # (a post's author under its date, as "NAME wrote:" is)
     if "#" in line and (post := FORUM_NUMBERED_POST_RE.match(line)) is not None:
         return _Meta(date=post.group("date"))
-    if ":" in line and any(map(line.__contains__, FORUM_SUBJECT_WORDS)) \
-            and (post := FORUM_SUBJECT_POST_RE.match(line)) is not None:
+    if line.lstrip(" *•")[:4].casefold() in FORUM_SUBJECT_STARTS and (post := FORUM_SUBJECT_POST_RE.match(line)) is not None:
         return _Meta(date=post.group("date"))
     if line[:1] == "#" and (numbered := NUMBERED_NAME_RE.match(line)) is not None:
         meta = _meta_of(numbered.group("name"))
@@ -855,13 +855,16 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
     if not has_separators:
         return [Comment(author=None, date=None, text=text) for draft in drafts for text in draft.text if text]
     comments = []
+    earlier: set[str] = set()  # the authors so far, whole names only (`_bare_author`)
     for draft in drafts:
-        author = _bare_author(draft.author, [comment.author for comment in comments])
+        author = _bare_author(draft.author, earlier)
+        if author and _whole_name(author):
+            earlier.add(author)
         comments.append(Comment(author=author, date=draft.date, text="\n".join(t for t in draft.text if t)))
     return comments
 
 
-def _bare_author(author: str | None, earlier: list[str | None]) -> str | None:
+def _bare_author(author: str | None, earlier: set[str]) -> str | None:
     """The commenter's name without what a comment system prints beside it: LiveJournal's user mark ("[info]tyoma_k"),
     or the name of the earlier commenter that a reply answers, after the
     reply's author, as Disqus prints a reply's header ("marinka_k Walt Prezioso": an earlier comment's author at either
@@ -870,13 +873,15 @@ def _bare_author(author: str | None, earlier: list[str | None]) -> str | None:
     if not author:
         return author
     author = USER_MARK_RE.sub("", author) or author
-    for name in dict.fromkeys(earlier):
-        if not name or name == author or not _whole_name(name):
-            continue
-        if author.endswith(" " + name) and _whole_name(author[:-len(name) - 1]):
-            return author[:-len(name) - 1]
-        if author.startswith(name + " ") and _whole_name(author[len(name) + 1:]):
-            return name
+    if not earlier or " " not in author:
+        return author
+    words = author.split(" ")
+    for cut in range(1, len(words)):  # (a cut between two words: the names on either side)
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if tail in earlier and _whole_name(head):
+            return head
+        if head in earlier and _whole_name(tail):
+            return head
     return author
 
 

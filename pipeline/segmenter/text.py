@@ -26,9 +26,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import (AVATAR_RE, DATE_FILLER_WORDS, FORUM_NUMBERED_POST_RE, FORUM_POST_RE,
-                                         FORUM_STATUS_RE, FORUM_SUBJECT_POST_RE, FORUM_SUBJECT_WORDS, REPLY_TO, REPLY_TO_STARTS, REPLY_WORDS,
-                                         SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo, is_button, is_counter, is_date_text,
-                                         lowered_for_gates, parse_comments)
+                                         FORUM_STATUS_RE, FORUM_SUBJECT_POST_RE, FORUM_SUBJECT_WORDS, REPLY_TO,
+                                         REPLY_TO_STARTS, REPLY_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo,
+                                         is_button, is_counter, is_date_text, lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
                                      MORE_RELATED_STARTS,
                                      PARAGRAPH_ENDS, RELATED_LINK_INLINE_RE, RELATED_LINK_LABEL_RE, STOPWORDS, WORD_RE,
@@ -444,6 +444,7 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
 
 # a blog's header over its comments, quoting the post's title: "5 Responses to “What Washington can do”", "12 thoughts on
 # "..."", "3 comments on ..."
+TITLE_QUOTED_GATE_RE = re.compile(r"\n\d{1,5} (?:[Rr]espons|[Tt]hought|[Cc]omment|[Rr]epl|[Rr]eaction)")  # (a cheap test)
 TITLE_QUOTED_RE = re.compile(r"^\d{1,5}\s+(?:responses?|thoughts?|comments?|replies|reactions?)\s+(?:to|on)\s+[“\"‘']"
                              r"(?P<title>[^“”\"]{8,200})[”\"’']\s*$", re.IGNORECASE)
 
@@ -451,8 +452,10 @@ TITLE_QUOTED_RE = re.compile(r"^\d{1,5}\s+(?:responses?|thoughts?|comments?|repl
 def _title_quoted_over_comments(lines: list[str]) -> int | None:
     """The line above a blog's comment header that is the title the header quotes (`TITLE_QUOTED_RE`), or None: the
     header names the post's title, however few words of it the article repeats."""
+    if TITLE_QUOTED_GATE_RE.search("\n" + "\n".join(lines)) is None:
+        return None
     for index, line in enumerate(lines):
-        if line[:1].isdigit() and ("“" in line or '"' in line) and (match := TITLE_QUOTED_RE.match(line)) is not None:
+        if line[:1].isdigit() and (match := TITLE_QUOTED_RE.match(line)) is not None:
             title = match.group("title").strip().casefold()
             return next((above for above in range(index) if lines[above].casefold() == title), None)
     return None
@@ -802,7 +805,8 @@ FURNITURE_RE = re.compile(
     r"|trefwoorden|taggar|từ khóa|thẻ)\s*:"
     # a reading time ("3 min read", "Olvasási idő: 4 perc", "Lesezeit: 4 Min."; 6 of 6 such training lines are
     # boilerplate in Dragnet's gold)
-    r"|^\W*(?:(?:[^·|•\n]{3,30}\s*[·|•]\s*)?\d{1,3}\s*(?:min|mins|minutes?|perc|minut[a-zěů]*|минут[а-я]*)\.?\s+"
+    # (after a date: "Aug 3, 2017 · 7 min read")
+    r"|^\W*(?:(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\s*[·|•]\s*)?\d{1,3}\s*(?:min|mins|minutes?|perc|minut[a-zěů]*|минут[а-я]*)\.?\s+"
     r"(?:read|de lecture|olvasás|чтения|czytania)"
     r"|(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura"
     r"|время чтения|час читання|czas czytania|olvasási idő|lukuaika|lugemisaeg|lasīšanas laiks|leestijd|lästid|læsetid"
@@ -885,7 +889,7 @@ FURNITURE_RE = re.compile(
     # a row of share buttons ("Share on Facebook Tweet +1 Email Print", "Email this story | Print | Digg | del.icio.us"; all 46
     # such training lines are boilerplate in Dragnet's gold)
     r"|^\W*(?:(?:share(?: on| via| this(?: story| article)?)?|tweet|\+1|e-?mail(?: this(?: story| article)?)?|print(?: this)?|facebook"
-    r"|twitter|linkedin|pinterest|reddit|whatsapp|pin it|save|copy link|google\+?|digg(?: this)?|stumbleupon|delicious"
+    r"|twitter|linkedin|pinterest|reddit|whatsapp|pin it|save|copy link|google\+?|digg(?: this)?|stumbleupon"
     r"|del\.icio\.us)(?:\W+|$)){3,}$"
     r"|" + PAYWALL_PROMPT +
     # the banner of US government sites, press-release and transcript markers
@@ -941,12 +945,26 @@ def top_level_alternatives(pattern: str) -> list[str]:
 _FURNITURE_ALTERNATIVES = top_level_alternatives(FURNITURE_RE.pattern)
 _ANCHORED_ALTERNATIVES = [part for part in _FURNITURE_ALTERNATIVES if part.startswith("^")]
 # the anchored alternatives outgrew one pass too (0.13 s on the test pages' 81k lines in stop 27): in four passes of
-# about 20 each they take 0.07 s, while each pass costs about 0.01 s however small
-ANCHORED_PASSES = 4
-_CHUNK = -(-len(_ANCHORED_ALTERNATIVES) // ANCHORED_PASSES)
+# about 20 each they took 0.07 s, while each pass costs about 0.01 s however small. The passes hold about equal lengths
+# of pattern (by count, stop 29's additions had put 7,000 characters in one pass, which took 0.09 s alone)
+ANCHORED_PASSES = 5
+
+
+def _balanced_passes(parts: list[str], passes: int) -> list[list[str]]:
+    """The parts in order, cut into `passes` groups of about equal total length."""
+    share = sum(map(len, parts)) / passes
+    groups: list[list[str]] = [[]]
+    filled = 0
+    for part in parts:
+        if groups[-1] and filled + len(part) / 2 > share * len(groups) and len(groups) < passes:
+            groups.append([])
+        groups[-1].append(part)
+        filled += len(part)
+    return groups
+
+
 FURNITURE_CANDIDATE_RE2 = (
-    *("(?i)" + "|".join(_ANCHORED_ALTERNATIVES[start:start + _CHUNK])
-      for start in range(0, len(_ANCHORED_ALTERNATIVES), _CHUNK)),
+    *("(?i)" + "|".join(group) for group in _balanced_passes(_ANCHORED_ALTERNATIVES, ANCHORED_PASSES)),
     "(?i)" + "|".join(part for part in _FURNITURE_ALTERNATIVES if not part.startswith("^")) + "|[\u0130\u0131]",
 )
 LEADING_NON_WORD = re.compile(r"\W*").match  # (what "^\W*" takes before a start of FURNITURE_STARTS)
@@ -1005,7 +1023,7 @@ FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto",
                    "play", "pause", "/", "privacy notice", "°", "all cookies", "read also", "read more", "read next", "also read", "see also", "related",
                    "more on", "читайте", "по теме", "по темі", "lire aussi", "lesen sie", "lee también", "leia também",
                    "leggi anche", "zobacz", "czytaj", "اقرأ", "чытайце", "यह भी", "بیشتر", *MORE_RELATED_STARTS,
-                   "next page", "previous page", "is more than ", "is over than ", "👁", "digg", "stumbleupon", "delicious", "del.icio.us", "+1", ") пишет", ") пише", ") wrote",
+                   "next page", "previous page", "👁", "digg", "stumbleupon", "del.icio.us", "+1", ") пишет", ") пише", ") wrote",
                    ") writes", "висловлені", "викладені", "высказанные", "выраженные", "изложенные", "by signing up", "by subscribing",
                    "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
                    *SHARE_PLATFORMS, *SHARE_ALONE_VERBS, *PHOTO_LABELS,
@@ -1073,12 +1091,12 @@ BYLINE_PREPOSITIONS = frozenset({"door ", "von ", "par ", "por ", "av ", "af ", 
 BYLINE_NAME_END_RE = re.compile(r"\s*[,|(·•/]")
 NAME_PARTICLES = frozenset({"van", "de", "der", "den", "von", "di", "da", "dos", "del", "la", "le", "ter", "ten", "bin", "ibn"})
 BIO_MAX_WORDS = 60
-ABOUT_THE_AUTHOR_RE = re.compile(r"^\W*(?:about the authors?|об авторе|об авторах|про автора|про авторів|über (?:den|die) autor(?:in)?"
-                                 r"|à propos de l'auteur|sobre el autor|sobre o autor|o autorze|o autorovi|l'autore)\W*$",
-                                 re.IGNORECASE)
-ABOUT_THE_AUTHOR_WORDS = ("author", "автор", "autor", "auteur", "utore")  # (a cheap test for the heading)
+ABOUT_THE_AUTHOR_RE = re.compile(r"^\W*(?:about the authors?|об авторе|об авторах|про автора|про авторів)\W*$", re.IGNORECASE)
+# (a cheap test for the heading; a Cyrillic word costs nothing on a page without Cyrillic letters, as Python's substring
+# search gives up at once on a needle of wider characters than the text's)
+ABOUT_THE_AUTHOR_WORDS = ("author", " автор", " Автор")
 ABOUT_THE_AUTHOR_LINES = 3
-NOTES_HEADINGS = ("notes", "примечания", "примітки", "anmerkungen", "fußnoten", "notas", "przypisy", "poznámky")
+NOTES_HEADINGS = ("notes", "примечания", "примітки")
 NOTES_HEADING_RE = re.compile(r"^\W*(?:(?:foot|end)?notes|" + "|".join(NOTES_HEADINGS[1:]) + r")\W*$", re.IGNORECASE)
 # a link preview's domain in a social post ("LAKESHORECOURIER.COM": `_link_cards`)
 CARD_DOMAIN_RE = re.compile(r"^(?:WWW\.)?[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,6}$")
@@ -1342,20 +1360,28 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     def button_at(index: int) -> bool:
         return is_button(lines[index])
 
+    # how far the nearest comment line lies, above (as labelled so far: the loop labels lines at or above the one it
+    # reads) and below (as labelled before the loop), without slicing the labels around every line
+    below = [len(lines) + HEADED_COMMENT_REACH] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        below[index] = index if labels[index] == "comment" else below[index + 1]
+    above = -HEADED_COMMENT_REACH - 1
     for index, line in enumerate(lines):
+        if labels[index] == "comment":
+            above = index
         if labels[index] != "boilerplate" or index + 1 >= len(lines):
             continue
-        if "comment" not in labels[max(0, index - HEADED_COMMENT_REACH): index + HEADED_COMMENT_REACH + 1] \
-                or not button_at(index + 1) or button_at(index):
+        nearest = min(index - above, below[index + 1] - index)
+        if nearest > HEADED_COMMENT_REACH or not button_at(index + 1) or button_at(index):
             continue
-        near = "comment" in labels[max(0, index - 4): index + 5]
-        before_ok = near and (index == 0 or button_at(index - 1) or labels[index - 1] == "comment"
-                              or is_counter(lines[index - 1]))
+        before_ok = nearest <= 4 and (index == 0 or button_at(index - 1) or labels[index - 1] == "comment"
+                                      or is_counter(lines[index - 1]))
         header = [] if before_ok else _comment_header_above(lines, labels, metas, index, button_at)
         if (before_ok or header) and len(line.split()) >= 2 and not is_counter(line) \
                 and not all(word in SHARE_PLATFORMS for word in line.casefold().split()):  # "twitter facebook"
             for comment_line in (*header, index):
                 labels[comment_line] = "comment"
+            above = index
     for index in _links_after_last_comment(lines, labels, metas):
         labels[index] = "boilerplate"
     if _reads_as_live_blog(lines, labels, metas):
