@@ -33,6 +33,7 @@ SECOND = "Officials on both sides said the next round of talks would open in Vie
     ("Von Jens Albrecht, Bukarest", True), ("Par Claire Dubois", True), ("Door Pieter de Vries", True),
     ("Von Moskau aus gesehen ist das anders.", False),
     ("Das Transkript wurde automatisch erstellt und kann Fehler enthalten.", True),
+    ("Сортувати: Спочатку нові", True), ("Сортувати товари за ціною, а не за брендом, пропонують експерти.", False),
 ])
 def test_furniture_of_other_years(line: str, furniture: bool) -> None:
     assert _is_furniture(line) is furniture

@@ -729,7 +729,7 @@ FURNITURE_RE = re.compile(
     # "Sort by: Newest | Oldest", "Sortieren nach: Neueste zuerst", "Ordenar por: Más recientes"
     r"|^\W*(?:sort(?:ed)? by|sortieren nach|trier par|trié par|ordenar por|ordina per|ordenado por|sortuj(?: według| wg)?|řadit podle"
     r"|seřadit podle|zoradiť podľa|rendezés|sorteer op|sortera (?:efter|på)|sorter (?:efter|etter)|järjestä|сортировать по"
-    r"|сортувати за|sırala|ταξινόμηση|sortiraj po|сортирај по|sortiraj prema)\s*:?(?:\s[^.!?,\n]{0,60})?\s*$"
+    r"|сортувати за|сортувати|сортировать|sırala|ταξινόμηση|sortiraj po|сортирај по|sortiraj prema)\s*:?(?:\s[^.!?,\n]{0,60})?\s*$"
     # a comment section's rules under its heading ("Log in to join the discussion. Please keep comments civil.", "Bitte
     # beachten Sie unsere Netiquette.")
     r"|\bnetiquette\b|^\W*(?:sign in|log in|login|register) to join the (?:discussion|conversation)\b.{0,120}\s*$"
