@@ -174,11 +174,11 @@ FORUM_NUMBERED_POST_RE = re.compile(
 # a phpBB 2 post's header, under the author's name and profile: "Posted: Mon Nov 22, 2004 11:47 pm    Post subject: ...",
 # "Добавлено: Пн Ноя 22, 2004 11:47 pm Заголовок сообщения: ..."
 FORUM_SUBJECT_POST_RE = re.compile(
-    r"^\W*(?:posted|добавлено|написано|додано|verfasst am|geschrieben am|posté le|publicado|inviato)\s*:\s*(?P<date>\S.{4,60}?)\s+"
+    r"^\W*(?:posted|добавлено|написано|додано|verfasst am|geschrieben am|posté le)\s*:\s*(?P<date>\S.{4,60}?)\s+"
     r"(?:post subject|заголовок сообщения|тема повідомлення|betreff|sujet du message)\s*:", re.IGNORECASE)
 # (a cheap test: the header's second label, its first letter aside; Cyrillic ones cost nothing on a page without them)
 FORUM_SUBJECT_WORDS = ("ost subject:", "аголовок сообщения:", "ема повідомлення:", "etreff:", "ujet du message:")
-FORUM_SUBJECT_STARTS = frozenset(("post", "доба", "напи", "дода", "verf", "gesc", "publ", "invi"))  # its first label
+FORUM_SUBJECT_STARTS = frozenset(("post", "доба", "напи", "дода", "verf", "gesc"))  # its first label
 FORUM_STATUS_RE = re.compile(r"^(?:\[\d+\])?(?P<name>\S.{0,39}?)(?: (?P=name))? is (?:offline|online)\s*$")
 # a Slash site's comment header: "by NAME (92797) * <email> on Tuesday July 24, @11:35AM ( #40750343 ) Journal" (a user
 # number, a subscriber's star, an obfuscated address, the comment's number, a link to the user's journal; "writes:"
@@ -866,7 +866,7 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
 
 def _bare_author(author: str | None, earlier: set[str]) -> str | None:
     """The commenter's name without what a comment system prints beside it: LiveJournal's user mark ("[info]tyoma_k"),
-    or the name of the earlier commenter that a reply answers, after the
+    lynx's link number, Drupal's "(not verified)", or the name of the earlier commenter that a reply answers, after the
     reply's author, as Disqus prints a reply's header ("marinka_k Walt Prezioso": an earlier comment's author at either
     end gives the cut, where both parts are whole names (`_whole_name`), so that "Marie-Christine Grimard" under a
     "Marie-Christine" keeps her surname)."""

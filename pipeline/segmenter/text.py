@@ -1036,7 +1036,7 @@ MONTH_YEAR_RE = re.compile(rf"^\W*(?:(?:{MONTHS})\.?,? )?(?:19|20)\d\d\W*$", re.
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 HAS_CLOCK_TIME = re.compile(r"\d:\d\d").search
 SIGNATURE_RULE_RE = re.compile(r"^_{5,}$")  # a forum post's signature under it (`_forum_thread`)
-# an author's profile under a forum post's header, and a quotation's header (`_numbered_forum_thread`)
+# an author's profile beside a forum post's header, and a quotation's header (`_forum_posts`)
 FORUM_PROFILE_RE = re.compile(
     r"^(?:(?:senior|junior|new|banned|registered|super|veteran|active|full|regular)\s+)?(?:member|user|moderator|administrator)$"
     r"|^(?:join date|joined|location|posts|age|gender|reputation|rep power|thanks|thanked \d+ times in \d+ posts?"
@@ -1058,8 +1058,8 @@ NO_COMMENT_STARTS = ("tag", "filed under", "topics", "метки", "теги", "
                      "étiquettes", "etiquetas", "previous", "next", "older", "newer", "предыдущая", "следующая",
                      "попередній", "наступний", "editor", "moderator", "admin", "staff", "verified", "top ", "times",
                      "nyt", "reader", "featured", "guardian", "pinned", "liked by", "view ", "show ", "load ", "see ",
-                     "hide ", "works at", "worked at", "studied at", "studies at", "lives in", "went to")  # how they
-# open (a cheap test)
+                     "hide ", "works at", "worked at", "studied at", "studies at", "lives in",
+                     "went to")  # how they open (a cheap test)
 REPLY_TOGGLE_RE = re.compile(r"^\W*(?:view|show|load|see|hide) (?:all |more )?\d{0,5} ?(?:more )?(?:replies|reply)\W*$",
                              re.IGNORECASE)
 NOT_WORD_STARTS = " *•·-–—|>+»"
