@@ -138,11 +138,11 @@ def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | Non
                 layout_cells.add(element)
             if tag in BLOCK_TAGS or tag == "br" or element in layout_cells:
                 flush_preformatted() if preformatted else flush()
-            if tag == "pre":
-                preformatted += 1
             elif inline_ended and current and not current[-1][-1:].isspace():
                 # "<a>Politics</a><a>Business</a>": two links, two words ("<b>T</b>he" keeps its word whole)
                 current.append(" ")
+            if tag == "pre":
+                preformatted += 1
             inline_ended = False
             if tag == "li":
                 current.append("* ")
