@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
@@ -203,7 +204,8 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story cont
 #   (RELATED_LINK_LABEL_RE), or "READ MORE: <headline>" on one line (RELATED_LINK_INLINE_RE), with an article
 #   paragraph above and below;
 # * on a paginated dump (a PDF's text), the running header or footer that carries the page number ("Centre for
-#   ... | Page 2"), printed on two or more pages (PAGE_NUMBER_RE, the same but for its digits);
+#   ... | Page 2", a browser's print footer "https://... 2/4") or a browser's print header (PRINT_HEADER_RE), printed
+#   on two or more pages (PAGE_NUMBER_RE, the same but for its digits);
 # * a newsletter prompt ("Sign up for our Defense newsletter", "Get the Brief in your inbox. Sign up") with at most
 #   MAX_FORM_LINES short lines of its form under it ("Email address", "Sign up"), between paragraphs;
 # * a broadcaster's list of links to read next, marked for screen readers ("list of 3 items", "list 1 of 3", a
@@ -276,14 +278,18 @@ AD_MARK_RE = re.compile(r"^\W*(?:ad|ads|sponsored|promoted)\W*$|(?:^|\|)\s*(?:sp
                         re.IGNORECASE)
 PAGE_NUMBER_RE = re.compile(
     r"(?:^|\W)(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$"
-    r"|^\W*(?:page|стр\.?|страница|сторінка)\s*\d{1,4}\b|^\W*\d{1,4}\s*\|\s*\w|\w\s*\|\s*\d{1,4}\W*$", re.IGNORECASE)
+    r"|^\W*(?:page|стр\.?|страница|сторінка)\s*\d{1,4}\b|^\W*\d{1,4}\s*\|\s*\w|\w\s*\|\s*\d{1,4}\W*$"
+    r"|^https?://\S+\s+\d{1,3}/\d{1,3}\s*$", re.IGNORECASE)  # (a browser's print footer: the address, "2/4")
+# a browser's print header, the date and time before the page's title ("11/14/25, 9:02 AM Headline - Site", "14.11.25,
+# 09:02 Schlagzeile | Seite"), as pdftotext prints a page printed to PDF: on every page, a running header
+PRINT_HEADER_RE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?P<title>\S.{8,})$")
 # a superset of the lines these patterns match, for one RE2 pass over many documents (RE2's \W is ASCII-only)
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
                               r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|(?:\w+'?s? )?poll\W*$"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|"
                               r"|lee |leia |leggi |zobacz |czytaj |اقرأ|чытайце|по тэме|ilgili|관련|यह भी|بیشتر|mohlo|čtěte|souvis|taip|skaityk|прочитај|כתבות|lue |sponsored|promoted|paid |partner content|ads? by"
                               r"|recommended by|around the web|from (?:our partners|the web)|" + _MORE_RELATED
-                              + r")|\|\s*\d{1,4}\W*$"
+                              + r")|\|\s*\d{1,4}\W*$|^https?://\S+\s+\d{1,3}/\d{1,3}\s*$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")  # how an article's paragraph ends
@@ -333,8 +339,11 @@ def _may_be_interstitial(line: str) -> bool:
     if not head[0].isalnum() or (head[0] in _INTERSTITIAL_INITIALS
                                  and head[:16].casefold().startswith(_INTERSTITIAL_STARTS)):
         return True  # (after a mark the strip does not know, the patterns decide)
+    if line[:1].isdigit() and PRINT_HEADER_RE.match(line):
+        return True
     last = line.rstrip(_MARKS)[-1]
-    return (last.isdigit() or not last.isalnum()) and any(map(line.casefold().__contains__, _PAGE_WORDS))
+    return (last.isdigit() or not last.isalnum()) and (line[:4] == "http"  # a print footer: "https://... 2/4"
+                                                       or any(map(line.casefold().__contains__, _PAGE_WORDS)))
 
 
 def interstitial_lines(lines: list[str], candidates: list[int] | None = None) -> list[int]:
@@ -345,8 +354,8 @@ def interstitial_lines(lines: list[str], candidates: list[int] | None = None) ->
         candidates = [index for index, line in enumerate(lines) if _may_be_interstitial(line)]
     hidden: list[int] = []
     paged = [index for index in candidates
-             if len(lines[index]) <= 200 and PAGE_NUMBER_RE.search(lines[index]) and not lines[index].isdigit()
-             and any(map(str.isalpha, lines[index]))]
+             if len(lines[index]) <= 200 and (PAGE_NUMBER_RE.search(lines[index]) or PRINT_HEADER_RE.match(lines[index]))
+             and not lines[index].isdigit() and any(map(str.isalpha, lines[index]))]
     if len(paged) >= 2:
         masked = [_DIGITS.sub("#", lines[index].casefold()) for index in paged]
         copies = Counter(masked)
@@ -411,6 +420,72 @@ def archive_banner_length(lines: list[str]) -> int:
             end = next((offset for offset, text in enumerate(window) if text.strip().casefold() == ARCHIVE_BANNER_END), None)
             return start + 1 + (end + 1 if end is not None else 0)
     return 0
+
+
+# A clipping tool's or a scraper's metadata above the page: YAML front matter (Obsidian's web clipper, MarkDownload,
+# Jekyll and Hugo exports, trafilatura's --with-metadata), a reader API's header ("Title:", "URL Source:"), an API
+# record's fields, or the headers of an e-mail that carries the page. Its lines are no part of the page, and its title
+# (or the e-mail's subject) names the page's headline.
+METADATA_KEY_RE = re.compile(r"^(?:-\s+)?(?P<key>[A-Za-z][A-Za-z _]{0,24}?)\s*:(?:\s+(?P<value>.*))?$")
+# (keys lowercased, without spaces and "_": "URL Source" -> "urlsource", "published_at" -> "publishedat")
+METADATA_KEYS = frozenset("""title author authors byline by date published publishedat publishdate datepublished
+    publishedtime pubdate created createdat clipped saved updated modified lastmodified source sourceurl urlsource url
+    link canonical hostname host domain sitename site publisher description excerpt summary categories category tags
+    keywords language lang id fingerprint license image urltoimage imageurl name readingtime wordcount status type
+    fetchedat markdowncontent from to cc bcc subject sent replyto""".split())
+# (a metadata block names the page: its title, address or an e-mail's subject; "Name:", "Author:" and "Description:"
+# alone are an app's or a product's fields in a listing; "content:" and "text:" hold the article itself, and stay out)
+METADATA_PAGE_KEYS = frozenset("title url urlsource source sourceurl link canonical subject".split())
+FORWARD_MARKS_RE = re.compile(r"^(?:(?:fwd?|fw|re|aw|wg|tr|rv)\s*:\s*)+", re.IGNORECASE)  # "Subject: Fwd: Headline"
+METADATA_MIN_FIELDS = 4
+METADATA_START_WITHIN = 12  # a block opens among the document's first lines
+METADATA_LIST_ITEM_MAX_WORDS = 8
+METADATA_RULES = frozenset({"---", "...", "+++"})  # front matter's delimiters (a Markdown dump drops "---")
+
+
+class MetadataHeader(NamedTuple):
+    lines: list[int]  # the block's lines
+    title: str | None  # its title field's value
+    subject: str | None  # an e-mail's subject, without "Fwd:" (the headline of a page sent alone, not a newsletter's)
+
+
+def _metadata_key(line: str) -> str | None:
+    """The key of a "key: value" line whose key is a metadata field's ("Title", "URL Source", "publishedAt"), as in
+    METADATA_KEYS; else None."""
+    if ":" not in line[:28]:
+        return None
+    match = METADATA_KEY_RE.match(line)
+    if match is None:
+        return None
+    key = match.group("key").lower().replace(" ", "").replace("_", "")
+    return key if key in METADATA_KEYS else None
+
+
+def metadata_header(lines: list[str]) -> MetadataHeader:
+    """The metadata block among the document's first METADATA_START_WITHIN lines: a run of METADATA_MIN_FIELDS or
+    more field lines, one of them the page's title or address (METADATA_PAGE_KEYS), with the list items under a field
+    ("- clippings") and front matter's "---" lines; none when there is no such block."""
+    for start, line in enumerate(lines[:METADATA_START_WITHIN]):
+        if _metadata_key(line.strip()) is None:
+            continue
+        block, keys, values = [], [], {}
+        for index in range(start, len(lines)):
+            text = lines[index].strip()
+            key = _metadata_key(text)
+            if key is not None:
+                keys.append(key)
+                values.setdefault(key, (METADATA_KEY_RE.match(text).group("value") or "").strip())
+            elif not (text in METADATA_RULES
+                      or (text[:2] == "- " and block and len(text.split()) <= METADATA_LIST_ITEM_MAX_WORDS)):
+                break
+            block.append(index)
+        if len(keys) >= METADATA_MIN_FIELDS and not METADATA_PAGE_KEYS.isdisjoint(keys):
+            opening = [start - 1] if start and lines[start - 1].strip() in METADATA_RULES else []
+            title = values.get("title", "").strip("\"'").strip()
+            subject = FORWARD_MARKS_RE.sub("", values.get("subject", "")).strip()
+            return MetadataHeader(opening + block, title or None, subject or None)
+        break  # the first field line opens the only block looked at
+    return MetadataHeader([], None, None)
 
 
 # Chinese and Japanese run their words together: to the features and rules, which count words and read sentence

@@ -31,8 +31,9 @@ from pipeline.segmenter.comments import (AVATAR_RE, DATE_FILLER_WORDS, FORUM_NUM
                                          is_button, is_counter, is_date_text, lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
                                      MORE_RELATED_STARTS,
-                                     PARAGRAPH_ENDS, RELATED_LINK_INLINE_RE, RELATED_LINK_LABEL_RE, STOPWORDS, WORD_RE,
-                                     archive_banner_length, interstitial_lines, linked_headline, reading_view)
+                                     PARAGRAPH_ENDS, PRINT_HEADER_RE, RELATED_LINK_INLINE_RE, RELATED_LINK_LABEL_RE, STOPWORDS, WORD_RE,
+                                     archive_banner_length, interstitial_lines, linked_headline, metadata_header,
+                                     reading_view)
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 from pipeline.segmenter.sites import template_evidence
@@ -51,6 +52,32 @@ SITE_FIRST_WINDOW = 5  # ...and "Site | Headline" this close
 FAR_HEADLINE_MIN_OVERLAP = 0.5  # half the words of a longer headline past the title window (`find_title`)
 BYLINE_HEADLINE_MIN_OVERLAP = 0.25  # ...or a quarter of them, when a byline or date line stands right under it
 TITLE_SEPARATOR_RE = re.compile(r" [|»«·:—–-] | [|»«]|[|»«] ")
+# a quotation in guillemets ("«Заметки на полях»", "« Nous ne céderons pas »", German "»Wir bleiben«"), whose marks
+# separate no page title's parts
+GUILLEMET_QUOTE_RE = re.compile(r"«[^«»|]*»|»[^«»|]*«")
+
+
+def _separator_spans(line: str) -> list[tuple[int, int]]:
+    """Where TITLE_SEPARATOR_RE matches the line ("Headline | Site", "Blog » Headline"), the marks of quotations in
+    guillemets aside."""
+    if "«" in line and "»" in line:
+        line = GUILLEMET_QUOTE_RE.sub(lambda quote: '"' + quote.group()[1:-1] + '"', line)
+    return [match.span() for match in TITLE_SEPARATOR_RE.finditer(line)]
+
+
+def _title_separated(line: str) -> bool:
+    """Whether the line holds a page title's separator ("Headline | Site"); the marks of a quotation in guillemets are
+    none."""
+    return bool(_separator_spans(line)) if "«" in line or "»" in line else TITLE_SEPARATOR_RE.search(line) is not None
+
+
+def _title_parts(line: str) -> list[str]:
+    """The line's parts between page-title separators (`_title_separated`)."""
+    parts, position = [], 0
+    for start, end in _separator_spans(line):
+        parts.append(line[position:start])
+        position = end
+    return [*parts, line[position:]]
 BREADCRUMB_SEPARATOR_RE = re.compile(r" [>›‹] ")  # ("‹": a forum's trail, "Board index ‹ Forum ‹ Topic")
 # a site's sections, as its menu names them
 SECTION_WORDS = frozenset("""home news world politics business economy markets money tech technology science health opinion
@@ -89,7 +116,7 @@ SKIP_LINK_RE = re.compile(
 LABELLED_NUMBER_RE = re.compile(r":\s*\d{5,}\s*$")
 # a search box's label ("Search All NYTimes.com", "Search This Site Go", "Search with your voice", "search:"), not "Search
 # for survivors resumes"
-SEARCH_BOX_RE = re.compile(r"^\W*search(?:\s*:|\s+(?:all|this|the site|the web|our|with|within|across|site|news)\b)",
+SEARCH_BOX_RE = re.compile(r"^\W*search(?:\s*:|\s+(?:all|this|the site|the web|our|with|within|across|site|news|query)\b)",
                            re.IGNORECASE)
 
 
@@ -154,6 +181,11 @@ MD_QUOTE_RE = re.compile(r"^(?:>\s?)+")
 MD_EMPHASIS_LINE_RE = re.compile(r"^_(\S(?:.*\S)?)_$")  # a whole line in italics, as html2text prints <em>: "_Note: ..._"
 # a rule ("---", "* * *") or a table's separator row ("|---|:---:|")
 MD_RULE_RE = re.compile(r"^(?:[-*_]\s?){3,}$|^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*$")
+# a heading between rows of stars, as the html2text of Debian's and other distributions prints <h1>-<h3> ("****** Nach
+# Anchorage ******"), in a dump with STARRED_HEADINGS_MIN+ of them (a commenter's "***** Spoiler Alert *****" stays);
+# not Markdown, whose "**bold**" holds no space inside its marks
+STARRED_HEADING_RE = re.compile(r"^\*{3,} (\S.*?) \*{3,}$")
+STARRED_HEADINGS_MIN = 2
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 
 
@@ -175,6 +207,8 @@ def dump_lines(text: str | bytes) -> list[tuple[int, str]]:
     paragraphs joined (`unwrap_lines`), a page printed on one line cut into sentences (`split_run_on_page`)."""
     text = decode(text)
     numbered = split_lines(text)
+    if "*** " in text and sum(STARRED_HEADING_RE.match(line) is not None for _, line in numbered) >= STARRED_HEADINGS_MIN:
+        numbered = [(number, STARRED_HEADING_RE.sub(r"\1", line)) for number, line in numbered]
     if text.count("](") >= MARKDOWN_MIN_LINKS:
         numbered = [(number, plain) for number, line in numbered for plain in [markdown_to_text(line)] if plain]
     return split_run_on_page(unwrap_lines(numbered))
@@ -312,6 +346,8 @@ def _heading_like(line: str, min_words: int) -> bool:
         return False
     if (line.endswith(".") and not line.endswith("...")) or "://" in line or "www." in line:  # no headline holds a URL
         return False
+    if line[:1] == "[" and line[-1:] == "]":  # an image's alt text or a link, as a text browser prints them: "[Logo]"
+        return False
     # a date line ("May 3, 2019", "Published November 18, 2026 4:55pm EST") is no headline
     if line.startswith(BULLET_START) or BYLINE_RE.match(line) or is_skip_link(line) or is_date_text(line) \
             or NUMBERED_LINK_RE.match(line) or SEARCH_BOX_RE.match(line) or ("[" in line and FORM_FIELD_RE.search(line)) \
@@ -349,7 +385,7 @@ def _menu_like(line: str) -> bool:
         crumbs = line.split(" » ")
         if len(crumbs) >= 3 and all(len(crumb.split()) <= 2 for crumb in crumbs) and len(crumbs[-1].split()) == 1:
             return True
-    parts = TITLE_SEPARATOR_RE.split(line)
+    parts = _title_parts(line)
     if len(parts) >= 4 and all(len(part.split()) <= 2 for part in parts):
         return True
     # a row of links between bars ("Logi sisse | Telli uudiskiri | Tellimused"), a date line with more after a bar
@@ -427,9 +463,10 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
             if picked == index and index > start and _short_headline(lines[index - 1], labels[index - 1]):
                 return index - 1
             return picked
-        if min_words == 4 and first_paragraph > stop:
+        if min_words == 4 and first_paragraph >= stop:
             # a long menu can push the headline past the window: a line between the window and the first paragraph
-            # is taken when it reads as the headline (most of its words are the article's), before a short line
+            # is taken when it reads as the headline (most of its words are the article's), before a short line; so is
+            # the "first paragraph" itself when it reads as a headline (a long one, labelled body), right past the window
             opening = None
             for index in range(stop, min(first_paragraph + 1, start + 2 * TITLE_WINDOW, len(lines))):
                 line = lines[index]
@@ -461,13 +498,14 @@ def _title_quoted_over_comments(lines: list[str]) -> int | None:
     return None
 
 
+PRINT_HEADER_WITHIN = 3  # a browser's print header (cues.PRINT_HEADER_RE) opens the page
 TITLE_LABEL_RE = re.compile(r"^\W*title:\s*", re.IGNORECASE)  # a reader API's header line ("Title: Headline | Site")
 
 
 def _bare_headline_below(lines: list[str], index: int, first_paragraph: int) -> int | None:
     """For a page title "Headline | Site" (a <title> copy at the top of a dump), the line further down that is the
     headline alone, before the first paragraph (script and menu lines may push it past BARE_HEADLINE_WINDOW)."""
-    parts = TITLE_SEPARATOR_RE.split(TITLE_LABEL_RE.sub("", lines[index], count=1))
+    parts = _title_parts(TITLE_LABEL_RE.sub("", lines[index], count=1))
     if len(parts) < 2 or len(parts[0].split()) < 3:
         return None
     head = parts[0].strip().casefold()
@@ -556,7 +594,7 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
     masthead = _heads_a_menu(lines, first)  # the site's name over its menu, whatever words it shares
     # a page title "Headline | Site" holds the headline, however few words it shares; but one over a menu that shares
     # few is the site's logo link ("The Meridian - Back to home")
-    separated = TITLE_SEPARATOR_RE.search(lines[first]) is not None
+    separated = _title_separated(lines[first])
     if not opening or (separated and not masthead) or (
             (separated or not masthead) and overlap(first) > TAGLINE_MAX_OVERLAP):
         return first
@@ -607,7 +645,7 @@ def _tag_list(line: str) -> bool:
 
 def _reads_as_headline(line: str) -> bool:
     """Not a menu or a tag list: no "|" separators, not in capitals, not opening in lower case."""
-    return not TITLE_SEPARATOR_RE.search(line) and not line.isupper() and not line[:1].islower()
+    return not _title_separated(line) and not line.isupper() and not line[:1].islower()
 
 
 def _opens_byline_block(lines: list[str], index: int) -> bool:
@@ -750,6 +788,13 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:complete|essential|unlimited|full|premium) digital access\b|\bcancel (?:at )?any ?time\b"
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
+    # a consent dialog's buttons alone ("Accept all Reject all", "Reject all", "Manage preferences"), an app banner ("Get
+    # the app for local news & alerts", "Open in app"), a translation tool's bar ("Google Translate", "Show original")
+    r"|^\W*(?:(?:accept|allow|reject|decline|refuse) all|manage (?:preferences|cookies|choices|options|settings))"
+    r"(?:\W+(?:(?:accept|allow|reject|decline|refuse) all|manage (?:preferences|cookies|choices|options|settings)))*\W*$"
+    r"|^\W*(?:get|download|install) (?:the|our) (?:[\w-]+ )?app\b.{0,50}$|^\W*open in (?:the )?app\W*$"
+    r"|^\W*(?:google translate|show original)\W*$"
+    r"|^\W*view (?:this (?:e-?mail|newsletter|message) )?(?:in|on) (?:your |a |the )?(?:web )?browser\W*$"  # a newsletter's
     r"|\bsubscribe (?:for free|now|today)\b|\bsubscribe(?::| (?:for|from)) (?:only |just )?[$€£]\s?\d"
     # a print edition's notice ("A version of this article appeared in print on ..."), a comment system's notice
     r"|^\W*a version of this (?:article|story|review|column|essay|op-ed) appear"
@@ -808,7 +853,7 @@ FURNITURE_RE = re.compile(
     # (after a date: "Aug 3, 2017 · 7 min read")
     r"|^\W*(?:(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\s*[·|•]\s*)?\d{1,3}\s*(?:min|mins|minutes?|perc|minut[a-zěů]*|минут[а-я]*)\.?\s+"
     r"(?:read|de lecture|olvasás|чтения|czytania)"
-    r"|(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura"
+    r"|(?:(?:estimated )?reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura"
     r"|время чтения|час читання|czas czytania|olvasási idő|lukuaika|lugemisaeg|lasīšanas laiks|leestijd|lästid|læsetid"
     r"|lesetid|thời gian đọc|okuma süresi|čas čtení|čas čítania)\s*:?\s*\d{1,3}\s*[^\s\d]{0,10})\W*$"
     # a comment's "in reply to NAME" line (1,063 of 1,070 such training lines are boilerplate in Dragnet's gold)
@@ -988,7 +1033,10 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
                     "page ", "von ", "par ", "por ", "door ", "av ", "af ", "od ", "das transkript", "dieses transkript",
                     "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "neueste", "älteste",
-                    "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[")
+                    "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[",
+                    "accept all", "allow all", "reject all", "decline all", "refuse all", "manage ", "get the", "get our",
+                    "download the", "download our", "install the", "install our", "open in", "google translate",
+                    "show original")
 FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
@@ -1265,6 +1313,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         if labels[index] != "boilerplate" and (len(line) < 600 or OPENS_AS_DISCLAIMER(line)) \
                 and (furniture is not None or _is_furniture(line)):
             labels[index] = "boilerplate"
+    for index in metadata_header(lines).lines:
+        labels[index] = "boilerplate"
     joined = "\n".join(lines)  # for the cheap tests of rules that most pages give nothing
     paged = carded = False  # (see CARD_OR_PAGE_LINES_RE)
     for match in CARD_OR_PAGE_LINES_RE.finditer("\n" + joined):
@@ -1289,7 +1339,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "boilerplate"
     for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined) \
             + (_page_apparatus(lines, labels) if paged else []) \
-            + _story_listing(lines, labels, joined) + _appeal_boxes(lines, labels) + _author_roles(lines, labels):
+            + _story_listing(lines, labels, joined) + _appeal_boxes(lines, labels) + _author_roles(lines, labels) \
+            + _status_notices(lines, labels, joined):
         labels[index] = "boilerplate"
     for index in _listed_items(lines, labels):
         labels[index] = "body"
@@ -2060,6 +2111,44 @@ def _appeal_boxes(lines: list[str], labels: list[str]) -> list[int]:
     return [index for index in found if labels[index] == "body"]
 
 
+
+# Russia's legal labels and the notices of the media it bans, which print them over or under every article: "ДАННОЕ
+# СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ МАССОВОЙ ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ
+# ИНОСТРАННОГО АГЕНТА..."; "«NAME» признан в России «нежелательной организацией». Пересылая этот текст, будьте
+# осторожны."; "Если вы читаете нас из России, используйте VPN или зеркало сайта"; and their English forms. An
+# article's own sentence about a designation ("The ministry declared the outlet undesirable in 2023") gives no warning
+# or instruction, and stays body.
+STATUS_NOTICE_GATES = ("VPN", "mirror", "ndesirable", "oreign agent", "OREIGN AGENT", "нежелательн", "иностранн",
+                       "ИНОСТРАНН", "зеркал")  # (each label names a foreign agent)
+LEGAL_LABEL_RE = re.compile(r"^\W*(?:данное|настоящий|этот|это)\s+(?:сообщение|материал)\s*\(\s*(?:материал|информация)\s*\)"
+                            r"|^\W*this\s+(?:message|material)\s*\(\s*(?:material|information)\s*\)\s+(?:was|is|has\s+been)\s"
+                            r"|^\W*(?:данное|настоящее)\s+сообщение.{0,80}иностранн\w*\s+агент", re.IGNORECASE)
+BANNED_STATUS_RE = re.compile(r"(?:признан[аоы]?\b|\b(?:recogni[sz]ed|designated|declared|labell?ed)\b).{0,60}?"
+                              r"(?:нежелательн|иностранн\w*\s+агент|undesirable|foreign\s+agent)", re.IGNORECASE)
+STATUS_WARNING_RE = re.compile(r"vpn|зеркал|mirror|репост|пересыла|распространени|наказ|осторожн|уголовн|punishable|prosecut"
+                               r"|criminal|careful|reposting|sharing|если\s+вы\s+(?:находитесь|читаете|живете|живёте)"
+                               r"|if\s+you\s+(?:are|live|read)", re.IGNORECASE)
+# "используйте VPN или зеркало", "read us via VPN", "use a VPN or our mirror"
+READ_VIA_VPN_RE = re.compile(r"(?:используйте|пользуйтесь|читайте\s+нас|\buse\b|read\s+us)\W+(?:\w+\W+){0,3}?"
+                             r"(?:vpn|зеркал|mirror)", re.IGNORECASE)
+STATUS_NOTICE_MAX_WORDS = 60
+
+
+def _status_notices(lines: list[str], labels: list[str], joined: str) -> list[int]:
+    """Lines labelled body that are a legal label (LEGAL_LABEL_RE), a banned outlet's notice of its status with a
+    warning (BANNED_STATUS_RE, STATUS_WARNING_RE) or an instruction to read it through a VPN or a mirror
+    (READ_VIA_VPN_RE), of at most STATUS_NOTICE_MAX_WORDS words: boilerplate."""
+    if not any(map(joined.__contains__, STATUS_NOTICE_GATES)):
+        return []
+    found = []
+    for index, line in enumerate(lines):
+        if labels[index] != "body" or len(line.split()) > STATUS_NOTICE_MAX_WORDS:
+            continue
+        if LEGAL_LABEL_RE.match(line) or READ_VIA_VPN_RE.search(line) or (
+                BANNED_STATUS_RE.search(line) and STATUS_WARNING_RE.search(line)):
+            found.append(index)
+    return found
+
 _NOT_LETTERS = "".join(char for char in map(chr, range(128)) if not char.isalpha()) + "«»“”‘’•·–—"
 
 
@@ -2363,7 +2452,17 @@ def place_title(lines: list[str], labels: list[str], title_hint: str | None = No
     A title line the model called site furniture (often a <title> copy "Headline | Site") gives the
     document's title but stays furniture: Dragnet's gold, like the model, counts such copies as
     boilerplate, and only the in-page headline as part of the article."""
-    title_index = find_title(lines, labels, title_hint)
+    metadata = metadata_header(lines)
+    searched = lines
+    printed = next((index for index, line in enumerate(lines[:PRINT_HEADER_WITHIN]) if PRINT_HEADER_RE.match(line)), None)
+    if printed is not None:  # the search reads a browser's print header as the page title it carries
+        searched = [*lines[:printed], PRINT_HEADER_RE.match(lines[printed]).group("title"), *lines[printed + 1:]]
+    if metadata.lines:  # a clipping tool's title field is the headline, which the page may print too
+        searched = ["" if index in metadata.lines else line for index, line in enumerate(searched)]
+        title_hint = title_hint or metadata.title
+        if not title_hint and metadata.subject and find_title(searched, labels, metadata.subject) is not None:
+            title_hint = metadata.subject  # a page sent by e-mail under its headline
+    title_index = find_title(searched, labels, title_hint)
     title_text = " ".join(title_hint.split()) if title_hint and title_index is None else None
     if title_index is not None:
         labels = _fragments_above_title(lines, labels, title_index)
@@ -2390,7 +2489,7 @@ def _standfirst(lines: list[str], labels: list[str], title_index: int) -> int | 
         return None
     line = lines[index]
     if not STANDFIRST_MIN_WORDS <= len(line.split()) <= STANDFIRST_MAX_WORDS or HAS_DIGIT(line) \
-            or not line[:1].isupper() or line.isupper() or TITLE_SEPARATOR_RE.search(line) or _is_furniture(line) \
+            or not line[:1].isupper() or line.isupper() or _title_separated(line) or _is_furniture(line) \
             or _opens_byline_block(lines, index):  # "By Laura Kalnina, Amber Coast Observer" over a date line
         return None
     byline = index + 1 if _opens_byline_block(lines, index + 1) else index + 2 if (
@@ -2476,7 +2575,7 @@ def place_title_in_view(texts: list[str], view: list[str], labels: list[str], ti
     """`place_title` on the lines as the model read them (`cues.reading_view`), a title taken from a line given
     as that line's own text."""
     labels, title_index, title_text = place_title(view, labels, title_hint)
-    if view is not texts and title_text is not None and not title_hint:
+    if view is not texts and title_text is not None and not title_hint and title_text in view:  # (not a metadata title)
         title_text = texts[view.index(title_text)]
     return labels, title_index, title_text
 
