@@ -1,16 +1,18 @@
 """Rules from the twentieth round of probe pages, pages as researchers' collection tools print them in 2025-2026:
 a clipping tool's or a scraper's metadata above the page (YAML front matter, trafilatura's metadata, an API record, an
 e-mail's headers), a browser's print header and footer, the notices of media that Russia bans, consent, app and
-translation bars, a text browser's starred headings, and headlines that quote in guillemets."""
+translation bars, a text browser's starred headings, headlines that quote in guillemets, and comment widgets as a
+machine translation or Dzen print them."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.segmenter import load_segmenter, segment_text
+from pipeline.segmenter.comments import MetaMemo, parse_comments
 from pipeline.segmenter.cues import metadata_header
 from pipeline.segmenter.text import (RE2_MIN_LINES, _heading_like, _is_furniture, _status_notices, _title_parts,
-                                     _title_separated, dump_lines, find_title, furniture_flags)
+                                     _title_separated, _unlabelled_comments, dump_lines, find_title, furniture_flags)
 
 INTRO = "For decades the two capitals relied on a web of treaties to cap their arsenals, and most of it is gone now."
 SECOND = "Officials on both sides said the next round of talks would open in Vienna in February, without a date set."
@@ -159,3 +161,36 @@ def test_long_headline_right_past_the_title_window() -> None:
              "officials said on Tuesday.", SECOND]
     labels = ["boilerplate"] * len(menu) + ["body"] * 3
     assert find_title(lines, labels) == len(menu)
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("First new ones", True), ("Login via Telegram", True), ("Сначала интересные", True),
+    ("4,1 тыс. прочитали", True), ("12 тыс. прочитали", True),
+    ("First new ones were delivered to Kyiv in March, the ministry said.", False),
+])
+def test_furniture_of_translated_and_russian_widgets(line: str, furniture: bool) -> None:
+    assert _is_furniture(line) is furniture
+    assert furniture_flags([line] * RE2_MIN_LINES)[0] is furniture
+
+
+def test_machine_translated_comment_buttons() -> None:
+    # Google Translate prints "Ответить" and "Пожаловаться" as "Answer" and "Complain"
+    lines = ["Old_Grumbler", "November 6, 2026 at 22:17", "I watched that release. My mother believed every word.",
+             "Answer", "Complain", "Andrey K.", "November 6, 2026 at 21:58", "Good count, but where is the comparison?",
+             "Answer", "Complain"]
+    assert [(c.author, c.date) for c in parse_comments(lines)] == [
+        ("Old_Grumbler", "November 6, 2026 at 22:17"), ("Andrey K.", "November 6, 2026 at 21:58")]
+
+
+def test_comments_dated_under_their_text() -> None:
+    # Dzen prints a comment as name, text, age, "Ответить" and a count; the model, not trained on Russian, missed them
+    comments = [("Игорь Семёнов", "Американцы сами себе стреляют в ногу, бензин у них подорожал сильнее нашего.",
+                 "2 дня назад", "48"),
+                ("Марина Л.", "Игорь Семёнов, у нас бензин дорожает и без всяких санкций, не путайте.", "2 дня назад", "31"),
+                ("Viktor_58", "Скидка на Urals — это и есть деньги, которые бюджет не получит в этом году.", "вчера", "27")]
+    lines = [INTRO, SECOND, "Комментарии 34", "Сначала интересные"]
+    for name, text, age, likes in comments:
+        lines += [name, text, age, "Ответить", likes]
+    labels = ["body", "body"] + ["boilerplate"] * (len(lines) - 2)
+    found = _unlabelled_comments(lines, labels, MetaMemo())
+    assert [lines[index] for index in found] == [line for name, text, age, _ in comments for line in (name, text, age)]

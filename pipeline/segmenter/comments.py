@@ -91,7 +91,8 @@ BUTTON_WORDS = REPLY_WORDS + (
     "tykkää", "पसंद", "îmi place", "raportează", "tetszik", "jelentés", "μου αρέσει", "αναφορά", "მოწონება", "харесвам",
     "докладвай", "teata", "meeldib", "patīk", "nepatīk", "ziņot", "meld misbruik", "vind ik leuk", "thích", "báo cáo",
     "gilla", "anmäl", "rapportera", "suka", "laporkan", "sviđa mi se", "prijavi", "bəyən", "şikayət et", "páči sa mi to",
-    "nahlásiť", "synes godt om", "anmeld")
+    "nahlásiť", "synes godt om", "anmeld",
+    "answer", "complain")  # (a machine translation's "Ответить" and "Пожаловаться")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",

@@ -760,7 +760,10 @@ FURNITURE_RE = re.compile(
     r"|(?:reader|readers'|editors'?|times|nyt|staff|top) picks)\W*$"
     # the same in Russian ("Сортировка:", "сначала новые"), and a prompt to sign in before commenting ("Войдите, чтобы
     # оставить комментарий", "Sign in to comment")
-    r"|^\W*(?:сортировка|сортування|сначала (?:старые|новые|популярные|лучшие))\W*$"
+    r"|^\W*(?:сортировка|сортування|сначала (?:старые|новые|популярные|лучшие|интересные|обсуждаемые))\W*$"
+    # ...as a machine translation prints them ("First new ones", "Login via Telegram")
+    r"|^\W*first (?:new|old|popular|best)(?: ones)?\W*$|^\W*(?:log ?in|sign in|enter) (?:via|through|with) (?:telegram|vk"
+    r"|vkontakte|google|facebook|apple|yandex|x|twitter|e-?mail)\W*$"
     # the options alone ("Найновіші Найстаріші Найпопулярніші", "Newest Oldest Most Popular")
     r"|^\W*(?:(?:найновіші|найстаріші|найпопулярніші|новые|старые|популярные|лучшие|newest|oldest|most popular"
     r"|most liked|neueste|älteste|beliebteste)\W*){2,}$"
@@ -864,7 +867,8 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:views|просмотров|просмотры|переглядів|перегляди|baxış sayı|pregleda|pregledi|visninger|dilihat|zobrazení"
     r"|megtekintések?|vizualizări|προβολές)\s*:?\s*\d[\d\s,.]*[kкm]?\W*$"
     r"|^\W*\d[\d,.]*\s?[kmb]?\s+views\b.{0,80}$"  # a video's ("61,208 views  Dec 5, 2026  #Russia")
-    r"|^\W*\d[\d\s,.]*[kкm]?\s*(?:просмотр[а-я]*|переглядів|перегляд[а-яіїє]*|visninger|zobrazení|megtekintés"
+    r"|^\W*\d[\d\s,.]*(?:[kкm]|тыс\.?|млн\.?)?\s*(?:просмотр[а-я]*|прочитал[аио]?|прочтени[йяе]|переглядів|перегляд[а-яіїє]*"
+    r"|visninger|zobrazení|megtekintés"
     r"|vizualizări|προβολές|pregleda|görüntülenme|wyświetle[ńn]|visualizzazioni|visualizaciones|visualizações|vues)\s*$"
     # a photo's caption with its credit at the end ("Delegates arrive in Vienna. Foto: Arhiva AZ / Radu Ene"; 64 of 66 such
     # lines of the training pages are boilerplate in Dragnet's gold), or a caption under another language's label
@@ -1036,7 +1040,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[",
                     "accept all", "allow all", "reject all", "decline all", "refuse all", "manage ", "get the", "get our",
                     "download the", "download our", "install the", "install our", "open in", "google translate",
-                    "show original")
+                    "show original", "first ", "enter ")
 FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
@@ -1067,7 +1071,7 @@ FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
                    "may not coincide", "may not agree with the", "commission", "appeared first on",
-                   "all reactions", "continued on", "continued from", "continue to", "views", "просмотр", "перегляд",
+                   "all reactions", "continued on", "continued from", "continue to", "views", "просмотр", "перегляд", "прочитал", "прочтени",
                    "play", "pause", "/", "privacy notice", "°", "all cookies", "read also", "read more", "read next", "also read", "see also", "related",
                    "more on", "читайте", "по теме", "по темі", "lire aussi", "lesen sie", "lee también", "leia também",
                    "leggi anche", "zobacz", "czytaj", "اقرأ", "чытайце", "यह भी", "بیشتر", *MORE_RELATED_STARTS,
@@ -1589,8 +1593,9 @@ def _unlabelled_comments(lines: list[str], labels: list[str], metas: MetaMemo, r
     for button in buttons:
         start = max(previous + 1, button - UNLABELLED_MAX_LINES)
         block = [index for index in range(start, button) if any(map(str.isalnum, lines[index]))
+                 and not lines[index].lstrip("+-−").isdigit()  # a count under the last one's buttons ("Ответить", "48")
                  and not is_button(lines[index]) and not is_counter(lines[index])]
-        block = block[_comment_opening(lines, block, metas):]
+        block = block[_comment_opening(lines, block, metas, dated_last=not rows):]
         meta = metas[lines[block[0]]] if block else None
         texts = block[1:]
         # every line labelled boilerplate; in a run of such comments, one may have a line of its text labelled otherwise (a
@@ -1669,9 +1674,11 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo)
     return found
 
 
-def _comment_opening(lines: list[str], block: list[int], metas: MetaMemo) -> int:
+def _comment_opening(lines: list[str], block: list[int], metas: MetaMemo, dated_last: bool = False) -> int:
     """Where in `block` (line indices above a comment's buttons) the comment opens: at its last date line, or the name
-    line right above it; without a date line, at its last name line with a line of text under it (a comment form's
+    line right above it, or (`dated_last`: above a reply button) when that date ends the block under a line of text, at
+    the name line right above the text;
+    without a date line, at its last name line with a line of text under it (a comment form's
     name-like prompts may stand above the first comment: "Dodaj komentarz", "Twój nick"); len(block) when there is
     neither."""
     found = [(position, metas[lines[index]]) for position, index in enumerate(block)]
@@ -1681,6 +1688,9 @@ def _comment_opening(lines: list[str], block: list[int], metas: MetaMemo) -> int
         named = [position for position, meta in found if meta is not None and texts and position < texts[-1]]
         return named[-1] if named else next((position for position, meta in found if meta is not None), len(block))
     opening = dated[-1]
+    if dated_last and opening == len(block) - 1 and opening >= 2 and found[opening - 1][1] is None \
+            and (name := found[opening - 2][1]) is not None and name.author and not name.date:
+        return opening - 2  # the date under the text, right over the buttons ("NAME", text, "2 дня назад", "Ответить")
     above = found[opening - 1][1] if opening else None
     return opening - 1 if above is not None and above.author and not above.date else opening
 
