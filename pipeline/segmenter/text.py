@@ -798,6 +798,11 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:get|download|install) (?:the|our) (?:[\w-]+ )?app\b.{0,50}$|^\W*open in (?:the )?app\W*$"
     r"|^\W*(?:google translate|show original)\W*$"
     r"|^\W*view (?:this (?:e-?mail|newsletter|message) )?(?:in|on) (?:your |a |the )?(?:web )?browser\W*$"  # a newsletter's
+    # a row of account buttons ("Subscribe Sign in", "Log in | Register"; 86 of 86 such training lines are boilerplate)
+    r"|^\W*(?:subscribe|sign in|log in|sign up|register|my account|login|sign out|log out)(?:\W+(?:subscribe|sign in|log in"
+    r"|sign up|register|my account|login|sign out|log out))+\W*$"
+    # a blogger's call to like and subscribe ("Если статья была полезной, поставьте лайк и подпишитесь на канал")
+    r"|like and subscribe|поставьте лайк|ставьте лайк|подпишитесь на (?:мой |наш )?канал"
     r"|\bsubscribe (?:for free|now|today)\b|\bsubscribe(?::| (?:for|from)) (?:only |just )?[$€£]\s?\d"
     # a print edition's notice ("A version of this article appeared in print on ..."), a comment system's notice
     r"|^\W*a version of this (?:article|story|review|column|essay|op-ed) appear"
@@ -1040,7 +1045,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[",
                     "accept all", "allow all", "reject all", "decline all", "refuse all", "manage ", "get the", "get our",
                     "download the", "download our", "install the", "install our", "open in", "google translate",
-                    "show original", "first ", "enter ")
+                    "show original", "first ", "enter ", "subscribe", "sign up", "my account", "sign out", "log out")
 FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
@@ -1071,7 +1076,8 @@ FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto",
                    "function", "})", "} )", "var ", "window.", "document.", "googletag", "adsbygoogle", ".push(",
                    "datalayer", "endorsement", "moderation", "not reflect the", "not represent the", " редакц",
                    "may not coincide", "may not agree with the", "commission", "appeared first on",
-                   "all reactions", "continued on", "continued from", "continue to", "views", "просмотр", "перегляд", "прочитал", "прочтени",
+                   "all reactions", "continued on", "continued from", "continue to", "views", "просмотр", "перегляд", "прочитал", "прочтени", "like and subscribe", "лайк", "на канал", "на мой канал",
+                   "на наш канал",
                    "play", "pause", "/", "privacy notice", "°", "all cookies", "read also", "read more", "read next", "also read", "see also", "related",
                    "more on", "читайте", "по теме", "по темі", "lire aussi", "lesen sie", "lee también", "leia também",
                    "leggi anche", "zobacz", "czytaj", "اقرأ", "чытайце", "यह भी", "بیشتر", *MORE_RELATED_STARTS,
@@ -1341,10 +1347,11 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
                 labels[index] = label
         for index in _chapters(lines):
             labels[index] = "boilerplate"
+    body_text = "\n".join(itertools.compress(lines, map("body".__eq__, labels)))  # (the cheap tests of two rules)
     for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined) \
             + (_page_apparatus(lines, labels) if paged else []) \
             + _story_listing(lines, labels, joined) + _appeal_boxes(lines, labels) + _author_roles(lines, labels) \
-            + _status_notices(lines, labels, joined):
+            + _status_notices(lines, labels, body_text) + _money_appeals(lines, labels, body_text):
         labels[index] = "boilerplate"
     for index in _listed_items(lines, labels):
         labels[index] = "body"
@@ -2144,11 +2151,12 @@ READ_VIA_VPN_RE = re.compile(r"(?:используйте|пользуйтесь|
 STATUS_NOTICE_MAX_WORDS = 60
 
 
-def _status_notices(lines: list[str], labels: list[str], joined: str) -> list[int]:
+def _status_notices(lines: list[str], labels: list[str], body_text: str) -> list[int]:
     """Lines labelled body that are a legal label (LEGAL_LABEL_RE), a banned outlet's notice of its status with a
     warning (BANNED_STATUS_RE, STATUS_WARNING_RE) or an instruction to read it through a VPN or a mirror
-    (READ_VIA_VPN_RE), of at most STATUS_NOTICE_MAX_WORDS words: boilerplate."""
-    if not any(map(joined.__contains__, STATUS_NOTICE_GATES)):
+    (READ_VIA_VPN_RE), of at most STATUS_NOTICE_MAX_WORDS words: boilerplate. `body_text`: the lines labelled body,
+    joined."""
+    if not any(map(body_text.__contains__, STATUS_NOTICE_GATES)):
         return []
     found = []
     for index, line in enumerate(lines):
@@ -2158,6 +2166,27 @@ def _status_notices(lines: list[str], labels: list[str], joined: str) -> list[in
                 BANNED_STATUS_RE.search(line) and STATUS_WARNING_RE.search(line)):
             found.append(index)
     return found
+
+
+# a donation appeal with its sum ("Поддержите «Северный ветер» — даже 5 евро в месяц помогают нам работать", "Support us
+# with $5 a month"): an article's sentence names sums per month, but does not ask for them
+MONEY_APPEAL_RE = re.compile(r"(?:support (?:us|our)|donate|поддержите|поддержать нас|unterstützen sie|soutenez)\b.{0,80}?"
+                             r"(?:[$€£]\s?\d+|\d+\s?(?:евро|euros?|dollars?|рубл\w*|€|\$))"
+                             r"\s*(?:a month|per month|в месяц|pro monat|im monat|par mois)", re.IGNORECASE)
+# (what a match holds, in the usual case: the period, then the ask)
+MONEY_APPEAL_PERIODS = ("a month", "per month", "в месяц", "pro Monat", "im Monat", "par mois")
+MONEY_APPEAL_ASKS = ("upport us", "upport our", "onate", "оддержите", "оддержать нас", "nterstützen Sie", "outenez")
+
+
+def _money_appeals(lines: list[str], labels: list[str], body_text: str) -> list[int]:
+    """Lines labelled body of at most STATUS_NOTICE_MAX_WORDS words that ask for a sum per month (MONEY_APPEAL_RE);
+    `body_text`: the lines labelled body, joined."""
+    if not any(map(body_text.__contains__, MONEY_APPEAL_PERIODS)) \
+            or not any(map(body_text.__contains__, MONEY_APPEAL_ASKS)):
+        return []
+    return [index for index, line in enumerate(lines) if labels[index] == "body"
+            and len(line.split()) <= STATUS_NOTICE_MAX_WORDS and MONEY_APPEAL_RE.search(line)]
+
 
 _NOT_LETTERS = "".join(char for char in map(chr, range(128)) if not char.isalpha()) + "«»“”‘’•·–—"
 
