@@ -11,8 +11,9 @@ import pytest
 from pipeline.segmenter import load_segmenter, segment_text
 from pipeline.segmenter.comments import MetaMemo, parse_comments
 from pipeline.segmenter.cues import metadata_header
-from pipeline.segmenter.text import (RE2_MIN_LINES, _heading_like, _is_furniture, _status_notices, _title_parts,
-                                     _title_separated, _unlabelled_comments, dump_lines, find_title, furniture_flags)
+from pipeline.segmenter.text import (RE2_MIN_LINES, _heading_like, _is_furniture, _money_appeals, _status_notices,
+                                     _title_parts, _title_separated, _unlabelled_comments, dump_lines, find_title,
+                                     furniture_flags)
 
 INTRO = "For decades the two capitals relied on a web of treaties to cap their arsenals, and most of it is gone now."
 SECOND = "Officials on both sides said the next round of talks would open in Vienna in February, without a date set."
@@ -165,7 +166,8 @@ def test_long_headline_right_past_the_title_window() -> None:
 
 @pytest.mark.parametrize("line, furniture", [
     ("First new ones", True), ("Login via Telegram", True), ("Сначала интересные", True),
-    ("4,1 тыс. прочитали", True), ("12 тыс. прочитали", True),
+    ("4,1 тыс. прочитали", True), ("12 тыс. прочитали", True), ("Subscribe Sign in", True), ("Log in | Register", True),
+    ("Если статья была полезной, поставьте лайк и подпишитесь на канал.", True),
     ("First new ones were delivered to Kyiv in March, the ministry said.", False),
 ])
 def test_furniture_of_translated_and_russian_widgets(line: str, furniture: bool) -> None:
@@ -194,3 +196,16 @@ def test_comments_dated_under_their_text() -> None:
     labels = ["body", "body"] + ["boilerplate"] * (len(lines) - 2)
     found = _unlabelled_comments(lines, labels, MetaMemo())
     assert [lines[index] for index in found] == [line for name, text, age, _ in comments for line in (name, text, age)]
+
+
+@pytest.mark.parametrize("line, appeal", [
+    ("Мы работаем без цензуры. Поддержите «Северный ветер» — даже 5 евро в месяц помогают нам работать.", True),
+    ("Support us with $5 a month and keep our reporters in Kyiv.", True),
+    ("Pensioners in Omsk receive about 20,000 rubles a month, and many support the war.", False),
+    ("Donate now: $10 a month keeps one reporter on the road.", True),
+    ("The foundation pledged to donate to the clinic, which needs 5,000 euros a month to stay open, its director said.",
+     False),
+])
+def test_money_appeals(line: str, appeal: bool) -> None:
+    lines = [INTRO, line, SECOND]
+    assert (_money_appeals(lines, ["body"] * 3, "\n".join(lines)) == [1]) is appeal

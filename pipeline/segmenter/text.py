@@ -2170,7 +2170,8 @@ def _status_notices(lines: list[str], labels: list[str], body_text: str) -> list
 
 # a donation appeal with its sum ("Поддержите «Северный ветер» — даже 5 евро в месяц помогают нам работать", "Support us
 # with $5 a month"): an article's sentence names sums per month, but does not ask for them
-MONEY_APPEAL_RE = re.compile(r"(?:support (?:us|our)|donate|поддержите|поддержать нас|unterstützen sie|soutenez)\b.{0,80}?"
+MONEY_APPEAL_RE = re.compile(r"(?:support (?:us|our)|donate (?:to us|now|today|here)|поддержите|поддержать нас|unterstützen sie"
+                             r"|soutenez)\b.{0,80}?"
                              r"(?:[$€£]\s?\d+|\d+\s?(?:евро|euros?|dollars?|рубл\w*|€|\$))"
                              r"\s*(?:a month|per month|в месяц|pro monat|im monat|par mois)", re.IGNORECASE)
 # (what a match holds, in the usual case: the period, then the ask)
