@@ -169,6 +169,10 @@ def test_long_headline_right_past_the_title_window() -> None:
     ("4,1 тыс. прочитали", True), ("12 тыс. прочитали", True), ("Subscribe Sign in", True), ("Log in | Register", True),
     ("Если статья была полезной, поставьте лайк и подпишитесь на канал.", True),
     ("First new ones were delivered to Kyiv in March, the ministry said.", False),
+    ("Old ones first", True), ("First the old ones", True), ("Always translate from Russian", True),
+    ("Translated with DeepL.com (free version)", True), ("The views expressed are the author's own.", True),
+    ("The views expressed in Moscow are hardly new, the diplomat said.", False), ("Оригинал публикации:", True),
+    ("[В ответ на Виктор Савельев]", True), ("В ответ на критику Минфин заявил, что бюджет сбалансирован.", False),
 ])
 def test_furniture_of_translated_and_russian_widgets(line: str, furniture: bool) -> None:
     assert _is_furniture(line) is furniture
@@ -209,3 +213,34 @@ def test_comments_dated_under_their_text() -> None:
 def test_money_appeals(line: str, appeal: bool) -> None:
     lines = [INTRO, line, SECOND]
     assert (_money_appeals(lines, ["body"] * 3, "\n".join(lines)) == [1]) is appeal
+
+
+def test_byte_order_mark_and_skip_links() -> None:
+    # a Google Docs or Notepad export opens with a byte-order mark; a skip link at the top is boilerplate in any language
+    page = "\ufeffПерейти к содержанию\nСанкции продлены ещё на полгода\n" + "\n".join([INTRO, SECOND])
+    for dump in (page, page.encode("utf-8")):
+        result = segment_text(dump, load_segmenter())
+        assert result.lines[0].text == "Перейти к содержанию" and result.lines[0].label == "boilerplate"
+
+
+def test_telegram_message_headers() -> None:
+    # Telegram Desktop copies each message under "NAME, [DD.MM.YYYY HH:MM]"
+    lines = ["Виктор Савельев, [14.02.2026 10:17]", "20 долларов скидки — это серьёзно, интересно, сколько оседает.",
+             "Ksenia, [14.02.2026 10:21]", "[В ответ на Виктор Савельев]", "Посредники тоже в основном свои люди."]
+    assert [(c.author, c.date) for c in parse_comments(lines)] == [
+        ("Виктор Савельев", "14.02.2026 10:17"), ("Ksenia", "14.02.2026 10:21")]
+    assert not _heading_like("Полигон | США и Россия, [14.02.2026 10:03]", 2)
+
+
+def test_translated_reply_button() -> None:
+    lines = ["Sergey_Ekb", "March 14, 2025, 10:12", "Embassies are good, but the main thing is the flights.", "To answer",
+             "Complain", "observer66", "March 14, 2025, 13:20", "Flights first, then embassies.", "To answer"]
+    assert [c.author for c in parse_comments(lines)] == ["Sergey_Ekb", "observer66"]
+
+
+def test_parser_fields_as_metadata() -> None:
+    # Postlight's parser, written out by a script: "# title" and its fields
+    page = ["New START's end leaves verification in limbo", "Author: Helen Ostrowski", "Published: 2025-11-02",
+            "Source: https://coldwater.example.org/analysis/new-start", "Words: 1046", "Excerpt: For most of the last decade",
+            INTRO, SECOND]
+    assert metadata_header(page).lines == [1, 2, 3, 4, 5]

@@ -92,7 +92,7 @@ BUTTON_WORDS = REPLY_WORDS + (
     "докладвай", "teata", "meeldib", "patīk", "nepatīk", "ziņot", "meld misbruik", "vind ik leuk", "thích", "báo cáo",
     "gilla", "anmäl", "rapportera", "suka", "laporkan", "sviđa mi se", "prijavi", "bəyən", "şikayət et", "páči sa mi to",
     "nahlásiť", "synes godt om", "anmeld",
-    "answer", "complain")  # (a machine translation's "Ответить" and "Пожаловаться")
+    "answer", "to answer", "complain")  # (a machine translation's "Ответить" and "Пожаловаться")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
@@ -131,11 +131,11 @@ POST_WORDS = "beitrag|kommentar|comment|post|antwort|commentaire|réponse|ком
 # a reply's line naming the comment it answers ("In reply to NAME", "Svar til NAME", "Membalas @NAME", "Reakcia na: NAME")
 REPLY_TO = (r"(?:(?:in\s+)?repl(?:y|ying)\s+to|svar\s+till?|membalas|rea[kc]ci?e?a?\s+na:?|odgovor\s+(?:korisniku|na)"
             r"|antwort\s+(?:auf|an)|odpowiedź\s+do|risposta\s+a"
-            r"|en\s+réponse\s+à|ответ\s+(?:на|для)|відповідь\s+(?:на|для)|odpowiedź\s+na|in\s+risposta\s+a|respuesta\s+a|em\s+resposta\s+a"
+            r"|en\s+réponse\s+à|(?:в\s+)?ответ\s+(?:на|для)|(?:у\s+)?відповідь\s+(?:на|для)|odpowiedź\s+na|in\s+risposta\s+a|respuesta\s+a|em\s+resposta\s+a"
             r"|reactie\s+op)\s+[^.!?]{1,40}")
 REPLY_TO_STARTS = ("in repl", "reply", "replying", "svar ", "membalas", "reakcia", "reakce", "odgovor", "antwort",
                    "en réponse", "odpowiedź", "risposta", "in risposta", "respuesta", "em resposta", "reactie", "ответ ",
-                   "відповідь ")
+                   "відповідь ", "в ответ", "у відповідь")
 WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|level \d+"
                             r"|author|editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
                             r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured) picks?|featured|pinned"
@@ -549,7 +549,9 @@ def _meta_of(line: str) -> _Meta | None:
             # (a name is never a date text: _looks_like_name tests that)
             if (author.lower() not in NOT_AUTHORS and _looks_like_name(author)
                     and _is_date_text(match.group("date"))):
-                return _Meta(author=author, date=match.group("date").strip())
+                date = match.group("date").strip()
+                # "NAME, [14.02.2026 10:17]": a Telegram message's header, as its desktop app copies it
+                return _Meta(author=author, date=date[1:-1] if date[:1] == "[" and date[-1:] == "]" else date)
         # "Harold Benning, 67": a reader's name and age, as newspapers print them
         if line[-2:].isdigit() and (aged := NAME_AGE_RE.match(line)) is not None \
                 and _looks_like_name(aged.group("author")):

@@ -432,7 +432,7 @@ METADATA_KEYS = frozenset("""title author authors byline by date published publi
     publishedtime pubdate created createdat clipped saved updated modified lastmodified source sourceurl urlsource url
     link canonical hostname host domain sitename site publisher description excerpt summary categories category tags
     keywords language lang id fingerprint license image urltoimage imageurl name readingtime wordcount status type
-    fetchedat markdowncontent from to cc bcc subject sent replyto""".split())
+    fetchedat markdowncontent from to cc bcc subject sent replyto words""".split())
 # (a metadata block names the page: its title, address or an e-mail's subject; "Name:", "Author:" and "Description:"
 # alone are an app's or a product's fields in a listing; "content:" and "text:" hold the article itself, and stay out)
 METADATA_PAGE_KEYS = frozenset("title url urlsource source sourceurl link canonical subject".split())

@@ -120,6 +120,9 @@ SEARCH_BOX_RE = re.compile(r"^\W*search(?:\s*:|\s+(?:all|this|the site|the web|o
                            re.IGNORECASE)
 
 
+SKIP_LINK_WITHIN = 30  # a skip link stands at the page's top, and is boilerplate (`apply_rules`)
+
+
 def is_skip_link(line: str) -> bool:
     """SKIP_LINK_RE on a line as it is or, for one read through `cues.reading_view`, with its pseudo-words rejoined."""
     return SKIP_LINK_RE.match(line) is not None or (
@@ -128,9 +131,11 @@ def is_skip_link(line: str) -> bool:
 
 
 def decode(data: str | bytes) -> str:
-    """Text of a dump; bytes are decoded as UTF-8 line by line, falling back to cp1252 then latin-1."""
+    """Text of a dump, without a byte-order mark at its start (Notepad's and Google Docs' UTF-8 files open with one);
+    bytes are decoded as UTF-8 line by line, falling back to cp1252 then latin-1."""
     if isinstance(data, str):
-        return data
+        return data.removeprefix("\ufeff")
+    data = data.removeprefix(b"\xef\xbb\xbf")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -346,8 +351,8 @@ def _heading_like(line: str, min_words: int) -> bool:
         return False
     if (line.endswith(".") and not line.endswith("...")) or "://" in line or "www." in line:  # no headline holds a URL
         return False
-    if line[:1] == "[" and line[-1:] == "]":  # an image's alt text or a link, as a text browser prints them: "[Logo]"
-        return False
+    if line[-1:] == "]" and (line[:1] == "[" or ("[" in line and is_date_text(line[line.rindex("[") + 1:-1]))):
+        return False  # an image's alt text or a link as a text browser prints them ("[Logo]"); "NAME, [14.02.2026 10:03]"
     # a date line ("May 3, 2019", "Published November 18, 2026 4:55pm EST") is no headline
     if line.startswith(BULLET_START) or BYLINE_RE.match(line) or is_skip_link(line) or is_date_text(line) \
             or NUMBERED_LINK_RE.match(line) or SEARCH_BOX_RE.match(line) or ("[" in line and FORM_FIELD_RE.search(line)) \
@@ -762,7 +767,8 @@ FURNITURE_RE = re.compile(
     # оставить комментарий", "Sign in to comment")
     r"|^\W*(?:сортировка|сортування|сначала (?:старые|новые|популярные|лучшие|интересные|обсуждаемые))\W*$"
     # ...as a machine translation prints them ("First new ones", "Login via Telegram")
-    r"|^\W*first (?:new|old|popular|best)(?: ones)?\W*$|^\W*(?:log ?in|sign in|enter) (?:via|through|with) (?:telegram|vk"
+    r"|^\W*first (?:the )?(?:new|old|popular|best)(?: ones)?\W*$|^\W*(?:new|old|newest|oldest|popular)(?: ones)? first\W*$"
+    r"|^\W*(?:log ?in|sign in|enter) (?:via|through|with) (?:telegram|vk"
     r"|vkontakte|google|facebook|apple|yandex|x|twitter|e-?mail)\W*$"
     # the options alone ("Найновіші Найстаріші Найпопулярніші", "Newest Oldest Most Popular")
     r"|^\W*(?:(?:найновіші|найстаріші|найпопулярніші|новые|старые|популярные|лучшие|newest|oldest|most popular"
@@ -796,7 +802,12 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:(?:accept|allow|reject|decline|refuse) all|manage (?:preferences|cookies|choices|options|settings))"
     r"(?:\W+(?:(?:accept|allow|reject|decline|refuse) all|manage (?:preferences|cookies|choices|options|settings)))*\W*$"
     r"|^\W*(?:get|download|install) (?:the|our) (?:[\w-]+ )?app\b.{0,50}$|^\W*open in (?:the )?app\W*$"
-    r"|^\W*(?:google translate|show original)\W*$"
+    r"|^\W*(?:google translate|show original)\W*$|^\W*(?:always|never) translate\b.{0,40}$"
+    r"|^\W*translated (?:with|by) (?:deepl|google|yandex|microsoft|bing)\b.{0,40}$"
+    # an author's disclaimer ("The views expressed are the author's own.") and a translation's source label
+    r"|^\W*(?:the )?(?:views|opinions) expressed (?:here |herein |in this (?:article|piece|column|post|essay|commentary) )?"
+    r"are (?:solely |entirely )?(?:the author'?s'? own|those of the authors?|(?:his|her|their|my) own)"
+    r"|^\W*оригинал (?:публикации|статьи|материала)\s*:"
     r"|^\W*view (?:this (?:e-?mail|newsletter|message) )?(?:in|on) (?:your |a |the )?(?:web )?browser\W*$"  # a newsletter's
     # a row of account buttons ("Subscribe Sign in", "Log in | Register"; 86 of 86 such training lines are boilerplate)
     r"|^\W*(?:subscribe|sign in|log in|sign up|register|my account|login|sign out|log out)(?:\W+(?:subscribe|sign in|log in"
@@ -1045,7 +1056,9 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[",
                     "accept all", "allow all", "reject all", "decline all", "refuse all", "manage ", "get the", "get our",
                     "download the", "download our", "install the", "install our", "open in", "google translate",
-                    "show original", "first ", "enter ", "subscribe", "sign up", "my account", "sign out", "log out")
+                    "show original", "first ", "enter ", "subscribe", "sign up", "my account", "sign out", "log out",
+                    "new ", "old ", "newest ", "oldest ", "popular ", "always translate", "never translate", "translated ",
+                    "оригинал")
 FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
@@ -1317,6 +1330,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         furniture = furniture_flags(lines)
     # with flags, only the flagged lines; without, each line the rule could relabel is tested
     candidates = range(len(lines)) if furniture is None else [index for index, flag in enumerate(furniture) if flag]
+    for index in range(min(len(lines), SKIP_LINK_WITHIN)):  # ("Перейти к содержанию": 170 of 170 such Dragnet lines)
+        if labels[index] != "boilerplate" and len(lines[index]) <= 60 and is_skip_link(lines[index]):
+            labels[index] = "boilerplate"
     for index in candidates:
         line = lines[index]
         # a long paragraph may quote such wording; one that opens with "Disclaimer:" is one at any length
