@@ -6,15 +6,18 @@ machine translation or Dzen print them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.segmenter import load_segmenter, segment_text
 from pipeline.segmenter.comments import MetaMemo, parse_comments
-from pipeline.segmenter.cues import metadata_header
+from pipeline.segmenter.cues import interstitial_lines, metadata_header
 from pipeline.segmenter.text import (RE2_MIN_LINES, _heading_like, _is_furniture, _money_appeals, _status_notices,
                                      _title_parts, _title_separated, _unlabelled_comments, dump_lines, find_title,
-                                     furniture_flags)
+                                     furniture_flags, split_lines, wrap_width)
 
+PAGES = Path(__file__).parent / "pages"
 INTRO = "For decades the two capitals relied on a web of treaties to cap their arsenals, and most of it is gone now."
 SECOND = "Officials on both sides said the next round of talks would open in Vienna in February, without a date set."
 
@@ -244,3 +247,22 @@ def test_parser_fields_as_metadata() -> None:
             "Source: https://coldwater.example.org/analysis/new-start", "Words: 1046", "Excerpt: For most of the last decade",
             INTRO, SECOND]
     assert metadata_header(page).lines == [1, 2, 3, 4, 5]
+
+
+def test_page_printed_in_a_proportional_font_is_unwrapped() -> None:
+    # pdftotext of Firefox's print: wrapped lines of 82-100 characters (letters of different widths), the page footer
+    # ("1 of 3", the time of printing) and header (title, address) between the pages
+    numbered = dump_lines((PAGES / "firefoxpdf2025_pecosvalley_uranium.txt").read_text(encoding="utf-8"))
+    texts = [text for _, text in numbered]
+    assert wrap_width(split_lines((PAGES / "firefoxpdf2025_pecosvalley_uranium.txt").read_text(encoding="utf-8")))
+    opening = next(text for text in texts if text.startswith("When Congress banned imports"))
+    assert opening.endswith("fielding calls from utilities they have never worked with before.")
+    assert "1 of 3" in texts and any(text.startswith("https://www.pecosvalleysentinel.com/") for text in texts)
+    assert {texts[index] for index in interstitial_lines(texts)} >= {"1 of 3", "2 of 3", "3 of 3", "3/16/25, 8:12 AM"}
+
+
+def test_slideshow_counters_are_no_printed_pages() -> None:
+    lines = [INTRO, "1 of 5", SECOND, "1 of 13", INTRO, "1 of 2", SECOND]
+    assert not [index for index in interstitial_lines(lines) if lines[index].endswith(("5", "13", "2"))]
+    lines = [INTRO, "1 of 3", "3/16/25, 8:12 AM", SECOND, "2 of 3", "3/16/25, 8:12 AM", INTRO, "3 of 3", "3/16/25, 8:12 AM"]
+    assert sorted(interstitial_lines(lines)) == [1, 2, 4, 5, 7, 8]

@@ -279,17 +279,19 @@ AD_MARK_RE = re.compile(r"^\W*(?:ad|ads|sponsored|promoted)\W*$|(?:^|\|)\s*(?:sp
 PAGE_NUMBER_RE = re.compile(
     r"(?:^|\W)(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$"
     r"|^\W*(?:page|стр\.?|страница|сторінка)\s*\d{1,4}\b|^\W*\d{1,4}\s*\|\s*\w|\w\s*\|\s*\d{1,4}\W*$"
-    r"|^https?://\S+\s+\d{1,3}/\d{1,3}\s*$", re.IGNORECASE)  # (a browser's print footer: the address, "2/4")
+    r"|^https?://\S+\s+\d{1,3}/\d{1,3}\s*$", re.IGNORECASE)  # (a browser's print footer: "https://... 2/4")
+PAGE_OF_RE = re.compile(r"^\W*(\d{1,3}) of (\d{1,3})\W*$")  # Firefox's print footer "1 of 3" (a slideshow's too)
 # a browser's print header, the date and time before the page's title ("11/14/25, 9:02 AM Headline - Site", "14.11.25,
 # 09:02 Schlagzeile | Seite"), as pdftotext prints a page printed to PDF: on every page, a running header
 PRINT_HEADER_RE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?P<title>\S.{8,})$")
+PRINT_STAMP_RE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?$")  # ...alone
 # a superset of the lines these patterns match, for one RE2 pass over many documents (RE2's \W is ASCII-only)
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
                               r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|(?:\w+'?s? )?poll\W*$"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|"
                               r"|lee |leia |leggi |zobacz |czytaj |اقرأ|чытайце|по тэме|ilgili|관련|यह भी|بیشتر|mohlo|čtěte|souvis|taip|skaityk|прочитај|כתבות|lue |sponsored|promoted|paid |partner content|ads? by"
                               r"|recommended by|around the web|from (?:our partners|the web)|" + _MORE_RELATED
-                              + r")|\|\s*\d{1,4}\W*$|^https?://\S+\s+\d{1,3}/\d{1,3}\s*$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}"
+                              + r")|\|\s*\d{1,4}\W*$|^https?://\S+\s+\d{1,3}/\d{1,3}\s*$|^\W*\d{1,3} of \d{1,3}\W*$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}"
                               r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")  # how an article's paragraph ends
@@ -304,7 +306,7 @@ _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "
                         "sponsored", "promoted", "paid ", "partner content", "ads by", "ad by", "recommended by",
                         "around the web", "from our partne", "from the web", *MORE_RELATED_STARTS)
 _INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))
-_PAGE_WORDS = ("page", "p.", "стр", "сторінка")
+_PAGE_WORDS = ("page", "p.", "стр", "сторінка", " of ")
 # what `_may_be_interstitial` strips off a line's ends before testing its first and last words: ASCII punctuation
 # and spaces, and the marks of lists, quotes and dashes most common in dumps
 _MARKS = "".join(char for char in map(chr, range(128)) if not char.isalnum()) + "•·–—»«“”‘’…►▼©®"
@@ -360,6 +362,16 @@ def interstitial_lines(lines: list[str], candidates: list[int] | None = None) ->
         masked = [_DIGITS.sub("#", lines[index].casefold()) for index in paged]
         copies = Counter(masked)
         hidden += [index for index, key in zip(paged, masked) if copies[key] >= 2]
+    # "1 of 3", "2 of 3", ...: the pages of one printout (a page's slideshows count "1 of 5", "1 of 13", ...)
+    counted = [(index, match) for index in candidates if (match := PAGE_OF_RE.match(lines[index])) is not None]
+    if len(counted) >= 2 and len({match.group(2) for _, match in counted}) == 1 \
+            and len({match.group(1) for _, match in counted}) == len(counted):
+        hidden += [index for index, _ in counted]
+    # the time a browser printed the page, beside its page number on every page ("1 of 3", "3/16/25, 8:12 AM"): the same
+    # text each time (comments' dates differ)
+    stamps = [other for index in hidden for other in (index - 1, index + 1)
+              if 0 <= other < len(lines) and PRINT_STAMP_RE.match(lines[other])]
+    hidden += [index for index in stamps if Counter(lines[other] for other in stamps)[lines[index]] >= 2]
     for index in candidates:
         if not 0 < index < len(lines) - 1 or not _prose(lines[index - 1]):
             continue

@@ -252,6 +252,11 @@ HEADING_MAX_WORDS = 4  # a heading in a wrapped document, at most (`_heading_ove
 PROSE_ENDS_OR_CLAUSE = (".", "!", "?", ",", ";", ":", '"', "”", "’", ")")
 WRAP_BAND = 12  # the lines of a wrapped paragraph end within this many characters of the width (`_densest_width`)...
 WRAP_BAND_SHARE = 0.6  # ...and most of its lines of WRAP_MIN_LENGTH+ characters do
+# a PDF printed in a proportional font: 8+ lines cut mid-sentence, nine in ten within 10% of their median length (four
+# printed pages: 0.94-0.98 and 1.02-1.04 of it; Dragnet's pages whose lines a link breaks: 0.69-0.92 and 1.11-2.97)
+PROPORTIONAL_MIN_CUTS = 8
+PAGE_MARK_RE = re.compile(r"^(?:\d+|\d{1,3} of \d{1,3}|https?://\S+)$")  # a page's number or a print footer's address
+PROPORTIONAL_BAND = 0.1
 LIST_ITEM_RE = re.compile(r"^(?:[*•·\-–—>+▪◦]|\d{1,3}[.)]|\[\d+\])\s")
 SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "’", ")")
 CONTINUING_WORDS = frozenset("a an the of for to in on and or with from by at between after against about into over "
@@ -277,7 +282,24 @@ def wrap_width(numbered: list[tuple[int, str]]) -> int | None:
                    if next_number == number + 1 and next_text[:1].islower() and _cut_before(text, next_text, width))
         if cuts >= WRAP_MIN_CUTS and cuts >= WRAP_MIN_CUT_SHARE * longer_lines:
             return width
-    return None
+    return _proportional_width(numbered, longer_lines)
+
+
+def _proportional_width(numbered: list[tuple[int, str]], longer_lines: int) -> int | None:
+    """The width of a page printed to PDF in a proportional font (a browser's print, then pdftotext), whose wrapped
+    lines hold more or fewer characters as their letters are narrower or wider: the shortest of the lines cut
+    mid-sentence (the next line goes on in lower case), when PROPORTIONAL_MIN_CUTS+ such lines, a WRAP_MIN_CUT_SHARE
+    of the longer lines, all but a tenth of them within PROPORTIONAL_BAND of their median length (the lines a web
+    page's text breaks at a link or an inline tag vary far more); None otherwise."""
+    cut = sorted(len(text) for (number, text), (next_number, next_text) in zip(numbered, numbered[1:])
+                 if next_number == number + 1 and next_text[:1].islower() and len(text) >= WRAP_MIN_LENGTH
+                 and " " in text and not text.endswith(SENTENCE_ENDS))
+    if len(cut) < PROPORTIONAL_MIN_CUTS or len(cut) < WRAP_MIN_CUT_SHARE * longer_lines:
+        return None
+    low, median, high = cut[len(cut) // 10], cut[len(cut) // 2], cut[len(cut) * 9 // 10]
+    if low < (1 - PROPORTIONAL_BAND) * median or high > (1 + PROPORTIONAL_BAND) * median:
+        return None
+    return low
 
 
 def _densest_width(lengths: list[int]) -> int | None:
@@ -319,7 +341,8 @@ def unwrap_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
         continuing = above.rsplit(" ", 1)[-1].casefold() in CONTINUING_WORDS
         cut = continuing or _cut_before(above, text, width)
         if joined and above_number == number - 1 and cut and not sentence_break and not LIST_ITEM_RE.match(text) \
-                and not text.isdigit() and (continuing or not _heading_over(numbered, index)):  # (a page number alone)
+                and not PAGE_MARK_RE.match(text) and not PAGE_MARK_RE.match(above) \
+                and (continuing or not _heading_over(numbered, index)):
             start, paragraph = joined[-1]
             # a word hyphenated at the line's end ("sanc-" / "tions") is one word again
             hyphenated = paragraph.endswith("-") and paragraph[-2:-1].isalpha() and text[:1].islower()
