@@ -266,3 +266,19 @@ def test_slideshow_counters_are_no_printed_pages() -> None:
     assert not [index for index in interstitial_lines(lines) if lines[index].endswith(("5", "13", "2"))]
     lines = [INTRO, "1 of 3", "3/16/25, 8:12 AM", SECOND, "2 of 3", "3/16/25, 8:12 AM", INTRO, "3 of 3", "3/16/25, 8:12 AM"]
     assert sorted(interstitial_lines(lines)) == [1, 2, 4, 5, 7, 8]
+
+
+def test_wrapped_markdown_links_and_glued_says() -> None:
+    # Python's html2text cuts links at 78 columns; WordPress's hidden "says" span runs into the name
+    dump = "\n".join([
+        "[Home](https://example.net/) [About](https://example.net/about) [Contact](https://example.net/contact)",
+        "Dale Oquilluksays:", "", "[March 2, 2026 at 7:41 pm](https://example.net/2026/03/02/hotline-",
+        "gambell/#comment-1193)", "", "My cousin was on one of those boats in Nome that week.", "",
+        "![](https://example.net/a.jpg)[Ruth", "Halvorsen](https://example.net)says:", "",
+        "[March 2, 2026 at 8:05 pm](https://example.net/2026/03/02/hotline-gambell/#comment-1194)", "",
+        "The harbor office called them first, and that tells you how the system works."])
+    texts = [text for _, text in dump_lines(dump)]
+    assert "March 2, 2026 at 7:41 pm" in texts and "Ruth Halvorsensays:" in texts
+    assert [(c.author, c.date) for c in parse_comments(texts[1:])] == [
+        ("Dale Oquilluk", "March 2, 2026 at 7:41 pm"), ("Ruth Halvorsen", "March 2, 2026 at 8:05 pm")]
+    assert parse_comments(["Essays:", "Five pieces on the treaty's end, from five capitals."])[0].author != "Es"

@@ -207,6 +207,9 @@ OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "dit", "a écrit", "dice", "dij
 SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes|" + "|".join(OTHER_SAYS_VERBS)
                      + r")\b\s*(?P<rest>.*?)\s*:?\s*$",
                      re.IGNORECASE)
+# "Dale Oquilluksays:": WordPress's hidden "says" span run into the name, as html2text and get_text print it (a name of
+# two words or a handle with "_" or a digit: "Essays:" is a heading)
+GLUED_SAYS_RE = re.compile(r"^(?P<author>(?=\S*[\s_\d]).{2,60}?[a-z.])says:$")
 SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>.+)$")
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
 NAME_AGE_RE = re.compile(r"^(?P<author>[^,\d]{3,40}), (?:aged? )?\d{2}$")
@@ -576,6 +579,9 @@ def _meta_of(line: str) -> _Meta | None:
         # "NAME says:" alone or with a date; "Finally someone says it." is text
         if not rest or _is_date_text(rest):
             return _Meta(author=match.group("author").strip(" :"), date=rest or None, says=True)
+    if match is None and line.endswith("says:") and (glued := GLUED_SAYS_RE.match(line)) is not None \
+            and _looks_like_name(glued.group("author"), any_case=True):
+        return _Meta(author=glued.group("author"), says=True)
     if may_hold_date:
         has_separator = any(map(line.__contains__, SEPARATORS))
         for regex in (SEPARATED_RE, ON_DATE_RE) if has_separator else (ON_DATE_RE,):

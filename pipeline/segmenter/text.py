@@ -194,6 +194,27 @@ STARRED_HEADINGS_MIN = 2
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 
 
+def _links_rejoined(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A hard-wrapped Markdown dump's lines (Python's html2text cuts at 78 columns) with each link that a line break
+    cut in two ("[Ruth" / "Halvorsen](https://...)says:", "[March 2, 2026](https://.../hotline-" / "gambell/#c-1193)")
+    joined again, a cut text with a space, a cut address without; numbered by the link's last line (the next line
+    follows it, for `unwrap_lines`)."""
+    joined: list[tuple[int, str]] = []
+    for number, line in numbered:
+        if joined:
+            above = joined[-1][1]
+            opened = above.rfind("[")
+            if opened > above.rfind("]") and "](" in line and line.find("](") < line.find("[") % (len(line) + 1):
+                joined[-1] = (number, above + " " + line)  # a link's text cut
+                continue
+            target = above.rfind("](")
+            if target >= 0 and ")" not in above[target:] and " " not in line.split(")", 1)[0] and ")" in line:
+                joined[-1] = (number, above + line)  # its address cut
+                continue
+        joined.append((number, line))
+    return joined
+
+
 def markdown_to_text(line: str) -> str:
     """The text of one Markdown line: link texts without their URLs, no images, heading marks, bold marks, the
     underscores of a line in italics, quote marks or backslash escapes ("# **Title**" -> "Title"; a rule or an image
@@ -215,7 +236,8 @@ def dump_lines(text: str | bytes) -> list[tuple[int, str]]:
     if "*** " in text and sum(STARRED_HEADING_RE.match(line) is not None for _, line in numbered) >= STARRED_HEADINGS_MIN:
         numbered = [(number, STARRED_HEADING_RE.sub(r"\1", line)) for number, line in numbered]
     if text.count("](") >= MARKDOWN_MIN_LINKS:
-        numbered = [(number, plain) for number, line in numbered for plain in [markdown_to_text(line)] if plain]
+        numbered = [(number, plain) for number, line in _links_rejoined(numbered) for plain in [markdown_to_text(line)]
+                    if plain]
     return split_run_on_page(unwrap_lines(numbered))
 
 
