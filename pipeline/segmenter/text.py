@@ -203,8 +203,8 @@ def _links_rejoined(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for number, line in numbered:
         if joined:
             above = joined[-1][1]
-            opened = above.rfind("[")
-            if opened > above.rfind("]") and "](" in line and line.find("](") < line.find("[") % (len(line) + 1):
+            closes, reopens = line.find("]("), line.find("[")
+            if above.rfind("[") > above.rfind("]") and closes >= 0 and (reopens < 0 or closes < reopens):
                 joined[-1] = (number, above + " " + line)  # a link's text cut
                 continue
             target = above.rfind("](")
@@ -277,8 +277,8 @@ WRAP_BAND_SHARE = 0.6  # ...and most of its lines of WRAP_MIN_LENGTH+ characters
 # a PDF printed in a proportional font: 8+ lines cut mid-sentence, nine in ten within 10% of their median length (four
 # printed pages: 0.94-0.98 and 1.02-1.04 of it; Dragnet's pages whose lines a link breaks: 0.69-0.92 and 1.11-2.97)
 PROPORTIONAL_MIN_CUTS = 8
-PAGE_MARK_RE = re.compile(r"^(?:\d+|\d{1,3} of \d{1,3}|https?://\S+)$")  # a page's number or a print footer's address
 PROPORTIONAL_BAND = 0.1
+PAGE_MARK_RE = re.compile(r"^(?:\d+|\d{1,3} of \d{1,3}|https?://\S+)$")  # a page's number or a print footer's address
 LIST_ITEM_RE = re.compile(r"^(?:[*•·\-–—>+▪◦]|\d{1,3}[.)]|\[\d+\])\s")
 SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "’", ")")
 CONTINUING_WORDS = frozenset("a an the of for to in on and or with from by at between after against about into over "
@@ -1101,8 +1101,10 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[",
                     "accept all", "allow all", "reject all", "decline all", "refuse all", "manage ", "get the", "get our",
                     "download the", "download our", "install the", "install our", "open in", "google translate",
-                    "show original", "first ", "enter ", "subscribe", "sign up", "my account", "sign out", "log out",
-                    "new ", "old ", "newest ", "oldest ", "popular ", "always translate", "never translate", "translated ",
+                    "show original", "first new", "first old", "first popular", "first best", "first the", "enter via",
+                    "enter through", "enter with", "subscribe", "sign up", "my account", "sign out", "log out",
+                    "new first", "new ones", "old first", "old ones", "newest first", "newest ones", "oldest first",
+                    "oldest ones", "popular first", "popular ones", "always translate", "never translate", "translated ",
                     "оригинал")
 FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
