@@ -276,23 +276,27 @@ SPONSORED_LABEL_RE = re.compile(
 MAX_SPONSORED_LINES = 12
 AD_MARK_RE = re.compile(r"^\W*(?:ad|ads|sponsored|promoted)\W*$|(?:^|\|)\s*(?:sponsored|promoted|ad)\s*(?:\||$)",
                         re.IGNORECASE)
+# a browser's print to PDF, as pdftotext prints it: the footer's address and page ("https://... 2/4"), Firefox's page
+# count ("1 of 3"; a slideshow's too), and the date and time of printing (Chrome's header puts the page's title after it:
+# "11/14/25, 9:02 AM Headline - Site", "14.11.25, 09:02 Schlagzeile | Seite"), on every page
+PRINT_FOOTER = r"^https?://\S+\s+\d{1,3}/\d{1,3}\s*$"
+PAGE_OF = r"^\W*(\d{1,3}) of (\d{1,3})\W*$"
+PRINT_TIME = r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
 PAGE_NUMBER_RE = re.compile(
     r"(?:^|\W)(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$"
-    r"|^\W*(?:page|стр\.?|страница|сторінка)\s*\d{1,4}\b|^\W*\d{1,4}\s*\|\s*\w|\w\s*\|\s*\d{1,4}\W*$"
-    r"|^https?://\S+\s+\d{1,3}/\d{1,3}\s*$", re.IGNORECASE)  # (a browser's print footer: "https://... 2/4")
-PAGE_OF_RE = re.compile(r"^\W*(\d{1,3}) of (\d{1,3})\W*$")  # Firefox's print footer "1 of 3" (a slideshow's too)
-# a browser's print header, the date and time before the page's title ("11/14/25, 9:02 AM Headline - Site", "14.11.25,
-# 09:02 Schlagzeile | Seite"), as pdftotext prints a page printed to PDF: on every page, a running header
-PRINT_HEADER_RE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?P<title>\S.{8,})$")
-PRINT_STAMP_RE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?$")  # ...alone
+    r"|^\W*(?:page|стр\.?|страница|сторінка)\s*\d{1,4}\b|^\W*\d{1,4}\s*\|\s*\w|\w\s*\|\s*\d{1,4}\W*$|" + PRINT_FOOTER,
+    re.IGNORECASE)
+PAGE_OF_RE = re.compile(PAGE_OF)
+PRINT_HEADER_RE = re.compile(PRINT_TIME + r"\s+(?P<title>\S.{8,})$")  # a running header
+PRINT_STAMP_RE = re.compile(PRINT_TIME + "$")  # the time alone, beside the page count
 # a superset of the lines these patterns match, for one RE2 pass over many documents (RE2's \W is ASCII-only)
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
                               r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|(?:\w+'?s? )?poll\W*$"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|"
                               r"|lee |leia |leggi |zobacz |czytaj |اقرأ|чытайце|по тэме|ilgili|관련|यह भी|بیشتر|mohlo|čtěte|souvis|taip|skaityk|прочитај|כתבות|lue |sponsored|promoted|paid |partner content|ads? by"
                               r"|recommended by|around the web|from (?:our partners|the web)|" + _MORE_RELATED
-                              + r")|\|\s*\d{1,4}\W*$|^https?://\S+\s+\d{1,3}/\d{1,3}\s*$|^\W*\d{1,3} of \d{1,3}\W*$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}"
-                              r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
+                              + r")|\|\s*\d{1,4}\W*$|" + PRINT_FOOTER + "|" + PAGE_OF + "|" + PRINT_TIME
+                              + r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")  # how an article's paragraph ends
 PROSE_ENDS = PARAGRAPH_ENDS + ("»",)
