@@ -20,6 +20,7 @@ lines are grouped. Header lines, buttons and "Read more »" tails are dropped fr
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -298,6 +299,11 @@ BUTTON_STARTS = tuple(dict.fromkeys(word[:12] for word in (*BUTTON_WORDS, "ratin
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 
+# the rules and the comment parser ask about the same lines many times, on one page and across a site's pages ("Reply",
+# "Share", a template's lines): the pure tests below remember their answers for this many lines
+LINE_CACHE_SIZE = 1 << 16
+
+
 def _first_word_start(line: str) -> str | None:
     r"""The first characters of an ASCII line from its first word character on, lowercased (where
     COUNTER_RE and BUTTON_RE look after their ^\W*); None for other lines."""
@@ -312,6 +318,7 @@ def _may_start_like(start: str | None, words: tuple[str, ...]) -> bool:
     return start is None or start[:1].isdigit() or start.startswith(words)
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def is_counter(line: str) -> bool:
     """COUNTER_RE matches the line ("12 Comments", "Leave a reply", "Sort by newest")."""
     return _may_start_like(_first_word_start(line), COUNTER_STARTS) and COUNTER_RE.match(line) is not None
@@ -325,11 +332,13 @@ def _button_match(line: str) -> bool:
     return BUTTON_RE.match(line) is not None and (HAS_DIGIT(line) is None or EXTRAS_ONLY_RE.match(line) is None)
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def is_button(line: str) -> bool:
     """A row of buttons ("Reply", "Like · Report", "3 likes", "Like · Reply · 7d"): `_button_match`."""
     return _may_start_like(_first_word_start(line), BUTTON_STARTS) and _button_match(line)
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _control_kind(line: str) -> str | None:
     """"skip" for a counter line (is_counter), "button" for a button line (is_button), else None."""
     start = _first_word_start(line)
@@ -404,7 +413,8 @@ LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
                                          CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)}
 
 
-def _date_spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every match of DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE and SHORT_UNIT_AGO_RE
     (and CYRILLIC_DATE_RE, CYRILLIC_AGO_RE in Cyrillic text) in the text, sorted; a pattern runs only when its necessary
     condition holds."""
@@ -423,12 +433,12 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
     if not text.isascii() and CYRILLIC(text):
         patterns += (CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)
     if lowered is None:
-        return sorted(match.span() for pattern in patterns for match in pattern.finditer(text))
+        return tuple(sorted(match.span() for pattern in patterns for match in pattern.finditer(text)))
     # the lowered text is as long as the text, so its spans hold for both
-    return sorted(match.span() for pattern in patterns for match in LOWERED_DATE_PATTERNS[pattern].finditer(lowered))
+    return tuple(sorted(match.span() for pattern in patterns for match in LOWERED_DATE_PATTERNS[pattern].finditer(lowered)))
 
 
-def _outside_spans(text: str, spans: list[tuple[int, int]]) -> str:
+def _outside_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     """The characters of the text that no span covers, in order (spans sorted, may overlap)."""
     pieces = []
     position = 0
@@ -440,6 +450,7 @@ def _outside_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _is_date_text(text: str) -> bool:
     """True when the text is essentially a date/time stamp (little else on the line)."""
     stripped = text.strip(" .,:;|·•-–—()[]")

@@ -27,7 +27,8 @@ import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import (AVATAR_RE, DATE_FILLER_WORDS, FORUM_NUMBERED_POST_RE, FORUM_POST_RE,
                                          FORUM_STATUS_RE, FORUM_SUBJECT_POST_RE, FORUM_SUBJECT_WORDS, REPLY_TO,
-                                         REPLY_TO_STARTS, REPLY_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT, MetaMemo,
+                                         LINE_CACHE_SIZE, REPLY_TO_STARTS, REPLY_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
+                                         MetaMemo,
                                          is_button, is_counter, is_date_text, lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
                                      MORE_RELATED_STARTS,
@@ -390,6 +391,7 @@ def _normalise(text: str) -> list[str]:
     return [word.casefold() for word in WORD_RE.findall(text)]
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _heading_like(line: str, min_words: int) -> bool:
     words = WORD_RE.findall(line)
     if not min_words <= len(words) <= 30 or len(line) > 250:
@@ -2662,12 +2664,14 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
 
 def finish(numbered: list[tuple[int, str]], predicted: list[str], title_hint: str | None = None,
            furniture: list[bool] | None = None, recurring: np.ndarray | None = None,
-           feed_seeds: list[int] | None = None, view: list[str] | None = None) -> Segmentation:
+           feed_seeds: list[int] | None = None, view: list[str] | None = None, metas: MetaMemo | None = None
+           ) -> Segmentation:
     """Rules, title and assembly on top of the model's labels for one document (`furniture`,
-    `recurring`, `feed_seeds`: as in apply_rules; `view`: the lines as the model read them, `cues.reading_view`)."""
+    `recurring`, `feed_seeds`: as in apply_rules; `view`: the lines as the model read them, `cues.reading_view`;
+    `metas`: meta lines known from other documents, as in apply_rules)."""
     texts = [text for _, text in numbered]
     view = texts if view is None else view
-    metas = MetaMemo()  # the rules and the comment parser look at the same lines
+    metas = MetaMemo() if metas is None else metas  # the rules and the comment parser look at the same lines
     labels = apply_rules(view, predicted, metas, furniture, recurring, feed_seeds) if texts else []
     labels, title_index, title_text = place_title_in_view(texts, view, labels, title_hint)
     return assemble(numbered, labels, title_index, title_text, metas)
@@ -2701,7 +2705,8 @@ def segment_numbered_batch(docs: list[list[tuple[int, str]]], segmenter, title_h
     flags = furniture_flags(all_lines, text) if len(all_lines) >= RE2_MIN_LINES else None  # one pass for all documents
     ends = list(itertools.accumulate(map(len, texts)))
     seeds = feed_seed_rows(all_lines, ends, text) if ends else []
+    metas = MetaMemo()  # a site's pages share lines ("Reply", its template's): each is read once
     return [finish(numbered, labels, hint, None if flags is None else flags[end - len(numbered):end], repeats, doc_seeds,
-                   view)
+                   view, metas)
             for numbered, labels, hint, end, repeats, doc_seeds, view
             in zip(docs, predicted, title_hints, ends, recurring, seeds, texts)]
