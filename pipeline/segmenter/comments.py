@@ -63,7 +63,10 @@ COUNTER_RE = re.compile(
     r"|^\W*(?:авторизуйтесь|войдите|увійдіть)\b.{0,40}(?:комментари|коментар)\w*\W*$"
     r"|^\W*(?:оставить|написать|добавить|залишити|написати|додати) (?:комментари|коментар)\w*\W*$"
     # "Kommentar schreiben", "Écrire un commentaire"
-    r"|^\W*kommentar (?:schreiben|verfassen|abgeben)\W*$|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$",
+    r"|^\W*kommentar (?:schreiben|verfassen|abgeben)\W*$|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$"
+    # "Показать еще комментарии", "Показати ще коментарі", "Voir plus de réactions": more of the comments
+    r"|^\W*(?:показать|показати|загрузить|завантажити) (?:еще|ещё|ще|більше|все|всі) (?:\d+ )?(?:комментари|коментар)\w*\W*$"
+    r"|^\W*(?:voir|afficher|charger) (?:plus de|tous les|les \d+) (?:réactions|commentaires|réponses)\W*$",
     re.IGNORECASE,
 )
 # counts and ages that a row of buttons may show beside them: "Like · Reply · 7d", "Reply · Like (1)"
@@ -93,7 +96,8 @@ BUTTON_WORDS = REPLY_WORDS + (
     "докладвай", "teata", "meeldib", "patīk", "nepatīk", "ziņot", "meld misbruik", "vind ik leuk", "thích", "báo cáo",
     "gilla", "anmäl", "rapportera", "suka", "laporkan", "sviđa mi se", "prijavi", "bəyən", "şikayət et", "páči sa mi to",
     "nahlásiť", "synes godt om", "anmeld",
-    "answer", "to answer", "complain")  # (a machine translation's "Ответить" and "Пожаловаться")
+    "answer", "to answer", "complain",
+    "signaler un abus", "up", "down", "up vote", "down vote")  # (a tabloid's "Up 47" / "Down 3" under each comment)  # (a machine translation's "Ответить" and "Пожаловаться")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
@@ -292,7 +296,8 @@ COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "re
                   "kommentar", "laisser", "ajouter", "trier", "to ",
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see",
                   "comentario", "commenti", "komentarz", "ordenar", "ordina", "sortuj", "najnowsze", "ver ", "zobacz",
-                  "mostra", "mais", "yorum", "daha", "hide", "diskuz", "diskuse", "komentarai", "kommentit")
+                  "mostra", "mais", "yorum", "daha", "hide", "diskuz", "diskuse", "komentarai", "kommentit", "voir",
+                  "afficher", "charger")
 # what an ASCII line that BUTTON_RE matches opens with, after its ^\W* (`_first_word_start`: 12 characters), when not a
 # digit: a button word, or the rating pattern's word
 BUTTON_STARTS = tuple(dict.fromkeys(word[:12] for word in (*BUTTON_WORDS, "rating") if word.isascii()))

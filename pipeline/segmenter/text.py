@@ -812,18 +812,19 @@ FURNITURE_RE = re.compile(
     r"|(?:reader|readers'|editors'?|times|nyt|staff|top) picks)\W*$"
     # the same in Russian ("Сортировка:", "сначала новые"), and a prompt to sign in before commenting ("Войдите, чтобы
     # оставить комментарий", "Sign in to comment")
-    r"|^\W*(?:сортировка|сортування|сначала (?:старые|новые|популярные|лучшие|интересные|обсуждаемые))\W*$"
+    r"|^\W*(?:сортировка|сортування|сначала (?:старые|новые|популярные|лучшие|интересные|обсуждаемые)"
+    r"|спочатку (?:нові|старі|популярні|кращі|найкращі|обговорювані))\W*$"
     # ...as a machine translation prints them ("First new ones", "Login via Telegram")
     r"|^\W*first (?:the )?(?:new|old|popular|best)(?: ones)?\W*$|^\W*(?:new|old|newest|oldest|popular)(?: ones)? first\W*$"
     r"|^\W*(?:log ?in|sign in|enter) (?:via|through|with) (?:telegram|vk"
     r"|vkontakte|google|facebook|apple|yandex|x|twitter|e-?mail)\W*$"
     # the options alone ("Найновіші Найстаріші Найпопулярніші", "Newest Oldest Most Popular")
-    r"|^\W*(?:(?:найновіші|найстаріші|найпопулярніші|новые|старые|популярные|лучшие|newest|oldest|most popular"
-    r"|most liked|neueste|älteste|beliebteste)\W*){2,}$"
+    r"|^\W*(?:(?:(?:сначала|спочатку) )?(?:найновіші|найстаріші|найпопулярніші|новые|старые|популярные|лучшие|нові|старі"
+    r"|популярні|кращі|newest|oldest|most popular|most liked|neueste|älteste|beliebteste)\W*){2,}$"
     # "Sort by: Newest | Oldest", "Sortieren nach: Neueste zuerst", "Ordenar por: Más recientes"
     r"|^\W*(?:sort(?:ed)? by|sortieren nach|trier par|trié par|ordenar por|ordina per|ordenado por|sortuj(?: według| wg)?|řadit podle"
     r"|seřadit podle|zoradiť podľa|rendezés|sorteer op|sortera (?:efter|på)|sorter (?:efter|etter)|järjestä|сортировать по"
-    r"|сортувати за|сортувати|сортировать|sırala|ταξινόμηση|sortiraj po|сортирај по|sortiraj prema)\s*:?(?:\s[^.!?,\n]{0,60})?\s*$"
+    r"|сортувати за|сортувати|сортировать|сортировка|сортування|sırala|ταξινόμηση|sortiraj po|сортирај по|sortiraj prema)\s*:?(?:\s[^.!?,\n]{0,60})?\s*$"
     # a comment section's rules under its heading ("Log in to join the discussion. Please keep comments civil.", "Bitte
     # beachten Sie unsere Netiquette.")
     r"|\bnetiquette\b|^\W*(?:sign in|log in|login|register) to join the (?:discussion|conversation)\b.{0,120}\s*$"
@@ -1099,7 +1100,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
                     "page ", "von ", "par ", "por ", "door ", "av ", "af ", "od ", "das transkript", "dieses transkript",
-                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "neueste", "älteste",
+                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "спочатку", "нові", "старі",
+                    "популярні", "кращі", "neueste", "älteste",
                     "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[",
                     "accept all", "allow all", "reject all", "decline all", "refuse all", "manage ", "get the", "get our",
                     "download the", "download our", "install the", "install our", "open in", "google translate",
