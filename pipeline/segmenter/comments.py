@@ -36,6 +36,15 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
                       r"|^\W*to (?:comment|leave a comment|post a comment|join the (?:discussion|conversation)),? "
                       r"(?:please )?(?:sign in|log in|register)\b.{0,30}$")
 
+# a link to more of the comments ("View all comments", "← Previous Comments", "Показать еще комментарии", "Voir plus de
+# réactions"): a counter, and no comment's text (in the training pages' gold all 8 such lines that the model called comment are
+# boilerplate)
+MORE_COMMENTS = (r"^\W*(?:(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)|daha fazla yorum(?:\s.{0,20})?"
+                 r"|댓글 ?더보기(?:\s.{0,20})?|और टिप्पणियाँ(?:\s.{0,20})?"
+                 r"|ver (?:más|todos los) comentarios|ver mais comentários|mostra altri commenti|zobacz (?:więcej|wszystkie) "
+                 r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات"
+                 r"|(?:показать|показати|загрузить|завантажити) (?:еще|ещё|ще|більше|все|всі) (?:\d+ )?(?:комментари|коментар)\w*"
+                 r"|(?:voir|afficher|charger) (?:plus de|tous les|les \d+) (?:réactions|commentaires|réponses))\W*$")
 COUNTER_RE = re.compile(
     r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments"
     r"|комментари\w*|коментар\w*|kommentare?|commentaires?|réactions?)"
@@ -49,26 +58,22 @@ COUNTER_RE = re.compile(
     # Turkish, Korean and Belarusian ones ("Yorumlar (5)", "댓글 4", "Каментары (4)", "Daha fazla yorum yükle")
     r"|^\W*(?:yorumlar|yorum|댓글|каментар\w*|टिप्पणियाँ|टिप्पणियां|نظرات|diskuz[ea]|diskuse|komentarai|коментари"
     r"|תגובות|kommentit)\s*(?:\(\d+\)|\d+)?\W*$"
-    r"|^\W*(?:daha fazla yorum|댓글 ?더보기|और टिप्पणियाँ)(?:\s.{0,20})?$"
     r"|^\W*(?:ordenar por|ordina per|sortuj(?: według)?|najnowsze|más recientes|mais recentes)\b.{0,40}$"
     r"|^\W*(?:показать сообщения за|поле сортировки|display posts from|sort by|страница \d+ из \d+)\b.{0,40}$"
     r"|^\W*(?:순공감순|최신순|공감비율순|과거순|추천순|답글순)(?:\s.{0,30})?$"
-    r"|^\W*(?:ver (?:más|todos los) comentarios|ver mais comentários|mostra altri commenti|zobacz (?:więcej|wszystkie) "
-    r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات)\W*$"
     r"|" + SIGN_IN_TO_COMMENT +
-    r"|^\W*(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)\W*$"
+    r"|" + MORE_COMMENTS +
     r"|^\W*(?:view|show|load|see|hide) \d+ (?:more )?(?:comments?|replies|reply)\W*$"  # "Show 2 replies"
     r"|^\W*\d[\d,.]*\s*reply\W*$"  # "1 reply" under a comment (a bare "Reply" is a button)
     # "Авторизуйтесь, чтобы оставить комментарий", "Залишити коментар"
     r"|^\W*(?:авторизуйтесь|войдите|увійдіть)\b.{0,40}(?:комментари|коментар)\w*\W*$"
     r"|^\W*(?:оставить|написать|добавить|залишити|написати|додати) (?:комментари|коментар)\w*\W*$"
     # "Kommentar schreiben", "Écrire un commentaire"
-    r"|^\W*kommentar (?:schreiben|verfassen|abgeben)\W*$|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$"
-    # "Показать еще комментарии", "Показати ще коментарі", "Voir plus de réactions": more of the comments
-    r"|^\W*(?:показать|показати|загрузить|завантажити) (?:еще|ещё|ще|більше|все|всі) (?:\d+ )?(?:комментари|коментар)\w*\W*$"
-    r"|^\W*(?:voir|afficher|charger) (?:plus de|tous les|les \d+) (?:réactions|commentaires|réponses)\W*$",
+    r"|^\W*kommentar (?:schreiben|verfassen|abgeben)\W*$|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$",
     re.IGNORECASE,
 )
+# ...and a comment section's pages ("← Previous Comments", "Older Comments »"), which no counter is
+MORE_COMMENTS_RE = re.compile(MORE_COMMENTS + r"|^\W*(?:more|older|newer|previous|next) comments\W*$", re.IGNORECASE)
 # counts and ages that a row of buttons may show beside them: "Like · Reply · 7d", "Reply · Like (1)"
 AGE_UNITS = "s|m|min|h|hr|d|w|wk|mo|y|yr"
 ROW_AGE = (r"(?:\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"  # in Vietnamese: "Thích (48) · Trả lời · 2 giờ trước"

@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import (AVATAR_RE, DATE_FILLER_WORDS, FORUM_NUMBERED_POST_RE, FORUM_POST_RE,
                                          FORUM_STATUS_RE, FORUM_SUBJECT_POST_RE, FORUM_SUBJECT_WORDS, REPLY_TO,
-                                         LINE_CACHE_SIZE, REPLY_TO_STARTS, REPLY_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
+                                         LINE_CACHE_SIZE, MORE_COMMENTS_RE, REPLY_TO_STARTS, REPLY_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
                                          MetaMemo,
                                          is_button, is_counter, is_date_text, lowered_for_gates, parse_comments)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
@@ -1516,7 +1516,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     if _reads_as_live_blog(lines, labels, metas):
         return ["body" if label == "comment" else label for label in labels]
     for index, label in enumerate(labels):
-        if label == "comment" and (is_button(lines[index]) or _no_comment_text(lines[index])):
+        if label == "comment" and (is_button(lines[index]) or _no_comment_text(lines[index])
+                                   or MORE_COMMENTS_RE.match(lines[index])):
             labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them
     return labels
 
