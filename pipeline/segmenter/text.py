@@ -113,8 +113,10 @@ SKIP_LINK_RE = re.compile(
     re.IGNORECASE)
 
 
-# a label and a long number ("کد خبر: ۱۸۴۲۷۶۵", "Story ID: 52144"): a page's record, no headline
-LABELLED_NUMBER_RE = re.compile(r":\s*\d{5,}\s*$")
+# a label and a long number ("کد خبر: ۱۸۴۲۷۶۵", "Story ID: 52144"): a page's record, no headline; or a ticker's figure
+# ("Курс доллара: 59,38 ₽", "Brent: $84.20", "Погода в Москве: +21", "Inflation: 3.2%")
+LABELLED_NUMBER_RE = re.compile(r":\s*(?:\d{5,}|[+−-]?\d{1,6}(?:[.,]\d{1,4})?\s*(?:[₽€$£¥₴₸%]|°[CF]?|руб\.?|грн\.?|тг\.?)"
+                                r"|[$€£]\s*\d{1,6}(?:[.,]\d{1,4})?|[+−-]\d{1,3}°?)\s*$")
 # a search box's label ("Search All NYTimes.com", "Search This Site Go", "Search with your voice", "search:"), not "Search
 # for survivors resumes"
 SEARCH_BOX_RE = re.compile(r"^\W*search(?:\s*:|\s+(?:all|this|the site|the web|our|with|within|across|site|news|query)\b)",
@@ -814,6 +816,8 @@ FURNITURE_RE = re.compile(
     # оставить комментарий", "Sign in to comment")
     r"|^\W*(?:сортировка|сортування|сначала (?:старые|новые|популярные|лучшие|интересные|обсуждаемые)"
     r"|спочатку (?:нові|старі|популярні|кращі|найкращі|обговорювані))\W*$"
+    # a site's strip of the day's top story over the article ("Главное сегодня: Санкции против России")
+    r"|^\W*(?:главное|головне) (?:сегодня|сьогодні|за (?:сутки|день|неделю|добу|тиждень))(?:\W.*)?$"
     # ...as a machine translation prints them ("First new ones", "Login via Telegram")
     r"|^\W*first (?:the )?(?:new|old|popular|best)(?: ones)?\W*$|^\W*(?:new|old|newest|oldest|popular)(?: ones)? first\W*$"
     r"|^\W*(?:log ?in|sign in|enter) (?:via|through|with) (?:telegram|vk"
@@ -1100,7 +1104,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
                     "page ", "von ", "par ", "por ", "door ", "av ", "af ", "od ", "das transkript", "dieses transkript",
-                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "спочатку", "нові", "старі",
+                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "спочатку", "нові", "старі", "главное", "головне",
                     "популярні", "кращі", "neueste", "älteste",
                     "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[",
                     "accept all", "allow all", "reject all", "decline all", "refuse all", "manage ", "get the", "get our",
