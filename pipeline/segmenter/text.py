@@ -435,6 +435,10 @@ def _menu_like(line: str) -> bool:
                 len(crumbs) >= 3 or len(crumbs[0].split()) == 1 or crumbs[0].casefold().startswith("you are here")
                 or len(crumbs[-1].split()) <= 2):
             return True
+    if " / " in line:  # a trail of three or more short crumbs between slashes ("Главная / В мире / Россия и США")
+        crumbs = line.split(" / ")
+        if len(crumbs) >= 3 and all(len(crumb.split()) <= 4 for crumb in crumbs):
+            return True
     if " » " in line:  # a trail of sections ("Home » World » America"), not a page title "Blog » Archive » Headline"
         crumbs = line.split(" » ")
         if len(crumbs) >= 3 and all(len(crumb.split()) <= 2 for crumb in crumbs) and len(crumbs[-1].split()) == 1:
@@ -659,7 +663,8 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
                 and not (masthead and (_among_headings(lines, index) or _tag_list(line))) \
                 and (overlap(index) >= HEADLINE_MIN_OVERLAP or (
                     overlap(index) >= BYLINE_HEADLINE_MIN_OVERLAP and _reads_as_headline(line)
-                    and (_opens_byline_block(lines, index + 1)  # or a standfirst, then the byline
+                    and (masthead  # (under a site's name over its menu, a headline needs no byline to be told apart)
+                         or _opens_byline_block(lines, index + 1)  # or a standfirst, then the byline
                          or (labels[index + 1] == "body" and len(lines[index + 1]) > len(line)
                              and _opens_byline_block(lines, index + 2))))
                     # or, whatever words it shares, between a date line with a year and the first paragraph, as blogs
