@@ -79,6 +79,9 @@ AGE_UNITS = "s|m|min|h|hr|d|w|wk|mo|y|yr"
 ROW_AGE = (r"(?:\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"  # in Vietnamese: "Thích (48) · Trả lời · 2 giờ trước"
            # spelled out, as Facebook's comments plugin printed it: "Like · Reply · 41 · 3 years ago"
            r"|(?:\d{1,3}|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)")
+# ...or as a date, as it printed it in 2015 ("Reply · Like · 14 · Follow Post · March 3, 2015 at 8:12pm"), only after a button
+# (a date line alone is a comment's header)
+ROW_DATE = rf"(?:{MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s+at\s+\d{{1,2}}:\d{{2}}\s?[ap]m"
 BUTTON_EXTRAS = rf"\d{{1,3}}\s?(?:{AGE_UNITS})\b|\(\d+\)|{ROW_AGE}"
 # a comment's reply button, in the languages read so far (`text` builds a page's cheap test for a comment section from
 # these too)
@@ -102,13 +105,14 @@ BUTTON_WORDS = REPLY_WORDS + (
     "gilla", "anmäl", "rapportera", "suka", "laporkan", "sviđa mi se", "prijavi", "bəyən", "şikayət et", "páči sa mi to",
     "nahlásiť", "synes godt om", "anmeld",
     "answer", "to answer", "complain",
-    "signaler un abus", "up", "down", "up vote", "down vote")  # (a tabloid's "Up 47" / "Down 3" under each comment)  # (a machine translation's "Ответить" and "Пожаловаться")
+    "signaler un abus", "up", "down", "up vote", "down vote", "follow post")  # (a tabloid's "Up 47" / "Down 3" under each comment)  # (a machine translation's "Ответить" and "Пожаловаться")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
                    r"\d{1,5}\s*[▲▼△▽](?:\s*[▲▼△▽])?",
                    r"(?:рейтинг|rating):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?",
-                   r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)", BUTTON_EXTRAS)
+                   r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)", BUTTON_EXTRAS,
+                   rf"(?:like|reply|follow post)\s*·\s*(?:\d{{1,5}}\s*·\s*)?{ROW_DATE}")
 BUTTON_RE = re.compile(
     # a count after a button: "Reply Like 14", "Like · Reply · 41 · 3 years ago"; lynx's link number before the row
     # (the link number in a group of its own: "^\W*(?:\[\d+\])?\W*" would try every split of a line's leading marks)
@@ -118,7 +122,7 @@ BUTTON_RE = re.compile(
     re.IGNORECASE,
 )
 # the age in a row of buttons under a comment ("Like · Reply · 2d"): the comment's date when nothing else gives one
-BUTTON_AGE_RE = re.compile(rf"(?<![\w(])(\d{{1,3}}\s?(?:{AGE_UNITS})\b|{ROW_AGE})", re.IGNORECASE)
+BUTTON_AGE_RE = re.compile(rf"(?<![\w(])(\d{{1,3}}\s?(?:{AGE_UNITS})\b|{ROW_AGE}|{ROW_DATE})", re.IGNORECASE)
 # a BUTTON_RE match of counts and ages alone ("7d", "(3)") is no button: "7d" is a comment's date
 VOTES_RE = re.compile(r"^(?:[👍👎▲▼△▽⬆⬇↑↓+−-]\s*\d{0,5}\s*)*[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}\s*$")  # (lines come stripped)
 VOTE_STARTS = frozenset("👍👎▲▼△▽⬆⬇↑↓+−-")  # (what either pattern opens with: a cheap test first)
@@ -540,6 +544,8 @@ def _meta_of(line: str) -> _Meta | None:
             return _meta_of(line.replace(" ► ", " → ").split(" → ", 1)[0])
         if " » " in line and (post := FORUM_POST_RE.match(line)) is not None and _is_date_text(post.group("date")):
             return _Meta(author=post.group("author"), date=post.group("date"))  # "Post by NAME » Fri Dec 05, 2026"
+    if " · " in line and (profiled := _profile_header(line)) is not None:
+        return profiled
     if line[:1] == "[" and (reddit := REDDIT_HEADER_RE.match(line)) is not None:
         return _Meta(author=reddit.group("author"), date=reddit.group("date"))
     if ", @" in line and line[:3].lower() == "by " and (slash := SLASH_HEADER_RE.match(line)) is not None:
@@ -614,6 +620,24 @@ def _meta_of(line: str) -> _Meta | None:
     return None
 
 
+def _profile_header(line: str) -> _Meta | None:
+    """A commenter's name with what Facebook's comments plugin printed beside it in the mid-2010s ("Gerald Whitmore · Top
+    Commenter · Owner at Whitmore Auto Body", "Lena Brodsky · Works at Cleveland Clinic", "Dolores Vance-Ruiz · Phoenix,
+    Arizona"): after the name, a badge, a profile line or a place, and otherwise only short capitalised names (a school,
+    an employer)."""
+    name, *parts = line.split(" · ")
+    if not parts or len(line) > 120 or not _looks_like_name(name):
+        return None
+    profiled = False
+    for part in parts:
+        if PROFILE_PART_RE.match(part) or PLACE_RE.match(part):
+            profiled = True
+        elif not (len(part.split()) <= 5 and all(word[:1].isupper() or word in ORG_NAME_LINKS for word in part.split())
+                  and not any(map(str.isdigit, part))):
+            return None
+    return _Meta(author=name) if profiled else None
+
+
 def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     """A name followed by a date on one line, with only spaces or a dash between them ("Kathy
     Lindqvist 4 days ago", "Linda Carvalho — Dec. 22, 2019 12:04 AM", "Gary Pohl 4d"); the name may
@@ -674,6 +698,11 @@ ON_AT_RE = re.compile(r"^(?:on|at)\s+", re.IGNORECASE)
 PLACE_TAIL_RE = re.compile(r"(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}){2}$")
 QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|писала|писал\(а\)|написал|написала)\s*:\s*$",
                              re.IGNORECASE)
+# a badge or a profile line beside a commenter's name ("Top Commenter", "Works at NAME", "Lives in PLACE")
+PROFILE_PART_RE = re.compile(r"^(?:top (?:commenter|fan|contributor)|(?:works|worked|studies|studied) at\s+\S.{0,60}"
+                             r"|(?:owner|founder|president|ceo|director|manager|editor|professor|teacher) at\s+\S.{0,60}"
+                             r"|lives in\s+\S.{0,40}|went to\s+\S.{0,60}|from\s+[A-Z].{0,40})$", re.IGNORECASE)
+ORG_NAME_LINKS = frozenset({"of", "and", "the", "for", "de", "la", "&"})  # (in a school's or an employer's name)
 PLACE_RE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?$")  # "Portland, Maine"
 
 
