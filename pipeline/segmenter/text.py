@@ -858,7 +858,11 @@ FURNITURE_RE = re.compile(
     # the app for local news & alerts", "Open in app"), a translation tool's bar ("Google Translate", "Show original")
     r"|^\W*(?:(?:accept|allow|reject|decline|refuse) all|manage (?:preferences|cookies|choices|options|settings))"
     r"(?:\W+(?:(?:accept|allow|reject|decline|refuse) all|manage (?:preferences|cookies|choices|options|settings)))*\W*$"
-    r"|^\W*(?:get|download|install) (?:the|our) (?:[\w-]+ )?app\b.{0,50}$|^\W*open in (?:the )?app\W*$"
+    r"|^\W*(?:get|download|install) (?:the|our) (?:[\w'’-]+ ){0,3}app\b.{0,50}$|^\W*open in (?:the )?app\W*$"
+    # a newsletter box's privacy line ("We will use your email address only for sending you newsletters."), a share bar's
+    # heading ("Social Sharing") and a blog-platform button ("Добавить в блог")
+    r"|^\W*we(?: will|'ll|’ll) (?:only )?use your (?:e-?mail|email address|details|information)\b"
+    r"|^\W*social sharing\W*$|^\W*добавить в блог\W*$"
     r"|^\W*(?:google translate|show original)\W*$|^\W*(?:always|never) translate\b.{0,40}$"
     r"|^\W*translated (?:with|by) (?:deepl|google|yandex|microsoft|bing)\b.{0,40}$"
     # an author's disclaimer ("The views expressed are the author's own.") and a translation's source label
@@ -1109,7 +1113,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
                     "page ", "von ", "par ", "por ", "door ", "av ", "af ", "od ", "das transkript", "dieses transkript",
-                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "спочатку", "нові", "старі", "главное", "головне",
+                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "спочатку", "нові", "старі", "главное", "головне", "we will use", "we'll use", "we’ll use",
+                    "social sharing", "добавить в блог",
                     "популярні", "кращі", "neueste", "älteste",
                     "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[",
                     "accept all", "allow all", "reject all", "decline all", "refuse all", "manage ", "get the", "get our",
