@@ -707,6 +707,7 @@ PLACE_RE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, [A-Z][\w.'-]*(?: [A-Z
 
 
 MAX_INITIALS = 3
+URL_LIKE_RE = re.compile(r"://|www\.|\.(?:com|org|net)\b")  # a commenter's site under their signature, no name
 SUBJECT_MAX_CHARS = 80  # a comment's subject line (forums, Drupal): a headline's length, no sentence
 
 
@@ -726,13 +727,16 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
             if meta is None and _repeated_name(collapsed, index):
                 meta = _Meta(author=line)
             kinds.append(("meta", meta) if meta is not None else ("text", line))
-    # an avatar's initials over the commenter's name and the comment's date ("DS", "DesertSkeptic", "2h", as OpenWeb prints
+    # an avatar's initials over the commenter's name (and town) and the comment's date ("DS", "DesertSkeptic", "2h", as OpenWeb prints
     # a commenter without a picture) are the avatar, not a first commenter's name (a sign-off over a signature, "XO" over
     # "Jan", has no date line under them)
     for index, (kind, value) in enumerate(kinds[:-2]):
         if kind == "meta" and value.author and not value.date and len(value.author) <= MAX_INITIALS \
                 and value.author.isalpha() and value.author.isupper():
             (name_kind, name), (date_kind, date) = kinds[index + 1], kinds[index + 2]
+            if date_kind == "meta" and date.author and not date.date and index + 3 < len(kinds) \
+                    and name_kind == "meta" and name.author and not URL_LIKE_RE.search(name.author):
+                date_kind, date = kinds[index + 3]  # (past the commenter's town: "RK", "Ramesh Krishnan", "Kochi", "5h")
             if name_kind == "meta" and name.author and not name.date and name.author[:1].upper() == value.author[:1] \
                     and date_kind == "meta" and date.date and not date.author:
                 kinds[index] = ("avatar", None)
