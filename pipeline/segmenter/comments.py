@@ -34,7 +34,12 @@ WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|написать|залишити|написати) (?:комментари|коментар)[а-яёіїєґ]*,? "
                       r"(?:войдите|авторизуйтесь|зарегистрируйтесь|увійдіть|зареєструйтесь).{0,30}$"
                       r"|^\W*to (?:comment|leave a comment|post a comment|join the (?:discussion|conversation)),? "
-                      r"(?:please )?(?:sign in|log in|register)\b.{0,30}$")
+                      r"(?:please )?(?:sign in|log in|register)\b.{0,30}$"
+                      # "You must be logged in to post a comment.", "Bitte melden Sie sich an, um zu kommentieren.", "Pro vstup
+                      # do diskuse se musíte přihlásit."
+                      r"|^\W*you must be (?:logged in|signed in|registered) to (?:post a |leave a |add a )?(?:comment|reply)\b.{0,30}$"
+                      r"|^\W*bitte (?:melden sie sich an|loggen sie sich ein),? um (?:zu kommentieren|einen kommentar zu schreiben)\W*$"
+                      r"|^\W*pro (?:vstup do diskuse|přidání komentáře) se (?:musíte )?přihl\w*.{0,30}$")
 
 # a link to more of the comments ("View all comments", "← Previous Comments", "Показать еще комментарии", "Voir plus de
 # réactions"): a counter, and no comment's text (in the training pages' gold all 8 such lines that the model called comment are

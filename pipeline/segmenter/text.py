@@ -863,6 +863,10 @@ FURNITURE_RE = re.compile(
     # heading ("Social Sharing") and a blog-platform button ("Добавить в блог")
     r"|^\W*we(?: will|'ll|’ll) (?:only )?use your (?:e-?mail|email address|details|information)\b"
     r"|^\W*social sharing\W*$|^\W*добавить в блог\W*$"
+    # a strip of exchange rates ("USD 447.12 EUR 491.56 RUB 5.48", "Курсы НБРБ: USD 2,4310 EUR 2,6254", "... USD 29,12 EUR 38,35")
+    r"|(?:^|\s)(?:USD|EUR|RUB|GBP|CNY|UAH|BYN|KZT)\s+\d{1,5}[.,]\d{1,4}\s+(?:USD|EUR|RUB|GBP|CNY|UAH|BYN|KZT)\s+\d{1,5}[.,]\d{1,4}"
+    # a consent wall in Dutch ("Dagnieuws.nl vraagt je toestemming voor het gebruik van cookies", "Wij en onze partners ...")
+    r"|\btoestemming voor (?:het gebruik van )?cookies\b|^\W*wij en onze (?:\d+ )?partners\b"
     r"|^\W*(?:google translate|show original)\W*$|^\W*(?:always|never) translate\b.{0,40}$"
     r"|^\W*translated (?:with|by) (?:deepl|google|yandex|microsoft|bing)\b.{0,40}$"
     # an author's disclaimer ("The views expressed are the author's own.") and a translation's source label
@@ -968,7 +972,11 @@ FURNITURE_RE = re.compile(
     r"|next page|previous page)\b.{0,60}$"
     r"|^\W*the post .{1,250}\bappeared first on\b|^\W*(?:link|source|url|permalink|feed|original)\s*:\s*https?://\S+\s*$"
     r"|\bmay (?:earn|receive|get|make) (?:an? )?(?:small )?(?:share of (?:sales|revenue)|(?:affiliate )?commissions?)\b"
-    r"|\bby (?:signing up|subscribing|registering|clicking|submitting|entering)\b.{0,60}\byou (?:agree|consent|acknowledge|accept)"
+    r"|\bby (?:signing up|subscribing|registering|clicking|submitting|entering|posting|commenting)\b.{0,60}\byou (?:agree|consent"
+    r"|acknowledge|accept)"
+    # ...and a comment form's ("Оставляя комментарий, вы соглашаетесь с правилами сайта")
+    r"|^\W*(?:оставляя|отправляя|публикуя) (?:комментари|сообщени)\S*,? вы (?:соглашаетесь|принимаете)"
+    r"|^\W*(?:залишаючи|надсилаючи|публікуючи) (?:коментар|повідомлення)\S*,? ви (?:погоджуєтеся|погоджуєтесь|приймаєте)"
     r"|^\W*(?:share (?:on|via|to|by) (?:facebook|x|twitter|linkedin|whatsapp|e-?mail|reddit|telegram|bluesky|threads"
     r"|flipboard|pinterest)\W*){2,}(?:(?:print|save|copy link|e-?mail)\W*)*$|^\W*(?:edition|change edition|select (?:your )?(?:edition|region|language))\b\s*:?.{0,40}$"
     # privacy links of a page's footer ("Do Not Sell or Share My Personal Information", "Cookie Settings")
@@ -1113,7 +1121,9 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
                     "page ", "von ", "par ", "por ", "door ", "av ", "af ", "od ", "das transkript", "dieses transkript",
-                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "спочатку", "нові", "старі", "главное", "головне", "we will use", "we'll use", "we’ll use",
+                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "спочатку", "нові", "старі", "главное", "головне", "wij en onze", "you must be", "bitte melden",
+                    "bitte loggen", "pro vstup", "pro přidání", "оставляя", "отправляя", "публикуя", "залишаючи",
+                    "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
                     "social sharing", "добавить в блог",
                     "популярні", "кращі", "neueste", "älteste",
                     "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[",
@@ -1124,7 +1134,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "new first", "new ones", "old first", "old ones", "newest first", "newest ones", "oldest first",
                     "oldest ones", "popular first", "popular ones", "always translate", "never translate", "translated ",
                     "оригинал")
-FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
+FURNITURE_PARTS = ("fot.", "usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt ", "toestemming voor", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
@@ -1160,7 +1170,7 @@ FURNITURE_PARTS = ("fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto",
                    "more on", "читайте", "по теме", "по темі", "lire aussi", "lesen sie", "lee también", "leia também",
                    "leggi anche", "zobacz", "czytaj", "اقرأ", "чытайце", "यह भी", "بیشتر", *MORE_RELATED_STARTS,
                    "next page", "previous page", "👁", "digg", "stumbleupon", "del.icio.us", "+1", ") пишет", ") пише", ") wrote",
-                   ") writes", "висловлені", "викладені", "высказанные", "выраженные", "изложенные", "by signing up", "by subscribing",
+                   ") writes", "висловлені", "викладені", "высказанные", "выраженные", "изложенные", "by signing up", "by subscribing", "by posting", "by commenting",
                    "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
                    *SHARE_PLATFORMS, *SHARE_ALONE_VERBS, *PHOTO_LABELS,
                    *INLINE_PROMPT_PARTS)
