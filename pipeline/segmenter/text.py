@@ -450,7 +450,8 @@ def _menu_like(line: str) -> bool:
     # ("Sestdiena, 5. decembris, 2026 | Vārda dienas: ...", "EUR/USD 1.0875 | Gold 2 418 €"), a section and a date
     # ("Posted in World | November 4, 2012")
     bars = line.split(" | ")
-    if (len(bars) >= 3 and all(len(bar.split()) <= 2 for bar in bars)) or (
+    if (len(bars) >= 3 and all(len(bar.split()) <= 2 for bar in bars)) \
+            or (len(bars) >= 5 and all(len(bar.split()) <= 4 for bar in bars)) or (
             len(bars) >= 2 and (any(map(is_date_text, bars)) or _mostly_figures(bars[0])
                                 or (len(bars[0].split()) <= 4 and YEAR_RE.search(bars[0]) is not None))):
         return True
@@ -867,6 +868,10 @@ FURNITURE_RE = re.compile(
     r"|(?:^|\s)(?:USD|EUR|RUB|GBP|CNY|UAH|BYN|KZT)\s+\d{1,5}[.,]\d{1,4}\s+(?:USD|EUR|RUB|GBP|CNY|UAH|BYN|KZT)\s+\d{1,5}[.,]\d{1,4}"
     # a consent wall in Dutch ("Dagnieuws.nl vraagt je toestemming voor het gebruik van cookies", "Wij en onze partners ...")
     r"|\btoestemming voor (?:het gebruik van )?cookies\b|^\W*wij en onze (?:\d+ )?partners\b"
+    # a consent dialog's heading ("We value your privacy", "Vi bryr oss om din integritet"), a public broadcaster's
+    # appeal ("Stories like this one are possible because of listeners like you."), a print link ("Версия для печати")
+    r"|^\W*we (?:value|care about|respect) your privacy\W*$|^\W*vi bryr oss om din integritet\W*$"
+    r"|^\W*stories like this(?: one)? (?:are|is) (?:only )?(?:made )?possible\b|^\W*версия для печати\W*$"
     r"|^\W*(?:google translate|show original)\W*$|^\W*(?:always|never) translate\b.{0,40}$"
     r"|^\W*translated (?:with|by) (?:deepl|google|yandex|microsoft|bing)\b.{0,40}$"
     # an author's disclaimer ("The views expressed are the author's own.") and a translation's source label
@@ -931,7 +936,7 @@ FURNITURE_RE = re.compile(
     # as Dragnet's gold counts a few of them as body)
     r"|^\W*(?:aiheet|žymės|תגיות|тэгі|теги|метки|мітки|etiketler|schlagwörter|schlagworte|étiquettes|etiquetas|टैग्स|टैग"
     r"|برچسب‌ها|برچسب ها|tagi|štítky|oznake|ознаке|tagit|etichete|címkék|ტეგები|ετικέτες|етикети|märksõnad|birkas"
-    r"|trefwoorden|taggar|từ khóa|thẻ)\s*:"
+    r"|trefwoorden|taggar|từ khóa|thẻ|témata|témy)\s*:"
     # a reading time ("3 min read", "Olvasási idő: 4 perc", "Lesezeit: 4 Min."; 6 of 6 such training lines are
     # boilerplate in Dragnet's gold)
     # (after a date: "Aug 3, 2017 · 7 min read")
@@ -1121,7 +1126,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
                     "page ", "von ", "par ", "por ", "door ", "av ", "af ", "od ", "das transkript", "dieses transkript",
-                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "спочатку", "нові", "старі", "главное", "головне", "wij en onze", "you must be", "bitte melden",
+                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "спочатку", "нові", "старі", "главное", "головне", "témata", "témy", "we value", "we care", "we respect",
+                    "vi bryr", "stories like", "версия для", "wij en onze", "you must be", "bitte melden",
                     "bitte loggen", "pro vstup", "pro přidání", "оставляя", "отправляя", "публикуя", "залишаючи",
                     "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
                     "social sharing", "добавить в блог",
