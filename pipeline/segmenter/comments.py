@@ -660,6 +660,8 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
         if match is None:
             return None
         head, date = line[:match.start("date")], match.group("date")
+    if "IP" in head or "ip" in head:  # "Рижанин IP: 85.254.xx.xx 17.07.2018 11:52": the commenter's masked address
+        head = MASKED_IP_TAIL_RE.sub("", head)
     # "NAME (05.12.2026 14:32)": the date in brackets
     bracketed = head.rstrip().endswith("(") and date.rstrip().endswith(")")
     if bracketed:
@@ -678,7 +680,11 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
             or not _looks_like_name(author, any_case=separated) or not _is_date_text(date):
         return None
     # "@name 1 hour ago (edited)"
-    return _Meta(author=author, date=(EDITED_TAIL_RE.sub("", date) if "dited" in date else date).strip())
+    if "dited" in date:
+        date = EDITED_TAIL_RE.sub("", date)
+    if "#" in date:  # "Вадим_К 12.03.2012 12:10 #1": a forum post's number after its date
+        date = COMMENT_NUMBER_TAIL_RE.sub("", date)
+    return _Meta(author=author, date=date.strip())
 
 
 class MetaMemo(dict):
@@ -712,6 +718,7 @@ PLACE_RE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, [A-Z][\w.'-]*(?: [A-Z
 
 
 MAX_INITIALS = 3
+MASKED_IP_TAIL_RE = re.compile(r"\s+ip:?\s*[\d*x]{1,3}(?:\.[\d*x]{1,3}){3}\s*$", re.IGNORECASE)
 URL_LIKE_RE = re.compile(r"://|www\.|\.(?:com|org|net)\b")  # a commenter's site under their signature, no name
 SUBJECT_MAX_CHARS = 80  # a comment's subject line (forums, Drupal): a headline's length, no sentence
 
