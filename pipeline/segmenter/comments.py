@@ -707,7 +707,7 @@ LIST_MARKS = ("* ", "• ", "+ ")
 ON_AT_RE = re.compile(r"^(?:on|at)\s+", re.IGNORECASE)
 # where a commenter lives, after the name ("Sandra K, Leeds, United Kingdom"): a town, then a region or country
 PLACE_TAIL_RE = re.compile(r"(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}){2}$")
-QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|писала|писал\(а\)|написал|написала)\s*:\s*$",
+QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|писала|писал\(а\)|написал|написала|пишет|пише|написав)\s*:\s*$",
                              re.IGNORECASE)
 # a badge or a profile line beside a commenter's name ("Top Commenter", "Works at NAME", "Lives in PLACE")
 PROFILE_PART_RE = re.compile(r"^(?:top (?:commenter|fan|contributor)|(?:works|worked|studies|studied) at\s+\S.{0,60}"
