@@ -229,7 +229,9 @@ MORE_RELATED_LABELS = ("citește și", "citiți și", "kapcsolódó", "olvasd el
                        "přečtěte si (?:také|též)", "вас может заинтересовать", "читайте также по теме", "також читайте",
                        "(?:bunlar da )?ilginizi çekebilir",
                        # Indonesian "watch also", Kazakh and Hebrew "read also"
-                       "simak juga", "tonton juga", "оқи отырыңыз", "сондай-ақ оқыңыз", "קראו עוד", "קראו גם")
+                       "simak juga", "tonton juga", "оқи отырыңыз", "сондай-ақ оқыңыз", "קראו עוד", "קראו גם",
+                       # Spanish "more information", Turkish "related news" (one item), Czech "read also"
+                       "más información", "ilgili haber", "čtěte také")
 _MORE_RELATED = "|".join(MORE_RELATED_LABELS)
 MORE_RELATED_STARTS = ("citește", "citiți", "kapcsolódó", "olvasd", "διαβ", "ასევე", "წაიკითხეთ", "прочетете", "вижте",
                        "loe ", "lasiet", "lasi ", "lees ", "läs ", "læs ", "les ", "xem ", "đọc ", "baca ", "čítajte",
@@ -237,7 +239,7 @@ MORE_RELATED_STARTS = ("citește", "citiți", "kapcsolódó", "olvasd", "δια�
                        "saiba mais", "leia mais", "notícias relacionadas", "potrebbe", "ti potrebbe", "articoli correlati",
                        "sur le même", "lire également", "à lire également", "das könnte", "weitere artikel", "przeczytaj",
                        "polecamy", "přečtěte", "вас может", "також читайте", "bunlar da", "ilginizi", "simak", "tonton",
-                       "оқи", "сондай-ақ", "קראו")
+                       "оқи", "сондай-ақ", "קראו", "más información")
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
@@ -293,13 +295,15 @@ PRINT_STAMP_RE = re.compile(PRINT_TIME + "$")  # the time alone, beside the page
 INTERSTITIAL_CANDIDATE_RE2 = (r"(?i)^\W*(?:read (?:also|next|more)|also read|see also|related|more on|читайте"
                               r"|sign up|subscribe|register|get |à lire|lire|lesen|mehr zum|list of|(?:\w+'?s? )?poll\W*$"
                               r"|смотрите|дивіться|по тем|page|стр|страница|сторінка|\d{1,4}\s*\|"
-                              r"|lee |leia |leggi |zobacz |czytaj |اقرأ|чытайце|по тэме|ilgili|관련|यह भी|بیشتر|mohlo|čtěte|souvis|taip|skaityk|прочитај|כתבות|lue |sponsored|promoted|paid |partner content|ads? by"
+                              r"|lee |leia |leggi |zobacz |czytaj |اقرأ|чытайце|по тэме|ilgili|[iİ]lg[iİ]l[iİ]|관련|यह भी|بیشتر|mohlo|čtěte|souvis|taip|skaityk|прочитај|כתבות|lue |sponsored|promoted|paid |partner content|ads? by"
                               r"|recommended by|around the web|from (?:our partners|the web)|" + _MORE_RELATED
                               + r")|\|\s*\d{1,4}\W*$|" + PRINT_FOOTER + "|" + PAGE_OF + "|" + PRINT_TIME
                               + r"|(?:page|p\.|стр\.?|страница|сторінка)\s*\d{1,4}(?:\s*(?:of|/|из|з)\s*\d{1,4})?\W*$")
 PROSE_MIN_WORDS = 10
 PARAGRAPH_ENDS = (".", "!", "?", '"', "”", "’")  # how an article's paragraph ends
 PROSE_ENDS = PARAGRAPH_ENDS + ("»",)
+# ...and a quotation closing a paragraph in British or Dutch style (not a test of headlines, which may end in one)
+PROSE_ABOVE_ENDS = PROSE_ENDS + ("'",)
 MAX_LINKED_HEADLINES = 3
 MAX_SUBHEADING_WORDS = 10  # a subheading between the links and the article's next paragraph
 _DIGITS = re.compile(r"\d+")
@@ -309,7 +313,8 @@ _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "
                         "skaityk", "прочитај", "כתבות", "lue ",
                         "sponsored", "promoted", "paid ", "partner content", "ads by", "ad by", "recommended by",
                         "around the web", "from our partne", "from the web", *MORE_RELATED_STARTS)
-_INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS))
+# (Turkish capitals: "İLGİLİ HABER", whose casefold puts a combining dot after each "i")
+_INTERSTITIAL_INITIALS = frozenset("".join(word[0] + word[0].upper() for word in _INTERSTITIAL_STARTS) + "İ")
 _PAGE_WORDS = ("page", "p.", "стр", "сторінка", " of ")
 # what `_may_be_interstitial` strips off a line's ends before testing its first and last words: ASCII punctuation
 # and spaces, and the marks of lists, quotes and dashes most common in dumps
@@ -343,7 +348,7 @@ def _may_be_interstitial(line: str) -> bool:
     if len(line) <= MAX_POLL_LABEL and "poll" in line.casefold():  # "POLL", "Today's poll"
         return True
     if not head[0].isalnum() or (head[0] in _INTERSTITIAL_INITIALS
-                                 and head[:16].casefold().startswith(_INTERSTITIAL_STARTS)):
+                                 and head[:16].casefold().replace("\u0307", "").startswith(_INTERSTITIAL_STARTS)):
         return True  # (after a mark the strip does not know, the patterns decide)
     if line[:1].isdigit() and PRINT_HEADER_RE.match(line):
         return True
@@ -377,7 +382,8 @@ def interstitial_lines(lines: list[str], candidates: list[int] | None = None) ->
               if 0 <= other < len(lines) and PRINT_STAMP_RE.match(lines[other])]
     hidden += [index for index in stamps if Counter(lines[other] for other in stamps)[lines[index]] >= 2]
     for index in candidates:
-        if not 0 < index < len(lines) - 1 or not _prose(lines[index - 1]):
+        above = lines[index - 1] if 0 < index < len(lines) - 1 else ""
+        if not (above.endswith(PROSE_ABOVE_ENDS) and len(above.split()) >= PROSE_MIN_WORDS):  # (an article's paragraph)
             continue
         if RELATED_LINK_LABEL_RE.match(lines[index]):
             end = index + 1
