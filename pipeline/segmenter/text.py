@@ -871,7 +871,11 @@ FURNITURE_RE = re.compile(
     # a consent dialog's heading ("We value your privacy", "Vi bryr oss om din integritet"), a public broadcaster's
     # appeal ("Stories like this one are possible because of listeners like you."), a print link ("Версия для печати")
     r"|^\W*we (?:value|care about|respect) your privacy\W*$|^\W*vi bryr oss om din integritet\W*$"
-    r"|^\W*stories like this(?: one)? (?:are|is) (?:only )?(?:made )?possible\b|^\W*версия для печати\W*$"
+    r"|^\W*stories like this(?: one)? (?:are|is) (?:only )?(?:made )?possible\b|^\W*версия для печати(?:\W.*)?$"
+    # a list of the site's most read stories, by its heading (892 such training lines, all gold boilerplate)
+    r"|^\W*(?:most (?:read|popular|viewed|shared|commented|emailed)|lo más (?:visto|leído)|самое (?:читаемое|популярное)"
+    r"|популярное|найпопулярніше|meistgelesen|les plus lus|i più letti|najczęściej czytane|nejčtenější|en çok okunanlar"
+    r"|meest gelezen)(?: (?:stories|articles|posts|news|today|this week|now|on \w+(?: \w+)?))?\W*$"
     r"|^\W*(?:google translate|show original)\W*$|^\W*(?:always|never) translate\b.{0,40}$"
     r"|^\W*translated (?:with|by) (?:deepl|google|yandex|microsoft|bing)\b.{0,40}$"
     # an author's disclaimer ("The views expressed are the author's own.") and a translation's source label
@@ -1127,7 +1131,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
                     "page ", "von ", "par ", "por ", "door ", "av ", "af ", "od ", "das transkript", "dieses transkript",
                     "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "спочатку", "нові", "старі", "главное", "головне", "témata", "témy", "we value", "we care", "we respect",
-                    "vi bryr", "stories like", "версия для", "wij en onze", "you must be", "bitte melden",
+                    "vi bryr", "stories like", "версия для", "most ", "lo más", "самое", "популярное", "найпопулярніше",
+                    "meistgelesen", "les plus", "i più", "najczęściej", "nejčtenější", "en çok", "meest", "wij en onze", "you must be", "bitte melden",
                     "bitte loggen", "pro vstup", "pro přidání", "оставляя", "отправляя", "публикуя", "залишаючи",
                     "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
                     "social sharing", "добавить в блог",
