@@ -86,6 +86,9 @@ SECTION_WORDS = frozenset("""home news world politics business economy markets m
     podcast magazine archive archives photos investigations weather local national international u.s. us europe asia
     entertainment education climate newsletters games puzzles""".split())
 SECTION_MENU_SHARE = 0.75
+# the site's own links in a menu row ("Subscribe | Place an Ad | e-Edition | Contact Us | Jobs at the Herald")
+SITE_LINK_STARTS = ("subscribe", "contact", "about", "advertis", "place an ad", "jobs", "careers", "e-edition", "log in",
+                    "login", "sign in", "register", "newsletter", "privacy", "terms", "help", "archive", "home", "rss")
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 # "By NAME", "Posted by NAME", and a blog's "Posted on December 2, 2026 by NAME"
 BYLINE_RE = re.compile(r"(?:posted\s+|written\s+|story\s+|submitted\s+(?:[^|\n]{1,30}?\s+)?|(?:posted|published)\s+on\s+(?=[^|\n]{0,30}\d)[^|\n]{4,40}?\s+)?by\s",
@@ -451,7 +454,8 @@ def _menu_like(line: str) -> bool:
     # ("Posted in World | November 4, 2012")
     bars = line.split(" | ")
     if (len(bars) >= 3 and all(len(bar.split()) <= 2 for bar in bars)) \
-            or (len(bars) >= 5 and all(len(bar.split()) <= 4 for bar in bars)) or (
+            or (len(bars) >= 5 and all(len(bar.split()) <= 4 for bar in bars)  # "Subscribe | Place an Ad | e-Edition | ..."
+                and sum(bar.casefold().startswith(SITE_LINK_STARTS) for bar in bars) >= 2) or (
             len(bars) >= 2 and (any(map(is_date_text, bars)) or _mostly_figures(bars[0])
                                 or (len(bars[0].split()) <= 4 and YEAR_RE.search(bars[0]) is not None))):
         return True
@@ -664,8 +668,7 @@ def _headline_below_tagline(lines: list[str], labels: list[str], first: int, sto
                 and not (masthead and (_among_headings(lines, index) or _tag_list(line))) \
                 and (overlap(index) >= HEADLINE_MIN_OVERLAP or (
                     overlap(index) >= BYLINE_HEADLINE_MIN_OVERLAP and _reads_as_headline(line)
-                    and (masthead  # (under a site's name over its menu, a headline needs no byline to be told apart)
-                         or _opens_byline_block(lines, index + 1)  # or a standfirst, then the byline
+                    and (_opens_byline_block(lines, index + 1)  # or a standfirst, then the byline
                          or (labels[index + 1] == "body" and len(lines[index + 1]) > len(line)
                              and _opens_byline_block(lines, index + 2))))
                     # or, whatever words it shares, between a date line with a year and the first paragraph, as blogs
