@@ -109,8 +109,9 @@ BUTTON_WORDS = REPLY_WORDS + (
     "докладвай", "teata", "meeldib", "patīk", "nepatīk", "ziņot", "meld misbruik", "vind ik leuk", "thích", "báo cáo",
     "gilla", "anmäl", "rapportera", "suka", "laporkan", "sviđa mi se", "prijavi", "bəyən", "şikayət et", "páči sa mi to",
     "nahlásiť", "synes godt om", "anmeld",
-    "answer", "to answer", "complain",
-    "signaler un abus", "up", "down", "up vote", "down vote", "follow post")  # (a tabloid's "Up 47" / "Down 3" under each comment)  # (a machine translation's "Ответить" and "Пожаловаться")
+    "answer", "to answer", "complain",  # (a machine translation's "Ответить" and "Пожаловаться")
+    # a tabloid's "Up 47" / "Down 3" under each comment, Facebook's "Follow Post" of 2015
+    "signaler un abus", "up", "down", "up vote", "down vote", "follow post")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
@@ -707,7 +708,8 @@ LIST_MARKS = ("* ", "• ", "+ ")
 ON_AT_RE = re.compile(r"^(?:on|at)\s+", re.IGNORECASE)
 # where a commenter lives, after the name ("Sandra K, Leeds, United Kingdom"): a town, then a region or country
 PLACE_TAIL_RE = re.compile(r"(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}){2}$")
-QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|писала|писал\(а\)|написал|написала|пишет|пише|написав)\s*:\s*$",
+QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|писала|писал\(а\)|написал|написала|пишет|пише"
+                             r"|написав)\s*:\s*$",
                              re.IGNORECASE)
 # a badge or a profile line beside a commenter's name ("Top Commenter", "Works at NAME", "Lives in PLACE")
 PROFILE_PART_RE = re.compile(r"^(?:top (?:commenter|fan|contributor)|(?:works|worked|studies|studied) at\s+\S.{0,60}"

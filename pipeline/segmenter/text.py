@@ -837,7 +837,8 @@ FURNITURE_RE = re.compile(
     # "Sort by: Newest | Oldest", "Sortieren nach: Neueste zuerst", "Ordenar por: Más recientes"
     r"|^\W*(?:sort(?:ed)? by|sortieren nach|trier par|trié par|ordenar por|ordina per|ordenado por|sortuj(?: według| wg)?|řadit podle"
     r"|seřadit podle|zoradiť podľa|rendezés|sorteer op|sortera (?:efter|på)|sorter (?:efter|etter)|järjestä|сортировать по"
-    r"|сортувати за|сортувати|сортировать|сортировка|сортування|sırala|ταξινόμηση|sortiraj po|сортирај по|sortiraj prema)\s*:?(?:\s[^.!?,\n]{0,60})?\s*$"
+    r"|сортувати за|сортувати|сортировать|сортировка|сортування|sırala|ταξινόμηση|sortiraj po|сортирај по"
+    r"|sortiraj prema)\s*:?(?:\s[^.!?,\n]{0,60})?\s*$"
     # a comment section's rules under its heading ("Log in to join the discussion. Please keep comments civil.", "Bitte
     # beachten Sie unsere Netiquette.")
     r"|\bnetiquette\b|^\W*(?:sign in|log in|login|register) to join the (?:discussion|conversation)\b.{0,120}\s*$"
@@ -1133,13 +1134,13 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "what do you think", "what are your thoughts", "tell us what",
                     "let us know what", "поделиться", "подписывайтесь на", "поділитися", "підписуйтесь на", "при ", "подпишитесь на", "підпишіться на",
                     "page ", "von ", "par ", "por ", "door ", "av ", "af ", "od ", "das transkript", "dieses transkript",
-                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "спочатку", "нові", "старі", "главное", "головне", "témata", "témy", "we value", "we care", "we respect",
+                    "найнов", "найстар", "найпоп", "новые", "старые", "популярные", "лучшие", "спочатку", "нові", "старі",
+                    "популярні", "кращі", "главное", "головне", "témata", "témy", "we value", "we care", "we respect",
                     "vi bryr", "stories like", "версия для", "most ", "lo más", "самое", "популярное", "найпопулярніше",
-                    "meistgelesen", "les plus", "i più", "najczęściej", "nejčtenější", "en çok", "meest", "wij en onze", "you must be", "bitte melden",
-                    "bitte loggen", "pro vstup", "pro přidání", "оставляя", "отправляя", "публикуя", "залишаючи",
-                    "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
-                    "social sharing", "добавить в блог",
-                    "популярні", "кращі", "neueste", "älteste",
+                    "meistgelesen", "les plus", "i più", "najczęściej", "nejčtenější", "en çok", "meest", "wij en onze",
+                    "you must be", "bitte melden", "bitte loggen", "pro vstup", "pro přidání", "оставляя", "отправляя",
+                    "публикуя", "залишаючи", "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
+                    "social sharing", "добавить в блог", "neueste", "älteste",
                     "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[",
                     "accept all", "allow all", "reject all", "decline all", "refuse all", "manage ", "get the", "get our",
                     "download the", "download our", "install the", "install our", "open in", "google translate",
@@ -1148,7 +1149,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "new first", "new ones", "old first", "old ones", "newest first", "newest ones", "oldest first",
                     "oldest ones", "popular first", "popular ones", "always translate", "never translate", "translated ",
                     "оригинал")
-FURNITURE_PARTS = ("fot.", "usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt ", "toestemming voor", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
+FURNITURE_PARTS = ("usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt ", "toestemming voor",
+                   "fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
@@ -1184,7 +1186,8 @@ FURNITURE_PARTS = ("fot.", "usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn 
                    "more on", "читайте", "по теме", "по темі", "lire aussi", "lesen sie", "lee también", "leia também",
                    "leggi anche", "zobacz", "czytaj", "اقرأ", "чытайце", "यह भी", "بیشتر", *MORE_RELATED_STARTS,
                    "next page", "previous page", "👁", "digg", "stumbleupon", "del.icio.us", "+1", ") пишет", ") пише", ") wrote",
-                   ") writes", "висловлені", "викладені", "высказанные", "выраженные", "изложенные", "by signing up", "by subscribing", "by posting", "by commenting",
+                   ") writes", "висловлені", "викладені", "высказанные", "выраженные", "изложенные", "by signing up", "by subscribing",
+                   "by posting", "by commenting",
                    "by registering", "by clicking", "by submitting", "by entering", "share on ", "edition", "select ",
                    *SHARE_PLATFORMS, *SHARE_ALONE_VERBS, *PHOTO_LABELS,
                    *INLINE_PROMPT_PARTS)
