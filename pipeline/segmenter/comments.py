@@ -39,7 +39,8 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
                       # do diskuse se musíte přihlásit."
                       r"|^\W*you must be (?:logged in|signed in|registered) to (?:post a |leave a |add a )?(?:comment|reply)\b.{0,30}$"
                       r"|^\W*bitte (?:melden sie sich an|loggen sie sich ein),? um (?:zu kommentieren|einen kommentar zu schreiben)\W*$"
-                      r"|^\W*pro (?:vstup do diskuse|přidání komentáře) se (?:musíte )?přihl\w*.{0,30}$")
+                      r"|^\W*pro (?:vstup do diskuse|přidání komentáře) se (?:musíte )?přihl\w*.{0,30}$"
+                      r"|^\W*(?:log in|sign in)(?: or sign up)? to (?:leave|post|add) a comment\b.{0,30}$")
 
 # a link to more of the comments ("View all comments", "← Previous Comments", "Показать еще комментарии", "Voir plus de
 # réactions"): a counter, and no comment's text (in the training pages' gold all 8 such lines that the model called comment are
@@ -49,7 +50,8 @@ MORE_COMMENTS = (r"^\W*(?:(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:commen
                  r"|ver (?:más|todos los) comentarios|ver mais comentários|mostra altri commenti|zobacz (?:więcej|wszystkie) "
                  r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات"
                  r"|(?:показать|показати|загрузить|завантажити) (?:еще|ещё|ще|більше|все|всі) (?:\d+ )?(?:комментари|коментар)\w*"
-                 r"|(?:voir|afficher|charger) (?:plus de|tous les|les \d+) (?:réactions|commentaires|réponses))\W*$")
+                 r"|(?:voir|afficher|charger) (?:plus de|tous les|les \d+) (?:réactions|commentaires|réponses)"
+                 r"|(?:view|show|load|see) \d+ more (?:comments?|replies) in this thread)\W*$")
 COUNTER_RE = re.compile(
     r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments"
     r"|комментари\w*|коментар\w*|kommentare?|commentaires?|réactions?)"
@@ -165,11 +167,12 @@ WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|lev
                             rf"|(?:{POST_WORDS})\s*(?:#|no\.|nr\.|№)?\s*\d{{1,5}}"
                             r"|this comment (?:was|has been|is) (?:deleted|removed|hidden)\b.{0,40}|liked by .{1,60}"
                             r"|ip:?\s*[\d*x]{1,3}(?:\.[\d*x]{1,3}){3}"  # a commenter's masked address: "IP: 85.254.xx.xx"
-                            r"|(?:comment )?(?:deleted|removed))\W*$",
+                            r"|(?:comment )?(?:deleted|removed)"
+                            r"|follow|op)\W*$",  # (Reddit's last button under a comment, and its badge of the poster)
                             re.IGNORECASE)
 WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level", "author", "editor",
                  "works at", "worked at", "studied at", "studies at", "lives in", "went to",
-                 "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member",
+                 "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member", "follow", "op",
                  "times", "nyt", "reader", "editor", "featured", "pinned",
                  *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by", "ip", *REPLY_TO_STARTS)
 REPUTATION_RE = re.compile(r"^\d{1,6}\s?p$")  # a commenter's reputation in points ("184p")

@@ -880,6 +880,14 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:most (?:read|popular|viewed|shared|commented|emailed)|lo más (?:visto|leído)|самое (?:читаемое|популярное)"
     r"|популярное|найпопулярніше|meistgelesen|les plus lus|i più letti|najczęściej czytane|nejčtenější|en çok okunanlar"
     r"|meest gelezen)(?: (?:stories|articles|posts|news|today|this week|now|on \w+(?: \w+)?))?\W*$"
+    # a row of share icons' names ("Facebook Twitter WhatsApp SMS"; 677 such training lines, all gold boilerplate or
+    # labelled so), "Share this Story: HEADLINE", a newsletter form's consent ("I understand and agree that ..."), a
+    # comment form's button ("Post comment") and a video player's controls ("Playback speed", "Up Next")
+    r"|^\W*(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|sms|print|copy (?:article )?link"
+    r"|messenger|flipboard|google\+|tumblr|save)\W+)+(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email"
+    r"|e-mail|sms|print|copy (?:article )?link|messenger|flipboard|google\+|tumblr|save)\W*$"
+    r"|^\W*share this (?:story|article)\s*:|^\W*i understand and agree\b|^\W*(?:post|submit|send|add) (?:a |your )?comment\W*$"
+    r"|^\W*(?:playback speed|subtitles|fullscreen|full screen|autoplay(?: on| off)?|now playing|up next)\W*$"
     r"|^\W*(?:google translate|show original)\W*$|^\W*(?:always|never) translate\b.{0,40}$"
     r"|^\W*translated (?:with|by) (?:deepl|google|yandex|microsoft|bing)\b.{0,40}$"
     # an author's disclaimer ("The views expressed are the author's own.") and a translation's source label
@@ -1140,7 +1148,10 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "meistgelesen", "les plus", "i più", "najczęściej", "nejčtenější", "en çok", "meest", "wij en onze",
                     "you must be", "bitte melden", "bitte loggen", "pro vstup", "pro přidání", "оставляя", "отправляя",
                     "публикуя", "залишаючи", "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
-                    "social sharing", "добавить в блог", "neueste", "älteste",
+                    "social sharing", "добавить в блог", "neueste", "älteste", "facebook", "twitter", "x ", "whatsapp",
+                    "telegram", "linkedin", "reddit", "pinterest", "e-mail", "sms", "copy link", "messenger", "flipboard",
+                    "google+", "tumblr", "i understand", "post ", "submit", "send ", "add ", "playback", "subtitles",
+                    "fullscreen", "full screen", "autoplay", "now playing", "up next",
                     "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[",
                     "accept all", "allow all", "reject all", "decline all", "refuse all", "manage ", "get the", "get our",
                     "download the", "download our", "install the", "install our", "open in", "google translate",
