@@ -185,3 +185,30 @@ def test_line_memory_changes_no_answer() -> None:
         assert [(line.label, line.text) for line in result.lines] == [(line.label, line.text) for line in single.lines]
         assert [(c.author, c.date, c.text) for c in result.comments] == [(c.author, c.date, c.text)
                                                                         for c in single.comments]
+
+
+@pytest.mark.parametrize(("line", "furniture"), [
+    # round 24: state and international media, comment platforms, wires
+    ("Facebook Twitter WhatsApp SMS Email Print Copy article link Save", True),
+    ("Share this Story: Canada joins US in tracking Russian bombers near Alaska", True),
+    ("I understand and agree that registration on or use of this site constitutes agreement to its user agreement", True),
+    ("Post comment", True),
+    ("Playback speed", True),
+    ("Save the date: arms control talks resume in Geneva next month", False),
+    ("Facebook said it removed 30 accounts linked to the agency.", False),
+])
+def test_furniture_of_round_24(line: str, furniture: bool) -> None:
+    assert _is_furniture(line) is furniture
+    assert furniture_flags([line] * 1000)[0] is furniture
+
+
+def test_show_more_replies_in_a_thread_is_no_comment() -> None:
+    assert MORE_COMMENTS_RE.match("Show 3 more replies in this thread")
+    assert is_counter("Show 3 more replies in this thread")
+
+
+def test_reddit_buttons_and_badges_are_no_authors() -> None:
+    lines = ["level 1", "ostpolitik_fan", "·", "8 hr. ago", "The swap was negotiated for months.", "42", "Reply",
+             "Share", "Report", "Save", "Follow", "level 2", "OP", "vlad_the_accountant", "·", "7 hr. ago",
+             "Nobody in Moscow will admit that.", "12", "Reply", "Share", "Report", "Save", "Follow"]
+    assert [c.author for c in parse_comments(lines)] == ["ostpolitik_fan", "vlad_the_accountant"]
