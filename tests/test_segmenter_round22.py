@@ -190,6 +190,9 @@ def test_line_memory_changes_no_answer() -> None:
 @pytest.mark.parametrize(("line", "furniture"), [
     # round 24: state and international media, comment platforms, wires
     ("Facebook Twitter WhatsApp SMS Email Print Copy article link Save", True),
+    ("save print", True),
+    ("X, Facebook, Email", True),
+    ("Copy article link Facebook", True),
     ("Share this Story: Canada joins US in tracking Russian bombers near Alaska", True),
     ("I understand and agree that registration on or use of this site constitutes agreement to its user agreement", True),
     ("Post comment", True),
