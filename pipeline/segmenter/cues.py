@@ -321,8 +321,8 @@ _PAGE_WORDS = ("page", "p.", "стр", "сторінка", " of ")
 _MARKS = "".join(char for char in map(chr, range(128)) if not char.isalnum()) + "•·–—»«“”‘’…►▼©®"
 
 
-def _prose(line: str) -> bool:
-    return line.endswith(PROSE_ENDS) and len(line.split()) >= PROSE_MIN_WORDS
+def _prose(line: str, ends: tuple[str, ...] = PROSE_ENDS) -> bool:
+    return line.endswith(ends) and len(line.split()) >= PROSE_MIN_WORDS
 
 
 def _subheading_at(lines: list[str], index: int) -> bool:
@@ -382,8 +382,7 @@ def interstitial_lines(lines: list[str], candidates: list[int] | None = None) ->
               if 0 <= other < len(lines) and PRINT_STAMP_RE.match(lines[other])]
     hidden += [index for index in stamps if Counter(lines[other] for other in stamps)[lines[index]] >= 2]
     for index in candidates:
-        above = lines[index - 1] if 0 < index < len(lines) - 1 else ""
-        if not (above.endswith(PROSE_ABOVE_ENDS) and len(above.split()) >= PROSE_MIN_WORDS):  # (an article's paragraph)
+        if not 0 < index < len(lines) - 1 or not _prose(lines[index - 1], PROSE_ABOVE_ENDS):  # (an article's paragraph)
             continue
         if RELATED_LINK_LABEL_RE.match(lines[index]):
             end = index + 1
