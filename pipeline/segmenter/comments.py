@@ -158,12 +158,15 @@ REPLY_TO = (r"(?:(?:in\s+)?repl(?:y|ying)\s+to|svar\s+till?|membalas|rea[kc]ci?e
 REPLY_TO_STARTS = ("in repl", "reply", "replying", "svar ", "membalas", "reakcia", "reakce", "odgovor", "antwort",
                    "en réponse", "odpowiedź", "risposta", "in risposta", "respuesta", "em resposta", "reactie", "ответ ",
                    "відповідь ", "в ответ", "у відповідь")
+# how a commenter's profile line opens in Facebook's comments plugin ("Works at Boeing", "Retired at Canadian Armed Forces")
+PROFILE_OPENINGS = ("works at", "worked at", "studied at", "studies at", "lives in", "went to", "retired at", "retired from")
+PROFILE_LINE = "(?:" + "|".join(PROFILE_OPENINGS) + r")\s+(?-i:[A-Z0-9])[^.!?]{0,60}"
 WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|level \d+"
                             r"|author|editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
                             r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured) picks?|featured|pinned"
                             r"|(?:paid |founding )?(?:subscriber|member)"
                             # a commenter's profile line in Facebook's comments plugin: "Works at NAME", "Lives in PLACE"
-                            r"|(?:works at|worked at|studied at|studies at|lives in|went to)\s+(?-i:[A-Z0-9])[^.!?]{0,60}"
+                            rf"|{PROFILE_LINE}"
                             rf"|(?:{POST_WORDS})\s*(?:#|no\.|nr\.|№)?\s*\d{{1,5}}"
                             r"|this comment (?:was|has been|is) (?:deleted|removed|hidden)\b.{0,40}|liked by .{1,60}"
                             r"|ip:?\s*[\d*x]{1,3}(?:\.[\d*x]{1,3}){3}"  # a commenter's masked address: "IP: 85.254.xx.xx"
@@ -171,7 +174,7 @@ WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|lev
                             r"|follow|op)\W*$",  # (Reddit's last button under a comment, and its badge of the poster)
                             re.IGNORECASE)
 WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level", "author", "editor",
-                 "works at", "worked at", "studied at", "studies at", "lives in", "went to",
+                 *PROFILE_OPENINGS,
                  "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member", "follow", "op",
                  "times", "nyt", "reader", "editor", "featured", "pinned",
                  *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by", "ip", *REPLY_TO_STARTS)
@@ -715,7 +718,7 @@ QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|п�
                              r"|написав)\s*:\s*$",
                              re.IGNORECASE)
 # a badge or a profile line beside a commenter's name ("Top Commenter", "Works at NAME", "Lives in PLACE")
-PROFILE_PART_RE = re.compile(r"^(?:top (?:commenter|fan|contributor)|(?:works|worked|studies|studied) at\s+\S.{0,60}"
+PROFILE_PART_RE = re.compile(r"^(?:top (?:commenter|fan|contributor)|(?:works|worked|studies|studied|retired) at\s+\S.{0,60}"
                              r"|(?:owner|founder|president|ceo|director|manager|editor|professor|teacher) at\s+\S.{0,60}"
                              r"|lives in\s+\S.{0,40}|went to\s+\S.{0,60}|from\s+[A-Z].{0,40})$", re.IGNORECASE)
 ORG_NAME_LINKS = frozenset({"of", "and", "the", "for", "de", "la", "&"})  # (in a school's or an employer's name)
@@ -817,6 +820,19 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
                 and previous_meta.author != name and following_kind == "meta" and following_meta.date \
                 and not following_meta.author:
             kinds[index] = ("skip", None)
+    # Facebook's comments plugin of the late 2010s prints a commenter's town, school or employer on a line of its own under
+    # the name, over the text, and the date in the button row under the text ("Denise Fontaine", "Winnipeg, Manitoba",
+    # text, "Like · Reply · 4 · 3y"): the line under a name that heads a comment is no second name
+    for index in range(1, len(kinds) - 1):
+        kind, value = kinds[index]
+        line = collapsed[index]
+        if kinds[index + 1][0] != "text" or not (kind == "text" or (kind == "meta" and value.author and not value.date)) \
+                or not (PLACE_RE.match(line) or _organisation_name(line)):
+            continue
+        previous_kind, previous_meta = kinds[index - 1]
+        if previous_kind == "meta" and previous_meta.author and not previous_meta.date and previous_meta.author != line \
+                and (index == 1 or kinds[index - 2][0] in ("button", "avatar", "skip")):
+            kinds[index] = ("skip", None)
     # a "name" line between two text lines of one comment ("Cheers,\nJohn") is text unless a date
     # line or a button follows it: names alone are weak evidence
     for index, (kind, value) in enumerate(kinds):
@@ -829,6 +845,22 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
             if not header_like and not duplicate and following == "text" and previous[0] == "text":
                 kinds[index] = ("text", collapsed[index])
     return kinds
+
+
+ORGANISATION_WORDS = frozenset({"university", "college", "school", "academy", "institute", "hospital", "clinic", "company",
+                                "corporation", "corp", "inc", "ltd", "llc", "forces", "army", "navy", "department", "bank",
+                                "agency", "council", "society", "foundation", "association", "université", "universität",
+                                "universidad", "università", "uniwersytet", "университет", "університет"})
+ORGANISATION_MAX_WORDS = 6
+
+
+def _organisation_name(line: str) -> bool:
+    """A school's or an employer's name: a few capitalised words ("University of Toronto", "Halifax Regional School
+    Board"), one of them a word that names an organisation."""
+    words = line.rstrip(".").split()
+    return 2 <= len(words) <= ORGANISATION_MAX_WORDS and words[0][:1].isupper() \
+        and all(word[:1].isupper() or word in ORG_NAME_LINKS for word in words) \
+        and any(word.lower().strip(",.") in ORGANISATION_WORDS for word in words)
 
 
 def _header_first(kinds: list[tuple[str, object]]) -> bool:
@@ -944,6 +976,13 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
     return comments
 
 
+GUEST_NAMES = frozenset({"Guest", "Anonymous", "Гость", "Аноним", "Gast", "Anonym", "Invité", "Anonyme", "Invitado",
+                         "Anónimo", "Ospite", "Anonimo", "Gość", "Гість"})
+# a capital after three lower-case letters inside a word: handles of two words run together ("NorfolkNigel"), not "McLean",
+# "DeLuca" or "MacKenzie"
+RUN_TOGETHER_RE = re.compile(r"[a-z]{3}[A-Z]")
+
+
 def _bare_author(author: str | None, earlier: set[str]) -> str | None:
     """The commenter's name without what a comment system prints beside it: LiveJournal's user mark ("[info]tyoma_k"),
     lynx's link number, Drupal's "(not verified)", or the name of the earlier commenter that a reply answers, after the
@@ -966,11 +1005,13 @@ def _bare_author(author: str | None, earlier: set[str]) -> str | None:
 
 
 def _whole_name(text: str) -> bool:
-    """A handle ("marinka_k", "jm1987": one token with a digit or "_") or a name of two or more capitalised words
-    ("Walt Prezioso"); not a first name alone, a surname alone or a list bullet ("o", "+"), which a cut between two
-    names could leave."""
+    """A handle ("marinka_k", "jm1987": one token with a digit or "_"; "NorfolkNigel": two capitalised words run
+    together), a comment system's name for a guest ("Guest") or a name of two or more capitalised words ("Walt
+    Prezioso"); not a first name alone, a surname alone or a list bullet ("o", "+"), which a cut between two names
+    could leave."""
     words = text.split()
     if len(words) == 1:
-        return len(text) >= 3 and any(char.isdigit() or char == "_" for char in text) and any(map(str.isalpha, text))
+        return (len(text) >= 3 and any(char.isdigit() or char == "_" for char in text) and any(map(str.isalpha, text))) \
+            or text in GUEST_NAMES or (len(text) >= 6 and text.isalpha() and RUN_TOGETHER_RE.search(text) is not None)
     return 2 <= len(words) <= 4 and all(word[:1].isupper() and word.replace("-", "").replace(".", "").isalpha()
                                         for word in words)

@@ -26,7 +26,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.segmenter.comments import (AVATAR_RE, DATE_FILLER_WORDS, FORUM_NUMBERED_POST_RE, FORUM_POST_RE,
-                                         FORUM_STATUS_RE, FORUM_SUBJECT_POST_RE, FORUM_SUBJECT_WORDS, REPLY_TO,
+                                         FORUM_STATUS_RE, FORUM_SUBJECT_POST_RE, FORUM_SUBJECT_WORDS, PROFILE_LINE,
+                                         PROFILE_OPENINGS, REPLY_TO,
                                          LINE_CACHE_SIZE, MORE_COMMENTS_RE, REPLY_TO_STARTS, REPLY_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
                                          MetaMemo,
                                          is_button, is_counter, is_date_text, lowered_for_gates, parse_comments)
@@ -1226,15 +1227,15 @@ FORUM_QUOTE_HEADER_RE = re.compile(r"^\W*(?:quote\s*:?|originally posted by\s+\S
 BADGE_RE = re.compile(r"^\W*(?:editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
                       r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured|guardian) picks?|featured|pinned"
                       r"|liked by .{1,60}"
+                      r"|level \d{1,2}"  # (a reply's depth, as Reddit's pages print it above the commenter's name)
                       # a commenter's profile line in Facebook's comments plugin ("Works at NAME", "Lives in PLACE")
-                      r"|(?:works at|worked at|studied at|studies at|lives in|went to)\s+(?-i:[A-Z0-9])[^.!?]{0,60})\W*$",
+                      rf"|{PROFILE_LINE})\W*$",
                       re.IGNORECASE)
 NO_COMMENT_STARTS = ("tag", "filed under", "topics", "метки", "теги", "тэгі", "мітки", "etiketler", "schlagwört",
                      "étiquettes", "etiquetas", "previous", "next", "older", "newer", "предыдущая", "следующая",
                      "попередній", "наступний", "editor", "moderator", "admin", "staff", "verified", "top ", "times",
                      "nyt", "reader", "featured", "guardian", "pinned", "liked by", "view ", "show ", "load ", "see ",
-                     "hide ", "works at", "worked at", "studied at", "studies at", "lives in",
-                     "went to")  # how they open (a cheap test)
+                     "hide ", "level ", *PROFILE_OPENINGS)  # how they open (a cheap test)
 REPLY_TOGGLE_RE = re.compile(r"^\W*(?:view|show|load|see|hide) (?:all |more )?\d{0,5} ?(?:more )?(?:replies|reply)\W*$",
                              re.IGNORECASE)
 NOT_WORD_STARTS = " *•·-–—|>+»"
