@@ -2,14 +2,17 @@
 think tank's or a newsletter's piece and a republisher's copy, with each site's furniture and comments), and from
 misreads of earlier rounds that it fixed: Disqus reply headers whose handles run two words together, a guest's
 reply, Facebook's comments plugin printing a commenter's town or school under the name, and a reply's depth on
-Reddit's pages."""
+Reddit's pages. The round's own misreads: rows of buttons under comments (Substack's, an Indian daily's votes, German
+"Empfehlungen", Facebook's plugin of 2014 with a British date and of 2025 in Polish), German comment forms, a French
+"Répondre à NAME", a comment section's pages, and a Disqus copy whose reply rows open with counts and bullets."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.segmenter.comments import MetaMemo, _bare_author, _classify, _whole_name, parse_comments
-from pipeline.segmenter.text import BADGE_RE
+from pipeline.segmenter.comments import (BUTTON_AGE_RE, MORE_COMMENTS_RE, MetaMemo, _bare_author, _classify, _control_kind,
+                                         _whole_name, _widget_kind, is_button, parse_comments)
+from pipeline.segmenter.text import BADGE_RE, _is_furniture, apply_rules, furniture_flags
 
 
 @pytest.mark.parametrize(("name", "whole"), [
@@ -69,3 +72,69 @@ def test_a_place_line_between_two_text_lines_stays_text() -> None:
 ])
 def test_reddit_depth_and_profile_lines_are_badges(line: str, badge: bool) -> None:
     assert (BADGE_RE.match(line) is not None) is badge
+
+
+@pytest.mark.parametrize(("line", "button"), [
+    ("Gift a subscription", True), ("Collapse", True), ("14 Empfehlungen", True), ("1 Empfehlung", True),
+    ("Agree (14) Disagree (2) Report · Reply", True),
+    ("Reply · Like · 14 · 31 July at 11:02", True), ("Lubię to! · Odpowiedz · 6 godz.", True),
+    # a one-word comment is no button
+    ("Agree", False), ("Agree 100%", False), ("I agree", False),
+])
+def test_buttons_of_substack_indian_german_polish_and_2014_facebook_rows(line: str, button: bool) -> None:
+    assert is_button(line) is button
+
+
+@pytest.mark.parametrize(("line", "age"), [
+    ("Reply · Like · 14 · 31 July at 11:02", "31 July at 11:02"), ("Lubię to! · Odpowiedz · 6 godz.", "6 godz."),
+])
+def test_a_button_row_gives_the_comment_its_date(line: str, age: str) -> None:
+    assert BUTTON_AGE_RE.search(line).group(1) == age
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Neuen Kommentar verfassen", "skip"), ("Sie müssen angemeldet sein, um einen Kommentar zu schreiben.", "skip"),
+    ("Sort by: Newest | Oldest | Most Agreed | Most Discussed", "skip"), ("Répondre à Odile M.", None),
+])
+def test_comment_forms_and_sort_rows_are_no_comment(line: str, kind: str | None) -> None:
+    assert _control_kind(line) == kind
+    assert _widget_kind(line) == ("skip" if kind is None else None) or kind == "skip"
+
+
+@pytest.mark.parametrize("line", ["Neuen Kommentar verfassen", "Sie müssen angemeldet sein, um einen Kommentar zu schreiben.",
+                                  "Kommentar schreiben"])
+def test_german_comment_forms_are_furniture_one_by_one_and_batched(line: str) -> None:
+    assert _is_furniture(line)
+    assert furniture_flags([line] * 1200)[0]
+
+
+def test_a_link_to_the_comments_next_page_is_no_comment() -> None:
+    assert MORE_COMMENTS_RE.match("Next page ›") and MORE_COMMENTS_RE.match("« Previous page")
+    assert not MORE_COMMENTS_RE.match("Next page of the report shows the figures")
+
+
+DISQUS_2018 = """14 Comments
+Sort by Best
+Avatar
+Mark_in_Montana • a day ago
+Notice how nobody asks what the alternative to talking is, when the other side holds as many warheads as we do.
+27△ ▽•Reply•Share ›
+Avatar
+Sofia K. Mark_in_Montana • a day ago
+Exactly. My grandfather lived through the Cuban missile crisis, and nobody then called a summit treason.
+15△ ▽•Reply•Share ›
+Avatar
+OldSchoolDiplomat • 19 hours ago
+The treaty extension is the real story here, and of course it is buried at the bottom of the piece.
+11△ ▽•Reply•Share ›
+Load more comments"""
+
+
+def test_a_disqus_copy_the_model_misses_is_found_by_its_reply_rows() -> None:
+    lines = DISQUS_2018.split("\n")
+    labels = apply_rules(lines, ["boilerplate"] * len(lines))
+    assert all(labels[index] == "comment" for index in (3, 4, 7, 8, 11, 12))
+    assert all(labels[index] == "boilerplate" for index in (0, 1, 5, 9, 13, 14))
+    comments = parse_comments([line for line, label in zip(lines, labels) if label == "comment"])
+    assert [(comment.author, comment.date) for comment in comments] == [
+        ("Mark_in_Montana", "a day ago"), ("Sofia K.", "a day ago"), ("OldSchoolDiplomat", "19 hours ago")]

@@ -39,6 +39,8 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
                       # do diskuse se musíte přihlásit."
                       r"|^\W*you must be (?:logged in|signed in|registered) to (?:post a |leave a |add a )?(?:comment|reply)\b.{0,30}$"
                       r"|^\W*bitte (?:melden sie sich an|loggen sie sich ein),? um (?:zu kommentieren|einen kommentar zu schreiben)\W*$"
+                      r"|^\W*sie müssen (?:angemeldet|eingeloggt|registriert) sein,? um (?:zu kommentieren|einen kommentar zu "
+                      r"(?:schreiben|verfassen))\W*$"
                       r"|^\W*pro (?:vstup do diskuse|přidání komentáře) se (?:musíte )?přihl\w*.{0,30}$"
                       r"|^\W*(?:log in|sign in)(?: or sign up)? to (?:leave|post|add) a comment\b.{0,30}$")
 
@@ -66,7 +68,8 @@ COUNTER_RE = re.compile(
     r"|^\W*(?:yorumlar|yorum|댓글|каментар\w*|टिप्पणियाँ|टिप्पणियां|نظرات|diskuz[ea]|diskuse|komentarai|коментари"
     r"|תגובות|kommentit)\s*(?:\(\d+\)|\d+)?\W*$"
     r"|^\W*(?:ordenar por|ordina per|sortuj(?: według)?|najnowsze|más recientes|mais recentes)\b.{0,40}$"
-    r"|^\W*(?:показать сообщения за|поле сортировки|display posts from|sort by|страница \d+ из \d+)\b.{0,40}$"
+    r"|^\W*(?:показать сообщения за|поле сортировки|display posts from|страница \d+ из \d+)\b.{0,40}$"
+    r"|^\W*sort by\b.{0,80}$"  # ("Sort by: Newest | Oldest | Most Agreed | Most Discussed")
     r"|^\W*(?:순공감순|최신순|공감비율순|과거순|추천순|답글순)(?:\s.{0,30})?$"
     r"|" + SIGN_IN_TO_COMMENT +
     r"|" + MORE_COMMENTS +
@@ -76,19 +79,23 @@ COUNTER_RE = re.compile(
     r"|^\W*(?:авторизуйтесь|войдите|увійдіть)\b.{0,40}(?:комментари|коментар)\w*\W*$"
     r"|^\W*(?:оставить|написать|добавить|залишити|написати|додати) (?:комментари|коментар)\w*\W*$"
     # "Kommentar schreiben", "Écrire un commentaire"
-    r"|^\W*kommentar (?:schreiben|verfassen|abgeben)\W*$|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$",
+    r"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen|abgeben)\W*$|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$",
     re.IGNORECASE,
 )
 # ...and a comment section's pages ("← Previous Comments", "Older Comments »"), which no counter is
-MORE_COMMENTS_RE = re.compile(MORE_COMMENTS + r"|^\W*(?:more|older|newer|previous|next) comments\W*$", re.IGNORECASE)
+MORE_COMMENTS_RE = re.compile(MORE_COMMENTS + r"|^\W*(?:more|older|newer|previous|next) comments\W*$"
+                              r"|^\W*(?:older|newer|previous|prev|next) page\W*$", re.IGNORECASE)  # (a comment section's pages)
 # counts and ages that a row of buttons may show beside them: "Like · Reply · 7d", "Reply · Like (1)"
 AGE_UNITS = "s|m|min|h|hr|d|w|wk|mo|y|yr"
 ROW_AGE = (r"(?:\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"  # in Vietnamese: "Thích (48) · Trả lời · 2 giờ trước"
+           r"|\d{1,3}\s+(?:godz|min|tyg|mies)\.(?!\w)"  # in Polish: "Lubię to! · Odpowiedz · 6 godz."
            # spelled out, as Facebook's comments plugin printed it: "Like · Reply · 41 · 3 years ago"
            r"|(?:\d{1,3}|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)")
 # ...or as a date, as it printed it in 2015 ("Reply · Like · 14 · Follow Post · March 3, 2015 at 8:12pm"), only after a button
 # (a date line alone is a comment's header)
-ROW_DATE = rf"(?:{MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s+at\s+\d{{1,2}}:\d{{2}}\s?[ap]m"
+ROW_DATE = (rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s+at\s+\d{{1,2}}:\d{{2}}\s?[ap]m"
+            # (and in British English, this year's without the year: "Reply · Like · 14 · 31 July at 11:02")
+            rf"|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?\s+at\s+\d{{1,2}}:\d{{2}}(?:\s?[ap]m)?)")
 BUTTON_EXTRAS = rf"\d{{1,3}}\s?(?:{AGE_UNITS})\b|\(\d+\)|{ROW_AGE}"
 # a comment's reply button, in the languages read so far (`text` builds a page's cheap test for a comment section from
 # these too)
@@ -113,13 +120,16 @@ BUTTON_WORDS = REPLY_WORDS + (
     "nahlásiť", "synes godt om", "anmeld",
     "answer", "to answer", "complain",  # (a machine translation's "Ответить" and "Пожаловаться")
     # a tabloid's "Up 47" / "Down 3" under each comment, Facebook's "Follow Post" of 2015
-    "signaler un abus", "up", "down", "up vote", "down vote", "follow post")
+    "signaler un abus", "up", "down", "up vote", "down vote", "follow post",
+    # Substack's row under a comment
+    "gift a subscription", "collapse", "expand", "lubię to")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
                    r"\d{1,5}\s*[▲▼△▽](?:\s*[▲▼△▽])?",
                    r"(?:рейтинг|rating):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?",
-                   r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?)", BUTTON_EXTRAS,
+                   r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?|empfehlung(?:en)?)", BUTTON_EXTRAS,
+                   r"(?:dis)?agree\s*\(\d{1,5}\)",
                    rf"(?:like|reply|follow post)\s*·\s*(?:\d{{1,5}}\s*·\s*)?{ROW_DATE}")
 BUTTON_RE = re.compile(
     # a count after a button: "Reply Like 14", "Like · Reply · 41 · 3 years ago"; lynx's link number before the row
@@ -153,10 +163,10 @@ POST_WORDS = "beitrag|kommentar|comment|post|antwort|commentaire|réponse|ком
 # a reply's line naming the comment it answers ("In reply to NAME", "Svar til NAME", "Membalas @NAME", "Reakcia na: NAME")
 REPLY_TO = (r"(?:(?:in\s+)?repl(?:y|ying)\s+to|svar\s+till?|membalas|rea[kc]ci?e?a?\s+na:?|odgovor\s+(?:korisniku|na)"
             r"|antwort\s+(?:auf|an)|odpowiedź\s+do|risposta\s+a"
-            r"|en\s+réponse\s+à|(?:в\s+)?ответ\s+(?:на|для)|(?:у\s+)?відповідь\s+(?:на|для)|odpowiedź\s+na|in\s+risposta\s+a|respuesta\s+a|em\s+resposta\s+a"
+            r"|en\s+réponse\s+à|répondre\s+à|(?:в\s+)?ответ\s+(?:на|для)|(?:у\s+)?відповідь\s+(?:на|для)|odpowiedź\s+na|in\s+risposta\s+a|respuesta\s+a|em\s+resposta\s+a"
             r"|reactie\s+op)\s+[^.!?]{1,40}")
 REPLY_TO_STARTS = ("in repl", "reply", "replying", "svar ", "membalas", "reakcia", "reakce", "odgovor", "antwort",
-                   "en réponse", "odpowiedź", "risposta", "in risposta", "respuesta", "em resposta", "reactie", "ответ ",
+                   "en réponse", "répondre à", "odpowiedź", "risposta", "in risposta", "respuesta", "em resposta", "reactie", "ответ ",
                    "відповідь ", "в ответ", "у відповідь")
 # how a commenter's profile line opens in Facebook's comments plugin ("Works at Boeing", "Retired at Canadian Armed Forces")
 PROFILE_OPENINGS = ("works at", "worked at", "studied at", "studies at", "lives in", "went to", "retired at", "retired from")
@@ -314,7 +324,7 @@ def lowered_for_gates(line: str) -> str | None:
 
 # COUNTER_RE and BUTTON_RE begin with ^\W*, then a digit or one of these words
 COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "reader", "leave", "post", "add", "write",
-                  "kommentar", "laisser", "ajouter", "trier", "to ",
+                  "kommentar", "neuen komm", "einen komm", "laisser", "ajouter", "trier", "to ",
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see",
                   "comentario", "commenti", "komentarz", "ordenar", "ordina", "sortuj", "najnowsze", "ver ", "zobacz",
                   "mostra", "mais", "yorum", "daha", "hide", "diskuz", "diskuse", "komentarai", "kommentit", "voir",

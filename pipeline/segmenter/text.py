@@ -888,6 +888,7 @@ FURNITURE_RE = re.compile(
     r"|messenger|flipboard|google\+|tumblr|save)\W+)+(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email"
     r"|e-mail|sms|print|copy (?:article )?link|messenger|flipboard|google\+|tumblr|save)\W*$"
     r"|^\W*share this (?:story|article)\s*:|^\W*i understand and agree\b|^\W*(?:post|submit|send|add) (?:a |your )?comment\W*$"
+    r"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen)\W*$"
     r"|^\W*(?:playback speed|subtitles|fullscreen|full screen|autoplay(?: on| off)?|now playing|up next)\W*$"
     r"|^\W*(?:google translate|show original)\W*$|^\W*(?:always|never) translate\b.{0,40}$"
     r"|^\W*translated (?:with|by) (?:deepl|google|yandex|microsoft|bing)\b.{0,40}$"
@@ -1147,7 +1148,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "популярні", "кращі", "главное", "головне", "témata", "témy", "we value", "we care", "we respect",
                     "vi bryr", "stories like", "версия для", "most ", "lo más", "самое", "популярное",
                     "meistgelesen", "les plus", "i più", "najczęściej", "nejčtenější", "en çok", "meest", "wij en onze",
-                    "you must be", "bitte melden", "bitte loggen", "pro vstup", "pro přidání", "оставляя", "отправляя",
+                    "you must be", "bitte melden", "bitte loggen", "sie müssen", "neuen kommentar", "einen kommentar",
+                    "kommentar schreiben", "kommentar verfassen", "pro vstup", "pro přidání", "оставляя", "отправляя",
                     "публикуя", "залишаючи", "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
                     "social sharing", "добавить в блог", "neueste", "älteste", "facebook", "twitter", "x", "whatsapp", "save",
                     "copy ",
@@ -1304,7 +1306,9 @@ SOCIAL_MIN_REPLIES = 2
 # a comment section the model missed (`_unlabelled_comments`): its reply buttons (`comments.REPLY_WORDS`), for the page's
 # cheap test a line that opens with the word as printed, "Reply" or "REPLY" (a line break, then the word: the regex
 # engine looks for the line breaks alone, fast), and for the button pattern anywhere in a row (case ignored)
-REPLY_LINE_RE = re.compile(r"\n(?:REPLY|" + "|".join(word[:1].upper() + word[1:] for word in REPLY_WORDS) + ")")
+# a line that opens with a reply button, after bullets or a row's counts ("Reply", "• Reply•Share ›", "27△ ▽•Reply•Share ›")
+REPLY_LINE_RE = re.compile(r"\n(?:[^\w\n]{0,4}|[^\n]{0,16}?[•·|]\s?)(?:REPLY|"
+                           + "|".join(word[:1].upper() + word[1:] for word in REPLY_WORDS) + ")")
 REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(REPLY_WORDS) + r")(?:\W|$)", re.IGNORECASE)  # (searched)
 UNLABELLED_MIN_COMMENTS = 3
 UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
