@@ -1306,9 +1306,11 @@ SOCIAL_MIN_REPLIES = 2
 # a comment section the model missed (`_unlabelled_comments`): its reply buttons (`comments.REPLY_WORDS`), for the page's
 # cheap test a line that opens with the word as printed, "Reply" or "REPLY" (a line break, then the word: the regex
 # engine looks for the line breaks alone, fast), and for the button pattern anywhere in a row (case ignored)
-# a line that opens with a reply button, after bullets or a row's counts ("Reply", "• Reply•Share ›", "27△ ▽•Reply•Share ›")
-REPLY_LINE_RE = re.compile(r"\n(?:[^\w\n]{0,4}|[^\n]{0,16}?[•·|]\s?)(?:REPLY|"
-                           + "|".join(word[:1].upper() + word[1:] for word in REPLY_WORDS) + ")")
+_CAPITALISED_REPLY_WORDS = "REPLY|" + "|".join(word[:1].upper() + word[1:] for word in REPLY_WORDS)
+REPLY_LINE_RE = re.compile(rf"\n(?:{_CAPITALISED_REPLY_WORDS})")  # a line that opens with a reply button
+# ...or a reply button after a bullet, in a row of buttons ("• Reply•Share ›", "27△ ▽•Reply•Share ›", "Lubię to! ·
+# Odpowiedz · 6 godz."), sought only in pages with such bullets
+REPLY_IN_ROW_RE = re.compile(rf"[•·]\s?(?:{_CAPITALISED_REPLY_WORDS})")
 REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(REPLY_WORDS) + r")(?:\W|$)", re.IGNORECASE)  # (searched)
 UNLABELLED_MIN_COMMENTS = 3
 UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
@@ -1498,8 +1500,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         for index, label in _forum_posts(lines, labels):
             labels[index] = label
     if labels.count("comment") < UNLABELLED_MIN_COMMENTS:  # (none, or a stray line of one: "45 minutes ago")
-        known = len(list(itertools.islice(REPLY_LINE_RE.finditer(joined), UNLABELLED_MIN_COMMENTS))) \
-            == UNLABELLED_MIN_COMMENTS
+        replies = itertools.chain(REPLY_LINE_RE.finditer(joined), REPLY_IN_ROW_RE.finditer(joined)
+                                  if "•" in joined or "·" in joined else ())
+        known = len(list(itertools.islice(replies, UNLABELLED_MIN_COMMENTS))) == UNLABELLED_MIN_COMMENTS
         found = _unlabelled_comments(lines, labels, metas) if known else []
         if not found:  # rows of buttons in words the parser does not know: the kind of row that opens most comments
             for rows in _repeated_rows(lines, labels, metas):
