@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.segmenter.comments import (BUTTON_AGE_RE, MORE_COMMENTS_RE, MetaMemo, _bare_author, _classify, _control_kind,
                                          _whole_name, _widget_kind, is_button, parse_comments)
-from pipeline.segmenter.text import BADGE_RE, _is_furniture, apply_rules, furniture_flags
+from pipeline.segmenter.text import BADGE_RE, _is_furniture, _menu_like, apply_rules, find_title, furniture_flags
 
 
 @pytest.mark.parametrize(("name", "whole"), [
@@ -138,3 +138,26 @@ def test_a_disqus_copy_the_model_misses_is_found_by_its_reply_rows() -> None:
     comments = parse_comments([line for line, label in zip(lines, labels) if label == "comment"])
     assert [(comment.author, comment.date) for comment in comments] == [
         ("Mark_in_Montana", "a day ago"), ("Sofia K.", "a day ago"), ("OldSchoolDiplomat", "19 hours ago")]
+
+
+@pytest.mark.parametrize(("line", "menu"), [
+    ("Subscribe | e-Edition | Place an Ad | Contact Us", True), ("Previous Entry | Next Entry", True),
+    ("Log In | Sign Up", True),
+    # page titles, whose parts open like the site's links or not
+    ("Help Students Help Themselves | The Edublogger", False), ("Home Solar Power Systems | Solar Information", False),
+    ("Putin's gambit | The Albion Herald", False),
+])
+def test_rows_of_the_sites_own_links_are_menus(line: str, menu: bool) -> None:
+    assert _menu_like(line) is menu
+
+
+def test_a_headline_past_a_long_menu_may_hold_a_dash() -> None:
+    menu = ["The Albion Herald", "Wednesday 30 July 2014", "Register", "Sign in"] + [
+        "Home", "News", "World", "Sport", "Finance", "Comment", "Culture", "Travel", "Life", "Tech", "Jobs", "Offers",
+        "World News", "Europe", "Russia", "Ukraine", "USA", "Middle East", "Asia", "Africa", "Home › News › Europe"]
+    headline = "Sanctions on Russia: Europe has finally found its nerve – can it hold on to it?"
+    paragraph = ("Europe's new sanctions on Russia's banks and oil technology show that the union has finally found "
+                 "its nerve, though whether it can hold on to it through a cold winter is another matter.")
+    lines = [*menu, "Analysis", headline, paragraph]
+    labels = ["boilerplate"] * len(menu) + ["body", "body", "body"]
+    assert lines[find_title(lines, labels)] == headline

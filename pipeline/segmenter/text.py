@@ -89,7 +89,8 @@ SECTION_WORDS = frozenset("""home news world politics business economy markets m
 SECTION_MENU_SHARE = 0.75
 # the site's own links in a menu row ("Subscribe | Place an Ad | e-Edition | Contact Us | Jobs at the Herald")
 SITE_LINK_STARTS = ("subscribe", "contact", "about", "advertis", "place an ad", "jobs", "careers", "e-edition", "log in",
-                    "login", "sign in", "register", "newsletter", "privacy", "terms", "help", "archive", "home", "rss")
+                    "login", "sign in", "sign up", "register", "newsletter", "privacy", "terms", "help", "archive", "home",
+                    "rss", "previous entry", "next entry", "previous post", "next post")
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 # "By NAME", "Posted by NAME", and a blog's "Posted on December 2, 2026 by NAME"
 BYLINE_RE = re.compile(r"(?:posted\s+|written\s+|story\s+|submitted\s+(?:[^|\n]{1,30}?\s+)?|(?:posted|published)\s+on\s+(?=[^|\n]{0,30}\d)[^|\n]{4,40}?\s+)?by\s",
@@ -455,13 +456,21 @@ def _menu_like(line: str) -> bool:
     # ("Posted in World | November 4, 2012")
     bars = line.split(" | ")
     if (len(bars) >= 3 and all(len(bar.split()) <= 2 for bar in bars)) \
-            or (len(bars) >= 5 and all(len(bar.split()) <= 4 for bar in bars)  # "Subscribe | Place an Ad | e-Edition | ..."
-                and sum(bar.casefold().startswith(SITE_LINK_STARTS) for bar in bars) >= 2) or (
+            or (len(bars) >= 2 and all(len(bar.split()) <= 4 for bar in bars)  # "Subscribe | Place an Ad | e-Edition | ..."
+                and _site_links_row([bar.casefold().startswith(SITE_LINK_STARTS) for bar in bars])) or (
             len(bars) >= 2 and (any(map(is_date_text, bars)) or _mostly_figures(bars[0])
                                 or (len(bars[0].split()) <= 4 and YEAR_RE.search(bars[0]) is not None))):
         return True
     words = line.split()
     return len(words) >= 4 and sum(word.casefold() in SECTION_WORDS for word in words) >= SECTION_MENU_SHARE * len(words)
+
+
+def _site_links_row(site_links: list[bool]) -> bool:
+    """Whether a row of short parts between bars, which of them open as the site's own links, is a row of such links:
+    all of them ("Previous Entry | Next Entry", "Log In | Sign Up"), or from four parts on at least two and half of
+    them ("Subscribe | e-Edition | Place an Ad | Contact Us"; "Help Students Help Themselves | The Edublogger" is a
+    page title)."""
+    return all(site_links) if len(site_links) <= 3 else sum(site_links) >= 2 and 2 * sum(site_links) >= len(site_links)
 
 
 def _mostly_figures(text: str) -> bool:
@@ -535,7 +544,7 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
             for index in range(stop, min(first_paragraph + 1, start + 2 * TITLE_WINDOW, len(lines))):
                 line = lines[index]
                 if not 4 <= line.count(" ") + 1 <= HEADLINE_MAX_WORDS or labels[index] == "comment" \
-                        or not _reads_as_headline(line):
+                        or not _reads_as_far_headline(line):
                     continue  # (the cheap tests first: most pages have no such line)
                 opening = _opening(lines, labels, first_paragraph) if opening is None else opening
                 if _far_headline_overlap(line, opening) and _heading_like(line, 4):
@@ -710,6 +719,16 @@ def _tag_list(line: str) -> bool:
 def _reads_as_headline(line: str) -> bool:
     """Not a menu or a tag list: no "|" separators, not in capitals, not opening in lower case."""
     return not _title_separated(line) and not line.isupper() and not line[:1].islower()
+
+
+def _reads_as_far_headline(line: str) -> bool:
+    """`_reads_as_headline`, but a dash or a colon may part the headline ("Sanctions on Russia: Europe has found its nerve
+    – can it hold on to it?"): past the title window no page title ("Headline - Site") is left to split, and the
+    article's words must be the line's (`_far_headline_overlap`); a menu's bars, bullets and guillemets still part it."""
+    return MENU_SEPARATOR_RE.search(line) is None and not line.isupper() and not line[:1].islower()
+
+
+MENU_SEPARATOR_RE = re.compile(r"[|»«·•]")
 
 
 def _opens_byline_block(lines: list[str], index: int) -> bool:
