@@ -89,6 +89,8 @@ MORE_COMMENTS_RE = re.compile(MORE_COMMENTS + r"|^\W*(?:more|older|newer|previou
 AGE_UNITS = "s|m|min|h|hr|d|w|wk|mo|y|yr"
 ROW_AGE = (r"(?:\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"  # in Vietnamese: "Thích (48) · Trả lời · 2 giờ trước"
            r"|\d{1,3}\s+(?:godz|min|tyg|mies)\.(?!\w)"  # in Polish: "Lubię to! · Odpowiedz · 6 godz."
+           # in Ukrainian and Russian: "Подобається · Відповісти · 3 год", "Нравится · Ответить · 5 ч"
+           r"|\d{1,3}\s+(?:год|хв|дн|тиж|міс|ч|мин|нед|мес)\.?(?!\w)"
            # spelled out, as Facebook's comments plugin printed it: "Like · Reply · 41 · 3 years ago"
            r"|(?:\d{1,3}|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)")
 # ...or as a date, as it printed it in 2015 ("Reply · Like · 14 · Follow Post · March 3, 2015 at 8:12pm"), only after a button
@@ -122,14 +124,16 @@ BUTTON_WORDS = REPLY_WORDS + (
     # a tabloid's "Up 47" / "Down 3" under each comment, Facebook's "Follow Post" of 2015
     "signaler un abus", "up", "down", "up vote", "down vote", "follow post",
     # Substack's row under a comment
-    "gift a subscription", "collapse", "expand", "lubię to")
+    "gift a subscription", "collapse", "expand", "lubię to",
+    # the share button beside "Reply" in Disqus's rows and others, in the languages read so far
+    "condividi", "compartir", "partager", "teilen", "udostępnij", "compartilhar", "delen")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
                    r"\d{1,5}\s*[▲▼△▽](?:\s*[▲▼△▽])?",
                    r"(?:рейтинг|rating):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?",
                    r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?|empfehlung(?:en)?)", BUTTON_EXTRAS,
-                   r"(?:dis)?agree\s*\(\d{1,5}\)",
+                   r"(?:dis)?agree\s*\(\d{1,5}\)", r"rated by readers:?\s*[+-]?\d{1,6}",
                    rf"(?:like|reply|follow post)\s*·\s*(?:\d{{1,5}}\s*·\s*)?{ROW_DATE}")
 BUTTON_RE = re.compile(
     # a count after a button: "Reply Like 14", "Like · Reply · 41 · 3 years ago"; lynx's link number before the row
@@ -330,8 +334,9 @@ COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "re
                   "mostra", "mais", "yorum", "daha", "hide", "diskuz", "diskuse", "komentarai", "kommentit", "voir",
                   "afficher", "charger")
 # what an ASCII line that BUTTON_RE matches opens with, after its ^\W* (`_first_word_start`: 12 characters), when not a
-# digit: a button word, or the rating pattern's word
-BUTTON_STARTS = tuple(dict.fromkeys(word[:12] for word in (*BUTTON_WORDS, "rating") if word.isascii()))
+# digit: a button word, or the first word of a pattern's
+BUTTON_STARTS = tuple(dict.fromkeys(word[:12] for word in (*BUTTON_WORDS, "rating", "rated", "agree", "disagree")
+                                     if word.isascii()))
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 
 
@@ -558,6 +563,8 @@ def _meta_of(line: str) -> _Meta | None:
     """Author and/or date carried by a meta line, or None for a text line."""
     if len(line) > 120:  # meta lines are short; long lines are comment text
         return None
+    if line[:1] in "Oo" and line[:20].casefold() == "originally posted by":
+        return None  # a quotation's header inside a forum post, not the post's author
     navigated = line.endswith(THREAD_NAV_ENDS)
     if navigated or not line.isascii():  # (the cheap tests for the three forms below)
         if navigated and (nav := THREAD_NAV_TAIL_RE.search(line)) is not None and nav.start() > 0:
@@ -592,6 +599,12 @@ def _meta_of(line: str) -> _Meta | None:
     may_hold_date = HAS_DIGIT(line) is not None or _may_be_undigited_date(line) or (
         not line.isascii() and any(map((folded or line.lower()).__contains__, CYRILLIC_AGO_WORDS)))
     if may_hold_date:
+        # "- Maureen, Kettering, 28/12/2012 18:58": a signature under a comment's text (a British tabloid's), the name,
+        # where the commenter lives, and the date
+        if line[:2] in SIGNATURE_MARKS and (spans := _date_spans(line)):
+            parts = line[2:spans[0][0]].strip(" ,").split(",")
+            if 2 <= len(parts) <= SIGNATURE_MAX_PARTS and _looks_like_name(parts[0].strip()):
+                return _Meta(author=parts[0].strip(), date=line[spans[0][0]:].strip())
         # "NAME, DATE" comes first: a one-word handle before a date would otherwise pass as a date line
         match = NAME_COMMA_DATE_RE.match(line)
         if match:
@@ -612,8 +625,8 @@ def _meta_of(line: str) -> _Meta | None:
         named = _name_then_date(line)
         if named is not None:
             return named
-        if _is_date_text(line):
-            return _Meta(date=EDITED_TAIL_RE.sub("", line).strip(" |·•-–—"))
+        if _is_date_text(line):  # ("12-28-2012, 07:59 PM #2": a forum post's number after its date)
+            return _Meta(date=COMMENT_NUMBER_TAIL_RE.sub("", EDITED_TAIL_RE.sub("", line)).strip(" |·•-–—"))
         # the button tail is cut off the end, so the rest starts like the line: "by", "posted by", ...
         match = BY_ON_RE.match(_strip_trailing_buttons(line)) \
             if folded is None or folded.startswith(BY_ON_STARTS) else None
@@ -702,6 +715,10 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     if "#" in date:  # "Вадим_К 12.03.2012 12:10 #1": a forum post's number after its date
         date = COMMENT_NUMBER_TAIL_RE.sub("", date)
     return _Meta(author=author, date=date.strip())
+
+
+SIGNATURE_MARKS = ("- ", "– ", "— ")
+SIGNATURE_MAX_PARTS = 4  # the name, and at most a town, a region and a country
 
 
 class MetaMemo(dict):
@@ -830,6 +847,17 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
                 and previous_meta.author != name and following_kind == "meta" and following_meta.date \
                 and not following_meta.author:
             kinds[index] = ("skip", None)
+    # "Rotherham, United Kingdom, 3 hours ago" under a commenter's name (a tabloid's comments): where the commenter lives and
+    # when the comment was posted, not a second commenter
+    for index in range(1, len(kinds)):
+        kind, value = kinds[index]
+        if kind != "meta" or not value.author or not value.date or "," not in collapsed[index]:
+            continue
+        previous_kind, previous_meta = kinds[index - 1]
+        spans = _date_spans(collapsed[index])
+        if previous_kind == "meta" and previous_meta.author and not previous_meta.date and spans \
+                and PLACE_RE.match(collapsed[index][:spans[0][0]].strip(" ,")):
+            kinds[index] = ("meta", _Meta(date=collapsed[index][spans[0][0]:].strip()))
     # Facebook's comments plugin of the late 2010s prints a commenter's town, school or employer on a line of its own under
     # the name, over the text, and the date in the button row under the text ("Denise Fontaine", "Winnipeg, Manitoba",
     # text, "Like · Reply · 4 · 3y"): the line under a name that heads a comment is no second name

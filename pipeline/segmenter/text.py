@@ -898,7 +898,7 @@ FURNITURE_RE = re.compile(
     r"|^\W*stories like this(?: one)? (?:are|is) (?:only )?(?:made )?possible\b|^\W*версия для печати(?:\W.*)?$"
     # a list of the site's most read stories, by its heading (892 such training lines, all gold boilerplate)
     r"|^\W*(?:most (?:read|popular|viewed|shared|commented|emailed)|lo más (?:visto|leído)|самое (?:читаемое|популярное)"
-    r"|популярное|найпопулярніше|meistgelesen|les plus lus|i più letti|najczęściej czytane|nejčtenější|en çok okunanlar"
+    r"|популярное|популярне|найпопулярніше|meistgelesen|les plus lus|i più letti|najczęściej czytane|nejčtenější|en çok okunanlar"
     r"|meest gelezen)(?: (?:stories|articles|posts|news|today|this week|now|on \w+(?: \w+)?))?\W*$"
     # a row of share icons' names ("Facebook Twitter WhatsApp SMS"; 677 such training lines, all gold boilerplate or
     # labelled so), "Share this Story: HEADLINE", a newsletter form's consent ("I understand and agree that ..."), a
@@ -908,6 +908,16 @@ FURNITURE_RE = re.compile(
     r"|e-mail|sms|print|copy (?:article )?link|messenger|flipboard|google\+|tumblr|save)\W*$"
     r"|^\W*share this (?:story|article)\s*:|^\W*i understand and agree\b|^\W*(?:post|submit|send|add) (?:a |your )?comment\W*$"
     r"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen)\W*$"
+    # a comment form's heading, fields and rules ("Додати коментар", "Ваше ім'я:", "Редакція залишає за собою право ...",
+    # "Escribe tu comentario.", "Normas de participación", "Ordenar: Más recientes"), a newsletter's or a site's appeal
+    # ("NAME is a reader-supported publication.", "For more stories like this, check our news page.")
+    r"|^\W*(?:додати|залишити|написати|добавить|оставить|написать) (?:коментар|комментари)\w*\W*$"
+    r"|^\W*(?:ваше ім['’]я|ваше имя|your name|tu nombre|su nombre|votre nom|ihr name)\s*\*?\s*:.{0,30}$"
+    r"|^\W*(?:редакція|редакция) (?:залишає|оставляет) за собою право"
+    r"|^\W*los comentarios (?:publicados )?son (?:de )?(?:exclusiva )?responsabilidad\b"
+    r"|^\W*(?:normas|reglas) de participación\W*$|^\W*(?:escribe|deja|añade) (?:tu|un) comentario\b.{0,80}$"
+    r"|^\W*ordenar(?: por)?\s*:.{0,60}$"
+    r"|\bis a reader-supported publication\b|^\W*for more stories like this\b.{0,60}$"
     r"|^\W*(?:playback speed|subtitles|fullscreen|full screen|autoplay(?: on| off)?|now playing|up next)\W*$"
     r"|^\W*(?:google translate|show original)\W*$|^\W*(?:always|never) translate\b.{0,40}$"
     r"|^\W*translated (?:with|by) (?:deepl|google|yandex|microsoft|bing)\b.{0,40}$"
@@ -1168,7 +1178,10 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "vi bryr", "stories like", "версия для", "most ", "lo más", "самое", "популярное",
                     "meistgelesen", "les plus", "i più", "najczęściej", "nejčtenější", "en çok", "meest", "wij en onze",
                     "you must be", "bitte melden", "bitte loggen", "sie müssen", "neuen kommentar", "einen kommentar",
-                    "kommentar schreiben", "kommentar verfassen", "pro vstup", "pro přidání", "оставляя", "отправляя",
+                    "kommentar schreiben", "kommentar verfassen", "додати ", "залишити ", "написати ", "добавить ",
+                    "оставить ", "написать ", "ваше ", "your name", "tu nombre", "su nombre", "votre nom", "ihr name",
+                    "редакція ", "редакция ", "los comentarios", "normas de", "reglas de", "escribe ", "deja ", "añade ",
+                    "ordenar", "for more stories", "популярне", "pro vstup", "pro přidání", "оставляя", "отправляя",
                     "публикуя", "залишаючи", "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
                     "social sharing", "добавить в блог", "neueste", "älteste", "facebook", "twitter", "x", "whatsapp", "save",
                     "copy ",
@@ -1183,7 +1196,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "new first", "new ones", "old first", "old ones", "newest first", "newest ones", "oldest first",
                     "oldest ones", "popular first", "popular ones", "always translate", "never translate", "translated ",
                     "оригинал")
-FURNITURE_PARTS = ("usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt ", "toestemming voor",
+FURNITURE_PARTS = ("usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt ", "toestemming voor", "reader-supported",
                    "fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",

@@ -1,0 +1,65 @@
+"""Rules from the twenty-sixth round of probe pages (the same story on two sites again: English 2009-2013 and
+2022-2025, Ukrainian, Russian-language Ukrainian, Spanish, Italian and Portuguese): a commenter's town over the
+comment's age, a British tabloid's signature under the text, share buttons beside "Reply" in other languages,
+Ukrainian ages in Facebook's plugin, a forum post's number after its date, a quotation's header in a forum post,
+and comment forms' headings, fields and rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segmenter.comments import BUTTON_AGE_RE, _meta_of, is_button, parse_comments
+from pipeline.segmenter.text import _is_furniture, furniture_flags
+
+
+def test_a_town_and_age_under_the_name_is_no_second_commenter() -> None:
+    lines = ["Sandra_K", "Rotherham, United Kingdom, 3 hours ago",
+             "They should have swapped him months ago; the whole thing dragged on far too long.", "Reply",
+             "Bob Jones", "Alicante, Spain, 2 hours ago",
+             "Good news for his family at last, and about time the two sides talked to each other.", "Reply"]
+    assert [(comment.author, comment.date) for comment in parse_comments(lines)] == [
+        ("Sandra_K", "3 hours ago"), ("Bob Jones", "2 hours ago")]
+
+
+@pytest.mark.parametrize(("line", "author", "date"), [
+    ("- Maureen, Kettering, 28/12/2012 18:58", "Maureen", "28/12/2012 18:58"),
+    ("- Sue, Bolton, United Kingdom, 28/12/2012 16:45", "Sue", "28/12/2012 16:45"),
+    ("12-28-2012, 07:59 PM #2", None, "12-28-2012, 07:59 PM"),
+])
+def test_signatures_and_numbered_posts(line: str, author: str | None, date: str) -> None:
+    meta = _meta_of(line)
+    assert (meta.author, meta.date) == (author, date)
+
+
+@pytest.mark.parametrize("line", ["Originally Posted by Volga_Boatman", "- the talks resumed on 28/12/2012"])
+def test_a_quotations_header_and_a_dashed_sentence_are_no_meta_lines(line: str) -> None:
+    assert _meta_of(line) is None
+
+
+@pytest.mark.parametrize(("line", "button"), [
+    ("7 △ ▽ • Rispondi • Condividi ›", True), ("Подобається · Відповісти · 3 год", True),
+    ("Rated by readers: 156", True), ("Rated by readers: -188", True), ("Teilen", True),
+    ("Rated by readers as the best of the week.", False),
+])
+def test_buttons_in_other_languages(line: str, button: bool) -> None:
+    assert is_button(line) is button
+
+
+def test_ukrainian_ages_in_a_button_row() -> None:
+    assert BUTTON_AGE_RE.search("Подобається · Відповісти · 2 · 5 год").group(1) == "5 год"
+    assert BUTTON_AGE_RE.search("Подобається · Відповісти · 45 хв").group(1) == "45 хв"
+
+
+@pytest.mark.parametrize(("line", "furniture"), [
+    ("Додати коментар", True), ("Ваше ім'я:", True), ("Ваше ім'я: Гість", True),
+    ("Редакція залишає за собою право видаляти коментарі, що містять образи.", True),
+    ("Los comentarios publicados son de exclusiva responsabilidad de sus autores.", True),
+    ("Normas de participación", True), ("Ordenar: Más recientes", True),
+    ("Escribe tu comentario. Para comentar debes estar registrado.", True),
+    ("Frozen Assets is a reader-supported publication. To receive new posts, consider subscribing.", True),
+    ("For more stories like this, check our news page.", True), ("Популярне", True),
+    ("Your name was on the list of the delegation.", False), ("Deja un comentario", True),
+])
+def test_comment_forms_and_appeals_are_furniture_one_by_one_and_batched(line: str, furniture: bool) -> None:
+    assert _is_furniture(line) is furniture
+    assert furniture_flags([line] * 1200)[0] is furniture
