@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.segmenter.comments import BUTTON_AGE_RE, _meta_of, is_button, parse_comments
-from pipeline.segmenter.text import _is_furniture, furniture_flags
+from pipeline.segmenter.comments import BUTTON_AGE_RE, _meta_of, _profile_header, is_button, parse_comments
+from pipeline.segmenter.text import _is_furniture, _menu_like, furniture_flags
 
 
 def test_a_town_and_age_under_the_name_is_no_second_commenter() -> None:
@@ -63,3 +63,22 @@ def test_ukrainian_ages_in_a_button_row() -> None:
 def test_comment_forms_and_appeals_are_furniture_one_by_one_and_batched(line: str, furniture: bool) -> None:
     assert _is_furniture(line) is furniture
     assert furniture_flags([line] * 1200)[0] is furniture
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("Hassan Al-Mouallem · University of Aleppo", "Hassan Al-Mouallem"),
+    ("Dmitri Orlovsky · Top Commenter · Works at Self-employed", "Dmitri Orlovsky"),
+    # a crumb trail holds no profile: nothing but short capitalised names after the first
+    ("World News · Europe", None), ("Svetlana Gorina · Saint Petersburg", None),
+])
+def test_facebook_profile_headers_with_a_school(line: str, author: str | None) -> None:
+    meta = _profile_header(line)
+    assert (meta.author if meta else None) == author
+
+
+@pytest.mark.parametrize(("line", "menu"), [
+    ("Курс НБУ: USD 26,93 | EUR 30,41", True), ("EUR/USD 1.0875 | Gold 2 418 €", True),
+    ("Sanctions on Russian banks widen | The Albion Herald", False), ("Talks resume in Geneva | Page 2", False),
+])
+def test_an_exchange_rate_strip_is_no_headline(line: str, menu: bool) -> None:
+    assert _menu_like(line) is menu

@@ -658,14 +658,14 @@ def _meta_of(line: str) -> _Meta | None:
 def _profile_header(line: str) -> _Meta | None:
     """A commenter's name with what Facebook's comments plugin printed beside it in the mid-2010s ("Gerald Whitmore · Top
     Commenter · Owner at Whitmore Auto Body", "Lena Brodsky · Works at Cleveland Clinic", "Dolores Vance-Ruiz · Phoenix,
-    Arizona"): after the name, a badge, a profile line or a place, and otherwise only short capitalised names (a school,
-    an employer)."""
+    Arizona", "Hassan Al-Mouallem · University of Aleppo"): after the name, a badge, a profile line, a place or a school's
+    or an employer's name (`_organisation_name`), and otherwise only short capitalised names."""
     name, *parts = line.split(" · ")
     if not parts or len(line) > 120 or not _looks_like_name(name):
         return None
     profiled = False
     for part in parts:
-        if PROFILE_PART_RE.match(part) or PLACE_RE.match(part):
+        if PROFILE_PART_RE.match(part) or PLACE_RE.match(part) or _organisation_name(part):
             profiled = True
         elif not (len(part.split()) <= 5 and all(word[:1].isupper() or word in ORG_NAME_LINKS for word in part.split())
                   and not any(map(str.isdigit, part))):

@@ -452,13 +452,13 @@ def _menu_like(line: str) -> bool:
     if len(parts) >= 4 and all(len(part.split()) <= 2 for part in parts):
         return True
     # a row of links between bars ("Logi sisse | Telli uudiskiri | Tellimused"), a date line with more after a bar
-    # ("Sestdiena, 5. decembris, 2026 | Vārda dienas: ...", "EUR/USD 1.0875 | Gold 2 418 €"), a section and a date
-    # ("Posted in World | November 4, 2012")
+    # ("Sestdiena, 5. decembris, 2026 | Vārda dienas: ...", "EUR/USD 1.0875 | Gold 2 418 €", "Курс НБУ: USD 26,93 | EUR
+    # 30,41"), a section and a date ("Posted in World | November 4, 2012")
     bars = line.split(" | ")
     if (len(bars) >= 3 and all(len(bar.split()) <= 2 for bar in bars)) \
             or (len(bars) >= 2 and all(len(bar.split()) <= 4 for bar in bars)  # "Subscribe | Place an Ad | e-Edition | ..."
                 and _site_links_row([bar.casefold().startswith(SITE_LINK_STARTS) for bar in bars])) or (
-            len(bars) >= 2 and (any(map(is_date_text, bars)) or _mostly_figures(bars[0])
+            len(bars) >= 2 and (any(map(is_date_text, bars)) or _mostly_figures(bars[0]) or all(map(_mostly_figures, bars[1:]))
                                 or (len(bars[0].split()) <= 4 and YEAR_RE.search(bars[0]) is not None))):
         return True
     words = line.split()
