@@ -2,14 +2,16 @@
 2022-2025, Ukrainian, Russian-language Ukrainian, Spanish, Italian and Portuguese): a commenter's town over the
 comment's age, a British tabloid's signature under the text, share buttons beside "Reply" in other languages,
 Ukrainian ages in Facebook's plugin, a forum post's number after its date, a quotation's header in a forum post,
-and comment forms' headings, fields and rules."""
+and comment forms' headings, fields and rules. From the twenty-seventh round: Facebook's 2016 rows, forum likes, German
+quote buttons, old Reddit's marks, a Dutch skip link and a crumb trail from the home page."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.segmenter.comments import BUTTON_AGE_RE, _meta_of, _profile_header, is_button, parse_comments
-from pipeline.segmenter.text import _is_furniture, _menu_like, furniture_flags
+from pipeline.segmenter.comments import (BUTTON_AGE_RE, _bare_author, _meta_of, _profile_header, is_button,
+                                         parse_comments)
+from pipeline.segmenter.text import _is_furniture, _menu_like, furniture_flags, is_skip_link
 
 
 def test_a_town_and_age_under_the_name_is_no_second_commenter() -> None:
@@ -82,3 +84,33 @@ def test_facebook_profile_headers_with_a_school(line: str, author: str | None) -
 ])
 def test_an_exchange_rate_strip_is_no_headline(line: str, menu: bool) -> None:
     assert _menu_like(line) is menu
+
+
+@pytest.mark.parametrize(("line", "button", "age"), [
+    ("Like · Reply · 5 · Oct 12, 2016 9:14am", True, "Oct 12, 2016 9:14am"),  # Facebook's plugin of 2016: no "at"
+    ("♥ 3", True, None), ("Zitieren Melden", True, None),
+    ("Submit", False, None),  # (a comment form's button is no row under a comment: rules would read the form as one)
+])
+def test_round_27_buttons(line: str, button: bool, age: str | None) -> None:
+    assert is_button(line) is button
+    found = BUTTON_AGE_RE.search(line)
+    assert (found.group(1) if found else None) == age
+
+
+@pytest.mark.parametrize(("author", "bare"), [("ledger_and_lance[S]", "ledger_and_lance"), ("mod_anna[M]", "mod_anna"),
+                                              ("Bob [s]", "Bob [s]")])
+def test_old_reddits_marks_are_no_part_of_the_name(author: str, bare: str) -> None:
+    assert _bare_author(author, set()) == bare
+
+
+@pytest.mark.parametrize(("line", "menu"), [
+    ("Home » Geopolitiek » Geen doorbraak in Istanbul", True),
+    ("Accueil » Défense » New Start : la Russie suspend le dernier traité", True),
+    ("Blog » Archive » Why the talks failed", False),  # a page title, from no home page
+])
+def test_a_trail_from_the_home_page_is_a_menu(line: str, menu: bool) -> None:
+    assert _menu_like(line) is menu
+
+
+def test_a_dutch_skip_link() -> None:
+    assert is_skip_link("Ga direct naar de inhoud") and is_skip_link("Ga naar de hoofdinhoud")

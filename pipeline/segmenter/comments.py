@@ -95,7 +95,7 @@ ROW_AGE = (r"(?:\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trư�
            r"|(?:\d{1,3}|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)")
 # ...or as a date, as it printed it in 2015 ("Reply · Like · 14 · Follow Post · March 3, 2015 at 8:12pm"), only after a button
 # (a date line alone is a comment's header)
-ROW_DATE = (rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s+at\s+\d{{1,2}}:\d{{2}}\s?[ap]m"
+ROW_DATE = (rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s?[ap]m"  # (2016: no "at")
             # (and in British English, this year's without the year: "Reply · Like · 14 · 31 July at 11:02")
             rf"|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?\s+at\s+\d{{1,2}}:\d{{2}}(?:\s?[ap]m)?)")
 BUTTON_EXTRAS = rf"\d{{1,3}}\s?(?:{AGE_UNITS})\b|\(\d+\)|{ROW_AGE}"
@@ -126,10 +126,11 @@ BUTTON_WORDS = REPLY_WORDS + (
     # Substack's row under a comment
     "gift a subscription", "collapse", "expand", "lubię to",
     # the share button beside "Reply" in Disqus's rows and others, in the languages read so far
-    "condividi", "compartir", "partager", "teilen", "udostępnij", "compartilhar", "delen")
+    "condividi", "compartir", "partager", "teilen", "udostępnij", "compartilhar", "delen", "zitieren")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
+                   r"[♥❤]\ufe0f?\s*\d{1,5}",  # a forum's likes ("♥ 3", Discourse)
                    r"\d{1,5}\s*[▲▼△▽](?:\s*[▲▼△▽])?",
                    r"(?:рейтинг|rating):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?",
                    r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?|empfehlung(?:en)?)", BUTTON_EXTRAS,
@@ -239,7 +240,10 @@ THREAD_NAV_TAIL_RE = re.compile(r"(?:\s*\|\s*(?:parent|root|prev|next|context))+
 THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such a line ends (a cheap test first)
 COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME | Dec 3 2026 10:15 utc | 12"
 # LiveJournal's user mark, lynx's link number before a name, Drupal's mark after an anonymous commenter's name
-USER_MARK_RE = re.compile(r"^\[(?:info|userpic|icon|avatar|profile|\d{1,4})\]\s*(?=\S)|\s+\(not verified\)$", re.IGNORECASE)
+# a comment system's mark beside a name: LiveJournal's "[info]", lynx's link number, Drupal's "(not verified)", old Reddit's
+# "[S]" (the poster), "[M]" (a moderator) and "[A]" (an admin) glued to the name
+USER_MARK_RE = re.compile(r"^\[(?:info|userpic|icon|avatar|profile|\d{1,4})\]\s*(?=\S)|\s+\(not verified\)$|(?<=\w)\[[SMA]\]$",
+                          re.IGNORECASE)
 # "NAME spune:", "NAME sagt:", "NAME a écrit :": a WordPress theme's verb in other languages
 OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "dit", "a écrit", "dice", "dijo", "escribió", "disse", "escreveu", "pisze",
                     "napisał", "napsal", "napísal", "schreef", "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",

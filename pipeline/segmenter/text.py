@@ -92,6 +92,8 @@ SITE_LINK_STARTS = ("subscribe", "contact", "about", "advertis", "place an ad", 
                     "login", "sign in", "sign up", "register", "newsletter", "privacy", "terms", "help", "archive", "home",
                     "rss", "previous entry", "next entry", "previous post", "next post")
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
+HOME_CRUMBS = frozenset({"home", "accueil", "startseite", "start", "inicio", "início", "home page", "главная", "головна",
+                         "strona główna", "domů", "úvod", "etusivu", "hem", "forside", "főoldal", "ana sayfa", "anasayfa"})
 # "By NAME", "Posted by NAME", and a blog's "Posted on December 2, 2026 by NAME"
 BYLINE_RE = re.compile(r"(?:posted\s+|written\s+|story\s+|submitted\s+(?:[^|\n]{1,30}?\s+)?|(?:posted|published)\s+on\s+(?=[^|\n]{0,30}\d)[^|\n]{4,40}?\s+)?by\s",
                        re.IGNORECASE)
@@ -111,7 +113,7 @@ SKIP_LINK_RE = re.compile(
     r"|вмісту|змісту)|(?:انتقل|تخط|تخطى) إلى المحتوى|跳(?:到|转到|至)(?:主要)?(?:内容|正文)"
     r"|(?:メインコンテンツ|本文)へ(?:スキップ|移動)|본문 ?바로가기|मुख्य सामग्री पर जाएं|رفتن به محتوای اصلی"
     # Dutch, Swedish, Danish, Norwegian, Romanian, Hungarian, Greek, Bulgarian, Estonian, Latvian, Vietnamese, Indonesian
-    r"|ga naar (?:de )?(?:hoofd)?inhoud|hoppa till (?:huvud)?innehåll(?:et)?|spring til (?:hoved)?indhold(?:et)?"
+    r"|ga (?:direct )?naar (?:de )?(?:hoofd)?inhoud|hoppa till (?:huvud)?innehåll(?:et)?|spring til (?:hoved)?indhold(?:et)?"
     r"|hopp til (?:hoved)?innhold(?:et)?|sari la conținut(?:ul principal)?|ugrás a (?:fő)?tartalomhoz"
     r"|μετάβαση στο (?:κύριο )?περιεχόμενο|(?:премини|към) (?:към )?(?:основното )?съдържанието|mine (?:põhi)?sisu juurde"
     r"|pāriet uz (?:galveno )?saturu|chuyển đến nội dung(?: chính)?|langsung ke (?:konten|isi)(?: utama)?)\W*(?:\w+\W*)?$)",
@@ -446,8 +448,9 @@ def _menu_like(line: str) -> bool:
             return True
     if " » " in line:  # a trail of sections ("Home » World » America"), not a page title "Blog » Archive » Headline"
         crumbs = line.split(" » ")
-        if len(crumbs) >= 3 and all(len(crumb.split()) <= 2 for crumb in crumbs) and len(crumbs[-1].split()) == 1:
-            return True
+        if len(crumbs) >= 3 and all(len(crumb.split()) <= 2 for crumb in crumbs[:-1]) and (
+                len(crumbs[-1].split()) == 1 or crumbs[0].strip().casefold() in HOME_CRUMBS):
+            return True  # (a trail from the home page may end in the page's own headline: "Accueil » Défense » HEADLINE")
     parts = _title_parts(line)
     if len(parts) >= 4 and all(len(part.split()) <= 2 for part in parts):
         return True
