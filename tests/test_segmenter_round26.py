@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.segmenter.comments import (BUTTON_AGE_RE, _bare_author, _meta_of, _profile_header, is_button,
                                          parse_comments)
-from pipeline.segmenter.text import _is_furniture, _menu_like, furniture_flags, is_skip_link
+from pipeline.segmenter.text import _heading_like, _is_furniture, _menu_like, furniture_flags, is_skip_link
 
 
 def test_a_town_and_age_under_the_name_is_no_second_commenter() -> None:
@@ -114,3 +114,18 @@ def test_a_trail_from_the_home_page_is_a_menu(line: str, menu: bool) -> None:
 
 def test_a_dutch_skip_link() -> None:
     assert is_skip_link("Ga direct naar de inhoud") and is_skip_link("Ga naar de hoofdinhoud")
+
+
+@pytest.mark.parametrize("line", ["Редакция оставляет за собой право удалять комментарии.", "Популярное за неделю",
+                                  "Оставить отзыв", "Отзывы публикуются после проверки модератором.", "Сделать стартовой"])
+def test_russian_guestbook_forms_and_portal_links_are_furniture(line: str) -> None:
+    assert _is_furniture(line) and furniture_flags([line] * 1200)[0]
+
+
+@pytest.mark.parametrize(("line", "heading"), [
+    ("USD ЦБ 65,83 ▲ 0,91 EUR ЦБ 76,42 ▲ 0,73 Brent 72,14 ▼ 1,2% РТС 1 089,55 ▼ 4,0%", False),
+    ("Post date: 08/09/2012 - 14:49", False),
+    ("Dow falls 500 points as S&P 500 drops 2% on sanctions news", True),
+])
+def test_a_ticker_is_no_headline(line: str, heading: bool) -> None:
+    assert _heading_like(line, 4) is heading

@@ -412,7 +412,8 @@ def _heading_like(line: str, min_words: int) -> bool:
     # a date line ("May 3, 2019", "Published November 18, 2026 4:55pm EST") is no headline
     if line.startswith(BULLET_START) or BYLINE_RE.match(line) or is_skip_link(line) or is_date_text(line) \
             or NUMBERED_LINK_RE.match(line) or SEARCH_BOX_RE.match(line) or ("[" in line and FORM_FIELD_RE.search(line)) \
-            or (":" in line and LABELLED_NUMBER_RE.search(line)) or (line[:2].isupper() and _masthead_with_date(line)):
+            or (":" in line and LABELLED_NUMBER_RE.search(line)) or (line[:2].isupper() and _masthead_with_date(line)) \
+            or _mostly_figures(line):  # a ticker ("USD ЦБ 65,83 ▲ 0,91 EUR ЦБ 76,42 ▲ 0,73 Brent 72,14 ▼ 1,2%")
         return False
     # a capital, or a letter of a script without case (Chinese, Arabic): `not islower` is true of both
     return any(word[:1].isalpha() and not word[:1].islower() for word in words) and not _menu_like(line) \
@@ -902,7 +903,8 @@ FURNITURE_RE = re.compile(
     # a list of the site's most read stories, by its heading (892 such training lines, all gold boilerplate)
     r"|^\W*(?:most (?:read|popular|viewed|shared|commented|emailed)|lo más (?:visto|leído)|самое (?:читаемое|популярное)"
     r"|популярное|популярне|найпопулярніше|meistgelesen|les plus lus|i più letti|najczęściej czytane|nejčtenější|en çok okunanlar"
-    r"|meest gelezen)(?: (?:stories|articles|posts|news|today|this week|now|on \w+(?: \w+)?))?\W*$"
+    r"|meest gelezen)(?: (?:stories|articles|posts|news|today|this week|now|on \w+(?: \w+)?"
+    r"|за (?:неделю|сутки|день|месяц|тиждень|добу|місяць)))?\W*$"
     # a row of share icons' names ("Facebook Twitter WhatsApp SMS"; 677 such training lines, all gold boilerplate or
     # labelled so), "Share this Story: HEADLINE", a newsletter form's consent ("I understand and agree that ..."), a
     # comment form's button ("Post comment") and a video player's controls ("Playback speed", "Up Next")
@@ -916,7 +918,9 @@ FURNITURE_RE = re.compile(
     # ("NAME is a reader-supported publication.", "For more stories like this, check our news page.")
     r"|^\W*(?:додати|залишити|написати|добавить|оставить|написать) (?:коментар|комментари)\w*\W*$"
     r"|^\W*(?:ваше ім['’]я|ваше имя|your name|tu nombre|su nombre|votre nom|ihr name)\s*\*?\s*:.{0,30}$"
-    r"|^\W*(?:редакція|редакция) (?:залишає|оставляет) за собою право"
+    r"|^\W*(?:редакція|редакция) (?:залишає|оставляет) за (?:собою|собой) право"
+    r"|^\W*(?:оставить|написать|добавить) отзыв\W*$|^\W*(?:отзывы|комментарии) публикуются после"
+    r"|^\W*(?:коментарі|відгуки) публікуються після|^\W*сделать стартовой\W*$"
     r"|^\W*los comentarios (?:publicados )?son (?:de )?(?:exclusiva )?responsabilidad\b"
     r"|^\W*(?:normas|reglas) de participación\W*$|^\W*(?:escribe|deja|añade) (?:tu|un) comentario\b.{0,80}$"
     r"|^\W*ordenar(?: por)?\s*:.{0,60}$"
@@ -1184,7 +1188,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "kommentar schreiben", "kommentar verfassen", "додати ", "залишити ", "написати ", "добавить ",
                     "оставить ", "написать ", "ваше ", "your name", "tu nombre", "su nombre", "votre nom", "ihr name",
                     "редакція ", "редакция ", "los comentarios", "normas de", "reglas de", "escribe ", "deja ", "añade ",
-                    "ordenar", "for more stories", "популярне", "pro vstup", "pro přidání", "оставляя", "отправляя",
+                    "ordenar", "for more stories", "популярне", "отзывы ", "комментарии ", "коментарі ", "відгуки ",
+                    "сделать стартовой", "оставить отзыв", "написать отзыв", "добавить отзыв", "pro vstup", "pro přidání", "оставляя", "отправляя",
                     "публикуя", "залишаючи", "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
                     "social sharing", "добавить в блог", "neueste", "älteste", "facebook", "twitter", "x", "whatsapp", "save",
                     "copy ",
