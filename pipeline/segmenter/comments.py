@@ -42,6 +42,10 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
                       r"|^\W*sie müssen (?:angemeldet|eingeloggt|registriert) sein,? um (?:zu kommentieren|einen kommentar zu "
                       r"(?:schreiben|verfassen))\W*$"
                       r"|^\W*pro (?:vstup do diskuse|přidání komentáře) se (?:musíte )?přihl\w*.{0,30}$"
+                      r"|^\W*komentovat (?:mohou|můžou) (?:pouze|jen) (?:přihlášen|registrovan)\w*.{0,120}$"
+                      # "Vous devez être connecté pour publier un commentaire.", "Vous devez être connecté pour réagir."
+                      r"|^\W*vous devez être (?:connecté|identifié|inscrit)e?s? pour (?:publier un commentaire|commenter"
+                      r"|réagir|répondre)\b.{0,30}$"
                       r"|^\W*(?:log in|sign in)(?: or sign up)? to (?:leave|post|add) a comment\b.{0,30}$")
 
 # a link to more of the comments ("View all comments", "← Previous Comments", "Показать еще комментарии", "Voir plus de
@@ -126,7 +130,8 @@ BUTTON_WORDS = REPLY_WORDS + (
     # Substack's row under a comment
     "gift a subscription", "collapse", "expand", "lubię to",
     # the share button beside "Reply" in Disqus's rows and others, in the languages read so far
-    "condividi", "compartir", "partager", "teilen", "udostępnij", "compartilhar", "delen", "zitieren")
+    "condividi", "compartir", "partager", "teilen", "udostępnij", "compartilhar", "delen", "zitieren",
+    "reagovat", "líbí se")  # (Czech: "Reagovat Líbí se (4)")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
@@ -205,6 +210,15 @@ READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$"
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
 BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+|submitted\s+)?by:?\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$",
                       re.IGNORECASE)
+# "Posté par NAME le DATE": a comment's or a post's header in other languages ("Publicado por NAME el DATE", "Geschrieben
+# von NAME am DATE", "Scritto da NAME il DATE", "Postado por NAME em DATE")
+POSTED_BY_OTHER_RE = re.compile(r"^(?:posté|publié|écrit|publicado|escrito|geschrieben|verfasst|scritto|pubblicato|postado)"
+                                r"\s+(?:par|por|von|da)\s+(?P<author>.{1,40}?)\s+(?:le|el|am|il|em)\s+(?P<date>.+?)\s*$",
+                                re.IGNORECASE)
+POSTED_BY_OTHER_STARTS = ("posté", "publié", "écrit", "publicado", "escrito", "geschrieben", "verfasst", "scritto",
+                          "pubblicato", "postado")
+# "Gwen O. says: Post author": a WordPress theme's badge after a commenter's "says:"
+SAYS_BADGE_TAIL_RE = re.compile(r"(?<=:)\s*(?:post author|author|moderator|admin|staff)\s*$", re.IGNORECASE)
 # a forum post's header (phpBB): "Post by NAME » DATE", "Сообщение NAME » 05 дек 2026, 14:32"
 FORUM_POST_RE = re.compile(r"^\W*(?:post(?: by)?|сообщение|повідомлення|beitrag von)\s+(?P<author>[^»]{1,40}?)\s+»\s+(?P<date>.+)$",
                            re.IGNORECASE)
@@ -246,10 +260,10 @@ USER_MARK_RE = re.compile(r"^\[(?:info|userpic|icon|avatar|profile|\d{1,4})\]\s*
                           re.IGNORECASE)
 # "NAME spune:", "NAME sagt:", "NAME a écrit :": a WordPress theme's verb in other languages
 OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "dit", "a écrit", "dice", "dijo", "escribió", "disse", "escreveu", "pisze",
-                    "napisał", "napsal", "napísal", "schreef", "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
+                    "napisał(a)", "napisała", "napisał", "napsal", "napísal", "schreef", "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
                     "írta", "пишет", "пише", "написал", "написав", "каже", "говорит")
-SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes|" + "|".join(OTHER_SAYS_VERBS)
-                     + r")\b\s*(?P<rest>.*?)\s*:?\s*$",
+SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes|" + "|".join(map(re.escape, OTHER_SAYS_VERBS))
+                     + r")(?:\b|(?<=\)))\s*(?P<rest>.*?)\s*:?\s*$",  # (a verb may end in a bracket: "napisał(a)")
                      re.IGNORECASE)
 # "Dale Oquilluksays:": WordPress's hidden "says" span run into the name, as html2text and get_text print it (a name of
 # two words or a handle with "_" or a digit: "Essays:" is a heading)
@@ -631,6 +645,9 @@ def _meta_of(line: str) -> _Meta | None:
             return named
         if _is_date_text(line):  # ("12-28-2012, 07:59 PM #2": a forum post's number after its date)
             return _Meta(date=COMMENT_NUMBER_TAIL_RE.sub("", EDITED_TAIL_RE.sub("", line)).strip(" |·•-–—"))
+        if folded is not None and folded.startswith(POSTED_BY_OTHER_STARTS) \
+                and (posted := POSTED_BY_OTHER_RE.match(line)) is not None and _is_date_text(posted.group("date")):
+            return _Meta(author=posted.group("author"), date=posted.group("date"))
         # the button tail is cut off the end, so the rest starts like the line: "by", "posted by", ...
         match = BY_ON_RE.match(_strip_trailing_buttons(line)) \
             if folded is None or folded.startswith(BY_ON_STARTS) else None
@@ -639,6 +656,8 @@ def _meta_of(line: str) -> _Meta | None:
         ):
             return _Meta(author=match.group("author").strip(),
                          date=COMMENT_NUMBER_TAIL_RE.sub("", match.group("date").strip()))
+    if line.endswith(("author", "Author", "moderator", "Moderator", "admin", "Admin", "staff", "Staff")) and ":" in line:
+        line = SAYS_BADGE_TAIL_RE.sub("", line)  # ("NAME says: Post author")
     match = SAYS_RE.match(line) if folded is None or any(map(folded.__contains__, SAYS_VERBS)) else None
     if match and len(line) <= 120 and _looks_like_name(match.group("author").strip(" :"), any_case=True):
         rest = ON_AT_RE.sub("", match.group("rest").strip(" :.…"))  # "NAME wrote on Dec 5, 2026 10:14 PM:"

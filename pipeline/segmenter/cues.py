@@ -136,7 +136,8 @@ TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}
 AGO_RE = re.compile(
     r"\b(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b|\byesterday\b|\btoday\b"
     r"|\bvor\s+(?:\d+|einer?|einem)\s+(?:sekunde|minute|stunde|tag|woche|monat|jahr)(?:n|en|e)?\b|\bgestern\b|\bheute\b"
-    r"|\bil y a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)s?\b|\baujourd'hui\b",
+    r"|\bil y a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)s?\b|\baujourd'hui\b"
+    r"|\bil y a\s+\d{1,3}\s?(?:h|min|j|s|sem)\b",  # (as comment widgets shorten it: "il y a 2 h")
     re.IGNORECASE,
 )
 # "hace 3 horas", "há 2 dias", "3 ore fa", "2 godz. temu", "منذ 3 ساعات", "2 saat önce", "3시간 전": apart from AGO_RE, so that the comment parser

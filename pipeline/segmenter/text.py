@@ -90,7 +90,11 @@ SECTION_MENU_SHARE = 0.75
 # the site's own links in a menu row ("Subscribe | Place an Ad | e-Edition | Contact Us | Jobs at the Herald")
 SITE_LINK_STARTS = ("subscribe", "contact", "about", "advertis", "place an ad", "jobs", "careers", "e-edition", "log in",
                     "login", "sign in", "sign up", "register", "newsletter", "privacy", "terms", "help", "archive", "home",
-                    "rss", "previous entry", "next entry", "previous post", "next post")
+                    "rss", "previous entry", "next entry", "previous post", "next post",
+                    # and in other languages: sign in and register
+                    "zaloguj", "załóż konto", "zarejestruj", "войти", "регистрация", "увійти", "реєстрація", "anmelden",
+                    "registrieren", "connexion", "se connecter", "s'inscrire", "iniciar sesión", "registrarse", "accedi",
+                    "registrati", "přihlásit", "registrace", "entrar", "cadastre")
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 HOME_CRUMBS = frozenset({"home", "accueil", "startseite", "start", "inicio", "início", "home page", "главная", "головна",
                          "strona główna", "domů", "úvod", "etusivu", "hem", "forside", "főoldal", "ana sayfa", "anasayfa"})
@@ -925,6 +929,12 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:normas|reglas) de participación\W*$|^\W*(?:escribe|deja|añade) (?:tu|un) comentario\b.{0,80}$"
     r"|^\W*ordenar(?: por)?\s*:.{0,60}$"
     r"|\bis a reader-supported publication\b|^\W*for more stories like this\b.{0,60}$"
+    # a French comment form's note and a subscriber's box ("Votre adresse e-mail ne sera pas publiée.", "Cet article est
+    # réservé aux abonnés."), a republisher's link to the original ("Lire l'article complet sur ..."), a copyright
+    # notice in Lithuanian and Russian ("Griežtai draudžiama ...", "Полное или частичное копирование ... запрещено")
+    r"|^\W*votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|^\W*(?:laisser|écrire|rédiger) un commentaire\W*$"
+    r"|^\W*(?:cet )?article (?:est )?réservé aux abonnés\b.{0,60}$|^\W*lire l'article complet sur\b.{0,60}$"
+    r"|^\W*griežtai draudžiama|^\W*полное или частичное (?:копирование|воспроизведение|использование)"
     r"|^\W*(?:playback speed|subtitles|fullscreen|full screen|autoplay(?: on| off)?|now playing|up next)\W*$"
     r"|^\W*(?:google translate|show original)\W*$|^\W*(?:always|never) translate\b.{0,40}$"
     r"|^\W*translated (?:with|by) (?:deepl|google|yandex|microsoft|bing)\b.{0,40}$"
@@ -1189,7 +1199,9 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "оставить ", "написать ", "ваше ", "your name", "tu nombre", "su nombre", "votre nom", "ihr name",
                     "редакція ", "редакция ", "los comentarios", "normas de", "reglas de", "escribe ", "deja ", "añade ",
                     "ordenar", "for more stories", "популярне", "отзывы ", "комментарии ", "коментарі ", "відгуки ",
-                    "сделать стартовой", "оставить отзыв", "написать отзыв", "добавить отзыв", "pro vstup", "pro přidání", "оставляя", "отправляя",
+                    "сделать стартовой", "оставить отзыв", "написать отзыв", "добавить отзыв", "komentovat", "vous devez",
+                    "votre adresse", "cet article", "article réservé", "lire l'article", "griežtai", "полное или",
+                    "laisser un", "écrire un", "rédiger un", "pro vstup", "pro přidání", "оставляя", "отправляя",
                     "публикуя", "залишаючи", "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
                     "social sharing", "добавить в блог", "neueste", "älteste", "facebook", "twitter", "x", "whatsapp", "save",
                     "copy ",

@@ -1,0 +1,56 @@
+"""Rules from the twenty-eighth round of probe pages (the same story on two sites: UK, Irish, Australian, South Asian,
+Turkish, Chinese and Korean English-language outlets; Polish, Czech, Lithuanian and Russian-language Baltic sites;
+French, Belgian, Swiss and Quebec sites): comment headers and verbs in other languages, a WordPress theme's author
+badge, French short ages, Czech buttons, and comment forms, paywall boxes, copyright notices and sign-in links in
+those languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segmenter.comments import _is_date_text, _meta_of, is_button
+from pipeline.segmenter.text import _is_furniture, _menu_like, furniture_flags
+
+
+@pytest.mark.parametrize(("line", "author", "date"), [
+    ("Posté par Claire M. le 14 mars 2021 à 19:05", "Claire M.", "14 mars 2021 à 19:05"),
+    ("Marek W. napisał(a):", "Marek W.", None), ("Anna napisała:", "Anna", None),
+    ("Gwen O. says: Post author", "Gwen O.", None),
+])
+def test_comment_headers_in_other_languages(line: str, author: str, date: str | None) -> None:
+    meta = _meta_of(line)
+    assert (meta.author, meta.date) == (author, date)
+
+
+def test_a_french_posted_by_line_needs_a_date() -> None:
+    meta = _meta_of("Posté par Claire M. le matin")
+    assert meta is None or meta.author != "Claire M."
+
+
+def test_short_french_ages_and_czech_buttons() -> None:
+    assert _is_date_text("il y a 2 h") and _is_date_text("il y a 15 min")
+    assert is_button("Reagovat Líbí se (4)") and is_button("Reagovat")
+
+
+@pytest.mark.parametrize("line", [
+    "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+    "Cet article est réservé aux abonnés.", "Article réservé aux abonnés", "Lire l'article complet sur Le Courrier boréal",
+    "Laisser un commentaire", "Vous devez être connecté pour publier un commentaire.",
+    "Vous devez être connecté pour réagir. Se connecter",
+    "Komentovat mohou pouze registrovaní čtenáři. Redakce si vyhrazuje právo mazat příspěvky porušující pravidla.",
+    "Griežtai draudžiama kopijuoti.", "Полное или частичное копирование материалов запрещено.",
+])
+def test_forms_paywalls_and_copyright_notices_are_furniture_one_by_one_and_batched(line: str) -> None:
+    assert _is_furniture(line) and furniture_flags([line] * 1200)[0]
+
+
+@pytest.mark.parametrize(("line", "furniture"), [("Laisser un commentaire sur le traité, c'est facile", False),
+                                                 ("Cet article a été écrit à Genève.", False)])
+def test_article_sentences_are_not_furniture(line: str, furniture: bool) -> None:
+    assert _is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize(("line", "menu"), [("Zaloguj się | Załóż konto", True), ("Войти | Регистрация", True),
+                                            ("Se connecter | S'inscrire", True)])
+def test_sign_in_rows_in_other_languages_are_menus(line: str, menu: bool) -> None:
+    assert _menu_like(line) is menu
