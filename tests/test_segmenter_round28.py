@@ -2,13 +2,16 @@
 Turkish, Chinese and Korean English-language outlets; Polish, Czech, Lithuanian and Russian-language Baltic sites;
 French, Belgian, Swiss and Quebec sites): comment headers and verbs in other languages, a WordPress theme's author
 badge, French short ages, Czech buttons, and comment forms, paywall boxes, copyright notices and sign-in links in
-those languages."""
+those languages. From the twenty-ninth round: a date word before the comma of "NAME, DATE", a Disqus reply's
+"NAME → PARENT • AGE", Turkish months, Italian "un giorno fa", Facebook's 2014 rows without a year, a Russian
+XenForo quotation's "сказал(а):", and more furniture in six languages."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.segmenter.comments import _is_date_text, _meta_of, is_button
+from pipeline.segmenter.comments import BUTTON_AGE_RE, MORE_COMMENTS_RE, _is_date_text, _meta_of, is_button
+from pipeline.segmenter.cues import RELATED_LINK_LABEL_RE
 from pipeline.segmenter.text import _is_furniture, _menu_like, furniture_flags
 
 
@@ -54,3 +57,38 @@ def test_article_sentences_are_not_furniture(line: str, furniture: bool) -> None
                                             ("Se connecter | S'inscrire", True)])
 def test_sign_in_rows_in_other_languages_are_menus(line: str, menu: bool) -> None:
     assert _menu_like(line) is menu
+
+
+@pytest.mark.parametrize(("line", "author", "date"), [
+    ("Ольга К. вчера, 22:03", "Ольга К.", "вчера, 22:03"),  # (the date starts before the comma)
+    ("John Smith, 3 hours ago", "John Smith", "3 hours ago"),
+    ("Cassandra_Wells → PatriotSam1776 • 9 minutes ago", "Cassandra_Wells", "9 minutes ago"),
+    ("KarenW_OH → Ron_in_Dayton", "KarenW_OH", None),
+    ("29 Kasım 2023 18:40", None, "29 Kasım 2023 18:40"), ("un giorno fa", None, "un giorno fa"),
+])
+def test_round_29_comment_headers(line: str, author: str | None, date: str | None) -> None:
+    meta = _meta_of(line)
+    assert (meta.author, meta.date) == (author, date)
+
+
+def test_facebook_2014_rows_without_a_year() -> None:
+    line = "Reply · Like · 14 · Follow Post · March 21 at 8:02am"
+    assert is_button(line) and BUTTON_AGE_RE.search(line).group(1) == "March 21 at 8:02am"
+
+
+def test_a_xenforo_quotation_header_in_russian() -> None:
+    meta = _meta_of("ВолжскийДед сказал(а):")
+    assert (meta.author, meta.says) == ("ВолжскийДед", True)
+
+
+@pytest.mark.parametrize("line", [
+    "Agregar un comentario...", "Yazı Boyutu A- A+", "Смотреть видео 02:47",
+    "Скопировать ссылку Telegram X Facebook WhatsApp", "Sortieren: Neueste zuerst",
+    "Bu haber Yeni Ufuk Gazetesi kaynağından otomatik olarak derlenmiştir. Haberin tamamı için tıklayın.",
+])
+def test_round_29_furniture_one_by_one_and_batched(line: str) -> None:
+    assert _is_furniture(line) and furniture_flags([line] * 1200)[0]
+
+
+def test_more_comments_and_read_also_in_spanish() -> None:
+    assert MORE_COMMENTS_RE.match("Cargar más comentarios") and RELATED_LINK_LABEL_RE.match("LEA TAMBIÉN:")

@@ -53,7 +53,7 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
 # boilerplate)
 MORE_COMMENTS = (r"^\W*(?:(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)|daha fazla yorum(?:\s.{0,20})?"
                  r"|댓글 ?더보기(?:\s.{0,20})?|और टिप्पणियाँ(?:\s.{0,20})?"
-                 r"|ver (?:más|todos los) comentarios|ver mais comentários|mostra altri commenti|zobacz (?:więcej|wszystkie) "
+                 r"|(?:ver|cargar|mostrar) (?:más|todos los) comentarios|ver mais comentários|mostra altri commenti|zobacz (?:więcej|wszystkie) "
                  r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات"
                  r"|(?:показать|показати|загрузить|завантажити) (?:еще|ещё|ще|більше|все|всі) (?:\d+ )?(?:комментари|коментар)\w*"
                  r"|(?:voir|afficher|charger) (?:plus de|tous les|les \d+) (?:réactions|commentaires|réponses)"
@@ -101,7 +101,9 @@ ROW_AGE = (r"(?:\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trư�
 # (a date line alone is a comment's header)
 ROW_DATE = (rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s?[ap]m"  # (2016: no "at")
             # (and in British English, this year's without the year: "Reply · Like · 14 · 31 July at 11:02")
-            rf"|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?\s+at\s+\d{{1,2}}:\d{{2}}(?:\s?[ap]m)?)")
+            rf"|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?\s+at\s+\d{{1,2}}:\d{{2}}(?:\s?[ap]m)?"
+            # (and in American English without the year, 2013-2014: "Reply · Like · 14 · Follow Post · March 21 at 8:02am")
+            rf"|(?:{MONTHS})\.?\s+\d{{1,2}}\s+at\s+\d{{1,2}}:\d{{2}}\s?[ap]m)")
 BUTTON_EXTRAS = rf"\d{{1,3}}\s?(?:{AGE_UNITS})\b|\(\d+\)|{ROW_AGE}"
 # a comment's reply button, in the languages read so far (`text` builds a page's cheap test for a comment section from
 # these too)
@@ -260,7 +262,7 @@ USER_MARK_RE = re.compile(r"^\[(?:info|userpic|icon|avatar|profile|\d{1,4})\]\s*
                           re.IGNORECASE)
 # "NAME spune:", "NAME sagt:", "NAME a écrit :": a WordPress theme's verb in other languages
 OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "dit", "a écrit", "dice", "dijo", "escribió", "disse", "escreveu", "pisze",
-                    "napisał(a)", "napisała", "napisał", "napsal", "napísal", "schreef", "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
+                    "napisał(a)", "napisała", "napisał", "napsal", "сказал(а)", "сказала", "сказал", "napísal", "schreef", "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
                     "írta", "пишет", "пише", "написал", "написав", "каже", "говорит")
 SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes|" + "|".join(map(re.escape, OTHER_SAYS_VERBS))
                      + r")(?:\b|(?<=\)))\s*(?P<rest>.*?)\s*:?\s*$",  # (a verb may end in a bracket: "napisał(a)")
@@ -333,7 +335,8 @@ SEPARATORS = ("|", "•", "·")
 def _may_be_undigited_date(text: str) -> bool:
     """A necessary condition for a date without digits ("Yesterday", "Gestern")."""
     return "ago" in text or "day" in text or "estern" in text or "eute" in text or "ujourd" in text \
-        or "Ayer" in text or "ayer" in text or "czoraj" in text or "ieri" in text or "ntem" in text
+        or "Ayer" in text or "ayer" in text or "czoraj" in text or "ieri" in text or "ntem" in text \
+        or " fa" in text  # ("un giorno fa", "un'ora fa")
 
 
 def lowered_for_gates(line: str) -> str | None:
@@ -588,7 +591,13 @@ def _meta_of(line: str) -> _Meta | None:
         if navigated and (nav := THREAD_NAV_TAIL_RE.search(line)) is not None and nav.start() > 0:
             return _meta_of(line[:nav.start()])  # "mpalmer_ 4 hours ago | parent | next [–]"
         if " → " in line or " ► " in line:  # a reply's header names whom it answers: "KarenW_OH → Ron_in_Dayton"
-            return _meta_of(line.replace(" ► ", " → ").split(" → ", 1)[0])
+            head, tail = line.replace(" ► ", " → ").split(" → ", 1)
+            meta = _meta_of(head)
+            if meta is not None and meta.author and not meta.date and " • " in tail:  # "NAME → PARENT • 9 minutes ago"
+                dated = _meta_of(tail.split(" • ", 1)[1])
+                if dated is not None and dated.date and not dated.author:
+                    return _Meta(author=meta.author, date=dated.date)
+            return meta
         if " » " in line and (post := FORUM_POST_RE.match(line)) is not None and _is_date_text(post.group("date")):
             return _Meta(author=post.group("author"), date=post.group("date"))  # "Post by NAME » Fri Dec 05, 2026"
     if " · " in line and (profiled := _profile_header(line)) is not None:
@@ -625,6 +634,8 @@ def _meta_of(line: str) -> _Meta | None:
                 return _Meta(author=parts[0].strip(), date=line[spans[0][0]:].strip())
         # "NAME, DATE" comes first: a one-word handle before a date would otherwise pass as a date line
         match = NAME_COMMA_DATE_RE.match(line)
+        if match is not None and (spans := _date_spans(line)) and spans[0][0] < match.start("date"):
+            match = None  # "Ольга К. вчера, 22:03": the date starts before the comma
         if match:
             author = match.group("author").strip()
             if author.lower() in WEEKDAYS and _is_date_text(match.group("date")):  # "Sunday, September 16, 2012"
@@ -765,6 +776,7 @@ ON_AT_RE = re.compile(r"^(?:on|at)\s+", re.IGNORECASE)
 # where a commenter lives, after the name ("Sandra K, Leeds, United Kingdom"): a town, then a region or country
 PLACE_TAIL_RE = re.compile(r"(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}){2}$")
 QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|писала|писал\(а\)|написал|написала|пишет|пише"
+                             r"|сказал\(а\)|сказала|сказал"
                              r"|написав)\s*:\s*$",
                              re.IGNORECASE)
 # a badge or a profile line beside a commenter's name ("Top Commenter", "Works at NAME", "Lives in PLACE")

@@ -118,7 +118,9 @@ OTHER_MONTHS = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|se
                 "|ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|ιουνίου|ιουλίου|αυγούστου|σεπτεμβρίου|οκτωβρίου"
                 "|νοεμβρίου|δεκεμβρίου|januari|februari|maart|mei|juni|juli|augustus|oktober|augusti"
                 "|януари|февруари|март|април|май|юни|юли|август|септември|октомври|ноември|декември"
-                "|maret|agustus|desember")
+                "|maret|agustus|desember"
+                # Turkish: "29 Kasım 2023"
+                "|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık")
 # Hungarian months, for the year-first "2026. december 5."
 HU_MONTHS = "január|február|március|április|május|június|július|augusztus|szeptember|október|november|december"
 DATE_RE = re.compile(
@@ -145,7 +147,7 @@ AGO_RE = re.compile(
 OTHER_AGO_RE = re.compile(
     r"\bhace\s+(?:\d+|una?)\s+(?:segundo|minuto|hora|d[ií]a|semana|mes|año)(?:s|es)?\b|\bayer\b|\bhoy\b"
     r"|\bhá\s+(?:\d+|uma?)\s+(?:segundo|minuto|hora|dia|semana|m[eê]s|ano)(?:s|es)?\b|\bontem\b"
-    r"|\b\d+\s+(?:minut|or|giorn|settiman|mes|ann)[a-z]*\s+fa\b|\bieri\b"
+    r"|(?:\b\d+\s+|\bun'|\buna?\s+)(?:minut|or|giorn|settiman|mes|ann)[a-z]*\s+fa\b|\bieri\b"
     r"|\b(?:\d+|kilka)\s+(?:sek|min|godz|dni|dzie|tyg|tydz|mies|lat)[a-z]*\.?\s+temu\b|\bwczoraj\b"
     r"|منذ\s+\d+\s+(?:ثوان|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|أسبوع|أسابيع|شهر|أشهر)"
     # Turkish, Korean, Hindi and Persian: "2 saat önce", "3시간 전", "2 घंटे पहले", "۲ ساعت پیش"
@@ -244,7 +246,7 @@ MORE_RELATED_STARTS = ("citește", "citiți", "kapcsolódó", "olvasd", "δια�
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
-    r"|по темі|(?:à )?lire aussi|lesen sie auch|mehr zum thema|lee también|leia também|leggi anche|zobacz (?:także|też)"
+    r"|по темі|(?:à )?lire aussi|lesen sie auch|mehr zum thema|lee también|lea también|leia também|leggi anche|zobacz (?:także|też)"
     r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|по тэме|ilgili haberler|관련 ?기사|यह भी पढ़ें|بیشتر بخوانید|mohlo by vás zajímat|čtěte také"
     r"|související články|taip pat skaitykite|skaitykite taip pat|прочитајте још|прочитајте и|כתבות נוספות|lue myös|"
     + _MORE_RELATED + r")\W*$",
@@ -310,7 +312,7 @@ MAX_SUBHEADING_WORDS = 10  # a subheading between the links and the article's ne
 _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
                         "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ", "à lire",
-                        "lire", "lesen", "mehr zum", "list of", "lee ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ", "чытайце", "по тэме", "ilgili", "관련", "यह भी", "بیشتر", "mohlo", "čtěte", "souvis", "taip",
+                        "lire", "lesen", "mehr zum", "list of", "lee ", "lea ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ", "чытайце", "по тэме", "ilgili", "관련", "यह भी", "بیشتر", "mohlo", "čtěte", "souvis", "taip",
                         "skaityk", "прочитај", "כתבות", "lue ",
                         "sponsored", "promoted", "paid ", "partner content", "ads by", "ad by", "recommended by",
                         "around the web", "from our partne", "from the web", *MORE_RELATED_STARTS)

@@ -926,7 +926,8 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:оставить|написать|добавить) отзыв\W*$|^\W*(?:отзывы|комментарии) публикуются после"
     r"|^\W*(?:коментарі|відгуки) публікуються після|^\W*сделать стартовой\W*$"
     r"|^\W*los comentarios (?:publicados )?son (?:de )?(?:exclusiva )?responsabilidad\b"
-    r"|^\W*(?:normas|reglas) de participación\W*$|^\W*(?:escribe|deja|añade) (?:tu|un) comentario\b.{0,80}$"
+    r"|^\W*(?:normas|reglas) de participación\W*$"
+    r"|^\W*(?:escribe|escribir|deja|dejar|añade|añadir|agrega|agregar) (?:tu|un) comentario\b.{0,80}$"
     r"|^\W*ordenar(?: por)?\s*:.{0,60}$"
     r"|\bis a reader-supported publication\b|^\W*for more stories like this\b.{0,60}$"
     # a French comment form's note and a subscriber's box ("Votre adresse e-mail ne sera pas publiée.", "Cet article est
@@ -935,6 +936,12 @@ FURNITURE_RE = re.compile(
     r"|^\W*votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|^\W*(?:laisser|écrire|rédiger) un commentaire\W*$"
     r"|^\W*(?:cet )?article (?:est )?réservé aux abonnés\b.{0,60}$|^\W*lire l'article complet sur\b.{0,60}$"
     r"|^\W*griežtai draudžiama|^\W*полное или частичное (?:копирование|воспроизведение|использование)"
+    # a video's link with its length ("Смотреть видео 02:47"), a copy-link button at the head of a share row, a font-size
+    # control, a German sort control over comments, an aggregator's note that it compiled the story automatically
+    r"|^\W*(?:смотреть|дивитися) відео|^\W*смотреть видео(?:\W+\d{1,2}:\d{2})?\W*$"
+    r"|^\W*(?:скопировать|копировать|скопіювати|копіювати) (?:ссылку|посилання)\b.{0,80}$"
+    r"|^\W*(?:yazı boyutu|text size|font size|schriftgröße|размер шрифта|розмір шрифту|taille du texte)\b.{0,20}$"
+    r"|^\W*sortieren(?: nach)?\s*:.{0,60}$|\bkaynağından otomatik olarak derlenmiştir\b"
     r"|^\W*(?:playback speed|subtitles|fullscreen|full screen|autoplay(?: on| off)?|now playing|up next)\W*$"
     r"|^\W*(?:google translate|show original)\W*$|^\W*(?:always|never) translate\b.{0,40}$"
     r"|^\W*translated (?:with|by) (?:deepl|google|yandex|microsoft|bing)\b.{0,40}$"
@@ -1201,7 +1208,9 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "ordenar", "for more stories", "популярне", "отзывы ", "комментарии ", "коментарі ", "відгуки ",
                     "сделать стартовой", "оставить отзыв", "написать отзыв", "добавить отзыв", "komentovat", "vous devez",
                     "votre adresse", "cet article", "article réservé", "lire l'article", "griežtai", "полное или",
-                    "laisser un", "écrire un", "rédiger un", "pro vstup", "pro přidání", "оставляя", "отправляя",
+                    "laisser un", "écrire un", "rédiger un", "escribir", "dejar", "añadir", "agrega", "смотреть",
+                    "дивитися", "скопировать", "копировать", "скопіювати", "копіювати", "yazı boyutu", "text size",
+                    "font size", "schriftgröße", "размер шрифта", "розмір шрифту", "taille du texte", "sortieren", "pro vstup", "pro přidání", "оставляя", "отправляя",
                     "публикуя", "залишаючи", "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
                     "social sharing", "добавить в блог", "neueste", "älteste", "facebook", "twitter", "x", "whatsapp", "save",
                     "copy ",
@@ -1217,6 +1226,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "oldest ones", "popular first", "popular ones", "always translate", "never translate", "translated ",
                     "оригинал")
 FURNITURE_PARTS = ("usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt ", "toestemming voor", "reader-supported",
+                   "otomatik olarak",
                    "fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
