@@ -219,6 +219,10 @@ POSTED_BY_OTHER_RE = re.compile(r"^(?:posté|publié|écrit|publicado|escrito|ge
                                 re.IGNORECASE)
 POSTED_BY_OTHER_STARTS = ("posté", "publié", "écrit", "publicado", "escrito", "geschrieben", "verfasst", "scritto",
                           "pubblicato", "postado")
+# "- Maureen, Kettering, 28/12/2012 18:58": a tabloid's signature under a comment (the name, at most a town, a region
+# and a country, then the date)
+SIGNATURE_MARKS = ("- ", "– ", "— ")
+SIGNATURE_MAX_PARTS = 4
 # "Gwen O. says: Post author": a WordPress theme's badge after a commenter's "says:"
 SAYS_BADGE_TAIL_RE = re.compile(r"(?<=:)\s*(?:post author|author|moderator|admin|staff)\s*$", re.IGNORECASE)
 # a forum post's header (phpBB): "Post by NAME » DATE", "Сообщение NAME » 05 дек 2026, 14:32"
@@ -255,14 +259,14 @@ THREAD_NAV_TAIL_RE = re.compile(r"(?:\s*\|\s*(?:parent|root|prev|next|context))+
                                 re.IGNORECASE)
 THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such a line ends (a cheap test first)
 COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME | Dec 3 2026 10:15 utc | 12"
-# LiveJournal's user mark, lynx's link number before a name, Drupal's mark after an anonymous commenter's name
 # a comment system's mark beside a name: LiveJournal's "[info]", lynx's link number, Drupal's "(not verified)", old Reddit's
 # "[S]" (the poster), "[M]" (a moderator) and "[A]" (an admin) glued to the name
 USER_MARK_RE = re.compile(r"^\[(?:info|userpic|icon|avatar|profile|\d{1,4})\]\s*(?=\S)|\s+\(not verified\)$|(?<=\w)\[[SMA]\]$",
                           re.IGNORECASE)
 # "NAME spune:", "NAME sagt:", "NAME a écrit :": a WordPress theme's verb in other languages
 OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "dit", "a écrit", "dice", "dijo", "escribió", "disse", "escreveu", "pisze",
-                    "napisał(a)", "napisała", "napisał", "napsal", "сказал(а)", "сказала", "сказал", "napísal", "schreef", "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
+                    "napisał(a)", "napisała", "napisał", "napsal", "сказал(а)", "сказала", "сказал", "napísal", "schreef",
+                    "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
                     "írta", "пишет", "пише", "написал", "написав", "каже", "говорит")
 SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes|" + "|".join(map(re.escape, OTHER_SAYS_VERBS))
                      + r")(?:\b|(?<=\)))\s*(?P<rest>.*?)\s*:?\s*$",  # (a verb may end in a bracket: "napisał(a)")
@@ -749,10 +753,6 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     if "#" in date:  # "Вадим_К 12.03.2012 12:10 #1": a forum post's number after its date
         date = COMMENT_NUMBER_TAIL_RE.sub("", date)
     return _Meta(author=author, date=date.strip())
-
-
-SIGNATURE_MARKS = ("- ", "– ", "— ")
-SIGNATURE_MAX_PARTS = 4  # the name, and at most a town, a region and a country
 
 
 class MetaMemo(dict):

@@ -729,14 +729,14 @@ def _reads_as_headline(line: str) -> bool:
     return not _title_separated(line) and not line.isupper() and not line[:1].islower()
 
 
+MENU_SEPARATOR_RE = re.compile(r"[|»«·•]")
+
+
 def _reads_as_far_headline(line: str) -> bool:
     """`_reads_as_headline`, but a dash or a colon may part the headline ("Sanctions on Russia: Europe has found its nerve
     – can it hold on to it?"): past the title window no page title ("Headline - Site") is left to split, and the
     article's words must be the line's (`_far_headline_overlap`); a menu's bars, bullets and guillemets still part it."""
     return MENU_SEPARATOR_RE.search(line) is None and not line.isupper() and not line[:1].islower()
-
-
-MENU_SEPARATOR_RE = re.compile(r"[|»«·•]")
 
 
 def _opens_byline_block(lines: list[str], index: int) -> bool:
@@ -938,7 +938,7 @@ FURNITURE_RE = re.compile(
     r"|^\W*griežtai draudžiama|^\W*полное или частичное (?:копирование|воспроизведение|использование)"
     # a video's link with its length ("Смотреть видео 02:47"), a copy-link button at the head of a share row, a font-size
     # control, a German sort control over comments, an aggregator's note that it compiled the story automatically
-    r"|^\W*(?:смотреть|дивитися) відео|^\W*смотреть видео(?:\W+\d{1,2}:\d{2})?\W*$"
+    r"|^\W*(?:смотреть видео|дивитися відео)(?:\W+\d{1,2}:\d{2})?\W*$"
     r"|^\W*(?:скопировать|копировать|скопіювати|копіювати) (?:ссылку|посилання)\b.{0,80}$"
     r"|^\W*(?:yazı boyutu|text size|font size|schriftgröße|размер шрифта|розмір шрифту|taille du texte)\b.{0,20}$"
     r"|^\W*sortieren(?: nach)?\s*:.{0,60}$|\bkaynağından otomatik olarak derlenmiştir\b"
@@ -1210,7 +1210,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "votre adresse", "cet article", "article réservé", "lire l'article", "griežtai", "полное или",
                     "laisser un", "écrire un", "rédiger un", "escribir", "dejar", "añadir", "agrega", "смотреть",
                     "дивитися", "скопировать", "копировать", "скопіювати", "копіювати", "yazı boyutu", "text size",
-                    "font size", "schriftgröße", "размер шрифта", "розмір шрифту", "taille du texte", "sortieren", "pro vstup", "pro přidání", "оставляя", "отправляя",
+                    "font size", "schriftgröße", "размер шрифта", "розмір шрифту", "taille du texte", "sortieren",
+                    "pro vstup", "pro přidání", "оставляя", "отправляя",
                     "публикуя", "залишаючи", "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
                     "social sharing", "добавить в блог", "neueste", "älteste", "facebook", "twitter", "x", "whatsapp", "save",
                     "copy ",
