@@ -92,3 +92,24 @@ def test_round_29_furniture_one_by_one_and_batched(line: str) -> None:
 
 def test_more_comments_and_read_also_in_spanish() -> None:
     assert MORE_COMMENTS_RE.match("Cargar más comentarios") and RELATED_LINK_LABEL_RE.match("LEA TAMBIÉN:")
+
+
+# From the thirtieth round (written against the final rules and scored before these were added)
+def test_round_30_comment_lines() -> None:
+    meta = _meta_of("Bärni1965 am 14.03.2014 15:30")
+    assert (meta.author, meta.date) == ("Bärni1965", "14.03.2014 15:30")
+    assert is_button("Antworten Melden Empfehlen (14)") and is_button("Antworten | Gefällt mir (11) | Gefällt mir nicht (16)")
+    assert MORE_COMMENTS_RE.match("Развернуть все") and MORE_COMMENTS_RE.match("Развернуть все | Свернуть все")
+
+
+@pytest.mark.parametrize("line", [
+    "Diese Website verwendet Cookies. Mit der Nutzung der Website erklären Sie sich damit einverstanden. Mehr erfahren",
+    "Cet article est réservé aux abonnés. Vous êtes abonné(e) au Nouveau Regard : merci de votre fidélité.",
+    "Vous pouvez offrir cet article à un proche : il pourra le lire gratuitement pendant 72 heures.",
+    "Если сайт не открывается, используйте VPN или наше зеркало в Telegram: @mirror",
+    "Якщо відео не відтворюється, оновіть сторінку",
+    "Download episode (MP3, 38 MB)", "Залиште коментар. Коментарі з образами видаляються.",
+    "Create an account or Sign in to comment",
+])
+def test_round_30_furniture_one_by_one_and_batched(line: str) -> None:
+    assert _is_furniture(line) and furniture_flags([line] * 1200)[0]

@@ -46,7 +46,8 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
                       # "Vous devez être connecté pour publier un commentaire.", "Vous devez être connecté pour réagir."
                       r"|^\W*vous devez être (?:connecté|identifié|inscrit)e?s? pour (?:publier un commentaire|commenter"
                       r"|réagir|répondre)\b.{0,30}$"
-                      r"|^\W*(?:log in|sign in)(?: or sign up)? to (?:leave|post|add) a comment\b.{0,30}$")
+                      r"|^\W*(?:log in|sign in)(?: or sign up)? to (?:leave|post|add) a comment\b.{0,30}$"
+                      r"|^\W*create an account or (?:sign|log) in to (?:comment|join the (?:discussion|conversation))\W*$")
 
 # a link to more of the comments ("View all comments", "← Previous Comments", "Показать еще комментарии", "Voir plus de
 # réactions"): a counter, and no comment's text (in the training pages' gold all 8 such lines that the model called comment are
@@ -57,7 +58,8 @@ MORE_COMMENTS = (r"^\W*(?:(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:commen
                  r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات"
                  r"|(?:показать|показати|загрузить|завантажити) (?:еще|ещё|ще|більше|все|всі) (?:\d+ )?(?:комментари|коментар)\w*"
                  r"|(?:voir|afficher|charger) (?:plus de|tous les|les \d+) (?:réactions|commentaires|réponses)"
-                 r"|(?:view|show|load|see) \d+ more (?:comments?|replies) in this thread)\W*$")
+                 r"|(?:view|show|load|see) \d+ more (?:comments?|replies) in this thread"
+                 r"|развернуть все(?:\s*\|\s*свернуть все)?|розгорнути всі)\W*$")
 COUNTER_RE = re.compile(
     r"^\W*(?:\d[\d,.]*\s*)?(?:comments?|comment\(s\)|responses?|replies|thoughts?(?:\s+on\b.*)?|discussions?|reader comments"
     r"|комментари\w*|коментар\w*|kommentare?|commentaires?|réactions?)"
@@ -133,7 +135,8 @@ BUTTON_WORDS = REPLY_WORDS + (
     "gift a subscription", "collapse", "expand", "lubię to",
     # the share button beside "Reply" in Disqus's rows and others, in the languages read so far
     "condividi", "compartir", "partager", "teilen", "udostępnij", "compartilhar", "delen", "zitieren",
-    "reagovat", "líbí se")  # (Czech: "Reagovat Líbí se (4)")
+    "reagovat", "líbí se",  # (Czech: "Reagovat Líbí se (4)")
+    "empfehlen", "gefällt mir nicht")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
@@ -730,6 +733,8 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
         head, date = line[:match.start("date")], match.group("date")
     if "IP" in head or "ip" in head:  # "Рижанин IP: 85.254.xx.xx 17.07.2018 11:52": the commenter's masked address
         head = MASKED_IP_TAIL_RE.sub("", head)
+    if head.endswith(" am "):  # "Bärni1965 am 14.03.2014 15:30": German "on" between the name and the date
+        head = head[:-3]
     # "NAME (05.12.2026 14:32)": the date in brackets
     bracketed = head.rstrip().endswith("(") and date.rstrip().endswith(")")
     if bracketed:

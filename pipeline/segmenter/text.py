@@ -886,6 +886,9 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:then |only |just )?[$€£]\s?\d[\d.,]*\s*(?:per|a|/)\s*(?:month|week|year|mo|yr)\b"
     r"|^\W*(?:complete|essential|unlimited|full|premium) digital access\b|\bcancel (?:at )?any ?time\b"
     r"|\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\buse of cookies\b"
+    # ... in German, French, Spanish, Italian and Russian ("Diese Website verwendet Cookies.")
+    r"|\b(?:diese (?:web)?seite|diese website|wir) verwende[nt] cookies\b|\bce site utilise des cookies\b"
+    r"|\beste sitio (?:web )?(?:utiliza|usa) cookies\b|\bquesto sito (?:utilizza|usa) (?:i )?cookie|сайт использует (?:файлы )?cookie"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
     # a consent dialog's buttons alone ("Accept all Reject all", "Reject all", "Manage preferences"), an app banner ("Get
     # the app for local news & alerts", "Open in app"), a translation tool's bar ("Google Translate", "Show original")
@@ -934,7 +937,11 @@ FURNITURE_RE = re.compile(
     # réservé aux abonnés."), a republisher's link to the original ("Lire l'article complet sur ..."), a copyright
     # notice in Lithuanian and Russian ("Griežtai draudžiama ...", "Полное или частичное копирование ... запрещено")
     r"|^\W*votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|^\W*(?:laisser|écrire|rédiger) un commentaire\W*$"
-    r"|^\W*(?:cet )?article (?:est )?réservé aux abonnés\b.{0,60}$|^\W*lire l'article complet sur\b.{0,60}$"
+    r"|^\W*(?:cet )?article (?:est )?réservé aux abonnés\b.{0,100}$|^\W*lire l'article complet sur\b.{0,60}$"
+    r"|^\W*vous pouvez offrir cet article\b"
+    # an exile outlet's mirror notice, a video player's fallback note, a podcast's download link, a comment form's prompt
+    r"|если сайт не открывается|^\W*якщо відео не відтворюється|^\W*download (?:this )?episode\b.{0,40}$"
+    r"|^\W*(?:залиште|залишіть|напишіть|оставьте|напишите) (?:свій |ваш |свой )?(?:коментар|комментарий).{0,100}$"
     r"|^\W*griežtai draudžiama|^\W*полное или частичное (?:копирование|воспроизведение|использование)"
     # a video's link with its length ("Смотреть видео 02:47"), a copy-link button at the head of a share row, a font-size
     # control, a German sort control over comments, an aggregator's note that it compiled the story automatically
@@ -1211,7 +1218,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "laisser un", "écrire un", "rédiger un", "escribir", "dejar", "añadir", "agrega", "смотреть",
                     "дивитися", "скопировать", "копировать", "скопіювати", "копіювати", "yazı boyutu", "text size",
                     "font size", "schriftgröße", "размер шрифта", "розмір шрифту", "taille du texte", "sortieren",
-                    "pro vstup", "pro přidání", "оставляя", "отправляя",
+                    "pro vstup", "pro přidání", "оставляя", "отправляя", "vous pouvez", "якщо відео", "download",
+                    "залиште", "залишіть", "напишіть", "оставьте", "напишите",
                     "публикуя", "залишаючи", "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
                     "social sharing", "добавить в блог", "neueste", "älteste", "facebook", "twitter", "x", "whatsapp", "save",
                     "copy ",
@@ -1227,7 +1235,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "oldest ones", "popular first", "popular ones", "always translate", "never translate", "translated ",
                     "оригинал")
 FURNITURE_PARTS = ("usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt ", "toestemming voor", "reader-supported",
-                   "otomatik olarak",
+                   "otomatik olarak", "сайт не открывается",
                    "fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
