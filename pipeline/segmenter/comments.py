@@ -49,6 +49,12 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
                       r"|^\W*(?:log in|sign in)(?: or sign up)? to (?:leave|post|add) a comment\b.{0,30}$"
                       r"|^\W*create an account or (?:sign|log) in to (?:comment|join the (?:discussion|conversation))\W*$")
 
+# a comment form's heading in other languages ("Написать комментарий", "Neuen Kommentar verfassen", "Écrire un
+# commentaire"): a counter to the parser, and furniture to the rules
+COMMENT_FORM_HEADINGS = (r"^\W*(?:оставить|написать|добавить|залишити|написати|додати) (?:комментари|коментар)\w*\W*$"
+                         r"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen|abgeben)\W*$"
+                         r"|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$")
+
 # a link to more of the comments ("View all comments", "← Previous Comments", "Показать еще комментарии", "Voir plus de
 # réactions"): a counter, and no comment's text (in the training pages' gold all 8 such lines that the model called comment are
 # boilerplate)
@@ -83,9 +89,7 @@ COUNTER_RE = re.compile(
     r"|^\W*\d[\d,.]*\s*reply\W*$"  # "1 reply" under a comment (a bare "Reply" is a button)
     # "Авторизуйтесь, чтобы оставить комментарий", "Залишити коментар"
     r"|^\W*(?:авторизуйтесь|войдите|увійдіть)\b.{0,40}(?:комментари|коментар)\w*\W*$"
-    r"|^\W*(?:оставить|написать|добавить|залишити|написати|додати) (?:комментари|коментар)\w*\W*$"
-    # "Kommentar schreiben", "Écrire un commentaire"
-    r"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen|abgeben)\W*$|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$",
+    r"|" + COMMENT_FORM_HEADINGS,
     re.IGNORECASE,
 )
 # ...and a comment section's pages ("← Previous Comments", "Older Comments »"), which no counter is

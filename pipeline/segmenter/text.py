@@ -25,7 +25,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.segmenter.comments import (AVATAR_RE, DATE_FILLER_WORDS, FORUM_NUMBERED_POST_RE, FORUM_POST_RE,
+from pipeline.segmenter.comments import (AVATAR_RE, COMMENT_FORM_HEADINGS, DATE_FILLER_WORDS, FORUM_NUMBERED_POST_RE,
+                                         FORUM_POST_RE,
                                          FORUM_STATUS_RE, FORUM_SUBJECT_POST_RE, FORUM_SUBJECT_WORDS, PROFILE_LINE,
                                          PROFILE_OPENINGS, REPLY_TO,
                                          LINE_CACHE_SIZE, MORE_COMMENTS_RE, REPLY_TO_STARTS, REPLY_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
@@ -919,11 +920,10 @@ FURNITURE_RE = re.compile(
     r"|messenger|flipboard|google\+|tumblr|save)\W+)+(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email"
     r"|e-mail|sms|print|copy (?:article )?link|messenger|flipboard|google\+|tumblr|save)\W*$"
     r"|^\W*share this (?:story|article)\s*:|^\W*i understand and agree\b|^\W*(?:post|submit|send|add) (?:a |your )?comment\W*$"
-    r"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen)\W*$"
+    r"|" + COMMENT_FORM_HEADINGS +
     # a comment form's heading, fields and rules ("Додати коментар", "Ваше ім'я:", "Редакція залишає за собою право ...",
     # "Escribe tu comentario.", "Normas de participación", "Ordenar: Más recientes"), a newsletter's or a site's appeal
     # ("NAME is a reader-supported publication.", "For more stories like this, check our news page.")
-    r"|^\W*(?:додати|залишити|написати|добавить|оставить|написать) (?:коментар|комментари)\w*\W*$"
     r"|^\W*(?:ваше ім['’]я|ваше имя|your name|tu nombre|su nombre|votre nom|ihr name)\s*\*?\s*:.{0,30}$"
     r"|^\W*(?:редакція|редакция) (?:залишає|оставляет) за (?:собою|собой) право"
     r"|^\W*(?:оставить|написать|добавить) отзыв\W*$|^\W*(?:отзывы|комментарии) публикуются после"
@@ -936,7 +936,7 @@ FURNITURE_RE = re.compile(
     # a French comment form's note and a subscriber's box ("Votre adresse e-mail ne sera pas publiée.", "Cet article est
     # réservé aux abonnés."), a republisher's link to the original ("Lire l'article complet sur ..."), a copyright
     # notice in Lithuanian and Russian ("Griežtai draudžiama ...", "Полное или частичное копирование ... запрещено")
-    r"|^\W*votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|^\W*(?:laisser|écrire|rédiger) un commentaire\W*$"
+    r"|^\W*votre adresse (?:e-?mail|de messagerie) ne sera pas publiée"
     r"|^\W*(?:cet )?article (?:est )?réservé aux abonnés\b.{0,100}$|^\W*lire l'article complet sur\b.{0,60}$"
     r"|^\W*vous pouvez offrir cet article\b"
     # an exile outlet's mirror notice, a video player's fallback note, a podcast's download link, a comment form's prompt
@@ -1209,7 +1209,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "vi bryr", "stories like", "версия для", "most ", "lo más", "самое", "популярное",
                     "meistgelesen", "les plus", "i più", "najczęściej", "nejčtenější", "en çok", "meest", "wij en onze",
                     "you must be", "bitte melden", "bitte loggen", "sie müssen", "neuen kommentar", "einen kommentar",
-                    "kommentar schreiben", "kommentar verfassen", "додати ", "залишити ", "написати ", "добавить ",
+                    "kommentar schreiben", "kommentar verfassen", "kommentar abgeben", "ajouter un", "додати ", "залишити ", "написати ", "добавить ",
                     "оставить ", "написать ", "ваше ", "your name", "tu nombre", "su nombre", "votre nom", "ihr name",
                     "редакція ", "редакция ", "los comentarios", "normas de", "reglas de", "escribe ", "deja ", "añade ",
                     "ordenar", "for more stories", "популярне", "отзывы ", "комментарии ", "коментарі ", "відгуки ",
