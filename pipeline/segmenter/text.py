@@ -40,6 +40,7 @@ from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROM
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 from pipeline.segmenter.sites import template_evidence
+from pipeline.segmenter.titles import pick_title, record_title_input
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 TITLE_WINDOW = 25
@@ -508,6 +509,12 @@ def find_title(lines: list[str], labels: list[str], title_hint: str | None = Non
     quoted = _title_quoted_over_comments(lines)
     if quoted is not None:
         return quoted
+    return pick_title(lines, labels)
+
+
+def rule_title(lines: list[str], labels: list[str]) -> int | None:
+    """The hand-written title rules that the learned scorer (`titles.py`) replaced in stop 33: index of the title line,
+    or None. Kept as the baseline of `benchmarks/titles.py`; the segmenter no longer calls it."""
     # the title sits above the first real paragraph; short lines labelled body before it (bylines,
     # stray menu words) do not end the search. The model's label does not decide: it often calls
     # the headline furniture (a <title> copy "Headline | Site") and a dateline body.
@@ -2692,6 +2699,7 @@ def place_title(lines: list[str], labels: list[str], title_hint: str | None = No
     A title line the model called site furniture (often a <title> copy "Headline | Site") gives the
     document's title but stays furniture: Dragnet's gold, like the model, counts such copies as
     boilerplate, and only the in-page headline as part of the article."""
+    record_title_input(lines, labels, title_hint)
     metadata = metadata_header(lines)
     searched = lines
     printed = next((index for index, line in enumerate(lines[:PRINT_HEADER_WITHIN]) if PRINT_HEADER_RE.match(line)), None)
