@@ -69,6 +69,7 @@ def _separator_spans(line: str) -> list[tuple[int, int]]:
     return [match.span() for match in TITLE_SEPARATOR_RE.finditer(line)]
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _title_separated(line: str) -> bool:
     """Whether the line holds a page title's separator ("Headline | Site"); the marks of a quotation in guillemets are
     none."""
@@ -613,14 +614,19 @@ def _short_headline(line: str, label: str) -> bool:
 def _heads_a_menu(lines: list[str], index: int) -> bool:
     """Whether the MENU_RUN lines under lines[index] are menu items (at most two words, or a skip link)."""
     below = lines[index + 1: index + 1 + MENU_RUN]
-    return len(below) == MENU_RUN and all(
-        (len(WORD_RE.findall(line)) <= 2 or is_skip_link(line)) and not any(map(str.isdigit, line))
-        for line in below)
+    return len(below) == MENU_RUN and all(map(_menu_run_item, below))
 
 
-def _content_words(line: str) -> set[str]:
-    return {word for word in map(str.casefold, WORD_RE.findall(line)) if len(word) >= 3 and word not in STOPWORDS
-            and not word.isdigit()}
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _menu_run_item(line: str) -> bool:
+    """An item of the menu under a site's name (`_heads_a_menu`): at most two words or a skip link, no digit."""
+    return (len(WORD_RE.findall(line)) <= 2 or is_skip_link(line)) and not any(map(str.isdigit, line))
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _content_words(line: str) -> frozenset[str]:
+    return frozenset(word for word in map(str.casefold, WORD_RE.findall(line)) if len(word) >= 3
+                     and word not in STOPWORDS and not word.isdigit())
 
 
 def _occurs_as_word(word: str, text: str) -> bool:
@@ -711,13 +717,16 @@ def _amid_menu(lines: list[str], index: int) -> bool:
     link and its menu: a line of at most MENU_ITEM_MAX_WORDS words without a headline's punctuation (a colon, a comma,
     quotes: "Ukraine-Russia talks: live updates" between "Live" links and badges is the headline) between two menu items
     (at most two words each, no digit, or a skip link)."""
-    def item(other: int) -> bool:
-        line = lines[other]
-        return (len(line.split()) <= 2 and not any(map(str.isdigit, line)) and any(map(str.isalpha, line))) \
-            or is_skip_link(line)
-
     return 0 < index < len(lines) - 1 and len(lines[index].split()) <= MENU_ITEM_MAX_WORDS \
-        and not any(map(lines[index].__contains__, HEADLINE_MARKS)) and item(index - 1) and item(index + 1)
+        and not any(map(lines[index].__contains__, HEADLINE_MARKS)) and _menu_item(lines[index - 1]) \
+        and _menu_item(lines[index + 1])
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _menu_item(line: str) -> bool:
+    """A menu's item beside a line (`_amid_menu`): at most two words, no digit, a letter; or a skip link."""
+    return (len(line.split()) <= 2 and not any(map(str.isdigit, line)) and any(map(str.isalpha, line))) \
+        or is_skip_link(line)
 
 
 def _among_headings(lines: list[str], index: int) -> bool:

@@ -38,7 +38,7 @@ from typing import Iterator
 
 import numpy as np
 
-from pipeline.segmenter.comments import is_button, is_counter
+from pipeline.segmenter.comments import LINE_CACHE_SIZE, is_button, is_counter
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def _candidates(lines: list[str], labels: list[str]) -> tuple[list[int], list[in
         # a heading (`text._heading_like`: no sentence, date, byline, menu or furniture), so that no sentence of the
         # article leaves the body (a post without a headline keeps its first sentence)
         if labels[index] != "comment" and text._heading_like(line, MIN_CANDIDATE_WORDS):
-            n_words = len(text.WORD_RE.findall(line))
+            n_words = _word_count(line)
             if n_words <= MAX_CANDIDATE_WORDS:
                 candidates.append(index)
                 word_counts.append(n_words)
@@ -97,17 +97,41 @@ def _candidates(lines: list[str], labels: list[str]) -> tuple[list[int], list[in
 
 # (every candidate reads as a heading, so no feature asks what `text._heading_like` rules out: a date, a byline, a
 # menu, furniture, a full stop at the end)
-FEATURES = (
-    "heading", "first_heading", "headings_above", "first_candidate",
-    "labelled_body", "body_above", "body_below", "longer_body_below",
-    "log_words", "words_4_to_20", "words_up_to_3", "words_over_20", "capitalised", "upper",
-    "ends_with_colon", "ends_with_question", "separated", "digits", "amid_menu", "heads_menu",
+CONTEXT_FEATURES = (
+    "first_heading", "headings_above", "first_candidate",
+    "labelled_body", "body_above", "body_below", "longer_body_below", "separated", "amid_menu", "heads_menu",
     "above_first_paragraph", "is_first_paragraph", "past_first_paragraph", "to_first_paragraph",
     "position", "position_squared", "first_line", "overlap",
     "holds_another", "held_by_another", "repeated", "byline_below", "byline_two_below", "date_above",
-    "heading_above", "heading_below", "button", "lower_case_start",
-    "ends_with_bracket", "copyright_sign", "early_colon", "list_item", "list_item_around",
+    "heading_above", "heading_below", "list_item_around",
 )
+LINE_FEATURES = (  # the line's own (`_line_features`)
+    "heading", "log_words", "words_4_to_20", "words_up_to_3", "words_over_20", "capitalised", "upper",
+    "ends_with_colon", "ends_with_question", "digits", "button", "lower_case_start",
+    "ends_with_bracket", "copyright_sign", "early_colon", "list_item",
+)
+FEATURES = CONTEXT_FEATURES + LINE_FEATURES
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _word_count(line: str) -> int:
+    return len(_text().WORD_RE.findall(line))
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _line_features(line: str, n_words: int) -> tuple:
+    """The LINE_FEATURES of a candidate line with `n_words` words (WORD_RE)."""
+    text = _text()
+    words = line.split()
+    return (
+        n_words >= 4 and text._heading_like(line, 4), math.log1p(n_words), 4 <= n_words <= 20, n_words <= 3,
+        n_words > 20, sum(word[:1].isupper() for word in words) / len(words), line.isupper(),
+        line.endswith(":"), line.endswith(("?", "!")), sum(map(str.isdigit, line)) / len(line),
+        is_button(line) or is_counter(line), line[:1].islower(),
+        line.endswith((")", "]")),  # a caption's credit, "(Courtesy of ...)"
+        "©" in line, ": " in line[:25],  # a label ("Republished from: ...") or a headline's kicker
+        text.LIST_ITEM_RE.match(line) is not None,
+    )
 
 
 def candidate_features(lines: list[str], labels: list[str]) -> tuple[list[int], np.ndarray]:
@@ -128,19 +152,16 @@ def candidate_features(lines: list[str], labels: list[str]) -> tuple[list[int], 
     rows = []
     for number, (index, n_words) in enumerate(zip(candidates, word_counts)):
         line = lines[index]
-        heading = n_words >= 4 and text._heading_like(line, 4)
+        own = _line_features(line, n_words)
+        heading = own[0]
         position = min(index - start, MAX_CANDIDATES) / MAX_CANDIDATES
         above = lines[index - 1] if index > 0 else ""
         below = lines[index + 1] if index + 1 < n_lines else ""
-        words = line.split()
+        body_below = index + 1 < n_lines and labels[index + 1] == "body"
         rows.append((
-            heading, heading and headings_above == 0, min(headings_above, 5) / 5, number == 0,
-            labels[index] == "body", index > 0 and labels[index - 1] == "body",
-            index + 1 < n_lines and labels[index + 1] == "body",
-            index + 1 < n_lines and labels[index + 1] == "body" and len(below) > len(line),
-            math.log1p(n_words), 4 <= n_words <= 20, n_words <= 3, n_words > 20,
-            sum(word[:1].isupper() for word in words) / len(words), line.isupper(),
-            line.endswith(":"), line.endswith(("?", "!")), line in parts_of, sum(map(str.isdigit, line)) / len(line),
+            heading and headings_above == 0, min(headings_above, 5) / 5, number == 0,
+            labels[index] == "body", index > 0 and labels[index - 1] == "body", body_below,
+            body_below and len(below) > len(line), line in parts_of,
             text._amid_menu(lines, index), text._heads_a_menu(lines, index),
             index < paragraph, index == paragraph, index > paragraph, max(-30, min(5, index - paragraph)) / 30,
             position, position ** 2, index == start, text._overlap(line, opening) if opening else 0.0,
@@ -148,12 +169,8 @@ def candidate_features(lines: list[str], labels: list[str]) -> tuple[list[int], 
             counts[line] > 1, text._opens_byline_block(lines, index + 1), text._opens_byline_block(lines, index + 2),
             index > 0 and len(above) <= 80 and text.is_date_text(above),
             index > 0 and text._heading_like(above, 2), bool(below) and text._heading_like(below, 2),
-            is_button(line) or is_counter(line), line[:1].islower(),
-            line.endswith((")", "]")),  # a caption's credit, "(Courtesy of ...)"
-            "©" in line, ": " in line[:25],  # a label ("Republished from: ...") or a headline's kicker
-            text.LIST_ITEM_RE.match(line) is not None,
             above.startswith(text.BULLET_START) or below.startswith(text.BULLET_START),
-        ))
+        ) + own)
         headings_above += heading
     return candidates, np.array(rows, dtype=np.float64)
 
