@@ -4,8 +4,8 @@ Public API (used by the `segment` stage and the CLI):
 
 * `segment_text(text)` labels every non-blank line of a plain-text dump with the learned
   `LineSegmenter` (a bidirectional GRU over column-wise line features, see `model.py` and
-  `batch_features.py`), picks the title by rule
-  (`text.py`) and parses the comment lines into `Comment(author, date, text)` (`comments.py`).
+  `batch_features.py`), picks the title with a learned
+  scorer (`titles.py`) and parses the comment lines into `Comment(author, date, text)` (`comments.py`).
   The body is the body lines joined with a blank line ("\\n\\n"); the title line is not in the body.
 * `segment_texts(texts, sites=...)` segments many dumps at once (the model runs on batches of
   documents: several times faster per document than one `segment_text` call each). With each
