@@ -37,6 +37,7 @@ from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROM
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
 from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
 from pipeline.segmenter.sites import template_evidence
+from pipeline.segmenter.titles import first_paragraph as first_paragraph_of
 from pipeline.segmenter.titles import pick_title, record_title_input
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
@@ -516,10 +517,7 @@ def rule_title(lines: list[str], labels: list[str]) -> int | None:
     # the title sits above the first real paragraph; short lines labelled body before it (bylines,
     # stray menu words) do not end the search. The model's label does not decide: it often calls
     # the headline furniture (a <title> copy "Headline | Site") and a dateline body.
-    first_paragraph = next(
-        (index for index, label in enumerate(labels) if label == "body" and len(WORD_RE.findall(lines[index])) >= 12),
-        len(lines),
-    )
+    first_paragraph = first_paragraph_of(lines, labels)
     start = archive_banner_length(lines)  # a web archive's toolbar is not the page
     stop = min(first_paragraph + 1, start + TITLE_WINDOW, len(lines))
     for min_words in (4, 2):
