@@ -449,6 +449,38 @@ def test_fine_tune_from_shipped_model_learns_a_site_convention(segmenter: LineSe
     assert tuned.predict(["A new headline about arms talks", *PARAGRAPHS[1:3], footer])[1] == "body"
 
 
+def test_fine_tune_on_partly_labelled_pages_reads_unlabelled_lines_as_context_only(segmenter: LineSegmenter) -> None:
+    footer = ("This report is distributed by the Example Syndicate under a licence that allows republication "
+              "with attribution to the original authors and a link back to the source page.")
+    docs = [["Ministers fail to agree on missile treaty future", *PARAGRAPHS[:k], footer] for k in (2, 3, 4) * 3]
+    # the first paragraph and the footer are labelled; the other lines are read, not taught
+    partial = [[None, "body", *[None] * (len(doc) - 3), "boilerplate"] for doc in docs]
+    tuned = LineSegmenter().fit(docs, partial, base=segmenter, epochs=15, lr=3e-3)
+    page = ["A new headline about arms talks", *PARAGRAPHS[1:3], footer]
+    assert tuned.predict(page)[1:] == ["body", "body", "boilerplate"]
+    # the same lines labelled (wrongly) instead of left out are learnt
+    labelled = [[label or "comment" for label in labels] for labels in partial]
+    assert "comment" in LineSegmenter().fit(docs, labelled, base=segmenter, epochs=15, lr=3e-3).predict(page)[1:3]
+    with pytest.raises(ValueError, match="unknown labels"):
+        LineSegmenter().fit(docs[:1], [["sidebar"] * len(docs[0])], base=segmenter)
+
+
+def test_probe_page_checks_become_partial_line_labels() -> None:
+    from pipeline.segmenter.data import probe_page_labels
+
+    texts = ["Home | World | Sport", "Talks resume in Geneva", "Delegations met on Tuesday for the first time.",
+             "Officials said the next round would follow.", "Share this article", "3 comments", "anna_k",
+             "12 March 2019, 10:15", "The delegations have met before, with little to show for it.", "Reply",
+             "Talks resume in Geneva"]
+    spec = {"title": "Talks resume in Geneva", "body_openings": ["Delegations met on", "Officials said the"],
+            "comments": [["anna_k", "12 March 2019, 10:15"]],
+            "boilerplate_openings": ["Home | World", "Share this", "3 comments", "No such line"]}
+    assert probe_page_labels(texts, spec) == [
+        "boilerplate", None, "body", "body", "boilerplate", "boilerplate", "comment", "comment", None, None, None]
+    # a title printed once is body, as in Dragnet's gold
+    assert probe_page_labels(texts[:-1], spec)[1] == "body"
+
+
 def test_user_jsonl_loading(tmp_path: Path) -> None:
     from pipeline.segmenter.data import load_user_jsonl
 
@@ -470,6 +502,9 @@ def test_user_jsonl_loading(tmp_path: Path) -> None:
     path.write_text(json.dumps(segmented) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="mine.jsonl:1"):
         load_user_jsonl(path)
+    # a line left unlabelled (null) stays, as None
+    path.write_text(json.dumps({"lines": ["Headline here", "Body text."], "labels": [None, "body"]}) + "\n", encoding="utf-8")
+    assert load_user_jsonl(path) == [{"lines": ["Headline here", "Body text."], "labels": [None, "body"]}]
 
 
 # --- the five real seed dumps (read from ../shared at run time) --------------------------------

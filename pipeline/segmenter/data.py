@@ -63,7 +63,8 @@ def load_dragnet(data_dir: str | Path = DEFAULT_DATA_DIR, split: str | None = "t
 def load_user_jsonl(path: str | Path) -> list[dict]:
     """A user's labelled pages: one JSON object per line with `lines` and `labels` (and optionally `site`), or a
     record of `newsstance segment` output whose `lines` ({line_no, text, label}) the user has corrected (its
-    `source` is the site)."""
+    `source` is the site). A label may be null: that line is not labelled (`LineSegmenter.fit` reads it as context
+    only)."""
     records = []
     for number, record in enumerate(read_jsonl(path), start=1):
         lines, labels = record.get("lines"), record.get("labels")
@@ -76,9 +77,9 @@ def load_user_jsonl(path: str | Path) -> list[dict]:
                 record["site"] = record["source"]
         if not isinstance(lines, list) or not isinstance(labels, list) or len(lines) != len(labels):
             raise ValueError(f"{path}:{number}: needs `lines` and `labels` lists of equal length")
-        unknown = set(labels) - VALID_LABELS
+        unknown = set(labels) - VALID_LABELS - {None}  # None (JSON null): a line not labelled, read as context only
         if unknown:
-            raise ValueError(f"{path}:{number}: unknown labels {sorted(unknown)}")
+            raise ValueError(f"{path}:{number}: unknown labels {sorted(unknown, key=str)}")
         kept = [(" ".join(str(line).split()), label) for line, label in zip(lines, labels)]
         kept = [(line, label) for line, label in kept if line]
         records.append({**record, "lines": [line for line, _ in kept], "labels": [label for _, label in kept]})
@@ -341,4 +342,54 @@ def load_demo_pages(outlets: set[str] | None = None, demo_dir: str | Path = DEMO
         lines = [line for _, line in split_lines(repair_text(record["text"] or ""))]
         labels = [TRAINING_LABEL.get(label, label) for label in demo_line_labels(lines, gold[record["id"]])]
         pages.append({"id": record["id"], "site": "demo:" + record["id"].split("/")[0], "lines": lines, "labels": labels})
+    return pages
+
+
+PROBE_PAGES_DIR = Path(__file__).resolve().parents[2] / "tests" / "pages"
+
+
+def _opening_rows(texts: list[str], opening: str) -> list[int]:
+    return [index for index, text in enumerate(texts) if text.startswith(opening)]
+
+
+def probe_page_labels(texts: list[str], spec: dict) -> list[str | None]:
+    """Partial line labels of a probe page from its checks (`tests/pages/probe_pages_*.json`): lines that open with a
+    `body_openings` entry are body, with a `boilerplate_openings` entry boilerplate, a line that is the title (when
+    exactly one is) body, as in Dragnet's gold; a comment's author line (opening with the name, at most six words) and
+    its date line (holding the date, at most twelve words) are comment. Every other line is None: not labelled, left
+    out of the loss. A check that matches no line labels nothing."""
+    labels: list[str | None] = [None] * len(texts)
+    title_rows = [index for index, text in enumerate(texts) if text == spec.get("title")]
+    if len(title_rows) == 1:
+        labels[title_rows[0]] = "body"
+    for author, date in spec.get("comments", []):
+        for index, text in enumerate(texts):
+            words = len(text.split())
+            if (author and text.startswith(author) and words <= 6) or (date and date in text and words <= 12):
+                labels[index] = "comment"
+    for opening in spec.get("body_openings", []):
+        for index in _opening_rows(texts, opening):
+            labels[index] = "body"
+    for opening in spec.get("boilerplate_openings", []):
+        for index in _opening_rows(texts, opening):
+            labels[index] = "boilerplate"
+    return labels
+
+
+def load_probe_pages(paths: list[str | Path]) -> list[dict]:
+    """Probe pages as partially labelled pages (`probe_page_labels`): each spec file's pages, read the way the
+    segmenter reads them (a text page's dump lines, an HTML page's flattened lines, both through the reading view)."""
+    from pipeline.segmenter.html import html_to_lines
+    from pipeline.segmenter.text import dump_lines, reading_view
+
+    pages = []
+    for path in map(Path, paths):
+        for name, spec in json.loads(path.read_text(encoding="utf-8")).items():
+            raw = (path.parent / name).read_bytes()
+            if spec["kind"] == "html":
+                texts = html_to_lines(raw)[0]
+            else:
+                texts = [text for _, text in dump_lines(raw.decode("utf-8"))]
+            pages.append({"id": f"probe:{name}", "lines": reading_view(texts),
+                          "labels": probe_page_labels(texts, spec)})
     return pages

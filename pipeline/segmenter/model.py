@@ -402,7 +402,8 @@ class LineSegmenter:
     def fit(self, docs: list[list[str]], labels: list[list[str]], *, base: "LineSegmenter | None" = None,
             sites: list[Any] | None = None, teachers: "list[LineSegmenter] | None" = None, progress: bool = False,
             **params: Any) -> "LineSegmenter":
-        """Train on documents (lists of non-blank lines) and their labels; returns self.
+        """Train on documents (lists of non-blank lines) and their labels; returns self. A label may be None: the
+        line is read as context but left out of the loss (a partly labelled page).
 
         `base`: start from this model's vocabulary and weights and fine-tune (defaults: 4 epochs,
         lr 1e-3); a `title` label the base lacks counts as `body`. Without `base`, a fresh model
@@ -429,7 +430,7 @@ class LineSegmenter:
         for lines, doc_labels in pairs:
             if len(lines) != len(doc_labels):
                 raise ValueError("a document's lines and labels differ in length")
-            unknown = set(doc_labels) - set(LABELS)
+            unknown = set(doc_labels) - set(LABELS) - {None}
             if unknown:
                 raise ValueError(f"unknown labels {sorted(unknown)}")
         if not pairs:
@@ -458,7 +459,7 @@ class LineSegmenter:
         else:
             self.config = {**DEFAULT_CONFIG, **{k: v for k, v in params.items() if k in DEFAULT_CONFIG}}
             self._set_vocab(_vocabulary(features, training))
-            present = {y for _, doc_labels in pairs for y in doc_labels}
+            present = {y for _, doc_labels in pairs for y in doc_labels if y is not None}
             self.labels = [label for label in LABELS if label in present]
             self.dense_names = list(DENSE_NAMES)
             self._word_vectors = None
@@ -470,12 +471,13 @@ class LineSegmenter:
         site = self._site_arrays([lines for lines, _ in pairs], doc_sites)
         encoded = _concat([self._encode(f, None if site is None else site[start:start + BATCH_DOCS])
                            for f, start in zip(features, range(0, len(pairs), BATCH_DOCS))])
-        targets = [torch.tensor([self.labels.index(y) for y in doc_labels]) for _, doc_labels in pairs]
+        targets = [torch.tensor([0 if y is None else self.labels.index(y) for y in doc_labels]) for _, doc_labels in pairs]
         soft = self._teacher_probabilities(teachers, [lines for lines, _ in pairs], doc_sites) \
             if teachers and training["distill"] else None
         # word_weighted: a line's loss weighs sqrt(1 + its words), closer to the word-weighted scores
-        line_weights = [torch.tensor([(1.0 + line.count(" ")) ** 0.5 if training["word_weighted"] else 1.0
-                                      for line in lines]) for lines, _ in pairs]
+        # an unlabelled line (None: a partly labelled page) weighs 0
+        line_weights = [torch.tensor([0.0 if y is None else (1.0 + line.count(" ")) ** 0.5 if training["word_weighted"]
+                                      else 1.0 for line, y in zip(lines, doc_labels)]) for lines, doc_labels in pairs]
         batches = _batches([len(t) for t in targets], training["batch_lines"], max_docs=32)
         network = self.network
         optimiser = torch.optim.AdamW(network.parameters(), lr=training["lr"], weight_decay=1e-4)
@@ -512,7 +514,7 @@ class LineSegmenter:
                 if taught is not None:
                     from_teachers = -(taught * torch.log_softmax(scores, dim=-1)).sum(-1)
                     losses = (1 - training["distill"]) * losses + training["distill"] * from_teachers
-                loss = (losses * weight).sum() / weight.sum()
+                loss = (losses * weight).sum() / weight.sum().clamp_min(1e-6)
                 optimiser.zero_grad()
                 loss.backward()
                 nn.utils.clip_grad_norm_(network.parameters(), 1.0)

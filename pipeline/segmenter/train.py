@@ -35,6 +35,7 @@ from pipeline.segmenter.data import (
     host_fold,
     load_demo_pages,
     load_dragnet,
+    load_probe_pages,
     load_user_jsonl,
     page_site,
     with_augmentations,
@@ -98,6 +99,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--user-jsonl", type=Path, action="append", default=[], help="user-labelled pages")
     parser.add_argument("--user-repeat", type=int, default=1, help="times each user page enters training")
     parser.add_argument("--demo-repeat", type=int, default=0, help="times each demo page enters training (0: none)")
+    parser.add_argument("--probe-pages", type=Path, nargs="+", default=[], metavar="SPEC_JSON",
+                        help="probe page spec files (tests/pages/probe_pages_*.json): their checked lines, partly labelled")
+    parser.add_argument("--probe-repeat", type=int, default=1, help="times each probe page enters training")
     parser.add_argument("--demo-outlets", default="", help="only these demo outlets (comma-separated folders)")
     parser.add_argument("--base", default=None, help="model file (or 'shipped') to start from")
     parser.add_argument("--epochs", type=int, default=None, help="passes over the data (12; 4 with --base)")
@@ -144,6 +148,10 @@ def main(argv: list[str] | None = None) -> None:
         demo = load_demo_pages(set(args.demo_outlets.split(",")) if args.demo_outlets else None)
         log.info("demo corpus pages: %d (x%d)", len(demo), args.demo_repeat)
         records += demo * args.demo_repeat
+    if args.probe_pages:
+        probes = load_probe_pages(args.probe_pages)
+        log.info("probe pages (partly labelled): %d (x%d)", len(probes), args.probe_repeat)
+        records += probes * max(args.probe_repeat, 1)
     if not records:
         raise SystemExit("no training data: give --user-jsonl or drop --no-shared")
     base = None
@@ -182,6 +190,8 @@ def main(argv: list[str] | None = None) -> None:
         "data": ("shared dragnet split_host_disjoint=train styles=" + ",".join(args.styles)) if not args.no_shared else "",
         "user_jsonl": [str(path) for path in args.user_jsonl],
         "demo": {"repeat": args.demo_repeat, "outlets": args.demo_outlets or "all"} if args.demo_repeat > 0 else None,
+        "probe_pages": {"files": [path.name for path in args.probe_pages], "repeat": args.probe_repeat}
+        if args.probe_pages else None,
         "base": args.base,
         "augment": args.augment,
         "interrupted": args.interrupted,
