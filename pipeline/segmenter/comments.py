@@ -64,6 +64,7 @@ MORE_COMMENTS = (r"^\W*(?:(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:commen
                  r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات"
                  r"|(?:показать|показати|загрузить|завантажити) (?:еще|ещё|ще|більше|все|всі) (?:\d+ )?(?:комментари|коментар)\w*"
                  r"|(?:voir|afficher|charger) (?:plus de|tous les|les \d+) (?:réactions|commentaires|réponses)"
+                 r"|(?:weitere|alle|mehr) (?:\d+ )?(?:kommentare|antworten) (?:laden|anzeigen)"
                  r"|(?:view|show|load|see) \d+ more (?:comments?|replies) in this thread"
                  r"|развернуть все(?:\s*\|\s*свернуть все)?|розгорнути всі)\W*$")
 COUNTER_RE = re.compile(
@@ -137,6 +138,7 @@ BUTTON_WORDS = REPLY_WORDS + (
     "signaler un abus", "up", "down", "up vote", "down vote", "follow post",
     # Substack's row under a comment
     "gift a subscription", "collapse", "expand", "lubię to",
+    "add reply", "цитувати",  # (a US regional daily's "Report" / "Add Reply", a Ukrainian "Відповісти | Цитувати +7")
     # the share button beside "Reply" in Disqus's rows and others, in the languages read so far
     "condividi", "compartir", "partager", "teilen", "udostępnij", "compartilhar", "delen", "zitieren",
     "reagovat", "líbí se",  # (Czech: "Reagovat Líbí se (4)")
@@ -146,7 +148,7 @@ BUTTON_WORDS = REPLY_WORDS + (
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
                    r"[♥❤]\ufe0f?\s*\d{1,5}",  # a forum's likes ("♥ 3", Discourse)
                    r"\d{1,5}\s*[▲▼△▽](?:\s*[▲▼△▽])?",
-                   r"(?:рейтинг|rating):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?",
+                   r"(?:рейтинг|rating|votos):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?",  # ("Votos: +12 / -7")
                    r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?|empfehlung(?:en)?)", BUTTON_EXTRAS,
                    r"(?:dis)?agree\s*\(\d{1,5}\)", r"rated by readers:?\s*[+-]?\d{1,6}",
                    rf"(?:like|reply|follow post)\s*·\s*(?:\d{{1,5}}\s*·\s*)?{ROW_DATE}")
@@ -367,7 +369,7 @@ COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "re
                   "afficher", "charger")
 # what an ASCII line that BUTTON_RE matches opens with, after its ^\W* (`_first_word_start`: 12 characters), when not a
 # digit: a button word, or the first word of a pattern's
-BUTTON_STARTS = tuple(dict.fromkeys(word[:12] for word in (*BUTTON_WORDS, "rating", "rated", "agree", "disagree")
+BUTTON_STARTS = tuple(dict.fromkeys(word[:12] for word in (*BUTTON_WORDS, "rating", "rated", "votos", "agree", "disagree")
                                      if word.isascii()))
 ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isalnum() or char == "_"))
 

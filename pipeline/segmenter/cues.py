@@ -171,7 +171,7 @@ OTHER_AGO_RE = re.compile(
     r"|\b\d+\s+(?:seconden|seconde|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden\b"
     r"|\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"
     r"|\b(?:för\s+|for\s+)?\d+\s+(?:sekunder|minuter|minutter|timmar|timer|time|dagar|dager|dage|veckor|uker|uger"
-    r"|månader|måneder|år)\s+(?:sedan|siden)\b"
+    r"|månader|måneder|år|sekund|minut|timme|dag|vecka|uke|uge|månad|måned)\s+(?:sedan|siden)\b"  # (and "för 1 timme sedan")
     r"|\b\d+\s+(?:detik|menit|minit|jam|hari|minggu|bulan|tahun)\s+(?:yang\s+)?lalu\b"
     # Croatian / Bosnian, Slovak, Azerbaijani: "prije 3 sata", "pred 2 hodinami", "2 saat əvvəl"
     r"|\bprije\s+\d+\s+(?:sekund|minut|sat|dan|tjed|mjesec|godin)\w*|\bpred\s+\d+\s+(?:sekund|minút|hodin|dň|dn|týž|mesiac|rok)\w*"
@@ -234,7 +234,8 @@ MORE_RELATED_LABELS = ("citește și", "citiți și", "kapcsolódó", "olvasd el
                        # Indonesian "watch also", Kazakh and Hebrew "read also"
                        "simak juga", "tonton juga", "оқи отырыңыз", "сондай-ақ оқыңыз", "קראו עוד", "קראו גם",
                        # Spanish "more information", Turkish "related news" (one item), Czech "read also"
-                       "más información", "ilgili haber", "čtěte také")
+                       "más información", "ilgili haber", "čtěte také",
+                       "lue myös")  # (Finnish "read also")
 _MORE_RELATED = "|".join(MORE_RELATED_LABELS)
 MORE_RELATED_STARTS = ("citește", "citiți", "kapcsolódó", "olvasd", "διαβ", "ასევე", "წაიკითხეთ", "прочетете", "вижте",
                        "loe ", "lasiet", "lasi ", "lees ", "läs ", "læs ", "les ", "xem ", "đọc ", "baca ", "čítajte",
@@ -242,13 +243,13 @@ MORE_RELATED_STARTS = ("citește", "citiți", "kapcsolódó", "olvasd", "δια�
                        "saiba mais", "leia mais", "notícias relacionadas", "potrebbe", "ti potrebbe", "articoli correlati",
                        "sur le même", "lire également", "à lire également", "das könnte", "weitere artikel", "przeczytaj",
                        "polecamy", "přečtěte", "вас может", "також читайте", "bunlar da", "ilginizi", "simak", "tonton",
-                       "оқи", "сондай-ақ", "קראו", "más información")
+                       "оқи", "сондай-ақ", "קראו", "más información", "lue ")
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|mehr zum thema|lee también|lea también|leia também|leggi anche|zobacz (?:także|też)"
     r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|по тэме|ilgili haberler|관련 ?기사|यह भी पढ़ें|بیشتر بخوانید|mohlo by vás zajímat|čtěte také"
-    r"|související články|taip pat skaitykite|skaitykite taip pat|прочитајте још|прочитајте и|כתבות נוספות|lue myös|"
+    r"|související články|taip pat skaitykite|skaitykite taip pat|прочитајте још|прочитајте и|כתבות נוספות|"
     + _MORE_RELATED + r")\W*$",
     re.IGNORECASE)
 RELATED_LINK_INLINE_RE = re.compile(
@@ -313,7 +314,7 @@ _DIGITS = re.compile(r"\d+")
 _INTERSTITIAL_STARTS = ("read", "also read", "see also", "related", "more on", "читайте", "смотрите", "дивіться",
                         "по тем", "page", "стр", "сторінка", "sign up", "subscribe", "register", "get ", "à lire",
                         "lire", "lesen", "mehr zum", "list of", "lee ", "lea ", "leia ", "leggi ", "zobacz ", "czytaj ", "اقرأ", "чытайце", "по тэме", "ilgili", "관련", "यह भी", "بیشتر", "mohlo", "čtěte", "souvis", "taip",
-                        "skaityk", "прочитај", "כתבות", "lue ",
+                        "skaityk", "прочитај", "כתבות",
                         "sponsored", "promoted", "paid ", "partner content", "ads by", "ad by", "recommended by",
                         "around the web", "from our partne", "from the web", *MORE_RELATED_STARTS)
 # (Turkish capitals: "İLGİLİ HABER", whose casefold puts a combining dot after each "i")

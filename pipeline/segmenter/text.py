@@ -12,6 +12,7 @@ rules it replaced stay as `rule_title`, the baseline of `benchmarks/titles.py`.
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import re
@@ -818,7 +819,9 @@ FOLLOW_US = ("follow us", "folgen sie uns", "folge uns", "suivez-nous", "suivez 
              "følg oss", "seuraa meitä", "urmăriți-ne", "urmareste-ne", "urmărește", "urmăriți", "kövess minket",
              "kövessen minket", "theo dõi",
              "ikuti kami", "jälgi meid", "sekojiet mums", "sekite mus", "пратите нас", "pratite nas", "bizi izləyin",
-             "ما را دنبال کنید", "עקבו אחרינו", "हमें फॉलो करें", "フォロー")
+             "ما را دنبال کنید", "עקבו אחרינו", "हमें फॉलो करें", "フォロー",
+             # ...or to join its channel ("Наш канал в Telegram. Присоединяйтесь!", "Our Telegram channel")
+             "наш канал в", "наш канал у", "наш telegram", "наш телеграм", "our channel on", "our telegram")
 FOLLOW_US_LINE = r"^\W*(?:" + "|".join(FOLLOW_US) + r")(?:[\s:,!.-]|$)[^\n]{0,150}\s*$"
 REPLY_TO_LINE_RE = re.compile(REPLY_TO_LINE, re.IGNORECASE)
 # a photo's label, before its credit or caption ("Photograph: NAME/AGENCY", "Foto: ...", "Снимка: ...")
@@ -852,6 +855,9 @@ FURNITURE_RE = re.compile(
     r"|^(?:what do you think|what are your thoughts|tell us what you think|let us know what you think)\b.{0,40}$"
     r"|^\W*(?:(?:did|do) you (?:like|enjoy|love) (?:this|the) (?:article|story|post|piece)"
     r"|was this (?:article|story|post|page) (?:helpful|useful)|rate this (?:article|story|post))\b.{0,20}$"
+    # a prompt to report a mistake ("Spotted an error? Let us know", "Fehler gefunden? Jetzt melden.", "Signaler une erreur")
+    r"|^\W*(?:(?:spotted|found|noticed?|see) (?:an? )?(?:error|mistake|typo)s?|fehler gefunden|tippfehler gefunden"
+    r"|(?:report|signaler) (?:an|une) (?:error|erreur)|vous avez (?:repéré|trouvé) une (?:erreur|faute))\b.{0,40}$"
     # "Enjoyed this article?", "Понравилась статья?" (RE2's \W is ASCII-only: the Cyrillic words are spelled out)
     r"|^\W*(?:liked|enjoyed|loved) (?:this|the) (?:article|story|post|piece)\W*$"
     r"|^\W*(?:вам )?понравил(?:ась|ся|ось|ася) (?:ли )?(?:эта |этот |ця |цей )?"
@@ -915,6 +921,10 @@ FURNITURE_RE = re.compile(
     r"|(?:^|\s)(?:USD|EUR|RUB|GBP|CNY|UAH|BYN|KZT)\s+\d{1,5}[.,]\d{1,4}\s+(?:USD|EUR|RUB|GBP|CNY|UAH|BYN|KZT)\s+\d{1,5}[.,]\d{1,4}"
     # a consent wall in Dutch ("Dagnieuws.nl vraagt je toestemming voor het gebruik van cookies", "Wij en onze partners ...")
     r"|\btoestemming voor (?:het gebruik van )?cookies\b|^\W*wij en onze (?:\d+ )?partners\b"
+    # ... in Swedish, Norwegian, Danish, Dutch, Polish, Portuguese / Spanish, Romanian, Finnish and Hungarian ("Vi använder
+    # cookies för att ge dig en bättre upplevelse ...")
+    r"|\b(?:vi använder|vi bruker|vi bruger|wij gebruiken|we gebruiken|używamy|utilizamos|usamos|utilizăm|folosim)"
+    r" (?:plików )?(?:cookies|cookie-filer|kakor|ciasteczek|informasjonskapsler)\b|\bkäytämme evästeit|\bsütiket használ"  # (no \b after "ä": RE2's is ASCII-only)
     # a consent dialog's heading ("We value your privacy", "Vi bryr oss om din integritet"), a public broadcaster's
     # appeal ("Stories like this one are possible because of listeners like you."), a print link ("Версия для печати")
     r"|^\W*we (?:value|care about|respect) your privacy\W*$|^\W*vi bryr oss om din integritet\W*$"
@@ -1251,7 +1261,9 @@ FURNITURE_PARTS = ("usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt 
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
-                   "you love th", "was this ", "rate this ", "cookie", "by continuing to ", "by using this ",
+                   "you love th", "was this ", "rate this ", "cookie", "kakor", "ciasteczek", "informasjonskapsler", "evästeit",
+                   "sütiket", " error", " mistake", " typo", "fehler gefunden",
+                   "une erreur", "une faute", "by continuing to ", "by using this ",
                    "by using our ", "subscribe ", "subscribe:", "share this ", "javascript", "share or comment", "do not sell",
                    "privacy choices", "this article ", "this story ", "this piece ", "this post ", "this essay ",
                    "this column ", "this commentary ", "this op-ed ", "this interview ", "this conversation ",
@@ -1395,6 +1407,14 @@ REPLY_LINE_RE = re.compile(rf"\n(?:{_CAPITALISED_REPLY_WORDS})")  # a line that 
 REPLY_IN_ROW_RE = re.compile(rf"[•·]\s?(?:{_CAPITALISED_REPLY_WORDS})")
 REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(REPLY_WORDS) + r")(?:\W|$)", re.IGNORECASE)  # (searched)
 UNLABELLED_MIN_COMMENTS = 3
+BUTTON_ROW_MIN = 3  # a row of buttons recurs under this many comments at least
+BUTTON_ROW_SHARE = 0.8  # ...and under this share of a page's dated comments
+BUTTON_ROW_MAX_WORDS = 5
+BUTTON_ROW_MAX_CHARS = 40
+SENTENCE_MARKS = (".", "!", "?", "…")
+VOTE_COUNT_RE = re.compile(r"[+\-−±▲▼△▽↑↓]\s*\d")  # "+41", "-12", "▲ 3"
+BUTTON_ROW_SIGN_RE = re.compile(r"[|·•/+−▲▼△▽↑↓]")  # a row's separators and votes
+BUTTON_ROW_MARK_RE = re.compile(BUTTON_ROW_SIGN_RE.pattern + r"|\d\s*$")  # ...or a count at the end
 UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
 COMMENT_HEADER_MAX_LINES = 3  # an avatar's line, a name, a date (`_comment_header_above`)
 HEADED_COMMENT_REACH = 10  # ...for a comment under such a header, a comment this many lines away (rows of buttons are long)
@@ -1658,11 +1678,48 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         labels[index] = "boilerplate"
     if _reads_as_live_blog(lines, labels, metas):
         return ["body" if label == "comment" else label for label in labels]
+    rows = _recurring_button_rows(lines, labels, metas)
     for index, label in enumerate(labels):
         if label == "comment" and (is_button(lines[index]) or _no_comment_text(lines[index])
-                                   or MORE_COMMENTS_RE.match(lines[index])):
+                                   or MORE_COMMENTS_RE.match(lines[index]) or _row_shape(lines[index]) in rows):
             labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them
     return labels
+
+
+def _row_shape(line: str) -> str:
+    """A line with its case and digits ignored ("Votos: +12 / -7" -> "votos: +0 / -0")."""
+    return DIGIT_RUN_RE.sub("0", line.casefold())
+
+
+def _row_marked(line: str) -> bool:
+    """A row's separator or sign ("Reply | Quote +7", "+", "▲ 3"), or a count at the end of words ("Votos: +12 / -7");
+    not a number alone (a comment's number in its list)."""
+    if any(map(str.isalpha, line)):
+        return BUTTON_ROW_MARK_RE.search(line) is not None
+    return BUTTON_ROW_SIGN_RE.search(line) is not None
+
+
+def _recurring_button_rows(lines: list[str], labels: list[str], metas: MetaMemo) -> frozenset[str]:
+    """Shapes (`_row_shape`) of the short comment lines that recur under nearly every comment: a row of buttons in
+    words no list holds ("Відповісти | Цитувати +7", "Votos: +12 / -7", "+"). Each comment is counted by its date line
+    (at least BUTTON_ROW_MIN of them); a shape counts when it recurs at least BUTTON_ROW_MIN times and under at least
+    BUTTON_ROW_SHARE of the comments, is at most BUTTON_ROW_MAX_WORDS words, ends in no sentence mark, reads as no
+    name or date line, and shows a row's separator, sign or count (`_row_marked`): on the training pages a
+    commenter's name ("willowbrook", "Jacob said,") recurs under most comments of a thread often enough."""
+    comment_rows = [index for index, label in enumerate(labels) if label == "comment"]
+    if len(comment_rows) < 3 * BUTTON_ROW_MIN:
+        return frozenset()
+    dated, counts = 0, collections.Counter()
+    for index in comment_rows:
+        line = lines[index]
+        meta = metas[line]
+        if meta is not None and meta.date:
+            dated += 1
+        elif meta is None and len(line) <= BUTTON_ROW_MAX_CHARS and len(line.split()) <= BUTTON_ROW_MAX_WORDS \
+                and not line.endswith(SENTENCE_MARKS) and _row_marked(line):
+            counts[_row_shape(line)] += 1
+    return frozenset(shape for shape, count in counts.items()
+                     if count >= BUTTON_ROW_MIN and dated >= BUTTON_ROW_MIN and count >= BUTTON_ROW_SHARE * dated)
 
 
 class _Post(NamedTuple):
@@ -2764,14 +2821,16 @@ def _fragments_above_title(lines: list[str], labels: list[str], title_index: int
 
 
 def _comment_lines(texts: list[str], labels: list[str]) -> list[str]:
-    """The comment lines, plus the button lines ("Reply", "Like · Reply · 2d") between them: Dragnet's gold calls
-    such buttons boilerplate, so the model may too, yet they are what separates one comment from the next."""
+    """The comment lines, plus the button lines ("Reply", "Like · Reply · 2d") and vote counts without a letter ("+41",
+    "▲ 3"; not a comment's number) between them: Dragnet's gold calls such lines boilerplate, so the model and the rules may too, yet they are what
+    separates one comment from the next."""
     rows = [index for index, label in enumerate(labels) if label == "comment"]
     if not rows:
         return []
     end = rows[-1] + 2 if rows[-1] + 1 < len(texts) else rows[-1] + 1  # the last comment's buttons may hold its age
     return [texts[index] for index in range(rows[0], end)
-            if labels[index] == "comment" or (labels[index] == "boilerplate" and is_button(texts[index]))]
+            if labels[index] == "comment" or (labels[index] == "boilerplate" and (
+                is_button(texts[index]) or (VOTE_COUNT_RE.search(texts[index]) and not any(map(str.isalpha, texts[index])))))]
 
 
 def _without_link_markers(text: str) -> str:
