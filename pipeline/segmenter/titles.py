@@ -29,6 +29,7 @@ import contextvars
 import json
 import logging
 import math
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -45,6 +46,8 @@ log = logging.getLogger(__name__)
 TITLE_SCORER_PATH = Path(__file__).resolve().parent / "weights" / "title_scorer.json"
 MAX_CANDIDATES = 60  # lines from the top of the page (a web archive's banner aside) that may hold the title
 MAX_CANDIDATE_WORDS = 30  # no headline is longer (the longest of the training pages: 21 words)
+# a sentence's end inside the line, after a word of two or more lower-case letters ("U.S. Senate", "Mr. Putin" are none)
+INNER_SENTENCE_RE = re.compile(r"[a-zß-ÿа-яё]{2}[.!?]\s+[\"“«(]?[A-ZÀ-ÞА-ЯЁ]")
 MIN_CANDIDATE_WORDS = 2  # nor shorter (a menu's items are one word)
 CANDIDATE_WINDOW_PAST_FIRST_PARAGRAPH = 2  # the "first paragraph" may be a long headline the network called body
 # Dragnet's training pages (`dragnet_title_pages`) weigh this much each against a probe or demo page: their titles are
@@ -108,7 +111,7 @@ CONTEXT_FEATURES = (
 LINE_FEATURES = (  # the line's own (`_line_features`)
     "heading", "log_words", "words_4_to_20", "words_up_to_3", "words_over_20", "capitalised", "upper",
     "ends_with_colon", "ends_with_question", "digits", "button", "lower_case_start",
-    "ends_with_bracket", "copyright_sign", "early_colon", "list_item",
+    "ends_with_bracket", "copyright_sign", "early_colon", "list_item", "inner_sentence", "figure_tokens",
 )
 FEATURES = CONTEXT_FEATURES + LINE_FEATURES
 
@@ -131,6 +134,8 @@ def _line_features(line: str, n_words: int) -> tuple:
         line.endswith((")", "]")),  # a caption's credit, "(Courtesy of ...)"
         "©" in line, ": " in line[:25],  # a label ("Republished from: ...") or a headline's kicker
         text.LIST_ITEM_RE.match(line) is not None,
+        INNER_SENTENCE_RE.search(line) is not None,  # two sentences: a notice ("We use cookies. By continuing ...")
+        sum(any(map(str.isdigit, word)) for word in words) / len(words),  # a weather strip ("5PM 19°C 8PM 17°C")
     )
 
 
