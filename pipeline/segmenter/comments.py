@@ -42,6 +42,8 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
                       r"|^\W*sie müssen (?:angemeldet|eingeloggt|registriert) sein,? um (?:zu kommentieren|einen kommentar zu "
                       r"(?:schreiben|verfassen))\W*$"
                       r"|^\W*pro (?:vstup do diskuse|přidání komentáře) se (?:musíte )?přihl\w*.{0,30}$"
+                      # (Dutch: "Log in of maak een account aan om te reageren.")
+                      r"|^\W*log in(?: of (?:maak een account aan|registreer))? om te reageren\W*$"
                       r"|^\W*komentovat (?:mohou|můžou) (?:pouze|jen) (?:přihlášen|registrovan)\w*.{0,120}$"
                       # "Vous devez être connecté pour publier un commentaire.", "Vous devez être connecté pour réagir."
                       r"|^\W*vous devez être (?:connecté|identifié|inscrit)e?s? pour (?:publier un commentaire|commenter"
@@ -59,6 +61,7 @@ COMMENT_FORM_HEADINGS = (r"^\W*(?:оставить|написать|добави
 # réactions"): a counter, and no comment's text (in the training pages' gold all 8 such lines that the model called comment are
 # boilerplate)
 MORE_COMMENTS = (r"^\W*(?:(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)|daha fazla yorum(?:\s.{0,20})?"
+                 r"|tüm yorumları (?:göster|gör)"
                  r"|댓글 ?더보기(?:\s.{0,20})?|और टिप्पणियाँ(?:\s.{0,20})?"
                  r"|(?:ver|cargar|mostrar) (?:más|todos los) comentarios|ver mais comentários|mostra altri commenti|zobacz (?:więcej|wszystkie) "
                  r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات"
@@ -117,11 +120,12 @@ BUTTON_EXTRAS = rf"\d{{1,3}}\s?(?:{AGE_UNITS})\b|\(\d+\)|{ROW_AGE}"
 REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "répondre", "ответить", "відповісти", "رد",
                "回复", "返信", "yanıtla", "cevapla", "답글", "адказаць", "जवाब दें", "پاسخ", "odpovědět", "atsakyti",
                "одговори", "הגב", "vastaa", "răspunde", "válasz", "απάντηση", "პასუხი", "отговори", "vasta", "atbildēt",
-               "reageer", "beantwoorden", "trả lời", "svara", "svar", "balas", "odgovori", "odpovedať", "cavab ver")
+               "reageer", "reageren", "beantwoorden", "trả lời", "svara", "svar", "balas", "odgovori", "odpovedať", "cavab ver")
 # the words of a comment's other buttons, as printed (case ignored)
 BUTTON_WORDS = REPLY_WORDS + (
     "like", "likes", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link", "vote", "upvote",
-    "downvote", "recommend", "report abuse", "report comment", "flag as inappropriate", "reply to this comment",
+    "downvote", "recommend", "report abuse", "report comment", "report this comment", "flag as inappropriate",
+    "reply to this comment",
     "log in to reply", "login to reply", "click to rate", "reply to this", "reply with quote", "multi-quote this message",
     "give gold", "save", "hide", "embed", "parent", "give award", "award",
     "read more", "show more", "hide replies", "view replies", "back to top", "respect",
@@ -132,7 +136,7 @@ BUTTON_WORDS = REPLY_WORDS + (
     "tykkää", "पसंद", "îmi place", "raportează", "tetszik", "jelentés", "μου αρέσει", "αναφορά", "მოწონება", "харесвам",
     "докладвай", "teata", "meeldib", "patīk", "nepatīk", "ziņot", "meld misbruik", "vind ik leuk", "thích", "báo cáo",
     "gilla", "anmäl", "rapportera", "suka", "laporkan", "sviđa mi se", "prijavi", "bəyən", "şikayət et", "páči sa mi to",
-    "nahlásiť", "synes godt om", "anmeld",
+    "nahlásiť", "synes godt om", "anmeld", "zgłoś naruszenie",
     "answer", "to answer", "complain",  # (a machine translation's "Ответить" and "Пожаловаться")
     # a tabloid's "Up 47" / "Down 3" under each comment, Facebook's "Follow Post" of 2015
     "signaler un abus", "up", "down", "up vote", "down vote", "follow post",
@@ -804,6 +808,12 @@ URL_LIKE_RE = re.compile(r"://|www\.|\.(?:com|org|net)\b")  # a commenter's site
 SUBJECT_MAX_CHARS = 80  # a comment's subject line (forums, Drupal): a headline's length, no sentence
 
 
+def _bare_age(line: str) -> bool:
+    """A line that is an age and nothing else but marks ("• an hour ago")."""
+    age = BUTTON_AGE_RE.search(line)
+    return age is not None and not any(map(str.isalnum, line[:age.start()] + line[age.end():]))
+
+
 def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False) -> list[tuple[str, object]]:
     """Kind of each line: ('skip', None), ('button', age or None), ('avatar', None), ('meta', _Meta) or
     ('text', str)."""
@@ -812,9 +822,11 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
     for index, line in enumerate(collapsed):
         control = (_control_kind(line) or (_widget_kind(line) if len(line) <= 80 else None)) \
             if line and (len(line) > 10 or line.lower().strip(" ,.:") not in WEEKDAYS) else "skip"  # a weekday alone
-        if control is not None:
-            age = BUTTON_AGE_RE.search(line) if control == "button" and HAS_DIGIT(line) else None
-            kinds.append((control, age.group(1) if age else None))
+        if control == "button" and not HAS_DIGIT(line) and " ago" in line and _bare_age(line):
+            kinds.append(("meta", metas[line]))  # a spelled age alone ("• an hour ago", Disqus): the comment's date line
+        elif control is not None:
+            age = BUTTON_AGE_RE.search(line) if control == "button" and (HAS_DIGIT(line) or " ago" in line) else None
+            kinds.append((control, age.group(1) if age else None))  # ("Like · Reply · an hour ago": a spelled age too)
         else:
             meta = metas[line]
             if meta is None and _repeated_name(collapsed, index):

@@ -855,6 +855,10 @@ FURNITURE_RE = re.compile(
     r"|^(?:what do you think|what are your thoughts|tell us what you think|let us know what you think)\b.{0,40}$"
     r"|^\W*(?:(?:did|do) you (?:like|enjoy|love) (?:this|the) (?:article|story|post|piece)"
     r"|was this (?:article|story|post|page) (?:helpful|useful)|rate this (?:article|story|post))\b.{0,20}$"
+    # an audio player's line ("Listen • 4:12", "Listen to this article 5:03"), a prompt to join a messaging channel ("Join
+    # The Lion City Tribune's Telegram channel for the latest news")
+    r"|^\W*listen(?: to this (?:article|story))?\W+\d{1,2}:\d{2}(?:\s*min)?\W*$"
+    r"|^\W*join (?:us on |our |the )?.{0,50}\b(?:telegram|whatsapp|viber|signal) (?:channel|group|community)\b.{0,60}$"
     # a prompt to report a mistake ("Spotted an error? Let us know", "Fehler gefunden? Jetzt melden.", "Signaler une erreur")
     r"|^\W*(?:(?:spotted|found|noticed?|see) (?:an? )?(?:error|mistake|typo)s?|fehler gefunden|tippfehler gefunden"
     r"|(?:report|signaler) (?:an|une) (?:error|erreur)|vous avez (?:repéré|trouvé) une (?:erreur|faute))\b.{0,40}$"
@@ -907,6 +911,7 @@ FURNITURE_RE = re.compile(
     # ... in German, French, Spanish, Italian and Russian ("Diese Website verwendet Cookies.")
     r"|\b(?:diese (?:web)?seite|diese website|wir) verwende[nt] cookies\b|\bce site utilise des cookies\b"
     r"|\beste sitio (?:web )?(?:utiliza|usa) cookies\b|\bquesto sito (?:utilizza|usa) (?:i )?cookie|сайт использует (?:файлы )?cookie"
+    r"|мы используем (?:файлы )?cookie|ми використовуємо (?:файли )?cookie"
     r"|\bby (?:continuing to (?:browse|use)|using) (?:this|our) (?:web)?site\b|^\W*(?:accept|allow|reject) (?:all )?cookies\W*$"
     # a consent dialog's buttons alone ("Accept all Reject all", "Reject all", "Manage preferences"), an app banner ("Get
     # the app for local news & alerts", "Open in app"), a translation tool's bar ("Google Translate", "Show original")
@@ -1208,7 +1213,7 @@ FURNITURE_CANDIDATE_RE2 = (
 LEADING_NON_WORD = re.compile(r"\W*").match  # (what "^\W*" takes before a start of FURNITURE_STARTS)
 RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: fewer lines take _is_furniture
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
-FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_STARTS, "sign in", "log in", "login",
+FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_STARTS, "sign in", "log in", "login", "join ",
                     "register", "disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
                     "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "aiheet", "žymės", "תגיות", "тэгі", "теги", "метки",
                     "мітки", "etiketler", "schlagw", "étiquettes", "etiquetas", "टैग", "برچسب", "tagi", "štítky", "oznake",
@@ -1407,6 +1412,8 @@ REPLY_LINE_RE = re.compile(rf"\n(?:{_CAPITALISED_REPLY_WORDS})")  # a line that 
 REPLY_IN_ROW_RE = re.compile(rf"[•·]\s?(?:{_CAPITALISED_REPLY_WORDS})")
 REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(REPLY_WORDS) + r")(?:\W|$)", re.IGNORECASE)  # (searched)
 UNLABELLED_MIN_COMMENTS = 3
+RELATED_HEADLINE_MAX_WORDS = 15  # a linked headline under it
+RELATED_LABEL_MAX_CHARS = 40  # a related-links label alone ("Lees ook", "À lire aussi :")
 BUTTON_ROW_MIN = 3  # a row of buttons recurs under this many comments at least
 BUTTON_ROW_SHARE = 0.8  # ...and under this share of a page's dated comments
 BUTTON_ROW_MAX_WORDS = 5
@@ -1678,12 +1685,31 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         labels[index] = "boilerplate"
     if _reads_as_live_blog(lines, labels, metas):
         return ["body" if label == "comment" else label for label in labels]
+    for index in _bare_related_labels(lines, labels):
+        labels[index] = "boilerplate"
     rows = _recurring_button_rows(lines, labels, metas)
     for index, label in enumerate(labels):
         if label == "comment" and (is_button(lines[index]) or _no_comment_text(lines[index])
                                    or MORE_COMMENTS_RE.match(lines[index]) or _row_shape(lines[index]) in rows):
             labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them
     return labels
+
+
+def _bare_related_labels(lines: list[str], labels: list[str]) -> list[int]:
+    """A related-links label alone labelled body ("Lees ook", "Skaitykite taip pat:") and the headlines labelled body under
+    it (no sentence's end, at most RELATED_HEADLINE_MAX_WORDS words), when no body line follows them: boilerplate.
+    (Where the article goes on under them, Dragnet's gold keeps them in it: "Related articles:" over a list it owns.)"""
+    found: list[int] = []
+    for index, label in enumerate(labels):
+        if label != "body" or len(lines[index]) > RELATED_LABEL_MAX_CHARS or not RELATED_LINK_LABEL_RE.match(lines[index]):
+            continue
+        end = index + 1
+        while end < len(labels) and labels[end] == "body" and len(lines[end].split()) <= RELATED_HEADLINE_MAX_WORDS \
+                and not lines[end].endswith((".", "!", "?", ":")):
+            end += 1
+        if end == len(labels) or labels[end] != "body":
+            found.extend(range(index, end))
+    return found
 
 
 def _row_shape(line: str) -> str:
