@@ -56,3 +56,13 @@ def test_round_33_furniture_one_by_one_and_batched(line: str) -> None:
 
 def test_a_sentence_about_joining_talks_on_telegram_is_not_furniture() -> None:
     assert not _is_furniture("Join the talks, the envoy urged, in a post on Telegram on Friday.")
+
+
+def test_an_h1_worded_apart_from_the_search_engines_title() -> None:
+    from pipeline.segmenter.html import _headline
+
+    title = "ABD'den Rusya'ya yeni yaptırım kararı: S-400 tartışması alevlendi - Günışığı"
+    h1 = "ABD'den Rusya'ya yeni yaptırım kararı: Gözler S-400 anlaşmasında"
+    assert _headline(title, ["Son dakika", h1]) == h1
+    # a heading that shares few of the title's words is not taken for it
+    assert _headline(title, ["Gündem haberleri ve son dakika gelişmeleri"]) == title.removesuffix(" - Günışığı")

@@ -50,6 +50,7 @@ def _text_of(element) -> str:
     return " ".join(element.text_content().split()) if element is not None else ""
 
 
+HEADING_SHARE_OF_TITLE = 0.5  # a heading with at least this share of its words in the <title> is the headline it words
 TITLE_SEPARATORS_RE = re.compile(r"\s+(?:[|«»–—:~•·]|::|-)\s+")
 
 
@@ -57,7 +58,8 @@ def _headline(page_title: str | None, headings: list[str]) -> str | None:
     """The article's headline, from the page's <title> (often "Headline | Site") and its h1/h2 texts: the
     first heading that holds the longest part of the <title> (3+ words; the <title> may be shortened
     for search engines), else the first heading of 3+ words that the <title> holds (the title's parts
-    may be split oddly), else that longest part; without a <title>, the first heading of 3+ words."""
+    may be split oddly), else the first heading of 3+ words half of whose words the <title>'s longest part holds,
+    else that longest part; without a <title>, the first heading of 3+ words."""
     if not page_title:
         return next((heading for heading in headings if len(heading.split()) >= 3), None)
     main_part = max(TITLE_SEPARATORS_RE.split(page_title), key=len).strip()
@@ -68,6 +70,13 @@ def _headline(page_title: str | None, headings: list[str]) -> str | None:
             return holding
     for heading in headings:
         if len(heading.split()) >= 3 and heading.casefold() in folded_title:
+            return heading
+    # a search engine's title that words the headline differently ("Sanctions decision: S-400 debate flares up - Site"
+    # over the page's "Sanctions decision: all eyes on the S-400 deal"): the heading that shares most of its words
+    title_words = set(folded_main.split())
+    for heading in headings:
+        words = heading.casefold().split()
+        if len(words) >= 3 and sum(word in title_words for word in words) >= HEADING_SHARE_OF_TITLE * len(words):
             return heading
     return main_part or None
 
