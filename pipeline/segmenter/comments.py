@@ -120,7 +120,8 @@ BUTTON_EXTRAS = rf"\d{{1,3}}\s?(?:{AGE_UNITS})\b|\(\d+\)|{ROW_AGE}"
 REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "répondre", "ответить", "відповісти", "رد",
                "回复", "返信", "yanıtla", "cevapla", "답글", "адказаць", "जवाब दें", "پاسخ", "odpovědět", "atsakyti",
                "одговори", "הגב", "vastaa", "răspunde", "válasz", "απάντηση", "პასუხი", "отговори", "vasta", "atbildēt",
-               "reageer", "reageren", "beantwoorden", "trả lời", "svara", "svar", "balas", "odgovori", "odpovedať", "cavab ver")
+               "reageer", "reageren", "beantwoorden", "trả lời", "svara", "svar", "balas", "odgovori", "odpovedať",
+               "cavab ver")
 # the words of a comment's other buttons, as printed (case ignored)
 BUTTON_WORDS = REPLY_WORDS + (
     "like", "likes", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link", "vote", "upvote",

@@ -345,9 +345,6 @@ def load_demo_pages(outlets: set[str] | None = None, demo_dir: str | Path = DEMO
     return pages
 
 
-PROBE_PAGES_DIR = Path(__file__).resolve().parents[2] / "tests" / "pages"
-
-
 def _opening_rows(texts: list[str], opening: str) -> list[int]:
     return [index for index, text in enumerate(texts) if text.startswith(opening)]
 

@@ -929,7 +929,8 @@ FURNITURE_RE = re.compile(
     # ... in Swedish, Norwegian, Danish, Dutch, Polish, Portuguese / Spanish, Romanian, Finnish and Hungarian ("Vi använder
     # cookies för att ge dig en bättre upplevelse ...")
     r"|\b(?:vi använder|vi bruker|vi bruger|wij gebruiken|we gebruiken|używamy|utilizamos|usamos|utilizăm|folosim)"
-    r" (?:plików )?(?:cookies|cookie-filer|kakor|ciasteczek|informasjonskapsler)\b|\bkäytämme evästeit|\bsütiket használ"  # (no \b after "ä": RE2's is ASCII-only)
+    # (no \b after "ä": RE2's is ASCII-only)
+    r" (?:plików )?(?:cookies|cookie-filer|kakor|ciasteczek|informasjonskapsler)\b|\bkäytämme evästeit|\bsütiket használ"
     # a consent dialog's heading ("We value your privacy", "Vi bryr oss om din integritet"), a public broadcaster's
     # appeal ("Stories like this one are possible because of listeners like you."), a print link ("Версия для печати")
     r"|^\W*we (?:value|care about|respect) your privacy\W*$|^\W*vi bryr oss om din integritet\W*$"
@@ -1213,8 +1214,8 @@ FURNITURE_CANDIDATE_RE2 = (
 LEADING_NON_WORD = re.compile(r"\W*").match  # (what "^\W*" takes before a start of FURNITURE_STARTS)
 RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: fewer lines take _is_furniture
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
-FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_STARTS, "sign in", "log in", "login", "join ",
-                    "register", "disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
+FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_STARTS, "sign in", "log in", "login",
+                    "join ", "register", "disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
                     "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "aiheet", "žymės", "תגיות", "тэгі", "теги", "метки",
                     "мітки", "etiketler", "schlagw", "étiquettes", "etiquetas", "टैग", "برچسب", "tagi", "štítky", "oznake",
                     "ознаке", "tagit", "etichete", "címkék", "ტეგები", "ετικέτες", "етикети", "märksõnad", "birkas",
@@ -1266,8 +1267,8 @@ FURNITURE_PARTS = ("usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt 
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
                    "keep your comments", "opinions expressed", "views expressed", "statements expressed", "not necessarily ", "can be reached at", "share button", "crosspost",
                    "cross-post", "all rights reserved", "our newsletter", "the newsletter", "you like th", "you enjoy th",
-                   "you love th", "was this ", "rate this ", "cookie", "kakor", "ciasteczek", "informasjonskapsler", "evästeit",
-                   "sütiket", " error", " mistake", " typo", "fehler gefunden",
+                   "you love th", "was this ", "rate this ", "cookie", "kakor", "ciasteczek", "informasjonskapsler",
+                   "evästeit", "sütiket", " error", " mistake", " typo", "fehler gefunden",
                    "une erreur", "une faute", "by continuing to ", "by using this ",
                    "by using our ", "subscribe ", "subscribe:", "share this ", "javascript", "share or comment", "do not sell",
                    "privacy choices", "this article ", "this story ", "this piece ", "this post ", "this essay ",
@@ -1696,12 +1697,13 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
 
 
 def _bare_related_labels(lines: list[str], labels: list[str]) -> list[int]:
-    """A related-links label alone labelled body ("Lees ook", "Skaitykite taip pat:") and the headlines labelled body under
-    it (no sentence's end, at most RELATED_HEADLINE_MAX_WORDS words), when no body line follows them: boilerplate.
+    """A related-links label alone labelled body ("Lees ook", "Skaitykite taip pat:") and the headlines labelled body
+    under it (no sentence's end, at most RELATED_HEADLINE_MAX_WORDS words), when no body line follows them: boilerplate.
     (Where the article goes on under them, Dragnet's gold keeps them in it: "Related articles:" over a list it owns.)"""
     found: list[int] = []
     for index, label in enumerate(labels):
-        if label != "body" or len(lines[index]) > RELATED_LABEL_MAX_CHARS or not RELATED_LINK_LABEL_RE.match(lines[index]):
+        if label != "body" or len(lines[index]) > RELATED_LABEL_MAX_CHARS \
+                or not RELATED_LINK_LABEL_RE.match(lines[index]):
             continue
         end = index + 1
         while end < len(labels) and labels[end] == "body" and len(lines[end].split()) <= RELATED_HEADLINE_MAX_WORDS \
@@ -2848,15 +2850,15 @@ def _fragments_above_title(lines: list[str], labels: list[str], title_index: int
 
 def _comment_lines(texts: list[str], labels: list[str]) -> list[str]:
     """The comment lines, plus the button lines ("Reply", "Like · Reply · 2d") and vote counts without a letter ("+41",
-    "▲ 3"; not a comment's number) between them: Dragnet's gold calls such lines boilerplate, so the model and the rules may too, yet they are what
-    separates one comment from the next."""
+    "▲ 3"; not a comment's number) between them: Dragnet's gold calls such lines boilerplate, so the model and the
+    rules may too, yet they are what separates one comment from the next."""
     rows = [index for index, label in enumerate(labels) if label == "comment"]
     if not rows:
         return []
     end = rows[-1] + 2 if rows[-1] + 1 < len(texts) else rows[-1] + 1  # the last comment's buttons may hold its age
     return [texts[index] for index in range(rows[0], end)
-            if labels[index] == "comment" or (labels[index] == "boilerplate" and (
-                is_button(texts[index]) or (VOTE_COUNT_RE.search(texts[index]) and not any(map(str.isalpha, texts[index])))))]
+            if labels[index] == "comment" or (labels[index] == "boilerplate" and (is_button(texts[index]) or (
+                VOTE_COUNT_RE.search(texts[index]) and not any(map(str.isalpha, texts[index])))))]
 
 
 def _without_link_markers(text: str) -> str:
