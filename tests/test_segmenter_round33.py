@@ -66,3 +66,21 @@ def test_an_h1_worded_apart_from_the_search_engines_title() -> None:
     assert _headline(title, ["Son dakika", h1]) == h1
     # a heading that shares few of the title's words is not taken for it
     assert _headline(title, ["Gündem haberleri ve son dakika gelişmeleri"]) == title.removesuffix(" - Günışığı")
+
+
+@pytest.mark.parametrize(("author", "earlier", "bare"), [
+    # Disqus prints a reply's header as "NAME PARENT" (rounds 31, 33 and 34): names with lower-case links are whole
+    ("Karen van Wyk Sipho_N", {"Sipho_N"}, "Karen van Wyk"),
+    ("Sipho_N Karen van Wyk", {"Sipho_N", "Karen van Wyk"}, "Sipho_N"),
+    ("Mike in Tulsa Gunny_Ret", {"Gunny_Ret"}, "Mike in Tulsa"),
+    # a first name alone before an earlier commenter's surname-like name is no cut
+    ("David Meerman Scott", {"Meerman Scott"}, "David Meerman Scott"),
+])
+def test_disqus_reply_headers_with_name_links(author: str, earlier: set[str], bare: str) -> None:
+    from pipeline.segmenter.comments import _bare_author
+
+    assert _bare_author(author, earlier) == bare
+
+
+def test_report_offensive_comment_is_a_button() -> None:
+    assert is_button("Report Offensive Comment")

@@ -125,7 +125,8 @@ REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "rép
 # the words of a comment's other buttons, as printed (case ignored)
 BUTTON_WORDS = REPLY_WORDS + (
     "like", "likes", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link", "vote", "upvote",
-    "downvote", "recommend", "report abuse", "report comment", "report this comment", "flag as inappropriate",
+    "downvote", "recommend", "report abuse", "report comment", "report this comment", "report offensive comment",
+    "flag as inappropriate",
     "reply to this comment",
     "log in to reply", "login to reply", "click to rate", "reply to this", "reply with quote", "multi-quote this message",
     "give gold", "save", "hide", "embed", "parent", "give award", "award",
@@ -1073,6 +1074,9 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
     return comments
 
 
+# lower-case words inside a commenter's name: particles of surnames, and a display name's place ("Mike in Tulsa")
+NAME_LINKS = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "di", "du", "la", "le", "y", "bin", "al",
+                        "in", "from", "of"})
 GUEST_NAMES = frozenset({"Guest", "Anonymous", "Гость", "Аноним", "Gast", "Anonym", "Invité", "Anonyme", "Invitado",
                          "Anónimo", "Ospite", "Anonimo", "Gość", "Гість"})
 # a capital after three lower-case letters inside a word: handles of two words run together ("NorfolkNigel"), not "McLean",
@@ -1103,12 +1107,16 @@ def _bare_author(author: str | None, earlier: set[str]) -> str | None:
 
 def _whole_name(text: str) -> bool:
     """A handle ("marinka_k", "jm1987": one token with a digit or "_"; "NorfolkNigel": two capitalised words run
-    together), a comment system's name for a guest ("Guest") or a name of two or more capitalised words ("Walt
-    Prezioso"); not a first name alone, a surname alone or a list bullet ("o", "+"), which a cut between two names
-    could leave."""
+    together), a comment system's name for a guest ("Guest") or a name of two to four capitalised words ("Walt
+    Prezioso"), lower-case links between them ("Karen van Wyk", "Mike in Tulsa"); not a first name alone, a surname
+    alone or a list bullet ("o", "+"), which a cut between two names could leave."""
     words = text.split()
     if len(words) == 1:
         return (len(text) >= 3 and any(char.isdigit() or char == "_" for char in text) and any(map(str.isalpha, text))) \
             or text in GUEST_NAMES or (len(text) >= 6 and text.isalpha() and RUN_TOGETHER_RE.search(text) is not None)
-    return 2 <= len(words) <= 4 and all(word[:1].isupper() and word.replace("-", "").replace(".", "").isalpha()
-                                        for word in words)
+    return 2 <= len(words) <= 4 and all(_name_word(word) for word in (words[0], words[-1])) \
+        and all(_name_word(word) or word in NAME_LINKS for word in words[1:-1])
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").replace(".", "").isalpha()
