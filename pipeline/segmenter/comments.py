@@ -810,10 +810,9 @@ URL_LIKE_RE = re.compile(r"://|www\.|\.(?:com|org|net)\b")  # a commenter's site
 SUBJECT_MAX_CHARS = 80  # a comment's subject line (forums, Drupal): a headline's length, no sentence
 
 
-def _bare_age(line: str) -> bool:
-    """A line that is an age and nothing else but marks ("• an hour ago")."""
-    age = BUTTON_AGE_RE.search(line)
-    return age is not None and not any(map(str.isalnum, line[:age.start()] + line[age.end():]))
+def _age_alone(line: str, age: re.Match) -> bool:
+    """Whether `line` holds nothing but its `age` (a BUTTON_AGE_RE match) and marks ("• an hour ago")."""
+    return not any(map(str.isalnum, line[:age.start()] + line[age.end():]))
 
 
 def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False) -> list[tuple[str, object]]:
@@ -824,11 +823,13 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
     for index, line in enumerate(collapsed):
         control = (_control_kind(line) or (_widget_kind(line) if len(line) <= 80 else None)) \
             if line and (len(line) > 10 or line.lower().strip(" ,.:") not in WEEKDAYS) else "skip"  # a weekday alone
-        if control == "button" and not HAS_DIGIT(line) and " ago" in line and _bare_age(line):
-            kinds.append(("meta", metas[line]))  # a spelled age alone ("• an hour ago", Disqus): the comment's date line
-        elif control is not None:
+        if control is not None:
+            # (an age may be spelled: "Like · Reply · an hour ago")
             age = BUTTON_AGE_RE.search(line) if control == "button" and (HAS_DIGIT(line) or " ago" in line) else None
-            kinds.append((control, age.group(1) if age else None))  # ("Like · Reply · an hour ago": a spelled age too)
+            if age is not None and not HAS_DIGIT(line) and _age_alone(line, age):
+                kinds.append(("meta", metas[line]))  # a spelled age alone ("• an hour ago", Disqus): the date line
+            else:
+                kinds.append((control, age.group(1) if age else None))
         else:
             meta = metas[line]
             if meta is None and _repeated_name(collapsed, index):
