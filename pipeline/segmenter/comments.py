@@ -141,7 +141,7 @@ BUTTON_WORDS = REPLY_WORDS + (
     "nahlásiť", "synes godt om", "anmeld", "zgłoś naruszenie",
     "answer", "to answer", "complain",  # (a machine translation's "Ответить" and "Пожаловаться")
     # a tabloid's "Up 47" / "Down 3" under each comment, Facebook's "Follow Post" of 2015
-    "signaler un abus", "up", "down", "up vote", "down vote", "follow post",
+    "signaler un abus", "segnala abuso", "denunciar abuso", "up", "down", "up vote", "down vote", "follow post",
     # Substack's row under a comment
     "gift a subscription", "collapse", "expand", "lubię to",
     "add reply", "цитувати",  # (a US regional daily's "Report" / "Add Reply", a Ukrainian "Відповісти | Цитувати +7")
@@ -219,8 +219,9 @@ REPUTATION_RE = re.compile(r"^\d{1,6}\s?p$")  # a commenter's reputation in poin
 HANDLE_TAIL_RE = re.compile(r"(?<=\S)\s+@[A-Za-z0-9_.]{2,40}$")
 COMMENTED_TAIL_RE = re.compile(r"\s+(?:commented|replied|posted)$", re.IGNORECASE)
 BY_PREFIX_RE = re.compile(r"^by:?\s+(?=\S)", re.IGNORECASE)
-# a name's last initial: a capital, or a letter of a script without case ("Gregory T.", "Δημήτρης Κ.", "ლაშა კ.")
-INITIAL_END_RE = re.compile(r"(?:^|\s)(?![a-zа-яёіїєґα-ωß-ÿ])[^\W\d_]\.$")
+# a name's last initial: a capital, or a letter of a script without case ("Gregory T.", "Δημήτρης Κ.", "ლაშა კ."), or
+# any letter after a handle's underscore ("giovanni_b.")
+INITIAL_END_RE = re.compile(r"(?:^|\s)(?![a-zа-яёіїєґα-ωß-ÿ])[^\W\d_]\.$|(?<=[^\W\d_]_)[^\W\d_]\.$")
 # a comment's number before its author's name ("#2 Веселина Т.")
 NUMBERED_NAME_RE = re.compile(r"^#\d{1,4}\s+(?P<name>.+)$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
@@ -303,6 +304,20 @@ LONE_LABELS = AD_LABELS | {"default"}
 CJK_CLAUSE_MARKS = ("。", "，", "！", "？", "；", "、")
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
+# weekdays of other languages, taken for a weekday only before a comma and a date ("Ven, 30/12/2016 - 19:05"); not
+# among the words a name may not hold ("Domenica", "Domingo" and "Di" are names), and without "sam" and "dom"
+OTHER_WEEKDAYS = frozenset({
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "lun", "mer", "gio", "ven", "sab",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "mié", "jue", "vie", "sáb",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "jeu", "dim",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "segunda", "terça", "quarta", "quinta", "sexta", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira",
+    "sexta-feira", "seg", "ter", "qua", "qui", "sex",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela", "pon", "czw", "sob",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "пн", "вт", "ср", "чт", "пт",
+    "сб", "вс", "понеділок", "вівторок", "середа", "четвер", "пʼятниця", "п'ятниця", "субота", "неділя",
+    "pondělí", "úterý", "středa", "čtvrtek", "pátek", "neděle"})
 # necessary conditions for a match of DATE_RE ("May 3, 2019", "3 May 2019": four digits; "2019-05-03",
 # "3/5/19": a digit, a separator, a digit), TIME_RE ("10:42", "10 pm") and AGO_RE (case-insensitive)
 DATE_GATE = re.compile(r"\d(?:\d\d\d|[-/.]\d)").search
@@ -657,7 +672,8 @@ def _meta_of(line: str) -> _Meta | None:
             match = None  # "Ольга К. вчера, 22:03": the date starts before the comma
         if match:
             author = match.group("author").strip()
-            if author.lower() in WEEKDAYS and _is_date_text(match.group("date")):  # "Sunday, September 16, 2012"
+            if (author.lower() in WEEKDAYS or author.lower() in OTHER_WEEKDAYS) \
+                    and _is_date_text(match.group("date")):  # "Sunday, September 16, 2012"
                 return _Meta(date=line.strip(" |·•-–—"))
             # (a name is never a date text: _looks_like_name tests that)
             if (author.lower() not in NOT_AUTHORS and _looks_like_name(author)

@@ -132,7 +132,7 @@ DATE_RE = re.compile(
     re.IGNORECASE,
 )
 # "3:42 pm", "15:42", "14h32" (French)
-TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{1,2}h\d{2}\b",
+TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|h(?:rs?|s)?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{1,2}h\d{2}\b",
                      re.IGNORECASE)
 # "3 days ago", "yesterday"; "vor 2 Stunden", "gestern"; "il y a 2 heures", "aujourd'hui"
 AGO_RE = re.compile(

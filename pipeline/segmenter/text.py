@@ -938,7 +938,7 @@ FURNITURE_RE = re.compile(
     # a list of the site's most read stories, by its heading (892 such training lines, all gold boilerplate)
     r"|^\W*(?:most (?:read|popular|viewed|shared|commented|emailed)|lo más (?:visto|leído)|самое (?:читаемое|популярное)"
     r"|популярное|популярне|найпопулярніше|meistgelesen|les plus lus|i più letti|najczęściej czytane|nejčtenější|en çok okunanlar"
-    r"|meest gelezen)(?: (?:stories|articles|posts|news|today|this week|now|on \w+(?: \w+)?"
+    r"|meest gelezen)(?: (?:stories|articles|posts|news|today|this week|now|(?:on|en|in|su|sur)(?: \w+(?: \w+)?)?"
     r"|за (?:неделю|сутки|день|месяц|тиждень|добу|місяць)))?\W*$"
     # a row of share icons' names ("Facebook Twitter WhatsApp SMS"; 677 such training lines, all gold boilerplate or
     # labelled so), "Share this Story: HEADLINE", a newsletter form's consent ("I understand and agree that ..."), a
@@ -1037,9 +1037,9 @@ FURNITURE_RE = re.compile(
     r"|^\W*duration\s*:?\s*\d{1,2}:\d{2}\W*$|^\W*eds\s*:\s"  # a video's length; a wire's note to editors ("EDS: ...")
     r"|^\W*(?:пост в|смотреть в|открыть в|view (?:on|in)|see (?:on|in)|watch on|open in) (?:telegram|x|twitter|instagram"
     r"|youtube|facebook|tiktok|threads|bluesky)\W*$|^\W*газета «[^»]{1,60}» №\s?\d+|^\[(?:'[^'\n]{1,60}',?\s*)+\]$"
-    # a tag line in other languages ("Aiheet: ...", "Теги: ...", "תגיות:"; an English "Tags:" line is the model's call,
-    # as Dragnet's gold counts a few of them as body)
-    r"|^\W*(?:aiheet|žymės|תגיות|тэгі|теги|метки|мітки|etiketler|schlagwörter|schlagworte|étiquettes|etiquetas|टैग्स|टैग"
+    # a tag line in other languages ("Aiheet: ...", "Теги: ...", "תגיות:", Italian "Tag:"; an English "Tags:" line is the
+    # model's call, as Dragnet's gold counts a few of them as body; "Tag:" opens no Dragnet line)
+    r"|^\W*(?:tag|aiheet|žymės|תגיות|тэгі|теги|метки|мітки|etiketler|schlagwörter|schlagworte|étiquettes|etiquetas|टैग्स|टैग"
     r"|برچسب‌ها|برچسب ها|tagi|štítky|oznake|ознаке|tagit|etichete|címkék|ტეგები|ετικέτες|етикети|märksõnad|birkas"
     r"|trefwoorden|taggar|từ khóa|thẻ|témata|témy)\s*:"
     # a reading time ("3 min read", "Olvasási idő: 4 perc", "Lesezeit: 4 Min."; 6 of 6 such training lines are
@@ -1216,7 +1216,7 @@ RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: few
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_STARTS, "sign in", "log in", "login",
                     "join ", "register", "disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
-                    "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "aiheet", "žymės", "תגיות", "тэгі", "теги", "метки",
+                    "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "tag", "aiheet", "žymės", "תגיות", "тэгі", "теги", "метки",
                     "мітки", "etiketler", "schlagw", "étiquettes", "etiquetas", "टैग", "برچسب", "tagi", "štítky", "oznake",
                     "ознаке", "tagit", "etichete", "címkék", "ტეგები", "ετικέτες", "етикети", "märksõnad", "birkas",
                     "trefwoorden", "taggar", "từ khóa", "thẻ", "reading time", "read time", "lesezeit", "temps de lecture",
