@@ -1,11 +1,13 @@
 """Rules from the misreads that rounds 33 and 34 of probe pages left, and from the thirty-fifth round: comment dates
-and times as Romance-language sites print them, a handle that ends in an initial, and more furniture words."""
+and times as Romance-language sites print them, a handle that ends in an initial, more furniture words, and a thread's
+furniture (a moderation notice over it, a list of headlines under it) that the model had read as one more comment."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.segmenter.comments import is_button, parse_comments
+from pipeline.segmenter import segment_text
+from pipeline.segmenter.comments import is_button, parse_comments, parse_comments_and_strays
 from pipeline.segmenter.text import _is_furniture, furniture_flags
 
 
@@ -45,3 +47,45 @@ def test_more_furniture_one_by_one_and_batched(line: str) -> None:
                                   "Most read about the treaty in the archive before the talks began."])
 def test_sentences_that_open_like_furniture_are_not(line: str) -> None:
     assert not _is_furniture(line)
+
+
+HEADED_THREAD = ["Oksana_L", "28.07.2017 10:12", "Санкції треба було ухвалити ще три роки тому.", "Відповісти",
+                 "Petro Marchenko", "28.07.2017 10:40", "Подивимося, чи підпише їх президент.", "Відповісти"]
+
+
+def test_a_moderation_notice_over_a_thread_is_no_comment() -> None:
+    notice = "Коментарі публікуються після модерації. Редакція може не поділяти думку авторів."
+    comments, strays = parse_comments_and_strays([notice, *HEADED_THREAD])
+    assert [(c.author, c.date) for c in comments] == [("Oksana_L", "28.07.2017 10:12"),
+                                                      ("Petro Marchenko", "28.07.2017 10:40")]
+    assert strays == [0]
+
+
+def test_a_list_of_headlines_under_a_thread_is_no_comment() -> None:
+    feed = ["Новини 24/7", "22:15 Окупанти обстріляли Нікополь", "21:52 Енергетики відновили живлення на Харківщині"]
+    comments, strays = parse_comments_and_strays([*HEADED_THREAD, *feed])
+    assert len(comments) == 2 and strays == [8, 9, 10]
+    assert parse_comments([*HEADED_THREAD, *feed]) == comments
+
+
+def test_a_comment_whose_header_was_missed_stays_a_comment() -> None:
+    # (on the Dragnet pages such text is mostly a reader's comment: it is kept)
+    for stray in (["Thanks for the tip, I had never thought of it :)"], ["Kiss and Make-up October 22, 2012 10:46 AM",
+                                                                       "Lol, you are so right about the primer."]):
+        comments, strays = parse_comments_and_strays([*stray, *HEADED_THREAD])
+        assert len(comments) == 3 and strays == []
+
+
+def test_a_stray_text_inside_a_thread_stays() -> None:
+    lines = [*HEADED_THREAD[:4], "Новини 24/7", "22:15 Окупанти обстріляли Нікополь", *HEADED_THREAD[4:]]
+    assert parse_comments_and_strays(lines)[1] == []
+
+
+def test_the_segmenter_relabels_a_threads_furniture() -> None:
+    article = ["Сенат США 98 голосами проти двох ухвалив законопроєкт про нові санкції проти Росії, Ірану та КНДР.",
+               "Документ обмежує право президента скасовувати санкції без згоди Конгресу, пишуть американські ЗМІ."]
+    page = "\n".join(["Санкції: що ухвалив Сенат", *article * 3, "Коментарі (2)", *HEADED_THREAD,
+                      "Популярне", "Гривня подешевшала на міжбанку", "У Києві відкрили новий міст через Дніпро"])
+    result = segment_text(page)
+    assert [c.author for c in result.comments] == ["Oksana_L", "Petro Marchenko"]
+    assert {line.label for line in result.lines if line.text.startswith(("Гривня", "У Києві"))} == {"boilerplate"}

@@ -53,7 +53,11 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
 
 # a comment form's heading in other languages ("Написать комментарий", "Neuen Kommentar verfassen", "Écrire un
 # commentaire"): a counter to the parser, and furniture to the rules
-COMMENT_FORM_HEADINGS = (r"^\W*(?:оставить|написать|добавить|залишити|написати|додати) (?:комментари|коментар)\w*\W*$"
+COMMENT_FORM_HEADINGS = (r"^\W*(?:оставить|написать|добавить|залишити|написати|додати|пакінуць|напісаць|дадаць)"
+                         r" (?:комментари|коментар|каментар)\w*\W*$"
+                         r"|^\W*(?:dodaj|napisz|přidat|napsat|pridať|napísať) (?:komentarz|komentář|komentár)\W*$"
+                         r"|^\W*(?:deja|deje|escribe|escriba|añadir|lascia|scrivi|deixe|escreva) (?:un |um )?(?:comentario"
+                         r"|commento|comentário)\W*$|^\W*(?:plaats|schrijf) een reactie\W*$"
                          r"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen|abgeben)\W*$"
                          r"|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$")
 
@@ -612,6 +616,7 @@ class _Draft:
     date: str | None = None
     text: list[str] = field(default_factory=list)
     opened_by_avatar: bool = False  # its first name is the author; a second one is whom it replies to
+    rows: list[int] = field(default_factory=list)  # where its text lines are among the comment lines
 
 
 def _meta_of(line: str) -> _Meta | None:
@@ -1006,6 +1011,16 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
     """Comments (author, date, text) in the comment lines of one document, in order; `metas`:
     meta lines already known (e.g. from `text.apply_rules`), filled further here;
     `already_collapsed`: the lines are whitespace-collapsed (as `text.split_lines` leaves them)."""
+    return parse_comments_and_strays(lines, metas, already_collapsed)[0]
+
+
+def parse_comments_and_strays(lines: list[str], metas: MetaMemo | None = None, already_collapsed: bool = False
+                              ) -> tuple[list[Comment], list[int]]:
+    """`parse_comments`, and the indices of the lines it left out as no comment's: the text of at most two "comments"
+    with neither author nor date before the first or after the last of a thread whose other comments all show both (at
+    least HEADED_THREAD_MIN of them), when that text reads as the thread's furniture (`_thread_furniture`): a moderation
+    notice over it ("Comments are reviewed by our editors ..."), a list of headlines under it ("Популярне", "Новини
+    24/7"). (Without that reading, such text on the Dragnet pages is mostly a comment whose header the parser missed.)"""
     kinds = _classify(lines, MetaMemo() if metas is None else metas, already_collapsed)
     header_first = _header_first(kinds)
     if header_first:  # a comment's subject over its header ("Re: Gas is leverage" over "Submitted by NAME on DATE.")
@@ -1042,6 +1057,7 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
             continue
         if kind == "text":
             current.text.append(_clean_text(value))
+            current.rows.append(index)
             continue
         meta: _Meta = value
         if header_first:
@@ -1080,7 +1096,16 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
     close()
     has_separators = any(kind in ("button", "avatar", "meta") for kind, _ in kinds)
     if not has_separators:
-        return [Comment(author=None, date=None, text=text) for draft in drafts for text in draft.text if text]
+        return [Comment(author=None, date=None, text=text) for draft in drafts for text in draft.text if text], []
+    strays: list[int] = []
+    headed = [bool(draft.author and draft.date) for draft in drafts]
+    if sum(headed) >= HEADED_THREAD_MIN and (not headed[0] or not headed[-1]):
+        first, last = headed.index(True), len(headed) - 1 - headed[::-1].index(True)
+        edges = drafts[:first] + drafts[last + 1:]
+        if all(headed[first:last + 1]) and len(edges) <= 2 and not any(draft.author or draft.date for draft in edges) \
+                and all(map(_thread_furniture, edges)):
+            strays = [row for draft in edges for row in draft.rows]
+            drafts = drafts[first:last + 1]
     comments = []
     earlier: set[str] = set()  # the authors so far, whole names only (`_bare_author`)
     for draft in drafts:
@@ -1088,7 +1113,31 @@ def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_coll
         if author and _whole_name(author):
             earlier.add(author)
         comments.append(Comment(author=author, date=draft.date, text="\n".join(t for t in draft.text if t)))
-    return comments
+    return comments, sorted(strays)
+
+
+HEADED_THREAD_MIN = 2
+# a notice about the thread's moderation or rules, in a few languages' stems
+MODERATION_NOTICE_RE = re.compile(r"\b(?:comment|moderat|modér|moderov|moderac|reviewed|approv|discuss|diskus|réaction"
+                                  r"|коммент|комент|камент|модер|мадэр|обсужд|обговор|kommentar|komentar|komentář|komentár"
+                                  r"|commentaire|commento|comentario|comentário)", re.IGNORECASE)
+THREAD_FURNITURE_MAX_WORDS = 60
+HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 3, 15
+HEADLINE_ENDS = (".", "!", "?", "…", ":", ")", ":)", ";)")
+
+
+def _thread_furniture(draft: _Draft) -> bool:
+    """The text of a "comment" without author or date reads as a thread's furniture: a notice of at most
+    THREAD_FURNITURE_MAX_WORDS words on comments or their moderation (MODERATION_NOTICE_RE), or lines that read as
+    headlines (at most HEADLINE_MAX_WORDS words, not opening in a Latin lower-case letter, no sentence's end; a line
+    alone of HEADLINE_MIN_WORDS words at least)."""
+    texts = [text for text in draft.text if text]
+    if len(" ".join(texts).split()) <= THREAD_FURNITURE_MAX_WORDS and MODERATION_NOTICE_RE.search(" ".join(texts)):
+        return True
+    if not texts or (len(texts) == 1 and len(texts[0].split()) < HEADLINE_MIN_WORDS):
+        return False
+    return all(len(text.split()) <= HEADLINE_MAX_WORDS and not (text[:1].islower() and text[:1].isascii())
+               and not text.endswith(HEADLINE_ENDS) for text in texts)
 
 
 # lower-case words inside a commenter's name: particles of surnames, and a display name's place ("Mike in Tulsa")

@@ -29,14 +29,15 @@ from pipeline.segmenter.comments import (AVATAR_RE, COMMENT_FORM_HEADINGS, DATE_
                                          PROFILE_OPENINGS, REPLY_TO,
                                          LINE_CACHE_SIZE, MORE_COMMENTS_RE, REPLY_TO_STARTS, REPLY_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
                                          MetaMemo,
-                                         is_button, is_counter, is_date_text, lowered_for_gates, parse_comments)
+                                         is_button, is_counter, is_date_text, lowered_for_gates, parse_comments,
+                                         parse_comments_and_strays)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, INLINE_PROMPT_PARTS, MONTHS,
                                      MORE_RELATED_STARTS,
                                      PARAGRAPH_ENDS, PRINT_HEADER_RE, RELATED_LINK_INLINE_RE, RELATED_LINK_LABEL_RE, STOPWORDS, WORD_RE,
                                      archive_banner_length, interstitial_lines, linked_headline, metadata_header,
                                      reading_view)
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
-from pipeline.segmenter.result import BODY_JOINER, LABELS, LabelledLine, Segmentation
+from pipeline.segmenter.result import BODY_JOINER, LABELS, Comment, LabelledLine, Segmentation
 from pipeline.segmenter.sites import template_evidence
 from pipeline.segmenter.titles import first_paragraph as first_paragraph_of
 from pipeline.segmenter.titles import pick_title, record_title_input
@@ -763,7 +764,7 @@ def _opens_byline_block(lines: list[str], index: int) -> bool:
 # ASCII-only (see FURNITURE_CANDIDATE_RE2)
 SHARE_VERBS = ("share", "sdílet", "sdílejte", "zdieľať", "partager", "partagez", "teilen", "compartir", "compartilhar",
                "compartilhe", "condividi", "udostępnij", "paylaş", "поделиться", "поделись", "поділитися", "падзяліцца",
-               "dalintis", "podeli", "подели", "поделите", "сподели", "споделете", "שתפו", "שתף", "اشتراک",
+               "dalintis", "podeli", "podijeli", "подели", "поделите", "сподели", "споделете", "שתפו", "שתף", "اشتراک",
                "هم‌رسانی", "مشاركة", "شارك", "शेयर", "साझा", "공유", "分享", "シェア", "delen", "dela", "megosztás",
                "distribuie", "κοινοποίηση", "κοινοποιήστε", "გაზიარება", "dalīties", "chia sẻ", "bagikan", "jaa", "del",
                "deel")
@@ -946,7 +947,10 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|sms|print|copy (?:article )?link"
     r"|messenger|flipboard|google\+|tumblr|save)\W+)+(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email"
     r"|e-mail|sms|print|copy (?:article )?link|messenger|flipboard|google\+|tumblr|save)\W*$"
-    r"|^\W*share this (?:story|article)\s*:|^\W*i understand and agree\b|^\W*(?:post|submit|send|add) (?:a |your )?comment\W*$"
+    r"|^\W*share this (?:story|article)\s*:|^\W*i understand and agree\b"
+    # a like button and its count in a share row ("Мне нравится 214"; 10 such training lines, all gold boilerplate)
+    r"|^\W*(?:likes?|мне нравится|нравится|подобається|gefällt mir|j'aime|me gusta|mi piace|lubię to|tetszik)\W*\d[\d\s,.]*"
+    r"[kк]?\W*$|^\W*(?:post|submit|send|add) (?:a |your )?comment\W*$"
     r"|" + COMMENT_FORM_HEADINGS +
     # a comment form's heading, fields and rules ("Додати коментар", "Ваше ім'я:", "Редакція залишає за собою право ...",
     # "Escribe tu comentario.", "Normas de participación", "Ordenar: Más recientes"), a newsletter's or a site's appeal
@@ -1216,7 +1220,8 @@ RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: few
 # FURNITURE_RE can only match if the lowercased line starts with or contains one of these
 FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_STARTS, "sign in", "log in", "login",
                     "join ", "register", "disclaimer", "about the author", "note to readers", "copyright", "©", "become a ", "share",
-                    "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "tag", "aiheet", "žymės", "תגיות", "тэгі", "теги", "метки",
+                    "support ", "please support ", "fund ", "item ", "[", "file", "note from", "a note from", "tag", "like", "мне нравится", "нравится", "подобається", "gefällt mir", "j'aime", "me gusta",
+                    "mi piace", "lubię to", "tetszik", "aiheet", "žymės", "תגיות", "тэгі", "теги", "метки",
                     "мітки", "etiketler", "schlagw", "étiquettes", "etiquetas", "टैग", "برچسب", "tagi", "štítky", "oznake",
                     "ознаке", "tagit", "etichete", "címkék", "ტეგები", "ετικέτες", "етикети", "märksõnad", "birkas",
                     "trefwoorden", "taggar", "từ khóa", "thẻ", "reading time", "read time", "lesezeit", "temps de lecture",
@@ -1242,7 +1247,9 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "ordenar", "for more stories", "популярне", "отзывы ", "комментарии ", "коментарі ", "відгуки ",
                     "сделать стартовой", "оставить отзыв", "написать отзыв", "добавить отзыв", "komentovat", "vous devez",
                     "votre adresse", "cet article", "article réservé", "lire l'article", "griežtai", "полное или",
-                    "laisser un", "écrire un", "rédiger un", "escribir", "dejar", "añadir", "agrega", "смотреть",
+                    "laisser un", "écrire un", "rédiger un", "пакінуць ", "напісаць ", "дадаць ", "dodaj ", "napisz ",
+                    "přidat ", "napsat ", "pridať ", "napísať ", "deje ", "escriba ", "lascia ", "scrivi ", "deixe ",
+                    "escreva ", "plaats een", "schrijf een", "escribir", "dejar", "añadir", "agrega", "смотреть",
                     "дивитися", "скопировать", "копировать", "скопіювати", "копіювати", "yazı boyutu", "text size",
                     "font size", "schriftgröße", "размер шрифта", "розмір шрифту", "taille du texte", "sortieren",
                     "pro vstup", "pro přidání", "оставляя", "отправляя", "vous pouvez", "якщо відео", "download",
@@ -1539,7 +1546,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     * two or more headline-like lines that end the page right after the last comment's text are
       related-article links (boilerplate), not part of that comment;
     * a comment widget's buttons ("Reply", "Like · Reply · 2d") are boilerplate (the comment parser still
-      reads them: `_comment_lines`).
+      reads them: `_comment_rows`).
 
     `metas`: the meta lines found so far (filled here; `finish` hands it on to parse_comments);
     `furniture`: `furniture_flags(lines)`, and `feed_seeds`: `feed_seed_rows` of the document, when the caller has
@@ -2848,15 +2855,15 @@ def _fragments_above_title(lines: list[str], labels: list[str], title_index: int
     return labels
 
 
-def _comment_lines(texts: list[str], labels: list[str]) -> list[str]:
-    """The comment lines, plus the button lines ("Reply", "Like · Reply · 2d") and vote counts without a letter ("+41",
-    "▲ 3"; not a comment's number) between them: Dragnet's gold calls such lines boilerplate, so the model and the
-    rules may too, yet they are what separates one comment from the next."""
+def _comment_rows(texts: list[str], labels: list[str]) -> list[int]:
+    """Where the comment lines are, with the button lines ("Reply", "Like · Reply · 2d") and vote counts without a letter
+    ("+41", "▲ 3"; not a comment's number) between them: Dragnet's gold calls such lines boilerplate, so the model and
+    the rules may too, yet they are what separates one comment from the next."""
     rows = [index for index, label in enumerate(labels) if label == "comment"]
     if not rows:
         return []
     end = rows[-1] + 2 if rows[-1] + 1 < len(texts) else rows[-1] + 1  # the last comment's buttons may hold its age
-    return [texts[index] for index in range(rows[0], end)
+    return [index for index in range(rows[0], end)
             if labels[index] == "comment" or (labels[index] == "boilerplate" and (is_button(texts[index]) or (
                 VOTE_COUNT_RE.search(texts[index]) and not any(map(str.isalpha, texts[index])))))]
 
@@ -2875,8 +2882,13 @@ def assemble(numbered: list[tuple[int, str]], labels: list[str], title_index: in
         labels[title_index] = "title"
     texts = [text for _, text in numbered]
     has_comments = "comment" in labels
-    comments = parse_comments(list(map(_without_link_markers, _comment_lines(texts, labels))), metas,
-                              already_collapsed=True) if has_comments else []
+    comments: list[Comment] = []
+    if has_comments:
+        rows = _comment_rows(texts, labels)
+        comments, strays = parse_comments_and_strays([_without_link_markers(texts[row]) for row in rows], metas,
+                                                     already_collapsed=True)
+        for stray in strays:  # a thread's furniture above its first comment or under its last
+            labels[rows[stray]] = "boilerplate"
     if has_comments and not comments:
         # names and dates with no text under them ("Publication date: ...", "Moscow"): page furniture, no comments
         labels = ["boilerplate" if label == "comment" else label for label in labels]
