@@ -89,3 +89,25 @@ def test_the_segmenter_relabels_a_threads_furniture() -> None:
     result = segment_text(page)
     assert [c.author for c in result.comments] == ["Oksana_L", "Petro Marchenko"]
     assert {line.label for line in result.lines if line.text.startswith(("Гривня", "У Києві"))} == {"boilerplate"}
+
+
+STANDFIRST_PAGE = """Envoys Agree To Reopen Consulates After Two-Year Freeze - The Lakeshore Courier
+Skip to content
+The Lakeshore Courier
+Subscribe
+Sign in
+World | Diplomacy
+Envoys agree to reopen consulates after two-year freeze
+Washington and Moscow will restore visa services in two cities by spring, officials said after a day of talks
+By Helen Morrow
+March 3, 2026 at 5:10 PM
+Share on Facebook
+Share on Twitter
+GENEVA — American and Russian diplomats agreed on Tuesday to reopen consulates in two cities that have been closed since 2024, officials from both delegations said after a day of talks.
+The deal restores visa interviews for students and families, a concession that both sides had sought for months, and it leaves the wider quarrel over embassy staffing for a later round.
+A State Department official said the first interviews could take place in April, once local staff had been hired and security checks completed.
+"""
+
+
+def test_a_headline_over_its_standfirst_is_the_title() -> None:
+    assert segment_text(STANDFIRST_PAGE).title == "Envoys agree to reopen consulates after two-year freeze"

@@ -108,7 +108,7 @@ CONTEXT_FEATURES = (
     "above_first_paragraph", "is_first_paragraph", "past_first_paragraph", "to_first_paragraph",
     "position", "position_squared", "first_line", "overlap",
     "holds_another", "held_by_another", "repeated", "byline_below", "byline_two_below", "date_above",
-    "heading_above", "heading_below", "list_item_around",
+    "heading_above", "heading_below", "list_item_around", "longer_heading_below", "shorter_heading_above",
 )
 LINE_FEATURES = (  # the line's own (`_line_features`)
     "heading", "log_words", "words_4_to_20", "words_up_to_3", "words_over_20", "capitalised", "upper",
@@ -153,7 +153,10 @@ def candidate_features(lines: list[str], labels: list[str]) -> tuple[list[int], 
     opening = text._opening(lines, labels, paragraph) if paragraph < len(lines) else ""
     top = lines[start:min(len(lines), paragraph + CANDIDATE_WINDOW_PAST_FIRST_PARAGRAPH, start + MAX_CANDIDATES)]
     counts = Counter(top)
-    parts_of = {line: [part.strip() for part in text._title_parts(line)] for line in counts if text._title_separated(line)}
+    folded_lines = {line.casefold() for line in counts}
+    # (a tab title's parts are compared case-blind: "U.S. Suspends Syria Talks - Site" holds "U.S. suspends Syria talks")
+    parts_of = {line: [part.strip().casefold() for part in text._title_parts(line)]
+                for line in counts if text._title_separated(line)}
     held_parts = {part for parts in parts_of.values() for part in parts}
     n_lines = len(lines)
     headings_above = 0
@@ -166,6 +169,8 @@ def candidate_features(lines: list[str], labels: list[str]) -> tuple[list[int], 
         above = lines[index - 1] if index > 0 else ""
         below = lines[index + 1] if index + 1 < n_lines else ""
         body_below = index + 1 < n_lines and labels[index + 1] == "body"
+        heading_above = index > 0 and text._heading_like(above, 2)
+        heading_below = bool(below) and text._heading_like(below, 2)
         rows.append((
             heading and headings_above == 0, min(headings_above, 5) / 5, number == 0,
             labels[index] == "body", index > 0 and labels[index - 1] == "body", body_below,
@@ -173,11 +178,14 @@ def candidate_features(lines: list[str], labels: list[str]) -> tuple[list[int], 
             text._amid_menu(lines, index), text._heads_a_menu(lines, index),
             index < paragraph, index == paragraph, index > paragraph, max(-30, min(5, index - paragraph)) / 30,
             position, position ** 2, index == start, text._overlap(line, opening) if opening else 0.0,
-            any(part != line and part in counts for part in parts_of.get(line, ())), line in held_parts,
+            any(part != line.casefold() and part in folded_lines for part in parts_of.get(line, ())),
+            line.casefold() in held_parts,
             counts[line] > 1, text._opens_byline_block(lines, index + 1), text._opens_byline_block(lines, index + 2),
             index > 0 and len(above) <= 80 and text.is_date_text(above),
-            index > 0 and text._heading_like(above, 2), bool(below) and text._heading_like(below, 2),
+            heading_above, heading_below,
             above.startswith(text.BULLET_START) or below.startswith(text.BULLET_START),
+            # a headline over its standfirst, which the article's opening repeats more of
+            heading_below and _word_count(below) > n_words, heading_above and _word_count(above) < n_words,
         ) + own)
         headings_above += heading
     return candidates, np.array(rows, dtype=np.float64)
