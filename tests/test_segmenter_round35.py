@@ -38,13 +38,18 @@ def test_report_abuse_buttons(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["Tag: Russia Stati Uniti Barack Obama hacker", "LO MÁS VISTO EN...",
-                                  "Most read in Politics"])
+                                  "Most read in Politics", "Мне нравится 214", "Podijeli", "Пакінуць каментар",
+                                  "Lascia un commento", "You've read 2 of your 5 free articles this month.",
+                                  "Líbil se vám článek? Podpořte naši redakci předplatným od 79 Kč měsíčně.",
+                                  "Смотрите наш новый выпуск на YouTube: что будет с ценами на бензин"])
 def test_more_furniture_one_by_one_and_batched(line: str) -> None:
     assert _is_furniture(line) and furniture_flags([line] * 1200)[0]
 
 
 @pytest.mark.parametrize("line", ["Tagged for deletion, the files were recovered by the committee.",
-                                  "Most read about the treaty in the archive before the talks began."])
+                                  "Most read about the treaty in the archive before the talks began.",
+                                  "Like 40 other senators, she voted against the bill.",
+                                  "The ministry posted the video on YouTube on Friday, hours after the talks."])
 def test_sentences_that_open_like_furniture_are_not(line: str) -> None:
     assert not _is_furniture(line)
 
@@ -111,3 +116,12 @@ A State Department official said the first interviews could take place in April,
 
 def test_a_headline_over_its_standfirst_is_the_title() -> None:
     assert segment_text(STANDFIRST_PAGE).title == "Envoys agree to reopen consulates after two-year freeze"
+
+
+def test_a_banned_outlets_status_with_an_appeal_is_furniture() -> None:
+    article = ["Минфин США получил право вводить санкции против иностранных банков, которые обслуживают российский ВПК.",
+               "Эксперты ожидают, что первыми от сотрудничества откажутся банки в Турции и Эмиратах, пишет издание."]
+    status = ("«Северный ветер» признан в России «нежелательной организацией». Мы существуем только благодаря читателям, "
+              "поэтому поддержите нас.")
+    labels = segment_text("\n".join(["Банки под ударом", *article * 3, status, "Поделиться"])).lines
+    assert [line.label for line in labels if line.text == status] == ["boilerplate"]

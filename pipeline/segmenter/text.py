@@ -864,9 +864,19 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:(?:spotted|found|noticed?|see) (?:an? )?(?:error|mistake|typo)s?|fehler gefunden|tippfehler gefunden"
     r"|(?:report|signaler) (?:an|une) (?:error|erreur)|vous avez (?:repéré|trouvé) une (?:erreur|faute))\b.{0,40}$"
     # "Enjoyed this article?", "Понравилась статья?" (RE2's \W is ASCII-only: the Cyrillic words are spelled out)
-    r"|^\W*(?:liked|enjoyed|loved) (?:this|the) (?:article|story|post|piece)\W*$"
-    r"|^\W*(?:вам )?понравил(?:ась|ся|ось|ася) (?:ли )?(?:эта |этот |ця |цей )?"
-    r"(?:статья|материал|публикация|пост|стаття|матеріал)\W*$"
+    # (or with the appeal that follows it: "Líbil se vám článek? Podpořte nezávislou žurnalistiku ...")
+    r"|^\W*(?:(?:liked|enjoyed|loved) (?:this|the) (?:article|story|post|piece)"
+    r"|(?:вам )?понравил(?:ась|ся|ось|ася) (?:ли )?(?:эта |этот |ця |цей )?(?:статья|материал|публикация|пост|стаття|матеріал)"
+    r"|líbil se vám (?:tento )?článek|páčil sa vám (?:tento )?článok|podobał (?:ci|wam) się (?:ten )?artykuł"
+    r"|hat ihnen (?:der|dieser) artikel gefallen|cet article vous a plu|te ha gustado (?:este|el) artículo"
+    r"|ti è piaciuto (?:questo|l')\s?articolo|вам сподобал(?:ася|ся) (?:ця )?(?:стаття|матеріал))(?:\W*$|\s?\?\s.{0,160}$)"
+    # a prompt to watch the outlet's video elsewhere ("Смотрите наш новый выпуск на YouTube: ...")
+    r"|^\W*(?:смотрите|дивіться|watch) (?:наш|наше|нашу|наш новый|our|our new|our latest|the full)\s.{0,40}?(?:на|on)"
+    r" youtube\b.{0,100}$"
+    # a metered paywall's count ("You've read 3 of your 4 free articles this month.")
+    r"|^\W*you(?:'ve|’ve| have) read \d+ of (?:your |\d+ )?(?:\d+ )?free (?:articles?|stories)\b.{0,60}$"
+    r"|^\W*(?:this is your (?:last|final) free (?:article|story)|you have \d+ free (?:articles?|stories) (?:left|remaining))"
+    r"\b.{0,60}$"
     r"|^\W*community (?:guidelines|standards|rules)\W*$"
     # a comment section's sort and thread controls ("Best rated", "Oldest first", "Threads collapsed")
     r"|^\W*(?:newest|oldest|best rated|worst rated|most (?:liked|popular|recent|voted|replied)|top comments"
@@ -1287,7 +1297,8 @@ FURNITURE_PARTS = ("usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt 
                    "comment platform", "commenting platform", "comments are ", "comments will be ", "community ",
                    "модерац", "summar", "synopsis ", "key point", "ai-generated", "how we use", "ctrl", "length:",
                    " words", " read", "baxış", "pregled", "visning", "dilihat", "zobrazen", "megtekint", "vizualiz",
-                   "προβολ", "please consider ", "liked th", "enjoyed th", "loved th", "понравил", "newest", "oldest",
+                   "προβολ", "please consider ", "liked th", "enjoyed th", "loved th", "понравил", "líbil se", "páčil sa", "podobał",
+                   "hat ihnen", "vous a plu", "te ha gustado", "ti è piaciuto", "сподобал", "free article", "free stor", "youtube", "newest", "oldest",
                    "best rated",
                    "worst rated", "most liked", "most popular", "most recent", "most voted", "most replied",
                    "top comments", "threads collapsed", "threads expanded", "threads: ", "display threads", " picks",
@@ -2446,6 +2457,7 @@ LEGAL_LABEL_RE = re.compile(r"^\W*(?:данное|настоящий|этот|э
 BANNED_STATUS_RE = re.compile(r"(?:признан[аоы]?\b|\b(?:recogni[sz]ed|designated|declared|labell?ed)\b).{0,60}?"
                               r"(?:нежелательн|иностранн\w*\s+агент|undesirable|foreign\s+agent)", re.IGNORECASE)
 STATUS_WARNING_RE = re.compile(r"vpn|зеркал|mirror|репост|пересыла|распространени|наказ|осторожн|уголовн|punishable|prosecut"
+                               r"|поддержите нас|підтримайте нас|support us"  # (or an appeal: "... поддержите нас.")
                                r"|criminal|careful|reposting|sharing|если\s+вы\s+(?:находитесь|читаете|живете|живёте)"
                                r"|if\s+you\s+(?:are|live|read)", re.IGNORECASE)
 # "используйте VPN или зеркало", "read us via VPN", "use a VPN or our mirror"
