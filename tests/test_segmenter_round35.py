@@ -125,3 +125,15 @@ def test_a_banned_outlets_status_with_an_appeal_is_furniture() -> None:
               "поэтому поддержите нас.")
     labels = segment_text("\n".join(["Банки под ударом", *article * 3, status, "Поделиться"])).lines
     assert [line.label for line in labels if line.text == status] == ["boilerplate"]
+
+
+def test_a_line_that_reads_as_a_name_under_a_full_header_opens_the_text() -> None:
+    # a Drupal comment's subject under "Submitted by NAME on DATE", and a greeting that opens a comment ("Hi Tim")
+    lines = ["Submitted by hmcguire_navy on Mon, 12/03/2018 - 09:14", "Montreux cuts both ways",
+             "The convention limits how long our ships may stay in the sea.", "reply",
+             "Submitted by Oleksandr_K on Mon, 12/03/2018 - 15:20", "From Mariupol",
+             "Ships wait three or four days for inspection at the strait now.", "reply",
+             "Jen Barua July 11th, 2012, 9:30 am", "Hi Tim", "Great post, thanks for the list of tools.", "Reply"]
+    assert [(c.author, c.date) for c in parse_comments(lines)] == [
+        ("hmcguire_navy", "Mon, 12/03/2018 - 09:14"), ("Oleksandr_K", "Mon, 12/03/2018 - 15:20"),
+        ("Jen Barua", "July 11th, 2012, 9:30 am")]

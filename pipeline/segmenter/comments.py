@@ -1030,6 +1030,11 @@ def parse_comments_and_strays(lines: list[str], metas: MetaMemo | None = None, a
                     and (index == 0 or kinds[index - 1][0] in ("button", "skip", "avatar")) \
                     and len(value) <= SUBJECT_MAX_CHARS and not value.endswith((".", "!", "?")):
                 kinds[index] = ("skip", None)
+            # ...or under it ("Submitted by NAME on DATE" over "From Mariupol"): a line that reads as a name alone,
+            # between a full header and the text, opens the text ("Hi Tim", "Dear Roger--") and starts no comment
+            elif kind == "meta" and index and value.author and not value.date and following_kind == "text" \
+                    and kinds[index - 1][0] == "meta" and kinds[index - 1][1].author and kinds[index - 1][1].date:
+                kinds[index] = ("text", " ".join(lines[index].split()))
     # the first comment opens with a date alone, then "NAME wrote:": each comment's date heads its "says" line
     first_meta = next((value for kind, value in kinds if kind == "meta"), None)
     dates_lead = first_meta is not None and first_meta.date is not None and first_meta.author is None
