@@ -137,3 +137,10 @@ def test_a_line_that_reads_as_a_name_under_a_full_header_opens_the_text() -> Non
     assert [(c.author, c.date) for c in parse_comments(lines)] == [
         ("hmcguire_navy", "Mon, 12/03/2018 - 09:14"), ("Oleksandr_K", "Mon, 12/03/2018 - 15:20"),
         ("Jen Barua", "July 11th, 2012, 9:30 am")]
+
+
+def test_a_commenters_town_before_the_age_is_not_the_date() -> None:
+    lines = ["Pete the Plumber, Swindon, 1 day ago", "Send the lot of them home, I say.", "Reply",
+             "Anna Hollis, Sunday, September 16, 2012", "The consulate in my city closed years ago.", "Reply"]
+    assert [(c.author, c.date) for c in parse_comments(lines)] == [
+        ("Pete the Plumber", "1 day ago"), ("Anna Hollis", "Sunday, September 16, 2012")]

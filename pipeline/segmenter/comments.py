@@ -683,7 +683,7 @@ def _meta_of(line: str) -> _Meta | None:
             # (a name is never a date text: _looks_like_name tests that)
             if (author.lower() not in NOT_AUTHORS and _looks_like_name(author)
                     and _is_date_text(match.group("date"))):
-                date = match.group("date").strip()
+                date = _without_place(match.group("date").strip())
                 # "NAME, [14.02.2026 10:17]": a Telegram message's header, as its desktop app copies it
                 return _Meta(author=author, date=date[1:-1] if date[:1] == "[" and date[-1:] == "]" else date)
         # "Harold Benning, 67": a reader's name and age, as newspapers print them
@@ -791,6 +791,22 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     if "#" in date:  # "Вадим_К 12.03.2012 12:10 #1": a forum post's number after its date
         date = COMMENT_NUMBER_TAIL_RE.sub("", date)
     return _Meta(author=author, date=date.strip())
+
+
+def _without_place(date: str) -> str:
+    """A comment's date without the town before it ("Swindon, 1 day ago" -> "1 day ago"): one to three capitalised
+    words and a comma before the first date span, none of them a date's word ("Sunday, September 16" keeps its day)."""
+    spans = _date_spans(date)
+    if not spans or not 0 < spans[0][0] <= PLACE_MAX_CHARS or not date[:spans[0][0]].rstrip().endswith(","):
+        return date
+    words = date[:spans[0][0]].rstrip(" ,").split()
+    if 1 <= len(words) <= 3 and all(word[:1].isupper() and word.lower() not in DATE_FILLER_WORDS | WEEKDAYS
+                                    | OTHER_WEEKDAYS and not any(map(str.isdigit, word)) for word in words):
+        return date[spans[0][0]:]
+    return date
+
+
+PLACE_MAX_CHARS = 40
 
 
 class MetaMemo(dict):
