@@ -1,13 +1,14 @@
 """Rules from the misreads that rounds 33 and 34 of probe pages left, and from the thirty-fifth round: comment dates
 and times as Romance-language sites print them, a handle that ends in an initial, more furniture words, and a thread's
-furniture (a moderation notice over it, a list of headlines under it) that the model had read as one more comment."""
+furniture (a moderation notice over it, a list of headlines under it) that the model had read as one more comment; and
+words and date forms from round 36."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.segmenter import segment_text
-from pipeline.segmenter.comments import is_button, parse_comments, parse_comments_and_strays
+from pipeline.segmenter.comments import MORE_COMMENTS_RE, is_button, parse_comments, parse_comments_and_strays
 from pipeline.segmenter.text import _is_furniture, furniture_flags
 
 
@@ -41,7 +42,11 @@ def test_report_abuse_buttons(line: str) -> None:
                                   "Most read in Politics", "Мне нравится 214", "Podijeli", "Пакінуць каментар",
                                   "Lascia un commento", "You've read 2 of your 5 free articles this month.",
                                   "Líbil se vám článek? Podpořte naši redakci předplatným od 79 Kč měsíčně.",
-                                  "Смотрите наш новый выпуск на YouTube: что будет с ценами на бензин"])
+                                  "Смотрите наш новый выпуск на YouTube: что будет с ценами на бензин",
+                                  "Тагови: Русија, САД, санкције", "თეგები: აშშ, რუსეთი", "ПРОЧИТАЈТЕ ЈОШ: Нови преговори у Бечу",
+                                  "Deel artikel:", "Lataa Sanomapuro-sovellus ja lue uutiset ensimmäisenä.",
+                                  "Скачайте приложение и читайте новости первым",
+                                  "Войдите через соцсети, чтобы оставить комментарий"])
 def test_more_furniture_one_by_one_and_batched(line: str) -> None:
     assert _is_furniture(line) and furniture_flags([line] * 1200)[0]
 
@@ -144,3 +149,15 @@ def test_a_commenters_town_before_the_age_is_not_the_date() -> None:
              "Anna Hollis, Sunday, September 16, 2012", "The consulate in my city closed years ago.", "Reply"]
     assert [(c.author, c.date) for c in parse_comments(lines)] == [
         ("Pete the Plumber", "1 day ago"), ("Anna Hollis", "Sunday, September 16, 2012")]
+
+
+def test_round_36_comment_dates_and_buttons() -> None:
+    finnish = ["Pekka_Oulusta", "8.12.2022 klo 17.04", "Vaihto oli oikea ratkaisu, vaikka hinta oli kova.", "Vastaa",
+               "Minna K", "8.12.2022 klo 17.30", "Samaa mieltä, perheet ovat tärkeimpiä.", "Vastaa"]
+    assert [(c.author, c.date) for c in parse_comments(finnish)] == [("Pekka_Oulusta", "8.12.2022 klo 17.04"),
+                                                                     ("Minna K", "8.12.2022 klo 17.30")]
+    numbered = ["Kreidefelsen", "#1 — 11. August 2020, 17:48 Uhr", "Das ist Erpressung unter Verbündeten.", "Antworten",
+                "Ostwind_NB", "#2.1 — 11. August 2020, 18:02 Uhr", "Nein, das ist Interessenpolitik.", "Antworten"]
+    assert [(c.author, c.date) for c in parse_comments(numbered)] == [
+        ("Kreidefelsen", "11. August 2020, 17:48 Uhr"), ("Ostwind_NB", "11. August 2020, 18:02 Uhr")]
+    assert is_button("Подобається · Відповісти · 1 д") and MORE_COMMENTS_RE.match("Show More Conversations")

@@ -42,6 +42,9 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
                       r"|^\W*sie müssen (?:angemeldet|eingeloggt|registriert) sein,? um (?:zu kommentieren|einen kommentar zu "
                       r"(?:schreiben|verfassen))\W*$"
                       r"|^\W*pro (?:vstup do diskuse|přidání komentáře) se (?:musíte )?přihl\w*.{0,30}$"
+                      # "Войдите через соцсети, чтобы оставить комментарий" (the same, sign-in first)
+                      r"|^\W*(?:войдите|авторизуйтесь|зарегистрируйтесь|увійдіть|зареєструйтесь)(?:\s.{0,40}?)?,? (?:чтобы|щоб) "
+                      r"(?:оставить|написать|залишити|написати) (?:комментари|коментар)[а-яёіїєґ]*\W*$"
                       # (Dutch: "Log in of maak een account aan om te reageren.")
                       r"|^\W*log in(?: of (?:maak een account aan|registreer))? om te reageren\W*$"
                       r"|^\W*komentovat (?:mohou|můžou) (?:pouze|jen) (?:přihlášen|registrovan)\w*.{0,120}$"
@@ -64,7 +67,7 @@ COMMENT_FORM_HEADINGS = (r"^\W*(?:оставить|написать|добави
 # a link to more of the comments ("View all comments", "← Previous Comments", "Показать еще комментарии", "Voir plus de
 # réactions"): a counter, and no comment's text (in the training pages' gold all 8 such lines that the model called comment are
 # boilerplate)
-MORE_COMMENTS = (r"^\W*(?:(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies)|daha fazla yorum(?:\s.{0,20})?"
+MORE_COMMENTS = (r"^\W*(?:(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:comments?|replies|conversations)|daha fazla yorum(?:\s.{0,20})?"
                  r"|tüm yorumları (?:göster|gör)"
                  r"|댓글 ?더보기(?:\s.{0,20})?|और टिप्पणियाँ(?:\s.{0,20})?"
                  r"|(?:ver|cargar|mostrar) (?:más|todos los) comentarios|ver mais comentários|mostra altri commenti|zobacz (?:więcej|wszystkie) "
@@ -107,8 +110,8 @@ MORE_COMMENTS_RE = re.compile(MORE_COMMENTS + r"|^\W*(?:more|older|newer|previou
 AGE_UNITS = "s|m|min|h|hr|d|w|wk|mo|y|yr"
 ROW_AGE = (r"(?:\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"  # in Vietnamese: "Thích (48) · Trả lời · 2 giờ trước"
            r"|\d{1,3}\s+(?:godz|min|tyg|mies)\.(?!\w)"  # in Polish: "Lubię to! · Odpowiedz · 6 godz."
-           # in Ukrainian and Russian: "Подобається · Відповісти · 3 год", "Нравится · Ответить · 5 ч"
-           r"|\d{1,3}\s+(?:год|хв|дн|тиж|міс|ч|мин|нед|мес)\.?(?!\w)"
+           # in Ukrainian and Russian: "Подобається · Відповісти · 3 год", "Нравится · Ответить · 5 ч", "... · 1 д"
+           r"|\d{1,3}\s+(?:год|хв|дн|д|тиж|т|міс|ч|мин|нед|н|мес)\.?(?!\w)"
            # spelled out, as Facebook's comments plugin printed it: "Like · Reply · 41 · 3 years ago"
            r"|(?:\d{1,3}|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)")
 # ...or as a date, as it printed it in 2015 ("Reply · Like · 14 · Follow Post · March 3, 2015 at 8:12pm"), only after a button
@@ -279,6 +282,7 @@ THREAD_NAV_TAIL_RE = re.compile(r"(?:\s*\|\s*(?:parent|root|prev|next|context))+
                                 re.IGNORECASE)
 THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such a line ends (a cheap test first)
 COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME | Dec 3 2026 10:15 utc | 12"
+COMMENT_NUMBER_HEAD_RE = re.compile(r"^#\d{1,5}(?:\.\d{1,3})*\s*[—–-]\s*")  # "#2.1 — 11. August 2020, 17:48 Uhr"
 # a comment system's mark beside a name: LiveJournal's "[info]", lynx's link number, Drupal's "(not verified)", old Reddit's
 # "[S]" (the poster), "[M]" (a moderator) and "[A]" (an admin) glued to the name
 USER_MARK_RE = re.compile(r"^\[(?:info|userpic|icon|avatar|profile|\d{1,4})\]\s*(?=\S)|\s+\(not verified\)$|(?<=\w)\[[SMA]\]$",
@@ -340,7 +344,7 @@ OTHER_AGO_ASCII_WORDS = tuple(word for word in OTHER_AGO_WORDS if word.isascii()
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "published", "aired", "pm", "am", "utc",
                                "gmt", "est", "edt", "pst", "pdt", "et", "pt", "bst", "cet", "msk", "and", "of", "в", "г",
                                "о", "р", "uhr", "um", "à", "às", "le", "wib", "wita", "ist", "aest", "aedt",
-                               "eet", "eest", "cest", "publié", "veröffentlicht", "aktualisiert", "kl", "pukul"})
+                               "eet", "eest", "cest", "publié", "veröffentlicht", "aktualisiert", "kl", "klo", "pukul"})
 # Russian and Ukrainian dates and ages, for the comment sections of Cyrillic pages ("3 декабря 2026 г.",
 # "5 минут назад", "2 години тому", "вчора")
 CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?!\w)\.?(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",
@@ -695,7 +699,8 @@ def _meta_of(line: str) -> _Meta | None:
         if named is not None:
             return named
         if _is_date_text(line):  # ("12-28-2012, 07:59 PM #2": a forum post's number after its date)
-            return _Meta(date=COMMENT_NUMBER_TAIL_RE.sub("", EDITED_TAIL_RE.sub("", line)).strip(" |·•-–—"))
+            return _Meta(date=COMMENT_NUMBER_TAIL_RE.sub("", EDITED_TAIL_RE.sub("", COMMENT_NUMBER_HEAD_RE.sub("", line)))
+                         .strip(" |·•-–—"))
         if folded is not None and folded.startswith(POSTED_BY_OTHER_STARTS) \
                 and (posted := POSTED_BY_OTHER_RE.match(line)) is not None and _is_date_text(posted.group("date")):
             return _Meta(author=posted.group("author"), date=posted.group("date"))

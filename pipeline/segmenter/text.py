@@ -929,6 +929,12 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:(?:accept|allow|reject|decline|refuse) all|manage (?:preferences|cookies|choices|options|settings))"
     r"(?:\W+(?:(?:accept|allow|reject|decline|refuse) all|manage (?:preferences|cookies|choices|options|settings)))*\W*$"
     r"|^\W*(?:get|download|install) (?:the|our) (?:[\w'’-]+ ){0,3}app\b.{0,50}$|^\W*open in (?:the )?app\W*$"
+    # the same in Finnish, Dutch, German and Russian ("Lataa Uutispuro-sovellus ja saat ..."), and a share label ("Deel
+    # artikel:")
+    r"|^\W*(?:lataa \S{1,30}-?sovellus|download de (?:\S{1,30}[ -]?)?app|laden sie (?:die|unsere) \S{1,30}[ -]?app"
+    r"|скачайте (?:наше )?приложение)(?:[\s,.:;!].{0,80})?$"  # (no \b: RE2's is ASCII-only)
+    r"|^\W*(?:deel (?:dit )?artikel|artikel (?:delen|teilen)|teilen sie (?:diesen )?artikel|jaa artikkeli|dela artikeln"
+    r"|del artiklen)\W*$"
     # a newsletter box's privacy line ("We will use your email address only for sending you newsletters."), a share bar's
     # heading ("Social Sharing") and a blog-platform button ("Добавить в блог")
     r"|^\W*we(?: will|'ll|’ll) (?:only )?use your (?:e-?mail|email address|details|information)\b"
@@ -1055,7 +1061,7 @@ FURNITURE_RE = re.compile(
     # model's call, as Dragnet's gold counts a few of them as body; "Tag:" opens no Dragnet line)
     r"|^\W*(?:tag|aiheet|žymės|תגיות|тэгі|теги|метки|мітки|etiketler|schlagwörter|schlagworte|étiquettes|etiquetas|टैग्स|टैग"
     r"|برچسب‌ها|برچسب ها|tagi|štítky|oznake|ознаке|tagit|etichete|címkék|ტეგები|ετικέτες|етикети|märksõnad|birkas"
-    r"|trefwoorden|taggar|từ khóa|thẻ|témata|témy)\s*:"
+    r"|trefwoorden|taggar|từ khóa|thẻ|témata|témy|თეგები|тагови|tagovi)\s*:"
     # a reading time ("3 min read", "Olvasási idő: 4 perc", "Lesezeit: 4 Min."; 6 of 6 such training lines are
     # boilerplate in Dragnet's gold)
     # (after a date: "Aug 3, 2017 · 7 min read")
@@ -1234,7 +1240,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "mi piace", "lubię to", "tetszik", "aiheet", "žymės", "תגיות", "тэгі", "теги", "метки",
                     "мітки", "etiketler", "schlagw", "étiquettes", "etiquetas", "टैग", "برچسب", "tagi", "štítky", "oznake",
                     "ознаке", "tagit", "etichete", "címkék", "ტეგები", "ετικέτες", "етикети", "märksõnad", "birkas",
-                    "trefwoorden", "taggar", "từ khóa", "thẻ", "reading time", "read time", "lesezeit", "temps de lecture",
+                    "trefwoorden", "taggar", "từ khóa", "thẻ", "თეგები", "тагови", "tagovi", "reading time", "read time", "lesezeit", "temps de lecture",
                     "tiempo de lectura", "tempo de leitura", "tempo di lettura", "время чтения", "час читання",
                     "czas czytania", "olvasási idő", "lukuaika", "lugemisaeg", "lasīšanas laiks", "leestijd", "lästid",
                     "læsetid", "lesetid", "thời gian đọc", "okuma süresi", "čas čtení", "čas čítania", *REPLY_TO_STARTS,
@@ -1272,7 +1278,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "fullscreen", "full screen", "autoplay", "now playing", "up next",
                     "beliebteste", "font", "text size", "text-size", "textsize", "type size", "type-size", "typesize", "#[",
                     "accept all", "allow all", "reject all", "decline all", "refuse all", "manage ", "get the", "get our",
-                    "download the", "download our", "install the", "install our", "open in", "google translate",
+                    "download the", "download our", "install the", "install our", "lataa ", "download de", "laden sie",
+                    "скачайте", "deel ", "artikel ", "teilen sie", "jaa artikkeli", "dela artikeln", "del artiklen", "open in", "google translate",
                     "show original", "first new", "first old", "first popular", "first best", "first the", "enter via",
                     "enter through", "enter with", "subscribe", "sign up", "my account", "sign out", "log out",
                     "new first", "new ones", "old first", "old ones", "newest first", "newest ones", "oldest first",
