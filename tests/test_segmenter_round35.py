@@ -161,3 +161,9 @@ def test_round_36_comment_dates_and_buttons() -> None:
     assert [(c.author, c.date) for c in parse_comments(numbered)] == [
         ("Kreidefelsen", "11. August 2020, 17:48 Uhr"), ("Ostwind_NB", "11. August 2020, 18:02 Uhr")]
     assert is_button("Подобається · Відповісти · 1 д") and MORE_COMMENTS_RE.match("Show More Conversations")
+
+
+def test_a_collapsed_slash_comment_has_its_author() -> None:
+    lines = ["by garaged (579941)", "I can still build a computer from parts.", "Reply to This",
+             "by Anonymous Coward", "Not with today's laptops you can't.", "Reply to This"]
+    assert [(c.author, c.date) for c in parse_comments(lines)] == [("garaged", None), ("Anonymous Coward", None)]

@@ -272,6 +272,8 @@ SLASH_HEADER_RE = re.compile(
     r"^by\s+(?P<author>\S.{0,40}?)(?:\s+\(\d{1,9}\))?(?:\s+\*)?(?:\s+writes:)?(?:\s+<[^<>]{0,80}>)?\s+on\s+"
     r"(?P<date>(?:[a-z]+day,?\s+)?[a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?,?\s+@\s?\d{1,2}:\d{2}\s?(?:[ap]m)?)"
     r"\s*(?:\(\s*#\d{1,12}\s*\))?(?:\s+(?:journal|homepage))*\s*$", re.IGNORECASE)
+# ...and a collapsed comment's, which shows no date: "by garaged (579941)", "by Anonymous Coward"
+SLASH_COLLAPSED_RE = re.compile(r"^by\s+(?P<author>\S.{0,40}?)\s+\(\d{1,9}\)(?:\s+\*)?$|^by\s+(?P<anonymous>Anonymous Coward)$")
 # an old Reddit comment's header: "[–]NAME [flair] 187 points 13 hours ago", "[–][deleted] 11 hours ago", "[+]NAME [score
 # hidden] 22 minutes ago (2 children)"
 REDDIT_HEADER_RE = re.compile(
@@ -649,6 +651,8 @@ def _meta_of(line: str) -> _Meta | None:
         return _Meta(author=reddit.group("author"), date=reddit.group("date"))
     if ", @" in line and line[:3].lower() == "by " and (slash := SLASH_HEADER_RE.match(line)) is not None:
         return _Meta(author=slash.group("author"), date=slash.group("date"))
+    if line[:3].lower() == "by " and line.endswith((")", "*", "Coward")) and (collapsed := SLASH_COLLAPSED_RE.match(line)):
+        return _Meta(author=collapsed.group("author") or collapsed.group("anonymous"))
     if line.endswith(("is offline", "is online")) and (status := FORUM_STATUS_RE.match(line)) is not None:
         return _Meta(author=status.group("name"), says=True)  # (a post's author under its date, as "NAME wrote:" is)
     if "#" in line and (post := FORUM_NUMBERED_POST_RE.match(line)) is not None:
