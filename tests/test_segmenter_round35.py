@@ -167,3 +167,12 @@ def test_a_collapsed_slash_comment_has_its_author() -> None:
     lines = ["by garaged (579941)", "I can still build a computer from parts.", "Reply to This",
              "by Anonymous Coward", "Not with today's laptops you can't.", "Reply to This"]
     assert [(c.author, c.date) for c in parse_comments(lines)] == [("garaged", None), ("Anonymous Coward", None)]
+
+
+def test_a_sign_off_inside_a_says_layout_is_text() -> None:
+    lines = ["MangoWhirl said...", "You're back! Hope you're well!", "Lots of love,", "Nilufa xo",
+             "September 10, 2012 8:44 AM", "Amie said...", "Thank you, I needed this today.", "September 10, 2012 9:23 AM"]
+    comments = parse_comments(lines)
+    assert [(c.author, c.date) for c in comments] == [("MangoWhirl", "September 10, 2012 8:44 AM"),
+                                                      ("Amie", "September 10, 2012 9:23 AM")]
+    assert comments[0].text.endswith("Nilufa xo")

@@ -1008,6 +1008,22 @@ def _organisation_name(line: str) -> bool:
         and any(word.lower().strip(",.") in ORGANISATION_WORDS for word in words)
 
 
+SAYS_LAYOUT_MIN = 2
+
+
+def _sign_offs_as_text(kinds: list[tuple[str, object]], lines: list[str]) -> None:
+    """Where every comment opens with "NAME says:" / "NAME said..." (at least SAYS_LAYOUT_MIN such headers, and no
+    name line without a date that says nothing stands before the first), a name alone inside a comment's text is its
+    sign-off ("Lots of love," / "Nilufa xo"), not a next comment's author: it becomes text (in place)."""
+    says = [index for index, (kind, value) in enumerate(kinds) if kind == "meta" and value.says]
+    if len(says) < SAYS_LAYOUT_MIN:
+        return
+    for index in range(says[0] + 1, len(kinds)):
+        kind, value = kinds[index]
+        if kind == "meta" and value.author and not value.date and not value.says and kinds[index - 1][0] == "text":
+            kinds[index] = ("text", " ".join(lines[index].split()))
+
+
 def _header_first(kinds: list[tuple[str, object]]) -> bool:
     """Whether the comments' meta lines head their text (name, date, text) rather than close it (text, "by NAME on
     DATE"): the first line with content is a meta line, or, when it is text, two or more buttons ("Reply") stand
@@ -1047,6 +1063,7 @@ def parse_comments_and_strays(lines: list[str], metas: MetaMemo | None = None, a
     notice over it ("Comments are reviewed by our editors ..."), a list of headlines under it ("Популярне", "Новини
     24/7"). (Without that reading, such text on the Dragnet pages is mostly a comment whose header the parser missed.)"""
     kinds = _classify(lines, MetaMemo() if metas is None else metas, already_collapsed)
+    _sign_offs_as_text(kinds, lines)
     header_first = _header_first(kinds)
     if header_first:  # a comment's subject over its header ("Re: Gas is leverage" over "Submitted by NAME on DATE.")
         for index, (kind, value) in enumerate(kinds[:-1]):
