@@ -176,3 +176,11 @@ def test_a_sign_off_inside_a_says_layout_is_text() -> None:
     assert [(c.author, c.date) for c in comments] == [("MangoWhirl", "September 10, 2012 8:44 AM"),
                                                       ("Amie", "September 10, 2012 9:23 AM")]
     assert comments[0].text.endswith("Nilufa xo")
+
+
+def test_a_georgian_headline_is_a_heading() -> None:
+    # Mkhedruli letters count as lower case in Unicode, but the script has no capitals
+    from pipeline.segmenter.text import _heading_like, opens_lower
+
+    headline = "ჟენევაში აშშ-რუსეთის კონსულტაციების მეორე რაუნდი გაიმართა"
+    assert _heading_like(headline, 2) and not opens_lower(headline) and opens_lower("sanctions were")

@@ -408,6 +408,13 @@ def _normalise(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def opens_lower(text: str) -> bool:
+    """The text opens with a lower-case letter of a script with case: Georgian's Mkhedruli letters count as lower case in
+    Unicode, but the script has no capitals (a headline opens with them)."""
+    first = text[:1]
+    return first.islower() and not "\u10d0" <= first <= "\u10ff"
+
+
 def _heading_like(line: str, min_words: int) -> bool:
     words = WORD_RE.findall(line)
     if not min_words <= len(words) <= 30 or len(line) > 250:
@@ -423,7 +430,7 @@ def _heading_like(line: str, min_words: int) -> bool:
             or _mostly_figures(line):  # a ticker ("USD ЦБ 65,83 ▲ 0,91 EUR ЦБ 76,42 ▲ 0,73 Brent 72,14 ▼ 1,2%")
         return False
     # a capital, or a letter of a script without case (Chinese, Arabic): `not islower` is true of both
-    return any(word[:1].isalpha() and not word[:1].islower() for word in words) and not _menu_like(line) \
+    return any(word[:1].isalpha() and not opens_lower(word) for word in words) and not _menu_like(line) \
         and not _is_furniture(line)
 
 
@@ -740,7 +747,7 @@ def _tag_list(line: str) -> bool:
 
 def _reads_as_headline(line: str) -> bool:
     """Not a menu or a tag list: no "|" separators, not in capitals, not opening in lower case."""
-    return not _title_separated(line) and not line.isupper() and not line[:1].islower()
+    return not _title_separated(line) and not line.isupper() and not opens_lower(line)
 
 
 MENU_SEPARATOR_RE = re.compile(r"[|»«·•]")
@@ -750,7 +757,7 @@ def _reads_as_far_headline(line: str) -> bool:
     """`_reads_as_headline`, but a dash or a colon may part the headline ("Sanctions on Russia: Europe has found its nerve
     – can it hold on to it?"): past the title window no page title ("Headline - Site") is left to split, and the
     article's words must be the line's (`_far_headline_overlap`); a menu's bars, bullets and guillemets still part it."""
-    return MENU_SEPARATOR_RE.search(line) is None and not line.isupper() and not line[:1].islower()
+    return MENU_SEPARATOR_RE.search(line) is None and not line.isupper() and not opens_lower(line)
 
 
 def _opens_byline_block(lines: list[str], index: int) -> bool:

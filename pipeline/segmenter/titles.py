@@ -132,7 +132,7 @@ def _line_features(line: str, n_words: int) -> tuple:
         n_words >= 4 and text._heading_like(line, 4), math.log1p(n_words), 4 <= n_words <= 20, n_words <= 3,
         n_words > 20, sum(word[:1].isupper() for word in words) / len(words), line.isupper(),
         line.endswith(":"), line.endswith(("?", "!")), sum(map(str.isdigit, line)) / len(line),
-        is_button(line) or is_counter(line), line[:1].islower(),
+        is_button(line) or is_counter(line), text.opens_lower(line),
         line.endswith((")", "]")),  # a caption's credit, "(Courtesy of ...)"
         "©" in line, ": " in line[:25],  # a label ("Republished from: ...") or a headline's kicker
         text.LIST_ITEM_RE.match(line) is not None,
