@@ -184,3 +184,19 @@ def test_a_georgian_headline_is_a_heading() -> None:
 
     headline = "ჟენევაში აშშ-რუსეთის კონსულტაციების მეორე რაუნდი გაიმართა"
     assert _heading_like(headline, 2) and not opens_lower(headline) and opens_lower("sanctions were")
+
+
+def test_round_37_buttons_ages_and_furniture() -> None:
+    norwegian = ["Arne Rønningen", "22.05.2020 kl. 10:41", "Nok en avtale som ryker.", "Svar", "Liker (12)", "Rapporter",
+                 "Kristin Fossum", "22.05.2020 kl. 10:58", "Det er ikke USA alene som har ødelagt dette.", "Svar",
+                 "Liker (19)", "Rapporter"]
+    assert [(c.author, c.date) for c in parse_comments(norwegian)] == [("Arne Rønningen", "22.05.2020 kl. 10:41"),
+                                                                       ("Kristin Fossum", "22.05.2020 kl. 10:58")]
+    disqus = ["Михаил Грачёв", "3 дня назад", "Договор держался на доверии.", "Ответить", "Игорь Рощин", "день назад",
+              "Доверия давно нет, есть только расчёт.", "Ответить"]
+    assert [c.date for c in parse_comments(disqus)] == ["3 дня назад", "день назад"]
+    for line in ("Advertise with Kōwhai News", "Lyssna på artikeln", "Изпрати на приятел", "Ämnen i artikeln",
+                 "Get the biggest stories from Devon straight to your inbox. Sign up to our free newsletter here",
+                 "Skaitykite taip pat: Seimas pritarė naujai tvarkai"):
+        assert _is_furniture(line) and furniture_flags([line] * 1200)[0], line
+    assert not _is_furniture("Advertise on the network of sites that ran the ads, the report said.")

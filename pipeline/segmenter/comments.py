@@ -148,7 +148,7 @@ BUTTON_WORDS = REPLY_WORDS + (
     "nahlásiť", "synes godt om", "anmeld", "zgłoś naruszenie",
     "answer", "to answer", "complain",  # (a machine translation's "Ответить" and "Пожаловаться")
     # a tabloid's "Up 47" / "Down 3" under each comment, Facebook's "Follow Post" of 2015
-    "signaler un abus", "segnala abuso", "denunciar abuso", "up", "down", "up vote", "down vote", "follow post",
+    "signaler un abus", "segnala abuso", "denunciar abuso", "rapporter", "rapportér", "сигнализирай", "liker", "anbefal", "up", "down", "up vote", "down vote", "follow post",
     # Substack's row under a comment
     "gift a subscription", "collapse", "expand", "lubię to",
     "add reply", "цитувати",  # (a US regional daily's "Report" / "Add Reply", a Ukrainian "Відповісти | Цитувати +7")
@@ -352,7 +352,8 @@ DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "publi
 CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?!\w)\.?(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",
                               re.IGNORECASE)
 CYRILLIC_AGO_RE = re.compile(
-    r"\b(?:\d+|одну|один|одна)\s+(?:секунд\w*|минут\w*|час\w*|дн(?:я|ей)|день|недел\w*|месяц\w*|год\w*|лет"
+    # (without a number, "a day ago", as Disqus prints it in Russian: "день назад")
+    r"\b(?:(?:\d+|одну|один|одна)\s+)?(?:секунд\w*|минут\w*|час\w*|дн(?:я|ей)|день|недел\w*|месяц\w*|год\w*|лет"
     r"|хвилин\w*|дн(?:і|ів)|тиж\w*|місяц\w*|рок\w*|рік|гадзін\w*|хвілін\w*|дзён|тыдн\w*|гад\w*)\s+(?:назад|тому|таму)\b"
     r"|\b(?:вчера|сегодня|вчора|сьогодні|учора|сёння|бүгін|кеше)\b",
     re.IGNORECASE)

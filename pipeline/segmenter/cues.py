@@ -235,9 +235,10 @@ MORE_RELATED_LABELS = ("citește și", "citiți și", "kapcsolódó", "olvasd el
                        "simak juga", "tonton juga", "оқи отырыңыз", "сондай-ақ оқыңыз", "קראו עוד", "קראו גם",
                        # Spanish "more information", Turkish "related news" (one item), Czech "read also"
                        "más información", "ilgili haber", "čtěte také",
-                       "lue myös")  # (Finnish "read also")
+                       "lue myös",  # (Finnish "read also")
+                       "skaitykite taip pat")  # (Lithuanian)
 _MORE_RELATED = "|".join(MORE_RELATED_LABELS)
-MORE_RELATED_STARTS = ("прочитајте", "citește", "citiți", "kapcsolódó", "olvasd", "διαβ", "ასევე", "წაიკითხეთ", "прочетете", "вижте",
+MORE_RELATED_STARTS = ("прочитајте", "skaitykite", "citește", "citiți", "kapcsolódó", "olvasd", "διαβ", "ასევე", "წაიკითხეთ", "прочетете", "вижте",
                        "loe ", "lasiet", "lasi ", "lees ", "läs ", "læs ", "les ", "xem ", "đọc ", "baca ", "čítajte",
                        "pročitajte", "həmçinin", "te puede", "también te", "te recomendamos", "noticias relacionadas", "veja também",
                        "saiba mais", "leia mais", "notícias relacionadas", "potrebbe", "ti potrebbe", "articoli correlati",

@@ -880,6 +880,15 @@ FURNITURE_RE = re.compile(
     # a prompt to watch the outlet's video elsewhere ("Смотрите наш новый выпуск на YouTube: ...")
     r"|^\W*(?:смотрите|дивіться|watch) (?:наш|наше|нашу|наш новый|our|our new|our latest|the full)\s.{0,40}?(?:на|on)"
     r" youtube\b.{0,100}$"
+    # "Advertise with us" (206 such training lines, all gold boilerplate), "Listen to this article" ("Lyssna på artikeln"),
+    # a newsletter prompt inside the article ("Get the biggest stories from Hampshire straight to your inbox. Sign up
+    # ..."), "Send to a friend" ("Изпрати на приятел"), a list of the article's topics ("Ämnen i artikeln")
+    r"|^\W*advertise (?:with|on) (?:us|[A-Z]\S*(?: [A-Z]\S*){0,3})\W*$"
+    r"|^\W*(?:listen to (?:this|the) (?:article|story)|lyssna på artikeln|artikel anhören|écouter l'article"
+    r"|escuchar (?:el )?artículo|ascolta l'articolo|posłuchaj artykułu|прослушать статью|послухати статтю)\W*$"
+    r"|^\W*get the (?:biggest|latest|top) (?:stories|news|headlines)\b.{0,80}\b(?:sign up|subscribe)\b.{0,60}$"
+    r"|^\W*(?:send (?:this )?to a friend|изпрати на приятел|отправить другу|envoyer à un ami|an einen freund senden)\W*$"
+    r"|^\W*(?:ämnen i artikeln|emner i artiklen|emner i artikkelen)\W*$"
     # a metered paywall's count ("You've read 3 of your 4 free articles this month.")
     r"|^\W*you(?:'ve|’ve| have) read \d+ of (?:your |\d+ )?(?:\d+ )?free (?:articles?|stories)\b.{0,60}$"
     r"|^\W*(?:this is your (?:last|final) free (?:article|story)|you have \d+ free (?:articles?|stories) (?:left|remaining))"
@@ -1312,7 +1321,10 @@ FURNITURE_PARTS = ("usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt 
                    "модерац", "summar", "synopsis ", "key point", "ai-generated", "how we use", "ctrl", "length:",
                    " words", " read", "baxış", "pregled", "visning", "dilihat", "zobrazen", "megtekint", "vizualiz",
                    "προβολ", "please consider ", "liked th", "enjoyed th", "loved th", "понравил", "líbil se", "páčil sa", "podobał",
-                   "hat ihnen", "vous a plu", "te ha gustado", "ti è piaciuto", "сподобал", "free article", "free stor", "youtube", "newest", "oldest",
+                   "hat ihnen", "vous a plu", "te ha gustado", "ti è piaciuto", "сподобал", "free article", "free stor", "youtube", "advertise ",
+                   "listen to th", "lyssna på", "artikel anhören", "écouter l", "escuchar", "ascolta l", "posłuchaj",
+                   "прослушать", "послухати", "get the ", "to a friend", "изпрати", "отправить другу", "à un ami",
+                   "einen freund", "i artikeln", "i artiklen", "i artikkelen", "newest", "oldest",
                    "best rated",
                    "worst rated", "most liked", "most popular", "most recent", "most voted", "most replied",
                    "top comments", "threads collapsed", "threads expanded", "threads: ", "display threads", " picks",
