@@ -200,3 +200,10 @@ def test_round_37_buttons_ages_and_furniture() -> None:
                  "Skaitykite taip pat: Seimas pritarė naujai tvarkai"):
         assert _is_furniture(line) and furniture_flags([line] * 1200)[0], line
     assert not _is_furniture("Advertise on the network of sites that ran the ads, the report said.")
+
+
+def test_a_captions_credit_marks_it() -> None:
+    from pipeline.segmenter.titles import CREDIT_END_RE
+
+    assert CREDIT_END_RE.search("L'ambassade des États-Unis à Moscou, le 28 juillet 2017. NIKOLAÏ ORLOV / AFP")
+    assert not CREDIT_END_RE.search("Talks end. What next for Kyiv/Kiev")

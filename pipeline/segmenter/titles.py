@@ -48,6 +48,10 @@ MAX_CANDIDATES = 60  # lines from the top of the page (a web archive's banner as
 MAX_CANDIDATE_WORDS = 30  # no headline is longer (the longest of the training pages: 21 words)
 # a sentence's end inside the line, after a word of two or more lower-case letters ("U.S. Senate", "Mr. Putin" are none)
 INNER_SENTENCE_RE = re.compile(r"[a-zß-ÿа-яё]{2}[.!?]\s+[\"“«(]?[A-ZÀ-ÞА-ЯЁ]")
+# a photo's credit at the end of its caption: "... le 28 juillet 2017. NIKOLAÏ ORLOV / AFP", "... on Sunday. Karim
+# Haddad/Ledger Photo Service"
+CREDIT_END_RE = re.compile(r"[.!?)][\"”’]?\s+[A-ZÀ-ÞА-ЯЁ][\w'’.-]*(?:\s+[A-ZÀ-ÞА-ЯЁ][\w'’.-]*){0,3}\s*/\s*"
+                           r"[A-ZÀ-ÞА-ЯЁ][\w&'’.-]*(?:\s+[\w&'’.-]+){0,3}\s*$")
 SEPARATOR_MARKS = frozenset("|·•")  # between a strip's items ("TRENDING: Tax Reform | DACA | North Korea", "ENG | РУС")
 MAX_SEPARATORS = 4
 MIN_CANDIDATE_WORDS = 2  # nor shorter (a menu's items are one word)
@@ -114,6 +118,7 @@ LINE_FEATURES = (  # the line's own (`_line_features`)
     "heading", "log_words", "words_4_to_20", "words_up_to_3", "words_over_20", "capitalised", "upper",
     "ends_with_colon", "ends_with_question", "digits", "button", "lower_case_start",
     "ends_with_bracket", "copyright_sign", "early_colon", "list_item", "inner_sentence", "figure_tokens", "separators",
+    "credit_end",
 )
 FEATURES = CONTEXT_FEATURES + LINE_FEATURES
 
@@ -139,6 +144,7 @@ def _line_features(line: str, n_words: int) -> tuple:
         INNER_SENTENCE_RE.search(line) is not None,  # two sentences: a notice ("We use cookies. By continuing ...")
         sum(any(map(str.isdigit, word)) for word in words) / len(words),  # a weather strip ("5PM 19°C 8PM 17°C")
         min(sum(map(SEPARATOR_MARKS.__contains__, line)), MAX_SEPARATORS) / MAX_SEPARATORS,  # a strip: "ENG | РУС"
+        "/" in line and CREDIT_END_RE.search(line) is not None,  # a caption with its credit
     )
 
 
