@@ -407,7 +407,6 @@ def _normalise(text: str) -> list[str]:
     return [word.casefold() for word in WORD_RE.findall(text)]
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def opens_lower(text: str) -> bool:
     """The text opens with a lower-case letter of a script with case: Georgian's Mkhedruli letters count as lower case in
     Unicode, but the script has no capitals (a headline opens with them)."""
@@ -415,6 +414,7 @@ def opens_lower(text: str) -> bool:
     return first.islower() and not "\u10d0" <= first <= "\u10ff"
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _heading_like(line: str, min_words: int) -> bool:
     words = WORD_RE.findall(line)
     if not min_words <= len(words) <= 30 or len(line) > 250:
