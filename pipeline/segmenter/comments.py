@@ -148,7 +148,8 @@ BUTTON_WORDS = REPLY_WORDS + (
     "nahlásiť", "synes godt om", "anmeld", "zgłoś naruszenie",
     "answer", "to answer", "complain",  # (a machine translation's "Ответить" and "Пожаловаться")
     # a tabloid's "Up 47" / "Down 3" under each comment, Facebook's "Follow Post" of 2015
-    "signaler un abus", "segnala abuso", "denunciar abuso", "rapporter", "rapportér", "сигнализирай", "liker", "anbefal", "up", "down", "up vote", "down vote", "follow post",
+    "signaler un abus", "segnala abuso", "denunciar abuso", "rapporter", "rapportér", "сигнализирай", "liker",
+    "anbefal", "up", "down", "up vote", "down vote", "follow post",
     # Substack's row under a comment
     "gift a subscription", "collapse", "expand", "lubię to",
     "add reply", "цитувати",  # (a US regional daily's "Report" / "Add Reply", a Ukrainian "Відповісти | Цитувати +7")
@@ -803,6 +804,10 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     return _Meta(author=author, date=date.strip())
 
 
+PLACE_MAX_CHARS = 40
+NOT_PLACE_WORDS = DATE_FILLER_WORDS | WEEKDAYS | OTHER_WEEKDAYS
+
+
 def _without_place(date: str) -> str:
     """A comment's date without the town before it ("Swindon, 1 day ago" -> "1 day ago"): one to three capitalised
     words and a comma before the first date span, none of them a date's word ("Sunday, September 16" keeps its day)."""
@@ -810,13 +815,10 @@ def _without_place(date: str) -> str:
     if not spans or not 0 < spans[0][0] <= PLACE_MAX_CHARS or not date[:spans[0][0]].rstrip().endswith(","):
         return date
     words = date[:spans[0][0]].rstrip(" ,").split()
-    if 1 <= len(words) <= 3 and all(word[:1].isupper() and word.lower() not in DATE_FILLER_WORDS | WEEKDAYS
-                                    | OTHER_WEEKDAYS and not any(map(str.isdigit, word)) for word in words):
+    if 1 <= len(words) <= 3 and all(word[:1].isupper() and word.lower() not in NOT_PLACE_WORDS
+                                    and not any(map(str.isdigit, word)) for word in words):
         return date[spans[0][0]:]
     return date
-
-
-PLACE_MAX_CHARS = 40
 
 
 class MetaMemo(dict):
@@ -1013,9 +1015,9 @@ SAYS_LAYOUT_MIN = 2
 
 
 def _sign_offs_as_text(kinds: list[tuple[str, object]], lines: list[str]) -> None:
-    """Where every comment opens with "NAME says:" / "NAME said..." (at least SAYS_LAYOUT_MIN such headers, and no
-    name line without a date that says nothing stands before the first), a name alone inside a comment's text is its
-    sign-off ("Lots of love," / "Nilufa xo"), not a next comment's author: it becomes text (in place)."""
+    """Where comments open with "NAME says:" / "NAME said..." (at least SAYS_LAYOUT_MIN such headers), a name alone
+    right under a text line, after the first such header, is the comment's sign-off ("Lots of love," / "Nilufa xo"), not
+    a next comment's author: it becomes text (in place)."""
     says = [index for index, (kind, value) in enumerate(kinds) if kind == "meta" and value.says]
     if len(says) < SAYS_LAYOUT_MIN:
         return
@@ -1047,6 +1049,30 @@ def _header_first(kinds: list[tuple[str, object]]) -> bool:
             under_meta += above == "meta"
             above = None
     return under_text >= 2 and under_meta == 0
+
+
+HEADED_THREAD_MIN = 2
+# a notice about the thread's moderation or rules, in a few languages' stems
+MODERATION_NOTICE_RE = re.compile(r"\b(?:comment|moderat|modér|moderov|moderac|reviewed|approv|discuss|diskus|réaction"
+                                  r"|коммент|комент|камент|модер|мадэр|обсужд|обговор|kommentar|komentar|komentář|komentár"
+                                  r"|commentaire|commento|comentario|comentário)", re.IGNORECASE)
+THREAD_FURNITURE_MAX_WORDS = 60
+HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 3, 15
+HEADLINE_ENDS = (".", "!", "?", "…", ":", ")", ":)", ";)")
+
+
+def _thread_furniture(draft: _Draft) -> bool:
+    """The text of a "comment" without author or date reads as a thread's furniture: a notice of at most
+    THREAD_FURNITURE_MAX_WORDS words on comments or their moderation (MODERATION_NOTICE_RE), or lines that read as
+    headlines (at most HEADLINE_MAX_WORDS words, not opening in a Latin lower-case letter, no sentence's end; a line
+    alone of HEADLINE_MIN_WORDS words at least)."""
+    texts = [text for text in draft.text if text]
+    if len(" ".join(texts).split()) <= THREAD_FURNITURE_MAX_WORDS and MODERATION_NOTICE_RE.search(" ".join(texts)):
+        return True
+    if not texts or (len(texts) == 1 and len(texts[0].split()) < HEADLINE_MIN_WORDS):
+        return False
+    return all(len(text.split()) <= HEADLINE_MAX_WORDS and not (text[:1].islower() and text[:1].isascii())
+               and not text.endswith(HEADLINE_ENDS) for text in texts)
 
 
 def parse_comments(lines: list[str], metas: MetaMemo | None = None, already_collapsed: bool = False) -> list[Comment]:
@@ -1162,30 +1188,6 @@ def parse_comments_and_strays(lines: list[str], metas: MetaMemo | None = None, a
             earlier.add(author)
         comments.append(Comment(author=author, date=draft.date, text="\n".join(t for t in draft.text if t)))
     return comments, sorted(strays)
-
-
-HEADED_THREAD_MIN = 2
-# a notice about the thread's moderation or rules, in a few languages' stems
-MODERATION_NOTICE_RE = re.compile(r"\b(?:comment|moderat|modér|moderov|moderac|reviewed|approv|discuss|diskus|réaction"
-                                  r"|коммент|комент|камент|модер|мадэр|обсужд|обговор|kommentar|komentar|komentář|komentár"
-                                  r"|commentaire|commento|comentario|comentário)", re.IGNORECASE)
-THREAD_FURNITURE_MAX_WORDS = 60
-HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 3, 15
-HEADLINE_ENDS = (".", "!", "?", "…", ":", ")", ":)", ";)")
-
-
-def _thread_furniture(draft: _Draft) -> bool:
-    """The text of a "comment" without author or date reads as a thread's furniture: a notice of at most
-    THREAD_FURNITURE_MAX_WORDS words on comments or their moderation (MODERATION_NOTICE_RE), or lines that read as
-    headlines (at most HEADLINE_MAX_WORDS words, not opening in a Latin lower-case letter, no sentence's end; a line
-    alone of HEADLINE_MIN_WORDS words at least)."""
-    texts = [text for text in draft.text if text]
-    if len(" ".join(texts).split()) <= THREAD_FURNITURE_MAX_WORDS and MODERATION_NOTICE_RE.search(" ".join(texts)):
-        return True
-    if not texts or (len(texts) == 1 and len(texts[0].split()) < HEADLINE_MIN_WORDS):
-        return False
-    return all(len(text.split()) <= HEADLINE_MAX_WORDS and not (text[:1].islower() and text[:1].isascii())
-               and not text.endswith(HEADLINE_ENDS) for text in texts)
 
 
 # lower-case words inside a commenter's name: particles of surnames, and a display name's place ("Mike in Tulsa")

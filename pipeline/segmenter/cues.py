@@ -222,7 +222,8 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story cont
 MORE_RELATED_LABELS = ("citește și", "citiți și", "kapcsolódó", "olvasd el ezt is", "διαβ[άα]στε (?:επ[ίι]σης|ακ[όο]μα)",
                        "ასევე წაიკითხეთ", "წაიკითხეთ ასევე", "прочетете (?:още|също)", "вижте още", "loe ka", "loe lisaks",
                        "lasiet arī", "lasi arī", "lees ook", "läs också", "läs mer", "læs også", "les også", "xem thêm",
-                       "đọc thêm", "baca juga", "čítajte (?:aj|tiež)", "pročitajte (?:i|još)", "прочитајте (?:и|још)", "həmçinin oxuyun",
+                       "đọc thêm", "baca juga", "čítajte (?:aj|tiež)", "pročitajte (?:i|još)", "прочитајте (?:и|још)",
+                       "həmçinin oxuyun",
                        # ... and "you may also like", "related news" in Spanish, Portuguese, Italian, French, German, Polish,
                        # Czech, Russian, Ukrainian, Turkish
                        "(?:también )?te puede interesar", "te recomendamos", "noticias relacionadas", "veja também",
@@ -238,7 +239,8 @@ MORE_RELATED_LABELS = ("citește și", "citiți și", "kapcsolódó", "olvasd el
                        "lue myös",  # (Finnish "read also")
                        "skaitykite taip pat")  # (Lithuanian)
 _MORE_RELATED = "|".join(MORE_RELATED_LABELS)
-MORE_RELATED_STARTS = ("прочитајте", "skaitykite", "citește", "citiți", "kapcsolódó", "olvasd", "διαβ", "ასევე", "წაიკითხეთ", "прочетете", "вижте",
+MORE_RELATED_STARTS = ("прочитајте", "skaitykite", "citește", "citiți", "kapcsolódó", "olvasd", "διαβ", "ასევე",
+                       "წაიკითხეთ", "прочетете", "вижте",
                        "loe ", "lasiet", "lasi ", "lees ", "läs ", "læs ", "les ", "xem ", "đọc ", "baca ", "čítajte",
                        "pročitajte", "həmçinin", "te puede", "también te", "te recomendamos", "noticias relacionadas", "veja também",
                        "saiba mais", "leia mais", "notícias relacionadas", "potrebbe", "ti potrebbe", "articoli correlati",
