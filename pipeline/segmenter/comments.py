@@ -62,7 +62,8 @@ COMMENT_FORM_HEADINGS = (r"^\W*(?:оставить|написать|добави
                          r"|^\W*(?:deja|deje|escribe|escriba|añadir|lascia|scrivi|deixe|escreva) (?:un |um )?(?:comentario"
                          r"|commento|comentário)\W*$|^\W*(?:plaats|schrijf) een reactie\W*$"
                          r"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen|abgeben)\W*$"
-                         r"|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$")
+                         r"|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$"
+                         r"|^\W*(?:lasă|lasa|adaugă|adauga|scrie) un comentariu\W*$")
 
 # a link to more of the comments ("View all comments", "← Previous Comments", "Показать еще комментарии", "Voir plus de
 # réactions"): a counter, and no comment's text (in the training pages' gold all 8 such lines that the model called comment are
@@ -93,6 +94,9 @@ COUNTER_RE = re.compile(
     r"|^\W*(?:ordenar por|ordina per|sortuj(?: według)?|najnowsze|más recientes|mais recentes)\b.{0,40}$"
     r"|^\W*(?:показать сообщения за|поле сортировки|display posts from|страница \d+ из \d+)\b.{0,40}$"
     r"|^\W*sort by\b.{0,80}$"  # ("Sort by: Newest | Oldest | Most Agreed | Most Discussed")
+    # "Showing 1-6 of 6 comments | Sort by: Oldest first", "Displaying 20 of 187 comments"
+    r"|^\W*(?:showing|displaying|viewing)\s+(?:comments?\s+)?\d[\d,]*(?:\s*[-–]\s*\d[\d,]*)?\s+of\s+\d[\d,]*"
+    r"(?:\s+(?:comments?|responses?|replies))?(?:\W.{0,40})?$"
     r"|^\W*(?:순공감순|최신순|공감비율순|과거순|추천순|답글순)(?:\s.{0,30})?$"
     r"|" + SIGN_IN_TO_COMMENT +
     r"|" + MORE_COMMENTS +
@@ -156,7 +160,8 @@ BUTTON_WORDS = REPLY_WORDS + (
     # the share button beside "Reply" in Disqus's rows and others, in the languages read so far
     "condividi", "compartir", "partager", "teilen", "udostępnij", "compartilhar", "delen", "zitieren",
     "reagovat", "líbí se",  # (Czech: "Reagovat Líbí se (4)")
-    "empfehlen", "gefällt mir nicht")
+    "empfehlen", "gefällt mir nicht",
+    "сообщить модератору", "повідомити модератора", "пожаловаться модератору")  # (a portal's "report to the moderator")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
@@ -355,7 +360,8 @@ CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?!\w)
 CYRILLIC_AGO_RE = re.compile(
     # (without a number, "a day ago", as Disqus prints it in Russian: "день назад")
     r"\b(?:(?:\d+|одну|один|одна)\s+)?(?:секунд\w*|минут\w*|час\w*|дн(?:я|ей)|день|недел\w*|месяц\w*|год\w*|лет"
-    r"|хвилин\w*|дн(?:і|ів)|тиж\w*|місяц\w*|рок\w*|рік|гадзін\w*|хвілін\w*|дзён|тыдн\w*|гад\w*)\s+(?:назад|тому|таму)\b"
+    r"|хвилин\w*|дн(?:і|ів)|тиж\w*|місяц\w*|рок\w*|рік|гадзін\w*|хвілін\w*|дзён|тыдн\w*|гад\w*"
+    r"|(?:ч|мин|сек|дн|нед|мес|хв|міс)\.?)\s+(?:назад|тому|таму)\b"  # (abbreviated units: "3 ч назад", "5 хв тому")
     r"|\b(?:вчера|сегодня|вчора|сьогодні|учора|сёння|бүгін|кеше)\b",
     re.IGNORECASE)
 CYRILLIC_AGO_WORDS = ("назад", "тому", "таму", "вчера", "сегодня", "вчора", "сьогодні", "учора", "сёння", "бүгін", "кеше")
@@ -399,7 +405,7 @@ COUNTER_STARTS = ("comment", "response", "replies", "thought", "discussion", "re
                   "join", "newest", "oldest", "most", "best", "top", "sort", "view", "show", "load", "see",
                   "comentario", "commenti", "komentarz", "ordenar", "ordina", "sortuj", "najnowsze", "ver ", "zobacz",
                   "mostra", "mais", "yorum", "daha", "hide", "diskuz", "diskuse", "komentarai", "kommentit", "voir",
-                  "afficher", "charger")
+                  "afficher", "charger", "showing", "displaying", "viewing")
 # what an ASCII line that BUTTON_RE matches opens with, after its ^\W* (`_first_word_start`: 12 characters), when not a
 # digit: a button word, or the first word of a pattern's
 BUTTON_STARTS = tuple(dict.fromkeys(word[:12] for word in (*BUTTON_WORDS, "rating", "rated", "votos", "agree", "disagree")
@@ -606,9 +612,10 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
     # (a letter of a script without case, Arabic or Chinese, counts as a capital: `not islower`)
     # (Georgian's Mkhedruli letters count as lowercase in Unicode, but the script writes names without capitals: a
     # first name and a surname or initial; a longer Georgian line is more likely a headline)
+    # (a guest's name may carry its portal's mark: "~Krzysztof z Lublina")
     uncased = len(words) <= 2
     return any_case or len(words) == 1 or sum(w[:1].isalpha() and (not w[:1].islower() or (
-        uncased and "\u10d0" <= w[:1] <= "\u10ff")) for w in words) >= len(words) - 1
+        uncased and "\u10d0" <= w[:1] <= "\u10ff")) for w in (words[0].lstrip("~"), *words[1:])) >= len(words) - 1
 
 
 @dataclass(frozen=True)
@@ -937,7 +944,10 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
     # "Flag", "Margaret H.", "Portland, Maine", "Dec. 3": a second name-like line between the author's line and a
     # date line is where the commenter lives (or whom a reply answers), not a second commenter, when it reads as
     # "City, Region" or a button ("Flag", not "38.0%") or an avatar stands right above the author's line (otherwise
-    # the first of two such lines often ends the comment above: "Best regards", "Jacob", "Lars W says:")
+    # the first of two such lines often ends the comment above: "Best regards", "Jacob", "Lars W says:"); the thread's
+    # first comment, with nothing above it, is read so too when a later comment's header was, and its first line is a
+    # whole name
+    placed = False
     for index in range(1, len(kinds) - 1):
         kind, value = kinds[index]
         if kind == "meta" and value.author and not value.date:
@@ -957,6 +967,12 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
                 and previous_meta.author != name and following_kind == "meta" and following_meta.date \
                 and not following_meta.author:
             kinds[index] = ("skip", None)
+            placed = placed or above >= 1
+    if placed and len(kinds) > 3 and all(kind == "meta" for kind, _ in kinds[:3]) and kinds[0][1].author \
+            and not kinds[0][1].date and kinds[1][1].author and not kinds[1][1].date \
+            and kinds[0][1].author != kinds[1][1].author and kinds[2][1].date and not kinds[2][1].author \
+            and _whole_name(kinds[0][1].author):  # (not a comment form's "Name" field over the first commenter)
+        kinds[1] = ("skip", None)
     # "Rotherham, United Kingdom, 3 hours ago" under a commenter's name (a tabloid's comments): where the commenter lives and
     # when the comment was posted, not a second commenter
     for index in range(1, len(kinds)):
@@ -970,12 +986,15 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
             kinds[index] = ("meta", _Meta(date=collapsed[index][spans[0][0]:].strip()))
     # Facebook's comments plugin of the late 2010s prints a commenter's town, school or employer on a line of its own under
     # the name, over the text, and the date in the button row under the text ("Denise Fontaine", "Winnipeg, Manitoba",
-    # text, "Like · Reply · 4 · 3y"): the line under a name that heads a comment is no second name
+    # text, "Like · Reply · 4 · 3y"): the line under a name that heads a comment is no second name. Where all the thread's
+    # dates stand in such rows, any name-like line there is one ("Полтава", "Top Fan"): a comment has a single author
+    ages_in_rows = any(kind == "button" and value for kind, value in kinds) \
+        and not any(kind == "meta" and value.date for kind, value in kinds)
     for index in range(1, len(kinds) - 1):
         kind, value = kinds[index]
         line = collapsed[index]
         if kinds[index + 1][0] != "text" or not (kind == "text" or (kind == "meta" and value.author and not value.date)) \
-                or not (PLACE_RE.match(line) or _organisation_name(line)):
+                or not (PLACE_RE.match(line) or _organisation_name(line) or (ages_in_rows and kind == "meta")):
             continue
         previous_kind, previous_meta = kinds[index - 1]
         if previous_kind == "meta" and previous_meta.author and not previous_meta.date and previous_meta.author != line \

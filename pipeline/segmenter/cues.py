@@ -194,12 +194,26 @@ AD_MARKS = ("publicidad", "publicidade", "pubblicità", "reklama", "anzeige", "w
             "διαφημιση", "რეკლამა", "advertentie", "annons", "annonse", "reklame", "quảng cáo", "iklan", "reklāma",
             "reklaam", "annonce", "oglas")
 INLINE_PROMPT = (r"^\W*(?:click here\b.{0,60}|(?:skip )?advertisements?\b.{0,30}|ad feedback|" + "|".join(AD_MARKS)
-                 + r"|pokračování článku pod reklamou"
+                 + r"|pokračování článku pod reklamou|pokračovanie článku pod reklamou"
                  r"|(?:story|article) continues(?: (?:below|after)\b.{0,30})?"
-                 r"|continue reading (?:the main story|below)\W*)\s*$")
+                 r"|continue reading (?:the main story|below)\W*"
+                 # the same in other languages ("Dalszy ciąg artykułu pod materiałem wideo", "Artikeln fortsätter
+                 # under annonsen", "La suite après cette publicité", "Lees verder na de advertentie")
+                 r"|dalsz[ya] (?:ciąg|część) (?:artykułu|materiału|tekstu) (?:pod|poniżej)\b.{0,30}"
+                 r"|(?:artikeln|artikkelen|artiklen) (?:fortsätter|fortsetter|fortsætter) (?:under|efter|etter)\b.{0,30}"
+                 r"|artikkeli jatkuu (?:mainoksen|alla)\b.{0,30}|a cikk a hirdetés után folytatódik\W*"
+                 r"|la suite (?:après|sous) (?:cette |la |l'|l’)?(?:publicité|annonce|vidéo)\W*"
+                 r"|(?:lees verder|het artikel gaat verder) (?:onder|na) (?:de |deze )?(?:advertentie|reclame|video)\W*"
+                 r"|(?:weiterlesen|weiter|der artikel geht) (?:nach|unter) (?:der|dem) (?:anzeige|werbung|video)\W*"
+                 r"|l['’]articolo (?:prosegue|continua) (?:sotto|dopo)\b.{0,30}"
+                 r"|продолжение (?:статьи |материала |текста )?(?:ниже|после рекламы)\W*"
+                 r"|продовження (?:статті |матеріалу |тексту )?(?:нижче|після реклами)\W*)\s*$")
 INLINE_PROMPT_RE = re.compile(INLINE_PROMPT, re.IGNORECASE)
 INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story continues", "article continues",
-                       "continue reading", "pokračování článku", *AD_MARKS)
+                       "continue reading", "pokračování článku", "pokračovanie článku", "dalszy ", "dalsza ", "fortsätter",
+                       "fortsetter", "fortsætter", "artikkeli jatkuu", "folytatódik", "la suite ", "lees verder", "gaat verder",
+                       "weiter", "der artikel geht", "articolo prosegue", "articolo continua", "продолжение", "продовження",
+                       *AD_MARKS)
 
 # Lines between an article's paragraphs that the network takes for the article's end, dropping the paragraphs
 # under them, so it reads the page without them (`model.LineSegmenter._hidden_lines`); they are boilerplate:

@@ -944,7 +944,7 @@ FURNITURE_RE = re.compile(
     # the app for local news & alerts", "Open in app"), a translation tool's bar ("Google Translate", "Show original")
     r"|^\W*(?:(?:accept|allow|reject|decline|refuse) all|manage (?:preferences|cookies|choices|options|settings))"
     r"(?:\W+(?:(?:accept|allow|reject|decline|refuse) all|manage (?:preferences|cookies|choices|options|settings)))*\W*$"
-    r"|^\W*(?:get|download|install) (?:the|our) (?:[\w'’-]+ ){0,3}app\b.{0,50}$|^\W*open in (?:the )?app\W*$"
+    r"|^\W*(?:get|download|install) (?:the|our) (?:[\w'’-]+ ){0,3}app\b.{0,90}$|^\W*open in (?:the )?app\W*$"
     # the same in Finnish, Dutch, German and Russian ("Lataa Uutispuro-sovellus ja saat ..."), and a share label ("Deel
     # artikel:")
     r"|^\W*(?:lataa \S{1,30}-?sovellus|download de (?:\S{1,30}[ -]?)?app|laden sie (?:die|unsere) \S{1,30}[ -]?app"
@@ -1009,6 +1009,9 @@ FURNITURE_RE = re.compile(
     # a video's link with its length ("Смотреть видео 02:47"), a copy-link button at the head of a share row, a font-size
     # control, a German sort control over comments, an aggregator's note that it compiled the story automatically
     r"|^\W*(?:смотреть видео|дивитися відео)(?:\W+\d{1,2}:\d{2})?\W*$"
+    # a photo gallery's button ("Смотреть все фото", "View all 12 photos")
+    r"|^\W*(?:(?:по)?смотреть|дивитися|переглянути) (?:все |всі )?(?:фото|фотографии|фотографії|снимки)\W*$"
+    r"|^\W*(?:view|see) (?:all )?(?:\d{1,3} )?(?:photos|images|pictures)\W*$"
     r"|^\W*(?:скопировать|копировать|скопіювати|копіювати) (?:ссылку|посилання)\b.{0,80}$"
     r"|^\W*(?:yazı boyutu|text size|font size|schriftgröße|размер шрифта|розмір шрифту|taille du texte)\b.{0,20}$"
     r"|^\W*sortieren(?: nach)?\s*:.{0,60}$|\bkaynağından otomatik olarak derlenmiştir\b"
@@ -1283,7 +1286,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "votre adresse", "cet article", "article réservé", "lire l'article", "griežtai", "полное или",
                     "laisser un", "écrire un", "rédiger un", "пакінуць ", "напісаць ", "дадаць ", "dodaj ", "napisz ",
                     "přidat ", "napsat ", "pridať ", "napísať ", "deje ", "escriba ", "lascia ", "scrivi ", "deixe ",
-                    "escreva ", "plaats een", "schrijf een", "escribir", "dejar", "añadir", "agrega", "смотреть",
+                    "escreva ", "plaats een", "schrijf een", "lasă un", "lasa un", "adaugă un", "adauga un", "scrie un", "escribir", "dejar", "añadir", "agrega", "смотреть", "посмотреть",
+                    "переглянути",
                     "дивитися", "скопировать", "копировать", "скопіювати", "копіювати", "yazı boyutu", "text size",
                     "font size", "schriftgröße", "размер шрифта", "розмір шрифту", "taille du texte", "sortieren",
                     "pro vstup", "pro přidání", "оставляя", "отправляя", "vous pouvez", "якщо відео", "download",
@@ -1612,6 +1616,10 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "boilerplate"
     for index in metadata_header(lines).lines:
         labels[index] = "boilerplate"
+    for index, label in enumerate(labels):  # a thread's counter over its first comment ("Showing 1-6 of 6 comments")
+        if label == "comment" and (not index or labels[index - 1] != "comment") and len(lines[index]) <= 120 \
+                and HAS_DIGIT(lines[index]) and is_counter(lines[index]):  # (not "Best," under a comment: a sort control)
+            labels[index] = "boilerplate"
     joined = "\n".join(lines)  # for the cheap tests of rules that most pages give nothing
     paged = carded = False  # (see CARD_OR_PAGE_LINES_RE)
     for match in CARD_OR_PAGE_LINES_RE.finditer("\n" + joined):
@@ -2889,12 +2897,14 @@ def _standfirst(lines: list[str], labels: list[str], title_index: int) -> int | 
 
 def _fragments_above_title(lines: list[str], labels: list[str], title_index: int) -> list[str]:
     """Body-labelled scraps above the headline ("in ,", a lone menu word) are leftovers of the page
-    template, not the article's first words."""
+    template, not the article's first words; so is a page title that holds the headline ("Headline - Site")."""
     labels = list(labels)
+    headline = lines[title_index].strip().casefold()
     for index in range(title_index):
         line = lines[index]
         sentence = line.rstrip().endswith((".", "!", "?", '"', "”"))
-        if labels[index] == "body" and len(WORD_RE.findall(line)) <= 2 and not sentence:
+        if labels[index] == "body" and ((len(WORD_RE.findall(line)) <= 2 and not sentence) or (
+                _title_separated(line) and headline in (part.strip().casefold() for part in _title_parts(line)))):
             labels[index] = "boilerplate"
     return labels
 

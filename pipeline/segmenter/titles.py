@@ -217,7 +217,7 @@ class TitleScorer:
         candidates, matrix = candidate_features(lines, labels)
         if not candidates:
             return None
-        return candidates[int(np.argmax(self.scores(matrix)))]
+        return _headline_of_tab_title(lines, labels, candidates[int(np.argmax(self.scores(matrix)))])
 
     def to_json(self) -> dict:
         return {"features": list(self.features), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
@@ -231,6 +231,21 @@ class TitleScorer:
         return cls(tuple(data["features"]), np.asarray(data["mean"], dtype=np.float64),
                    np.asarray(data["scale"], dtype=np.float64), np.asarray(data["coef"], dtype=np.float64),
                    float(data["intercept"]), data.get("metadata", {}))
+
+
+def _headline_of_tab_title(lines: list[str], labels: list[str], picked: int) -> int:
+    """The picked line, or, when it is a page title ("Headline - Site", "Headline | Section | Site") whose longest part,
+    of three or more words, a line under it prints alone (case aside), that line: the page's own headline. (The
+    candidates may not reach it: the network often reads a tab title over the page as its first paragraph. The other
+    parts are the site's or a section's name, which a page prints alone too.)"""
+    line = lines[picked]
+    if not _text()._title_separated(line):
+        return picked
+    headline = max((part.strip() for part in _text()._title_parts(line)), key=len).casefold()
+    if len(headline.split()) < 3:
+        return picked
+    return next((index for index in range(picked + 1, min(len(lines), picked + MAX_CANDIDATES))
+                 if labels[index] != "comment" and lines[index].strip().casefold() == headline), picked)
 
 
 _RECORDED: contextvars.ContextVar[list | None] = contextvars.ContextVar("title_inputs", default=None)

@@ -1,0 +1,132 @@
+"""Rules from the thirty-eighth round of probe pages and from misreads that earlier rounds kept: a tab title over the
+page's own headline, a commenter's town or job under the name at a thread's start, a portal's mark before a guest's
+name, abbreviated Cyrillic ages, a thread's counter over its first comment, and more prompts and buttons."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from pipeline.segmenter import segment_text
+from pipeline.segmenter.comments import is_button, is_counter, parse_comments
+from pipeline.segmenter.cues import INLINE_PROMPT_PARTS, INLINE_PROMPT_RE
+from pipeline.segmenter.model import INLINE_PROMPT_RE2
+from pipeline.segmenter.text import _is_furniture, furniture_flags
+
+
+def _parsed(lines: list[str]) -> list[tuple[str | None, str | None]]:
+    return [(comment.author, comment.date) for comment in parse_comments(lines)]
+
+
+def test_a_portal_mark_before_a_guests_name_keeps_it_a_name() -> None:
+    lines = ["~Krzysztof z Lublina", "22.02.2023, 10:14", "Traktat i tak był martwy od roku.", "Odpowiedz",
+             "~ola_w", "22.02.2023, 10:32", "Niech straszą.", "Odpowiedz"]
+    assert _parsed(lines) == [("~Krzysztof z Lublina", "22.02.2023, 10:14"), ("~ola_w", "22.02.2023, 10:32")]
+
+
+def test_a_line_under_the_name_in_a_thread_dated_in_its_button_rows_is_no_second_name() -> None:
+    # Facebook's comments plugin: name, the commenter's town or job, text, "Like · Reply · N · age"
+    lines = ["Віктор Дрозденко", "Полтава", "Хоч би вже швидше все вирішили.", "Подобається · Відповісти · 7 · 3 год",
+             "Людмила Оніщенко", "Санкції санкціями, а міст стоїть.", "Подобається · Відповісти · 3 год"]
+    assert [author for author, _ in _parsed(lines)] == ["Віктор Дрозденко", "Людмила Оніщенко"]
+
+
+def test_a_name_line_under_a_name_stays_where_a_thread_has_date_lines() -> None:
+    # where dates stand on their own lines, the rule for button rows does not apply: two names, two comments
+    lines = ["Anna Berg", "12 March 2019", "First comment here.", "Reply",
+             "Tom Hale", "12 March 2019", "Second comment here.", "Reply"]
+    assert _parsed(lines) == [("Anna Berg", "12 March 2019"), ("Tom Hale", "12 March 2019")]
+
+
+def test_the_first_commenters_town_is_read_like_the_later_ones() -> None:
+    lines = ["Rajiv Khanna", "Pune", "Aug 3, 2019, 09:14 AM IST", "Both superpowers will now start a new race.",
+             "Agree (14) Disagree (2) Report · Reply",
+             "Anil Varghese", "Kochi", "Aug 3, 2019, 09:41 AM IST", "S-400 has nothing to do with INF.",
+             "Agree (6) Disagree (1) Report · Reply"]
+    assert [author for author, _ in _parsed(lines)] == ["Rajiv Khanna", "Anil Varghese"]
+
+
+def test_a_comment_forms_name_field_over_the_first_comment_is_no_author() -> None:
+    lines = ["Name", "marina_k", "3 hours ago", "Sanctions are a slow tool.", "Reply",
+             "Tom Whitacre", "Akron", "2 hours ago", "Agreed, but they add up.", "Reply"]
+    assert [author for author, _ in _parsed(lines)][1] == "Tom Whitacre"
+    assert _parsed(lines)[0] != ("Name", "3 hours ago")
+
+
+@pytest.mark.parametrize("age", ["3 ч назад", "45 мин назад", "2 ч. назад", "5 дн назад", "5 хв тому"])
+def test_abbreviated_cyrillic_ages_are_dates(age: str) -> None:
+    lines = ["Ирина К.", age, "Хорошо, что хоть кто-то об этом пишет.", "Ответить",
+             "Старый_физтех", "1 ч назад", "Договор был последним.", "Ответить"]
+    assert _parsed(lines) == [("Ирина К.", age), ("Старый_физтех", "1 ч назад")]
+
+
+INLINE_PROMPTS = ["Dalszy ciąg artykułu pod materiałem wideo", "Artikeln fortsätter under annonsen",
+                  "Artikkelen fortsetter under annonsen", "Artiklen fortsætter under annoncen",
+                  "Artikkeli jatkuu mainoksen jälkeen", "A cikk a hirdetés után folytatódik",
+                  "La suite après cette publicité", "Lees verder na de advertentie", "Weiterlesen nach der Anzeige",
+                  "L’articolo prosegue sotto la pubblicità", "Продолжение ниже", "Продовження статті нижче"]
+NOT_PROMPTS = ["La suite des négociations a été reportée.", "Weiter nach der Anzeige stand er auf.",
+               "Продолжение следует", "Dalszy ciąg rozmów zaplanowano na marzec."]
+
+
+def test_ad_breaks_in_other_languages_are_inline_prompts_on_both_paths() -> None:
+    lines = INLINE_PROMPTS + NOT_PROMPTS
+    expected = [True] * len(INLINE_PROMPTS) + [False] * len(NOT_PROMPTS)
+    assert [INLINE_PROMPT_RE.match(line) is not None for line in lines] == expected
+    assert pc.match_substring_regex(pa.array(lines), INLINE_PROMPT_RE2).to_pylist() == expected
+    # the parts are a necessary condition (the cheap test of short documents)
+    assert all(any(part in line.casefold() for part in INLINE_PROMPT_PARTS) for line in INLINE_PROMPTS)
+
+
+@pytest.mark.parametrize("line", [
+    "Download the Hindustan Ledger app for the latest news, live updates and e-paper on the go.",
+    "Смотреть все фото", "View all 12 photos", "Lasă un comentariu", "Adaugă un comentariu"])
+def test_more_furniture_one_by_one_and_batched(line: str) -> None:
+    assert _is_furniture(line)
+    assert furniture_flags([line] * 1200)[0]
+
+
+@pytest.mark.parametrize("line", ["Смотреть все фото с места событий в нашей галерее, где видно всё.",
+                                  "Download the data from the ministry's site, the report says."])
+def test_sentences_that_open_like_that_furniture_are_not(line: str) -> None:
+    assert not _is_furniture(line)
+    assert not furniture_flags([line] * 1200)[0]
+
+
+def test_a_threads_showing_counter_and_a_report_to_moderator_button() -> None:
+    assert is_counter("Showing 1-6 of 6 comments | Sort by: Oldest first")
+    assert is_counter("Displaying 20 of 187 comments")
+    assert not is_counter("Showing 5 of the 12 delegations were enough.")
+    assert is_button("Сообщить модератору")
+
+
+TAB_TITLE_PAGE = """Moscow opens its airspace to supply flights bound for Kabul - Example News
+EDITION: U.S. | INTERNATIONAL
+Home | Video | World | Politics
+updated 9:18 p.m. EDT, Mon July 6, 2009
+Moscow opens its airspace to supply flights bound for Kabul
+By Dana Whitcomb
+MOSCOW (EN) -- Russia agreed on Monday to let American military aircraft carrying troops and weapons fly across its territory to Afghanistan, officials said.
+The accord was signed at the Kremlin during the first day of a two-day summit between the two presidents, who met for the first time in Moscow.
+Officials in Washington described the deal as the first tangible result of the effort to repair relations with the Kremlin after the war in Georgia.
+Russian officials were careful to stress that the agreement did not signal a change in Moscow's broader view of American bases in Central Asia.
+Comments (2)
+Showing 1-2 of 2 comments | Sort by: Oldest first
+Good. Our troops need supplies and the southern route is a shooting gallery.
+Posted by GrandRapidsVet at 7:52 PM ET, Jul 6, 2009
+Report abuse
+The real test is the arms treaty. Flights are nice but warheads are what matter.
+Posted by oldschool_rick at 11:03 PM ET, Jul 6, 2009
+Report abuse
+"""
+
+
+def test_a_tab_title_over_the_page_gives_way_to_the_headline_it_holds() -> None:
+    result = segment_text(TAB_TITLE_PAGE)
+    assert result.title == "Moscow opens its airspace to supply flights bound for Kabul"
+    labels = {line.text: line.label for line in result.lines}
+    assert labels["Moscow opens its airspace to supply flights bound for Kabul - Example News"] == "boilerplate"
+    assert labels["Showing 1-2 of 2 comments | Sort by: Oldest first"] == "boilerplate"
+    assert [(c.author, c.date) for c in result.comments] == [("GrandRapidsVet", "7:52 PM ET, Jul 6, 2009"),
+                                                            ("oldschool_rick", "11:03 PM ET, Jul 6, 2009")]
