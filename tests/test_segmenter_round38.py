@@ -12,7 +12,7 @@ from pipeline.segmenter import segment_text
 from pipeline.segmenter.comments import is_button, is_counter, parse_comments
 from pipeline.segmenter.cues import INLINE_PROMPT_PARTS, INLINE_PROMPT_RE
 from pipeline.segmenter.model import INLINE_PROMPT_RE2
-from pipeline.segmenter.text import _is_furniture, furniture_flags
+from pipeline.segmenter.text import _is_furniture, apply_rules, furniture_flags
 
 
 def _parsed(lines: list[str]) -> list[tuple[str | None, str | None]]:
@@ -130,3 +130,66 @@ def test_a_tab_title_over_the_page_gives_way_to_the_headline_it_holds() -> None:
     assert labels["Showing 1-2 of 2 comments | Sort by: Oldest first"] == "boilerplate"
     assert [(c.author, c.date) for c in result.comments] == [("GrandRapidsVet", "7:52 PM ET, Jul 6, 2009"),
                                                             ("oldschool_rick", "11:03 PM ET, Jul 6, 2009")]
+
+
+# --- round 39 ---------------------------------------------------------------------------------------------------------
+
+def test_a_masked_address_between_a_guests_name_and_the_date_keeps_the_author() -> None:
+    page = "\n".join(["Komentarze (2)", "~Zbyszek", "IP: 83.27.x.x", "14.06.2015 10:02",
+                      "Nareszcie jakiś konkret, ile można słuchać zapewnień bez pokrycia.", "Odpowiedz", "Zgłoś",
+                      "~emeryt z Białegostoku", "IP: 83.9.x.x", "14.06.2015 11:07",
+                      "Rosja i tak zrobi co zechce, niezależnie od tego ile czołgów tu postawią.", "Odpowiedz", "Zgłoś"])
+    assert _parsed(page.split("\n")[1:]) == [("~Zbyszek", "14.06.2015 10:02"),
+                                             ("~emeryt z Białegostoku", "14.06.2015 11:07")]
+
+
+def test_a_disqus_reply_header_loses_its_parents_name() -> None:
+    lines = ["OldHandAtState • 2 days ago", "The waiver was the right call.", "Reply",
+             "Kathleen M. ↪ OldHandAtState • 2 days ago", "It was not.", "Reply"]
+    assert _parsed(lines) == [("OldHandAtState", "2 days ago"), ("Kathleen M.", "2 days ago")]
+
+
+@pytest.mark.parametrize("line", ["Новые", "Популярные", "Добавьте комментарий...", "Write a response…"])
+def test_a_comment_widgets_tabs_and_prompts_are_counters(line: str) -> None:
+    assert is_counter(line)
+
+
+@pytest.mark.parametrize("line", ["12 claps", "1.1K claps"])
+def test_claps_are_buttons(line: str) -> None:
+    assert is_button(line)
+
+
+@pytest.mark.parametrize("line", [
+    "In the News: Libya no-fly zone Japan reactor Budget talks Final Four", "Воспроизвести", "Развернуть на весь экран",
+    "Lee sin límites", "Suscríbete Ya soy suscriptor", "Abonnez-vous", "Добавьте комментарий..."])
+def test_round_39_furniture_one_by_one_and_batched(line: str) -> None:
+    assert _is_furniture(line)
+    assert furniture_flags([line] * 1200)[0]
+
+
+@pytest.mark.parametrize("line", ["In the news: the talks resumed on Friday after a week of delays.",
+                                  "TRENDING: Portman says he will run for the Senate",
+                                  "Suscribirse a la ONU fue una decisión."])
+def test_lines_that_open_like_round_39_furniture_are_not(line: str) -> None:
+    assert not _is_furniture(line)
+    assert not furniture_flags([line] * 1200)[0]
+
+
+def test_a_lower_case_handle_and_a_first_comment_over_a_row_with_a_count_are_read() -> None:
+    # the labels as the model gave them on a Finnish page: the first comment, and the second's name, as furniture
+    rows = [("Eli Venäjä ja Saudit kilpailevat siitä, kumpi kestää pidempään.", "body"),
+            ("Kommentit (3)", "boilerplate"), ("Keijo_K", "boilerplate"), ("12.3.2020 14:05", "boilerplate"),
+            ("Amerikkalaiset pienyhtiöt jäävät tässä kisassa jalkoihin, se on selvä.", "boilerplate"),
+            ("Vastaa", "boilerplate"), ("Tykkää", "boilerplate"), ("24", "boilerplate"),
+            ("pohjoisen tuuli", "boilerplate"), ("12.3.2020 14:22", "comment"),
+            ("Hyvä kirjoitus. Koronan takia kysyntä laskee muutenkin.", "comment"),
+            ("Vastaa", "boilerplate"), ("Tykkää", "boilerplate"), ("17", "boilerplate"),
+            ("Marjatta H.", "comment"), ("12.3.2020 15:10", "comment"),
+            ("Halvempi bensa ei paljon lämmitä, jos pörssissä menee kaikki säästöt.", "comment"),
+            ("Vastaa", "boilerplate"), ("Tykkää", "boilerplate"), ("31", "boilerplate")]
+    lines, labels = [line for line, _ in rows], [label for _, label in rows]
+    relabelled = apply_rules(lines, labels)
+    assert [lines[index] for index, label in enumerate(relabelled) if label == "comment"] == [
+        "Keijo_K", "12.3.2020 14:05", "Amerikkalaiset pienyhtiöt jäävät tässä kisassa jalkoihin, se on selvä.",
+        "pohjoisen tuuli", "12.3.2020 14:22", "Hyvä kirjoitus. Koronan takia kysyntä laskee muutenkin.",
+        "Marjatta H.", "12.3.2020 15:10", "Halvempi bensa ei paljon lämmitä, jos pörssissä menee kaikki säästöt."]

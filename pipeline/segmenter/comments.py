@@ -63,7 +63,9 @@ COMMENT_FORM_HEADINGS = (r"^\W*(?:оставить|написать|добави
                          r"|commento|comentário)\W*$|^\W*(?:plaats|schrijf) een reactie\W*$"
                          r"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen|abgeben)\W*$"
                          r"|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$"
-                         r"|^\W*(?:lasă|lasa|adaugă|adauga|scrie) un comentariu\W*$")
+                         r"|^\W*(?:lasă|lasa|adaugă|adauga|scrie) un comentariu\W*$"
+                         r"|^\W*(?:добавьте|напишите|оставьте|додайте|напишіть|залиште) (?:свой |ваш |свій )?(?:комментари|коментар)\w*\W*$"
+                         r"|^\W*write a response\W*$")
 
 # a link to more of the comments ("View all comments", "← Previous Comments", "Показать еще комментарии", "Voir plus de
 # réactions"): a counter, and no comment's text (in the training pages' gold all 8 such lines that the model called comment are
@@ -93,6 +95,7 @@ COUNTER_RE = re.compile(
     r"|תגובות|kommentit)\s*(?:\(\d+\)|\d+)?\W*$"
     r"|^\W*(?:ordenar por|ordina per|sortuj(?: według)?|najnowsze|más recientes|mais recentes)\b.{0,40}$"
     r"|^\W*(?:показать сообщения за|поле сортировки|display posts from|страница \d+ из \d+)\b.{0,40}$"
+    r"|^\W*(?:популярные|новые|старые|лучшие|нові|старі|популярні|кращі)\W*$"  # a widget's sort tabs, one a line
     r"|^\W*sort by\b.{0,80}$"  # ("Sort by: Newest | Oldest | Most Agreed | Most Discussed")
     # "Showing 1-6 of 6 comments | Sort by: Oldest first", "Displaying 20 of 187 comments"
     r"|^\W*(?:showing|displaying|viewing)\s+(?:comments?\s+)?\d[\d,]*(?:\s*[-–]\s*\d[\d,]*)?\s+of\s+\d[\d,]*"
@@ -169,6 +172,7 @@ BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+lik
                    r"\d{1,5}\s*[▲▼△▽](?:\s*[▲▼△▽])?",
                    r"(?:рейтинг|rating|votos):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?",  # ("Votos: +12 / -7")
                    r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?|empfehlung(?:en)?)", BUTTON_EXTRAS,
+                   r"\d{1,3}(?:\.\d)?k?\s+claps?",  # (a publishing platform's applause under a response: "12 claps")
                    r"(?:dis)?agree\s*\(\d{1,5}\)", r"rated by readers:?\s*[+-]?\d{1,6}",
                    rf"(?:like|reply|follow post)\s*·\s*(?:\d{{1,5}}\s*·\s*)?{ROW_DATE}")
 BUTTON_RE = re.compile(
@@ -612,10 +616,10 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
     # (a letter of a script without case, Arabic or Chinese, counts as a capital: `not islower`)
     # (Georgian's Mkhedruli letters count as lowercase in Unicode, but the script writes names without capitals: a
     # first name and a surname or initial; a longer Georgian line is more likely a headline)
-    # (a guest's name may carry its portal's mark: "~Krzysztof z Lublina")
+    # (a guest's name on a Polish portal carries its mark, in any case: "~Krzysztof z Lublina", "~emeryt z Białegostoku")
     uncased = len(words) <= 2
-    return any_case or len(words) == 1 or sum(w[:1].isalpha() and (not w[:1].islower() or (
-        uncased and "\u10d0" <= w[:1] <= "\u10ff")) for w in (words[0].lstrip("~"), *words[1:])) >= len(words) - 1
+    return any_case or len(words) == 1 or text[0] == "~" or sum(w[:1].isalpha() and (not w[:1].islower() or (
+        uncased and "\u10d0" <= w[:1] <= "\u10ff")) for w in words) >= len(words) - 1
 
 
 @dataclass(frozen=True)
@@ -644,8 +648,9 @@ def _meta_of(line: str) -> _Meta | None:
     if navigated or not line.isascii():  # (the cheap tests for the three forms below)
         if navigated and (nav := THREAD_NAV_TAIL_RE.search(line)) is not None and nav.start() > 0:
             return _meta_of(line[:nav.start()])  # "mpalmer_ 4 hours ago | parent | next [–]"
-        if " → " in line or " ► " in line:  # a reply's header names whom it answers: "KarenW_OH → Ron_in_Dayton"
-            head, tail = line.replace(" ► ", " → ").split(" → ", 1)
+        # a reply's header names whom it answers: "KarenW_OH → Ron_in_Dayton", "Kathleen M. ↪ OldHandAtState"
+        if " → " in line or " ► " in line or " ↪ " in line:
+            head, tail = line.replace(" ► ", " → ").replace(" ↪ ", " → ").split(" → ", 1)
             meta = _meta_of(head)
             if meta is not None and meta.author and not meta.date and " • " in tail:  # "NAME → PARENT • 9 minutes ago"
                 dated = _meta_of(tail.split(" • ", 1)[1])

@@ -1016,6 +1016,15 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:yazı boyutu|text size|font size|schriftgröße|размер шрифта|розмір шрифту|taille du texte)\b.{0,20}$"
     r"|^\W*sortieren(?: nach)?\s*:.{0,60}$|\bkaynağından otomatik olarak derlenmiştir\b"
     r"|^\W*(?:playback speed|subtitles|fullscreen|full screen|autoplay(?: on| off)?|now playing|up next)\W*$"
+    r"|^\W*(?:воспроизвести|развернуть на весь экран|на весь экран|выключить звук|включить звук|відтворити"
+    r"|розгорнути на весь екран|на весь екран)\W*$"  # a video player's buttons
+    # a strip of topics over the page ("In the News: Libya no-fly zone Japan reactor"; not "TRENDING:", which a blog
+    # may print over its own headline)
+    r"|^\W*(?:in the news|hot topics|popular topics)\s*[:|»]\s*[^.!?]{0,150}$"
+    # a paywall's buttons and pitch in other languages ("Suscríbete Ya soy suscriptor", "Lee sin límites")
+    r"|^\W*(?:suscríbete|suscribirse|abonnez-vous|s'abonner|abonnieren|jetzt abonnieren|abbonati|assine|подписаться"
+    r"|підписатися)(?:\W+(?:ya soy suscriptora?|déjà abonnée?|bereits abonnent(?:in)?|sono già abbonat[oa]"
+    r"|já sou assinante|уже подписаны?|вже підписані?)\W*)?$|^\W*(?:lee|lea) sin límites\b.{0,60}$"
     r"|^\W*(?:google translate|show original)\W*$|^\W*(?:always|never) translate\b.{0,40}$"
     r"|^\W*translated (?:with|by) (?:deepl|google|yandex|microsoft|bing)\b.{0,40}$"
     # an author's disclaimer ("The views expressed are the author's own.") and a translation's source label
@@ -1286,12 +1295,14 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "votre adresse", "cet article", "article réservé", "lire l'article", "griežtai", "полное или",
                     "laisser un", "écrire un", "rédiger un", "пакінуць ", "напісаць ", "дадаць ", "dodaj ", "napisz ",
                     "přidat ", "napsat ", "pridať ", "napísať ", "deje ", "escriba ", "lascia ", "scrivi ", "deixe ",
-                    "escreva ", "plaats een", "schrijf een", "lasă un", "lasa un", "adaugă un", "adauga un", "scrie un", "escribir", "dejar", "añadir", "agrega", "смотреть", "посмотреть",
+                    "escreva ", "plaats een", "schrijf een", "lasă un", "lasa un", "adaugă un", "adauga un", "scrie un", "escribir", "dejar", "añadir", "agrega", "in the news", "hot topics", "popular topics", "suscr", "abonn", "abbonati", "assine", "подписаться",
+                    "підписатися", "lee sin", "lea sin", "s'abonner", "jetzt abonn", "смотреть", "воспроизвести", "развернуть", "на весь", "выключить",
+                    "включить", "відтворити", "розгорнути", "посмотреть",
                     "переглянути",
                     "дивитися", "скопировать", "копировать", "скопіювати", "копіювати", "yazı boyutu", "text size",
                     "font size", "schriftgröße", "размер шрифта", "розмір шрифту", "taille du texte", "sortieren",
                     "pro vstup", "pro přidání", "оставляя", "отправляя", "vous pouvez", "якщо відео", "download",
-                    "залиште", "залишіть", "напишіть", "оставьте", "напишите",
+                    "залиште", "залишіть", "напишіть", "оставьте", "напишите", "добавьте", "додайте", "write a response",
                     "публикуя", "залишаючи", "надсилаючи", "публікуючи", "we will use", "we'll use", "we’ll use",
                     "social sharing", "добавить в блог", "neueste", "älteste", "facebook", "twitter", "x", "whatsapp", "save",
                     "copy ",
@@ -1478,6 +1489,7 @@ VOTE_COUNT_RE = re.compile(r"[+\-−±▲▼△▽↑↓]\s*\d")  # "+41", "-12"
 BUTTON_ROW_SIGN_RE = re.compile(r"[|·•/+−▲▼△▽↑↓]")  # a row's separators and votes
 BUTTON_ROW_MARK_RE = re.compile(BUTTON_ROW_SIGN_RE.pattern + r"|\d\s*$")  # ...or a count at the end
 UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
+MASKED_IP_RE = re.compile(r"ip:?\s*[\d*x]{1,3}(?:\.[\d*x]{1,3}){3}\s*$", re.IGNORECASE)  # "IP: 83.27.x.x"
 COMMENT_HEADER_MAX_LINES = 3  # an avatar's line, a name, a date (`_comment_header_above`)
 HEADED_COMMENT_REACH = 10  # ...for a comment under such a header, a comment this many lines away (rows of buttons are long)
 REPEATED_ROW_MAX_WORDS, REPEATED_ROW_MAX_CHARS = 6, 60
@@ -1696,15 +1708,18 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             continue
         below = index + 1
         if labels[below] == "boilerplate" and index + 2 < len(lines) and labels[index + 2] == "comment" \
-                and REPLY_TO_LINE_RE.match(lines[below]) and not is_button(lines[below]):
-            below += 1  # past a reply's "In reply to NAME" line (furniture; not the button "Reply to this comment")
+                and ((REPLY_TO_LINE_RE.match(lines[below]) and not is_button(lines[below]))
+                     or (lines[below][:2].lower() == "ip" and MASKED_IP_RE.match(lines[below]))):
+            # past a reply's "In reply to NAME" line (furniture; not the button "Reply to this comment") or the
+            # commenter's masked address under the name ("IP: 83.27.x.x")
+            below += 1
         if labels[below] != "comment":
             continue
         line = lines[index]
         # a bullet or bar between a commenter's name and date ("Harold Beck", "•", "5 months ago") joins them; a
         # name-like line of furniture ("Community Guidelines", "Best rated") above the first comment does not
         if len(line) <= 80 and not is_counter(line) and not is_button(line) \
-                and (_separator(line) or metas[line] is not None) \
+                and (_separator(line) or metas[line] is not None or _handle_over_date(lines, metas, index)) \
                 and not (furniture[index] if furniture is not None else _is_furniture(line)):
             labels[index] = "comment"
     index = 1
@@ -2004,6 +2019,17 @@ def _comment_header_above(lines: list[str], labels: list[str], metas: MetaMemo, 
     return header
 
 
+def _handle_over_date(lines: list[str], metas: MetaMemo, index: int) -> bool:
+    """A commenter's name in lower case ("pohjoisen tuuli", which no name test reads as one): a short line of one to four
+    words, no sentence's end, over a date alone, under a row of buttons or counts ("Tykkää", "24") or nothing."""
+    line, below = lines[index], metas[lines[index + 1]] if index + 1 < len(lines) else None
+    if below is None or not below.date or below.author or len(line) > 40 or not 1 <= len(line.split()) <= 4 \
+            or line[-1:] in ".!?,;:" or not any(map(str.isalpha, line)):
+        return False
+    above = lines[index - 1] if index else ""
+    return not index or is_button(above) or not any(map(str.isalpha, above))
+
+
 def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
     """Comments above the first one the model found, that it labelled boilerplate: a name and/or date line and its text
     (no more than UNLABELLED_MAX_LINES lines, each labelled boilerplate) over a row of buttons of which a line, its digits
@@ -2012,13 +2038,15 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo)
             if pair == COMMENT_THEN_BOILERPLATE and is_button(lines[index])}
     found: list[int] = []
     end = labels.index("comment")
-    while end and labels[end - 1] == "boilerplate" and len(lines[end - 1]) <= 80 and metas[lines[end - 1]] is not None:
+    while end and labels[end - 1] == "boilerplate" and len(lines[end - 1]) <= 80 \
+            and (metas[lines[end - 1]] is not None or _handle_over_date(lines, metas, end - 1)):
         end -= 1  # (the first comment's name line, which a later rule joins to it)
     while rows:
         top = end
-        # (a row may be printed over several lines, with bullets between them: "14 △ ▽", "• Reply", "•", "Share ›")
+        # (a row may be printed over several lines, with bullets or a count between them: "14 △ ▽", "• Reply", "•",
+        # "Share ›"; "Vastaa", "Tykkää", "24")
         while top and labels[top - 1] == "boilerplate" and len(lines[top - 1]) <= REPEATED_ROW_MAX_CHARS \
-                and (is_button(lines[top - 1]) or not any(map(str.isalnum, lines[top - 1]))):
+                and (is_button(lines[top - 1]) or not any(map(str.isalpha, lines[top - 1]))):
             top -= 1
         if top == end or not any(DIGIT_RUN_RE.sub("#", lines[row]) in rows for row in range(top, end)):
             break
