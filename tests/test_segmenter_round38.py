@@ -11,6 +11,7 @@ import pytest
 from pipeline.segmenter import segment_text
 from pipeline.segmenter.comments import is_button, is_counter, parse_comments
 from pipeline.segmenter.cues import INLINE_PROMPT_PARTS, INLINE_PROMPT_RE
+from pipeline.segmenter.html import html_to_lines
 from pipeline.segmenter.model import INLINE_PROMPT_RE2
 from pipeline.segmenter.text import _is_furniture, apply_rules, furniture_flags
 
@@ -193,3 +194,64 @@ def test_a_lower_case_handle_and_a_first_comment_over_a_row_with_a_count_are_rea
         "Keijo_K", "12.3.2020 14:05", "Amerikkalaiset pienyhtiöt jäävät tässä kisassa jalkoihin, se on selvä.",
         "pohjoisen tuuli", "12.3.2020 14:22", "Hyvä kirjoitus. Koronan takia kysyntä laskee muutenkin.",
         "Marjatta H.", "12.3.2020 15:10", "Halvempi bensa ei paljon lämmitä, jos pörssissä menee kaikki säästöt."]
+
+
+def test_a_replys_response_to_line_is_no_header() -> None:
+    lines = ["OldVicar", "3 January 2013 5:51pm", "Recommend 12", "The ban punishes orphans for a quarrel of adults.",
+             "Reply | Share | Report",
+             "ilya_from_perm", "3 January 2013 6:10pm", "Recommend 4", "Response to OldVicar, 3 January 2013 5:51pm",
+             "Orphanages here are not what you think.", "Reply | Share | Report"]
+    assert _parsed(lines) == [("OldVicar", "3 January 2013 5:51pm"), ("ilya_from_perm", "3 January 2013 6:10pm")]
+
+
+def test_a_list_bullet_between_a_comments_buttons_and_the_next_name_does_not_hide_the_town() -> None:
+    lines = ["*", "Vikram Desai", "Pune", "Dec 16, 2020 at 07:52 IST", "India should go ahead with the deal.",
+             "Reply Like (42) Report", "*", "S. Krishnan", "Chennai", "Dec 16, 2020 at 06:30 IST",
+             "The US will not sanction India while it needs us.", "Reply Like (27) Report"]
+    assert _parsed(lines) == [("Vikram Desai", "Dec 16, 2020 at 07:52 IST"), ("S. Krishnan", "Dec 16, 2020 at 06:30 IST")]
+
+
+@pytest.mark.parametrize("line", ["Читайте «Укрінфопрес» у Telegram та Viber: лише перевірені новини",
+                                  "При цитуванні і використанні будь-яких матеріалів в Інтернеті посилання обов'язкове."])
+def test_a_messenger_prompt_and_citation_rules_are_furniture(line: str) -> None:
+    assert _is_furniture(line)
+    assert furniture_flags([line] * 1200)[0]
+
+
+def test_a_commenters_town_in_its_own_span_is_its_own_line() -> None:
+    page = ("<html><body><article><h1>Sanctions talks resume</h1><p>" + "Talks resumed in Geneva on Monday. " * 5 + "</p>"
+            "</article><section class='comments'><div class='comment'><div class='comment__who'>"
+            "<b class='comment__name'>Arvind Rao</b>, <span class='comment__city'>Bengaluru</span></div>"
+            "<span class='comment__time'>Dec 08, 2021 07:25 AM</span><p>Good move.</p></div></section>"
+            "<p>LONDON — To many in <span class='location'>Britain</span>, the decision was a step.</p></body></html>")
+    lines = html_to_lines(page)[0]
+    assert "Arvind Rao" in lines and "Bengaluru" in lines  # the town apart, its comma gone
+    assert "LONDON — To many in Britain, the decision was a step." in lines  # a town in article text stays inline
+
+
+# --- round 40 ---------------------------------------------------------------------------------------------------------
+
+def test_a_posted_at_header_and_german_short_ages() -> None:
+    lines = ["grumpy_gus posted at 7:14 am on Sat, Nov 17, 2012", "Farmers here have waited years for this.", "Report",
+             "Ottakringer_Grantler vor 5 Std.", "Die Bank wird sich das nicht zweimal fragen lassen.", "Antworten"]
+    assert _parsed(lines) == [("grumpy_gus", "7:14 am on Sat, Nov 17, 2012"), ("Ottakringer_Grantler", "vor 5 Std.")]
+
+
+@pytest.mark.parametrize("line", ["Reagovať", "Upozorniť"])
+def test_slovak_comment_buttons(line: str) -> None:
+    assert is_button(line)
+
+
+@pytest.mark.parametrize("line", ["Dolar 5,4612 Euro 6,2478 Sterlin 6,9720 Altın 245,30 BIST 100 93.712",
+                                  "Weather: Keighley 9°C, light cloud", "Погода: Москва −3 °C",
+                                  "Read: Why Moscow keeps saying no to arms talks"])
+def test_round_40_furniture_one_by_one_and_batched(line: str) -> None:
+    assert _is_furniture(line)
+    assert furniture_flags([line] * 1200)[0]
+
+
+@pytest.mark.parametrize("line", ["Weather forecasters said temperatures would reach 30°C on Friday.",
+                                  "Reading between the lines: the treaty is dead.", "The dollar 63.5 rose"])
+def test_lines_that_open_like_round_40_furniture_are_not(line: str) -> None:
+    assert not _is_furniture(line)
+    assert not furniture_flags([line] * 1200)[0]

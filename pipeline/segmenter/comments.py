@@ -163,6 +163,7 @@ BUTTON_WORDS = REPLY_WORDS + (
     # the share button beside "Reply" in Disqus's rows and others, in the languages read so far
     "condividi", "compartir", "partager", "teilen", "udostępnij", "compartilhar", "delen", "zitieren",
     "reagovat", "líbí se",  # (Czech: "Reagovat Líbí se (4)")
+    "reagovať", "upozorniť", "odpovedať",  # (Slovak)
     "empfehlen", "gefällt mir nicht",
     "сообщить модератору", "повідомити модератора", "пожаловаться модератору")  # (a portal's "report to the moderator")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
@@ -216,6 +217,9 @@ REPLY_TO_STARTS = ("in repl", "reply", "replying", "svar ", "membalas", "reakcia
 PROFILE_OPENINGS = ("works at", "worked at", "studied at", "studies at", "lives in", "went to", "retired at", "retired from")
 PROFILE_LINE = "(?:" + "|".join(PROFILE_OPENINGS) + r")\s+(?-i:[A-Z0-9])[^.!?]{0,60}"
 WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|level \d+"
+                            # whom a reply answers, under its own header ("Response to NAME, DATE"; Dragnet's gold counts
+                            # the line as the comment's, so it is no furniture, only no header)
+                            r"|(?:in\s+)?response\s+to\s+[^.!?]{1,40}"
                             r"|author|editor|moderator|admin(?:istrator)?|staff|verified|top (?:fan|commenter|contributor)"
                             r"|(?:times|nyt|reader|readers'|editors'?|staff|top|featured) picks?|featured|pinned"
                             r"|(?:paid |founding )?(?:subscriber|member)"
@@ -228,13 +232,14 @@ WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|lev
                             r"|follow|op)\W*$",  # (Reddit's last button under a comment, and its badge of the poster)
                             re.IGNORECASE)
 WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in repl", "level", "author", "editor",
+                 "response to", "in response to",
                  *PROFILE_OPENINGS,
                  "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member", "follow", "op",
                  "times", "nyt", "reader", "editor", "featured", "pinned",
                  *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by", "ip", *REPLY_TO_STARTS)
 REPUTATION_RE = re.compile(r"^\d{1,6}\s?p$")  # a commenter's reputation in points ("184p")
 HANDLE_TAIL_RE = re.compile(r"(?<=\S)\s+@[A-Za-z0-9_.]{2,40}$")
-COMMENTED_TAIL_RE = re.compile(r"\s+(?:commented|replied|posted)$", re.IGNORECASE)
+COMMENTED_TAIL_RE = re.compile(r"\s+(?:commented|replied|posted)(?:\s+(?:at|on))?$", re.IGNORECASE)  # ("NAME posted at 7:14 am on DATE")
 BY_PREFIX_RE = re.compile(r"^by:?\s+(?=\S)", re.IGNORECASE)
 # a name's last initial: a capital, or a letter of a script without case ("Gregory T.", "Δημήτρης Κ.", "ლაშა კ."), or
 # any letter after a handle's underscore ("giovanni_b.")
@@ -370,7 +375,8 @@ CYRILLIC_AGO_RE = re.compile(
     re.IGNORECASE)
 CYRILLIC_AGO_WORDS = ("назад", "тому", "таму", "вчера", "сегодня", "вчора", "сьогодні", "учора", "сёння", "бүгін", "кеше")
 # ages with abbreviated units, which AGO_RE (shared with the line features) does not read: "3 hr. ago", "5 mo. ago"
-SHORT_UNIT_AGO_RE = re.compile(r"\b\d+\s*(?:s|sec|m|min|h|hr|d|w|wk|mo|y|yr)s?\.?\s+ago\b", re.IGNORECASE)
+SHORT_UNIT_AGO_RE = re.compile(r"\b\d+\s*(?:s|sec|m|min|h|hr|d|w|wk|mo|y|yr)s?\.?\s+ago\b"
+                               r"|\bvor\s+\d+\s*(?:sek|min|std|tg|wo|mon|mo|j|jhr)\.?(?!\w)", re.IGNORECASE)  # "vor 5 Std."
 CYRILLIC = re.compile("[\u0400-\u04ff]").search
 # words of date and dateline lines that are no part of a name before a date ("Posted on", "Tue"), and
 # the first words of such lines, which no "NAME DATE" line starts with
@@ -544,7 +550,7 @@ def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
         patterns.append(TIME_RE)
     if lowered is None or any(map(lowered.__contains__, AGO_WORDS)):  # map: no generator frame, faster
         patterns.append(AGO_RE)
-        if lowered is None or "ago" in lowered:
+        if lowered is None or "ago" in lowered or "vor " in lowered:
             patterns.append(SHORT_UNIT_AGO_RE)
     if lowered is None or any(map(lowered.__contains__, OTHER_AGO_ASCII_WORDS if text.isascii() else OTHER_AGO_WORDS)):
         patterns.append(OTHER_AGO_RE)
@@ -796,7 +802,7 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     if bracketed:
         head, date = head.rstrip()[:-1], date.rstrip()[:-1]
     # "Deb Kessler commented 2 hours ago", "by EmpireGeorge-- July 25, 2012 10:54 AM EDT"
-    author = BY_PREFIX_RE.sub("", COMMENTED_TAIL_RE.sub("", head.strip(" ·•|-–—,:")))
+    author = BY_PREFIX_RE.sub("", COMMENTED_TAIL_RE.sub("", head.strip(" ·•|-–—,:")).rstrip(" ·•|-–—,:"))
     if "@" in author:  # "Ben Ostrowski @benostrowski.bsky.social · 1h": the name
         author = HANDLE_TAIL_RE.sub("", author) or author
     # with a dash or bullet between them, the name may be lowercase ("john mason — May 14, 2021")
@@ -964,20 +970,25 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
         above = index - 1  # the author's line, above a badge ("Author") if one stands between
         while above > 0 and kinds[above][0] == "skip" and collapsed[above]:
             above -= 1
-        if not (PLACE_RE.match(name) or (above >= 1 and kinds[above - 1][0] in ("button", "avatar")
-                                         and any(map(str.isalpha, collapsed[above - 1])))):
+        before = above - 1  # (past a list's bullet alone on its line: "*" between a comment's buttons and the next name)
+        while before >= 0 and not any(map(str.isalnum, collapsed[before])):
+            before -= 1
+        if not (PLACE_RE.match(name) or (before >= 0 and kinds[before][0] in ("button", "avatar")
+                                         and any(map(str.isalpha, collapsed[before])))):
             continue
         (previous_kind, previous_meta), (following_kind, following_meta) = kinds[above], kinds[index + 1]
         if previous_kind == "meta" and previous_meta.author and not previous_meta.date \
                 and previous_meta.author != name and following_kind == "meta" and following_meta.date \
                 and not following_meta.author:
             kinds[index] = ("skip", None)
-            placed = placed or above >= 1
-    if placed and len(kinds) > 3 and all(kind == "meta" for kind, _ in kinds[:3]) and kinds[0][1].author \
-            and not kinds[0][1].date and kinds[1][1].author and not kinds[1][1].date \
-            and kinds[0][1].author != kinds[1][1].author and kinds[2][1].date and not kinds[2][1].author \
-            and _whole_name(kinds[0][1].author):  # (not a comment form's "Name" field over the first commenter)
-        kinds[1] = ("skip", None)
+            placed = placed or before >= 0
+    first = next((index for index, line in enumerate(collapsed) if any(map(str.isalnum, line))), len(kinds))
+    head = kinds[first:first + 3]
+    if placed and len(kinds) > first + 3 and all(kind == "meta" for kind, _ in head) and head[0][1].author \
+            and not head[0][1].date and head[1][1].author and not head[1][1].date \
+            and head[0][1].author != head[1][1].author and head[2][1].date and not head[2][1].author \
+            and _whole_name(head[0][1].author):  # (not a comment form's "Name" field over the first commenter)
+        kinds[first + 1] = ("skip", None)
     # "Rotherham, United Kingdom, 3 hours ago" under a commenter's name (a tabloid's comments): where the commenter lives and
     # when the comment was posted, not a second commenter
     for index in range(1, len(kinds)):

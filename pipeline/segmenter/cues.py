@@ -270,7 +270,7 @@ RELATED_LINK_LABEL_RE = re.compile(
     + _MORE_RELATED + r")\W*$",
     re.IGNORECASE)
 RELATED_LINK_INLINE_RE = re.compile(
-    r"^\W*(?:(?:read (?:also|more|next)|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
+    r"^\W*(?:(?:read (?:also|more|next)|read|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche|zobacz (?:także|też)"
     r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|यह भी पढ़ें|بیشتر بخوانید|관련 ?기사|" + _MORE_RELATED
     # (a letter, or any non-ASCII character: RE2, which runs this in the furniture pattern, knows only ASCII letters)

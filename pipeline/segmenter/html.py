@@ -44,6 +44,10 @@ BLOCK_TAGS = frozenset(
 CELL_TAGS = frozenset({"td", "th"})
 LAYOUT_CELL_TAGS = ("br", *sorted(BLOCK_TAGS))  # what a layout column holds (`_layout_cell`)
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# an inline element that a comment widget gives a commenter's town ("<span class="comment__loc">Chennai</span>" between the
+# name and the date): a line of its own, as a text dump prints it, so that the town does not run into the name
+LOCATION_CLASS_RE = re.compile(r"(?:^|[-_\s])(?:loc|location|city|town|hometown)(?:$|[-_\s])", re.IGNORECASE)
+COMMENT_CLASS_RE = re.compile(r"comment", re.IGNORECASE)  # (a town in an article's dateline is inline text)
 
 
 def _text_of(element) -> str:
@@ -145,6 +149,11 @@ def html_to_lines(markup: str | bytes) -> tuple[list[str], str | None, str | Non
                 continue
             if tag in CELL_TAGS and _layout_cell(element):
                 layout_cells.add(element)
+            elif tag not in BLOCK_TAGS and LOCATION_CLASS_RE.search(element.get("class") or "") \
+                    and any(COMMENT_CLASS_RE.search(ancestor.get("class") or "") for ancestor in element.iterancestors()):
+                layout_cells.add(element)
+                if current:  # (the separator before the town goes with it: "<b>NAME</b>, <span class=city>")
+                    current[-1] = current[-1].rstrip(" ,·•|-–—\u00a0")
             if tag in BLOCK_TAGS or tag == "br" or element in layout_cells:
                 flush_preformatted() if preformatted else flush()
             elif inline_ended and current and not current[-1][-1:].isspace():

@@ -956,7 +956,11 @@ FURNITURE_RE = re.compile(
     r"|^\W*we(?: will|'ll|’ll) (?:only )?use your (?:e-?mail|email address|details|information)\b"
     r"|^\W*social sharing\W*$|^\W*добавить в блог\W*$"
     # a strip of exchange rates ("USD 447.12 EUR 491.56 RUB 5.48", "Курсы НБРБ: USD 2,4310 EUR 2,6254", "... USD 29,12 EUR 38,35")
-    r"|(?:^|\s)(?:USD|EUR|RUB|GBP|CNY|UAH|BYN|KZT)\s+\d{1,5}[.,]\d{1,4}\s+(?:USD|EUR|RUB|GBP|CNY|UAH|BYN|KZT)\s+\d{1,5}[.,]\d{1,4}"
+    # (or their names: "Dolar 5,4612 Euro 6,2478 Sterlin 6,9720")
+    r"|(?:^|\s)(?:USD|EUR|RUB|GBP|CNY|UAH|BYN|KZT|dolar|dollar|euro|avro|sterlin)\s+\d{1,5}[.,]\d{1,4}"
+    r"\s+(?:USD|EUR|RUB|GBP|CNY|UAH|BYN|KZT|dolar|dollar|euro|avro|sterlin)\s+\d{1,5}[.,]\d{1,4}"
+    # a weather strip ("Weather: Keighley 9°C, light cloud", "Погода: Москва −3 °C")
+    r"|^\W*(?:weather|wetter|météo|погода|hava durumu)\s*:?\s.{0,40}[-−+]?\d{1,2}\s?°.{0,40}$"
     # a consent wall in Dutch ("Dagnieuws.nl vraagt je toestemming voor het gebruik van cookies", "Wij en onze partners ...")
     r"|\btoestemming voor (?:het gebruik van )?cookies\b|^\W*wij en onze (?:\d+ )?partners\b"
     # ... in Swedish, Norwegian, Danish, Dutch, Polish, Portuguese / Spanish, Romanian, Finnish and Hungarian ("Vi använder
@@ -1157,7 +1161,11 @@ FURNITURE_RE = re.compile(
     # Russian and Ukrainian share and subscribe prompts and reprint notices ("При использовании материалов
     # ссылка ... обязательна"); no \b: RE2's is ASCII-only, see FURNITURE_CANDIDATE_RE2
     r"|^(?:поделиться|подписывайтесь на|подпишитесь на|поділитися|підписуйтесь на|підпишіться на)"
-    r"|^при (?:использовании|цитировании|перепечатке|копировании|використанні|цитуванні|передруку) (?:материалов|матеріалів)"
+    r"|^при (?:использовании|цитировании|перепечатке|копировании|використанні|цитуванні|передруку)"
+    r"(?: (?:і|и|та|или|або) (?:использовании|цитировании|перепечатке|копировании|використанні|цитуванні|передруку))?"
+    r" (?:любых |всех |будь-яких |усіх |всіх )?(?:материалов|матеріалів)"
+    # a prompt to read the outlet on a messenger ("Читайте «NAME» у Telegram та Viber: лише перевірені новини")
+    r"|^\W*(?:читайте|слідкуйте за|стежте за|следите за)\s.{0,60}\s(?:в|у|на)\s(?:telegram|viber|whatsapp|телеграм).{0,100}$"
     r"|^(?:when|if) (?:using|quoting|reprinting|copying|citing) (?:the |our |its |these )?materials\b"
     # an editor's note on an interview ("This interview has been edited for length and clarity.")
     r"|^\W*(?:this|the following) (?:interview|conversation|transcript|q&a|exchange) has been (?:lightly )?"
@@ -1295,7 +1303,7 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "votre adresse", "cet article", "article réservé", "lire l'article", "griežtai", "полное или",
                     "laisser un", "écrire un", "rédiger un", "пакінуць ", "напісаць ", "дадаць ", "dodaj ", "napisz ",
                     "přidat ", "napsat ", "pridať ", "napísať ", "deje ", "escriba ", "lascia ", "scrivi ", "deixe ",
-                    "escreva ", "plaats een", "schrijf een", "lasă un", "lasa un", "adaugă un", "adauga un", "scrie un", "escribir", "dejar", "añadir", "agrega", "in the news", "hot topics", "popular topics", "suscr", "abonn", "abbonati", "assine", "подписаться",
+                    "escreva ", "plaats een", "schrijf een", "lasă un", "lasa un", "adaugă un", "adauga un", "scrie un", "escribir", "dejar", "añadir", "agrega", "read", "weather", "wetter", "météo", "погода", "hava durumu", "in the news", "hot topics", "popular topics", "suscr", "abonn", "abbonati", "assine", "подписаться",
                     "підписатися", "lee sin", "lea sin", "s'abonner", "jetzt abonn", "смотреть", "воспроизвести", "развернуть", "на весь", "выключить",
                     "включить", "відтворити", "розгорнути", "посмотреть",
                     "переглянути",
@@ -1326,7 +1334,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "new first", "new ones", "old first", "old ones", "newest first", "newest ones", "oldest first",
                     "oldest ones", "popular first", "popular ones", "always translate", "never translate", "translated ",
                     "оригинал")
-FURNITURE_PARTS = ("usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt ", "toestemming voor", "reader-supported",
+FURNITURE_PARTS = ("usd ", "eur ", "rub ", "gbp ", "cny ", "uah ", "byn ", "kzt ", "dolar ", "dollar ", "euro ", "avro ",
+                   "sterlin ", "toestemming voor", "reader-supported",
                    "otomatik olarak", "сайт не открывается",
                    "fot.", "arkivbild", "arkivfoto", "archivbild", "archivfoto", "d'archivio", "de archivo", "de arquivo",
                    "görüntülenme", "wyświetle", "visualizz", "visualiza", "vues", "netiquette", "keep comments",
