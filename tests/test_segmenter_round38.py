@@ -255,3 +255,14 @@ def test_round_40_furniture_one_by_one_and_batched(line: str) -> None:
 def test_lines_that_open_like_round_40_furniture_are_not(line: str) -> None:
     assert not _is_furniture(line)
     assert not furniture_flags([line] * 1200)[0]
+
+
+def test_a_bulgarian_reply_button_lets_an_unlabelled_thread_be_found() -> None:
+    assert is_button("Отговор")
+
+
+def test_lynx_link_numbers_before_a_commenters_header_are_read_past() -> None:
+    from pipeline.segmenter.comments import MetaMemo
+
+    meta = MetaMemo()["[49]Marge Petrakis posted at 9:45 am on Sat, Nov 17, 2012"]
+    assert meta is not None and (meta.author, meta.date) == ("Marge Petrakis", "9:45 am on Sat, Nov 17, 2012")

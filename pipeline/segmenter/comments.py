@@ -135,7 +135,7 @@ REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "rép
                "回复", "返信", "yanıtla", "cevapla", "답글", "адказаць", "जवाब दें", "پاسخ", "odpovědět", "atsakyti",
                "одговори", "הגב", "vastaa", "răspunde", "válasz", "απάντηση", "პასუხი", "отговори", "vasta", "atbildēt",
                "reageer", "reageren", "beantwoorden", "trả lời", "svara", "svar", "balas", "odgovori", "odpovedať",
-               "cavab ver")
+               "cavab ver", "отговор")  # (Bulgarian: "Отговори" and, as a noun on a button, "Отговор")
 # the words of a comment's other buttons, as printed (case ignored)
 BUTTON_WORDS = REPLY_WORDS + (
     "like", "likes", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link", "vote", "upvote",
@@ -839,11 +839,15 @@ def _without_place(date: str) -> str:
     return date
 
 
+LEADING_LINK_MARKER_RE = re.compile(r"^\[\d{1,4}\](?=\w)")
+
+
 class MetaMemo(dict):
     """Line -> `_meta_of(line)`, each computed once when first looked up (`memo[line]`)."""
 
     def __missing__(self, line: str) -> _Meta | None:
-        meta = self[line] = _meta_of(line)
+        # (lynx's link number before a commenter's name: "[49]Marge Petrakis posted at 9:45 am on ...")
+        meta = self[line] = _meta_of(LEADING_LINK_MARKER_RE.sub("", line) if line[:1] == "[" else line)
         return meta
 
 
