@@ -1303,10 +1303,14 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "votre adresse", "cet article", "article réservé", "lire l'article", "griežtai", "полное или",
                     "laisser un", "écrire un", "rédiger un", "пакінуць ", "напісаць ", "дадаць ", "dodaj ", "napisz ",
                     "přidat ", "napsat ", "pridať ", "napísať ", "deje ", "escriba ", "lascia ", "scrivi ", "deixe ",
-                    "escreva ", "plaats een", "schrijf een", "lasă un", "lasa un", "adaugă un", "adauga un", "scrie un", "escribir", "dejar", "añadir", "agrega", "read", "weather", "wetter", "météo", "погода", "hava durumu", "in the news", "hot topics", "popular topics", "suscr", "abonn", "abbonati", "assine", "подписаться",
-                    "підписатися", "lee sin", "lea sin", "s'abonner", "jetzt abonn", "смотреть", "воспроизвести", "развернуть", "на весь", "выключить",
-                    "включить", "відтворити", "розгорнути", "посмотреть",
-                    "переглянути",
+                    "escreva ", "plaats een", "schrijf een", "escribir", "dejar", "añadir", "agrega", "смотреть",
+                    # (stop 36's furniture: Romanian comment forms, "Read: HEADLINE", weather and topic strips, paywall
+                    # buttons, a video player's and a gallery's buttons, messenger prompts)
+                    "lasă un", "lasa un", "adaugă un", "adauga un", "scrie un", "read", "weather", "wetter", "météo",
+                    "погода", "hava durumu", "in the news", "hot topics", "popular topics", "suscr", "abonn", "abbonati",
+                    "assine", "подписаться", "підписатися", "lee sin", "lea sin", "s'abonner", "jetzt abonn",
+                    "воспроизвести", "развернуть", "на весь", "выключить", "включить", "відтворити", "розгорнути",
+                    "посмотреть", "переглянути", "слідкуйте", "стежте", "следите",
                     "дивитися", "скопировать", "копировать", "скопіювати", "копіювати", "yazı boyutu", "text size",
                     "font size", "schriftgröße", "размер шрифта", "розмір шрифту", "taille du texte", "sortieren",
                     "pro vstup", "pro přidání", "оставляя", "отправляя", "vous pouvez", "якщо відео", "download",
