@@ -260,3 +260,22 @@ def test_lynx_link_numbers_before_a_commenters_header_are_read_past() -> None:
 
     meta = MetaMemo()["[49]Marge Petrakis posted at 9:45 am on Sat, Nov 17, 2012"]
     assert meta is not None and (meta.author, meta.date) == ("Marge Petrakis", "9:45 am on Sat, Nov 17, 2012")
+
+
+# --- round 41 ---------------------------------------------------------------------------------------------------------
+
+BREADCRUMB_PAGE = """Business News›News›Economy›Foreign Trade›US tightens Russian oil price cap rules; refiners seek clarity
+US tightens Russian oil price cap rules; refiners seek clarity
+Synopsis
+The US Treasury issued new guidance on Thursday that tightens how traders must show that Russian crude was bought below the price cap, officials said.
+Indian refiners, which have become some of the largest buyers of Russian oil since 2022, said they were studying the rules and would seek clarity from banks.
+Traders in Dubai said several cargoes due to load next month could be delayed while buyers and shippers gather the new paperwork the rules require.
+The Russian energy ministry called the guidance another attempt to disrupt legitimate trade and said exports would continue to find buyers in Asia.
+"""
+
+
+def test_a_breadcrumb_that_ends_in_the_headline_gives_way_to_it() -> None:
+    result = segment_text(BREADCRUMB_PAGE)
+    assert result.title == "US tightens Russian oil price cap rules; refiners seek clarity"
+    trail = next(line for line in result.lines if line.text.startswith("Business News›"))
+    assert trail.label == "boilerplate"

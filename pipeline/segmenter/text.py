@@ -84,6 +84,7 @@ def _title_parts(line: str) -> list[str]:
         position = end
     return [*parts, line[position:]]
 BREADCRUMB_SEPARATOR_RE = re.compile(r" [>›‹] ")  # ("‹": a forum's trail, "Board index ‹ Forum ‹ Topic")
+BREADCRUMB_MARK_RE = re.compile(r"\s*[›>]\s*")  # (some sites print a trail without spaces: "News›Economy›Headline")
 # a site's sections, as its menu names them
 SECTION_WORDS = frozenset("""home news world politics business economy markets money tech technology science health opinion
     opinions ideas culture arts books music film movies tv sport sports lifestyle life style travel food video videos podcasts
@@ -2938,14 +2939,17 @@ def _standfirst(lines: list[str], labels: list[str], title_index: int) -> int | 
 
 def _fragments_above_title(lines: list[str], labels: list[str], title_index: int) -> list[str]:
     """Body-labelled scraps above the headline ("in ,", a lone menu word) are leftovers of the page
-    template, not the article's first words; so is a page title that holds the headline ("Headline - Site")."""
+    template, not the article's first words; so is a page title or a breadcrumb that holds the headline ("Headline -
+    Site", "Business News›Economy›Headline")."""
     labels = list(labels)
     headline = lines[title_index].strip().casefold()
     for index in range(title_index):
         line = lines[index]
         sentence = line.rstrip().endswith((".", "!", "?", '"', "”"))
         if labels[index] == "body" and ((len(WORD_RE.findall(line)) <= 2 and not sentence) or (
-                _title_separated(line) and headline in (part.strip().casefold() for part in _title_parts(line)))):
+                line.casefold() != headline and headline in line.casefold() and (
+                    (_title_separated(line) and headline in (part.strip().casefold() for part in _title_parts(line)))
+                    or headline in (part.casefold() for part in BREADCRUMB_MARK_RE.split(line))))):
             labels[index] = "boilerplate"
     return labels
 

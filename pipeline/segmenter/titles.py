@@ -234,14 +234,19 @@ class TitleScorer:
 
 
 def _headline_of_tab_title(lines: list[str], labels: list[str], picked: int) -> int:
-    """The picked line, or, when it is a page title ("Headline - Site", "Headline | Section | Site") whose longest part,
-    of three or more words, a line under it prints alone (case aside), that line: the page's own headline. (The
-    candidates may not reach it: the network often reads a tab title over the page as its first paragraph. The other
-    parts are the site's or a section's name, which a page prints alone too.)"""
+    """The picked line, or, when it is a page title ("Headline - Site", "Headline | Section | Site") or a breadcrumb
+    ("Business News›Economy›Headline") whose longest part, of three or more words, a line under it prints alone (case
+    aside), that line: the page's own headline. (The candidates may not reach it: the network often reads a tab title
+    over the page as its first paragraph. The other parts are the site's or a section's name, which a page prints alone
+    too.)"""
     line = lines[picked]
-    if not _text()._title_separated(line):
+    if _text()._title_separated(line):
+        parts = _text()._title_parts(line)
+    elif "›" in line or ">" in line:  # a breadcrumb that ends in the headline ("Business News›Economy›Headline")
+        parts = _text().BREADCRUMB_MARK_RE.split(line)
+    else:
         return picked
-    headline = max((part.strip() for part in _text()._title_parts(line)), key=len).casefold()
+    headline = max((part.strip() for part in parts), key=len).casefold()
     if len(headline.split()) < 3:
         return picked
     return next((index for index in range(picked + 1, min(len(lines), picked + MAX_CANDIDATES))
