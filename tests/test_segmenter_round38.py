@@ -279,3 +279,16 @@ def test_a_breadcrumb_that_ends_in_the_headline_gives_way_to_it() -> None:
     assert result.title == "US tightens Russian oil price cap rules; refiners seek clarity"
     trail = next(line for line in result.lines if line.text.startswith("Business News›"))
     assert trail.label == "boilerplate"
+
+
+@pytest.mark.parametrize("line", ["Vos données personnelles", "Правила комментирования",
+                                  "Avec votre accord, nos partenaires et nous utilisons des cookies ou technologies similaires",
+                                  "Para comentar es necesario estar registrado en La Crónica del Segura. Inicia sesión o regístrate."])
+def test_round_41_furniture_one_by_one_and_batched(line: str) -> None:
+    assert _is_furniture(line)
+    assert furniture_flags([line] * 1200)[0]
+
+
+def test_a_spanish_sign_in_prompt_is_no_comment_but_a_sentence_that_opens_like_it_is_text() -> None:
+    assert is_counter("Para comentar es necesario estar registrado en La Crónica del Segura. Inicia sesión o regístrate.")
+    assert not _is_furniture("Para comentar hay que leer primero el informe completo del Tesoro.")

@@ -52,7 +52,10 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
                       r"|^\W*vous devez être (?:connecté|identifié|inscrit)e?s? pour (?:publier un commentaire|commenter"
                       r"|réagir|répondre)\b.{0,30}$"
                       r"|^\W*(?:log in|sign in)(?: or sign up)? to (?:leave|post|add) a comment\b.{0,30}$"
-                      r"|^\W*create an account or (?:sign|log) in to (?:comment|join the (?:discussion|conversation))\W*$")
+                      r"|^\W*create an account or (?:sign|log) in to (?:comment|join the (?:discussion|conversation))\W*$"
+                      # "Para comentar es necesario estar registrado en SITE. Inicia sesión o regístrate."
+                      r"|^\W*para (?:comentar|participar) (?:es necesario|debes|tienes que) (?:estar registrad[oa]|iniciar "
+                      r"sesión|registrarte)\b.{0,80}$")
 
 # a comment form's heading in other languages ("Написать комментарий", "Neuen Kommentar verfassen", "Écrire un
 # commentaire"): a counter to the parser, and furniture to the rules

@@ -972,6 +972,11 @@ FURNITURE_RE = re.compile(
     # a consent dialog's heading ("We value your privacy", "Vi bryr oss om din integritet"), a public broadcaster's
     # appeal ("Stories like this one are possible because of listeners like you."), a print link ("Версия для печати")
     r"|^\W*we (?:value|care about|respect) your privacy\W*$|^\W*vi bryr oss om din integritet\W*$"
+    # ... in French ("Vos données personnelles", "Avec votre accord, nos partenaires et nous utilisons des cookies ..."),
+    # and the link to a comment section's rules ("Правила комментирования", "Comment rules")
+    r"|^\W*(?:vos données personnelles|votre vie privée|respect de votre vie privée)\W*$"
+    r"|^\W*avec votre accord,? nos partenaires et nous\b"
+    r"|^\W*(?:правила (?:комментирования|коментування)|comment(?:ing)? rules|kommentarregeln|règles de commentaires)\W*$"
     r"|^\W*stories like this(?: one)? (?:are|is) (?:only )?(?:made )?possible\b|^\W*версия для печати(?:\W.*)?$"
     # a list of the site's most read stories, by its heading (892 such training lines, all gold boilerplate)
     r"|^\W*(?:most (?:read|popular|viewed|shared|commented|emailed)|lo más (?:visto|leído)|самое (?:читаемое|популярное)"
@@ -1304,7 +1309,8 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "votre adresse", "cet article", "article réservé", "lire l'article", "griežtai", "полное или",
                     "laisser un", "écrire un", "rédiger un", "пакінуць ", "напісаць ", "дадаць ", "dodaj ", "napisz ",
                     "přidat ", "napsat ", "pridať ", "napísať ", "deje ", "escriba ", "lascia ", "scrivi ", "deixe ",
-                    "escreva ", "plaats een", "schrijf een", "escribir", "dejar", "añadir", "agrega", "смотреть",
+                    "escreva ", "plaats een", "schrijf een", "escribir", "dejar", "añadir", "agrega", "para comentar", "para participar", "vos données", "votre vie", "respect de", "avec votre", "правила",
+                    "comment rules", "commenting rules", "kommentarregeln", "règles de", "смотреть",
                     # (stop 36's furniture: Romanian comment forms, "Read: HEADLINE", weather and topic strips, paywall
                     # buttons, a video player's and a gallery's buttons, messenger prompts)
                     "lasă un", "lasa un", "adaugă un", "adauga un", "scrie un", "read", "weather", "wetter", "météo",
