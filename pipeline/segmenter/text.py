@@ -1309,15 +1309,17 @@ FURNITURE_STARTS = (*DATE_LINE_LABELS, *AUTHOR_LABELS, *FOLLOW_US, *SORT_LABEL_S
                     "votre adresse", "cet article", "article réservé", "lire l'article", "griežtai", "полное или",
                     "laisser un", "écrire un", "rédiger un", "пакінуць ", "напісаць ", "дадаць ", "dodaj ", "napisz ",
                     "přidat ", "napsat ", "pridať ", "napísať ", "deje ", "escriba ", "lascia ", "scrivi ", "deixe ",
-                    "escreva ", "plaats een", "schrijf een", "escribir", "dejar", "añadir", "agrega", "para comentar", "para participar", "vos données", "votre vie", "respect de", "avec votre", "правила",
-                    "comment rules", "commenting rules", "kommentarregeln", "règles de", "смотреть",
+                    "escreva ", "plaats een", "schrijf een", "escribir", "dejar", "añadir", "agrega", "смотреть",
                     # (stop 36's furniture: Romanian comment forms, "Read: HEADLINE", weather and topic strips, paywall
-                    # buttons, a video player's and a gallery's buttons, messenger prompts)
+                    # buttons, a video player's and a gallery's buttons, messenger prompts, a consent banner in French,
+                    # a Spanish sign-in prompt, a comment section's rules)
                     "lasă un", "lasa un", "adaugă un", "adauga un", "scrie un", "read", "weather", "wetter", "météo",
                     "погода", "hava durumu", "in the news", "hot topics", "popular topics", "suscr", "abonn", "abbonati",
                     "assine", "подписаться", "підписатися", "lee sin", "lea sin", "s'abonner", "jetzt abonn",
                     "воспроизвести", "развернуть", "на весь", "выключить", "включить", "відтворити", "розгорнути",
                     "посмотреть", "переглянути", "слідкуйте", "стежте", "следите",
+                    "para comentar", "para participar", "vos données", "votre vie", "respect de", "avec votre", "правила",
+                    "comment rules", "commenting rules", "kommentarregeln", "règles de",
                     "дивитися", "скопировать", "копировать", "скопіювати", "копіювати", "yazı boyutu", "text size",
                     "font size", "schriftgröße", "размер шрифта", "розмір шрифту", "taille du texte", "sortieren",
                     "pro vstup", "pro přidání", "оставляя", "отправляя", "vous pouvez", "якщо відео", "download",
@@ -2955,7 +2957,7 @@ def _fragments_above_title(lines: list[str], labels: list[str], title_index: int
         if labels[index] == "body" and ((len(WORD_RE.findall(line)) <= 2 and not sentence) or (
                 line.casefold() != headline and headline in line.casefold() and (
                     (_title_separated(line) and headline in (part.strip().casefold() for part in _title_parts(line)))
-                    or headline in (part.casefold() for part in BREADCRUMB_MARK_RE.split(line))))):
+                    or headline in (part.strip().casefold() for part in BREADCRUMB_MARK_RE.split(line))))):
             labels[index] = "boilerplate"
     return labels
 
