@@ -292,3 +292,18 @@ def test_round_41_furniture_one_by_one_and_batched(line: str) -> None:
 def test_a_spanish_sign_in_prompt_is_no_comment_but_a_sentence_that_opens_like_it_is_text() -> None:
     assert is_counter("Para comentar es necesario estar registrado en La Crónica del Segura. Inicia sesión o regístrate.")
     assert not _is_furniture("Para comentar hay que leer primero el informe completo del Tesoro.")
+
+
+def test_a_first_comment_over_a_bulleted_row_with_a_count_first_is_found() -> None:
+    # Disqus in HTML, as list items: the row under each comment opens with its vote count ("* 14", "* •", "* Reply")
+    rows = [("Join the discussion…", "boilerplate"), ("*", "boilerplate"),
+            ("Lenny Haakonsen • 2 years ago", "boilerplate"),
+            ("My brother was on one of those boats and they lost the best week of the season.", "boilerplate"),
+            ("* 14", "boilerplate"), ("* •", "boilerplate"), ("* Reply", "boilerplate"), ("* •", "boilerplate"),
+            ("* Share ›", "boilerplate"), ("*", "comment"), ("AKsalt • 2 years ago", "comment"),
+            ("Same thing happened to a longliner out of Sand Point a few years back.", "comment"),
+            ("* 6", "boilerplate"), ("* •", "boilerplate"), ("* Reply", "boilerplate"), ("* •", "boilerplate"),
+            ("* Share ›", "boilerplate")]
+    lines, labels = [line for line, _ in rows], [label for _, label in rows]
+    relabelled = apply_rules(lines, labels)
+    assert relabelled[2:4] == ["comment", "comment"]

@@ -2056,8 +2056,13 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo)
     """Comments above the first one the model found, that it labelled boilerplate: a name and/or date line and its text
     (no more than UNLABELLED_MAX_LINES lines, each labelled boilerplate) over a row of buttons of which a line, its digits
     dropped, also stands under a comment the model found ("Rispondi", "Mi piace 12" over the first comment it read)."""
-    rows = {DIGIT_RUN_RE.sub("#", lines[index]) for index, pair in enumerate(zip(labels, labels[1:]), start=1)
-            if pair == COMMENT_THEN_BOILERPLATE and is_button(lines[index])}
+    rows = set()
+    for index, pair in enumerate(zip(labels, labels[1:]), start=1):
+        if pair == COMMENT_THEN_BOILERPLATE:
+            while index + 1 < len(lines) and labels[index + 1] == "boilerplate" and not any(map(str.isalpha, lines[index])):
+                index += 1  # (past a vote count or a bullet before the row's first button: "* 14", "* •", "* Reply")
+            if is_button(lines[index]):
+                rows.add(DIGIT_RUN_RE.sub("#", lines[index]))
     found: list[int] = []
     end = labels.index("comment")
     while end and labels[end - 1] == "boilerplate" and len(lines[end - 1]) <= 80 \
