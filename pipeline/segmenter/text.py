@@ -2058,11 +2058,13 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo)
     dropped, also stands under a comment the model found ("Rispondi", "Mi piace 12" over the first comment it read)."""
     rows = set()
     for index, pair in enumerate(zip(labels, labels[1:]), start=1):
-        if pair == COMMENT_THEN_BOILERPLATE:
-            while index + 1 < len(lines) and labels[index + 1] == "boilerplate" and not any(map(str.isalpha, lines[index])):
-                index += 1  # (past a vote count or a bullet before the row's first button: "* 14", "* •", "* Reply")
-            if is_button(lines[index]):
-                rows.add(DIGIT_RUN_RE.sub("#", lines[index]))
+        if pair != COMMENT_THEN_BOILERPLATE:
+            continue
+        row = index  # (past a vote count or a bullet before the row's first button: "* 14", "* •", "* Reply")
+        while row + 1 < len(lines) and labels[row + 1] == "boilerplate" and not any(map(str.isalpha, lines[row])):
+            row += 1
+        if is_button(lines[row]):
+            rows.add(DIGIT_RUN_RE.sub("#", lines[row]))
     found: list[int] = []
     end = labels.index("comment")
     while end and labels[end - 1] == "boilerplate" and len(lines[end - 1]) <= 80 \
