@@ -168,7 +168,7 @@ def test_fast_paths_off_give_the_same_segmentation_on_dragnet_pages(monkeypatch:
     docs = [(numbered, labels) for numbered, labels in docs if len(numbered) == len(labels)]
     fast = [finish(numbered, labels).to_dict() for numbered, labels in docs]
     monkeypatch.setattr(comments, "lowered_for_gates", lambda line: None)
-    monkeypatch.setattr(text, "lowered_for_gates", lambda line: None)
+    monkeypatch.setattr(text, "_is_furniture", lambda line: FURNITURE_RE.search(line) is not None)
     monkeypatch.setattr(text, "furniture_flags", lambda lines: [bool(FURNITURE_RE.search(line)) for line in lines])
     monkeypatch.setattr(comments, "_first_word_start", lambda line: None)
     assert [finish(numbered, labels).to_dict() for numbered, labels in docs] == fast
