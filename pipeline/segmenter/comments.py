@@ -311,7 +311,13 @@ USER_MARK_RE = re.compile(r"^\[(?:info|userpic|icon|avatar|profile|\d{1,4})\]\s*
 OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "dit", "a écrit", "dice", "dijo", "escribió", "disse", "escreveu", "pisze",
                     "napisał(a)", "napisała", "napisał", "napsal", "сказал(а)", "сказала", "сказал", "napísal", "schreef",
                     "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
-                    "írta", "пишет", "пише", "написал", "написав", "каже", "говорит")
+                    "írta", "пишет", "пише", "написал", "написав", "каже", "говорит",
+                    # (stop 37: the same word of WordPress's comment header in more of its translations)
+                    "λέει", "έγραψε", "dedi ki", "diyor ki", "yazdı", "каза", "казва", "написа", "kaže", "napisao",
+                    "napisala", "říká", "napsala", "hovorí", "napísala", "sako", "rašo", "parašė", "saka", "raksta",
+                    "ütleb", "kirjutas", "scrive", "ha scritto", "escribe", "comentó", "diz", "escreve", "comentou",
+                    "schrijft", "skrev", "kirjoittaa", "a spus", "scrie", "a scris", "написала", "сказав", "сказала",
+                    "mówi", "mondja")
 SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes|" + "|".join(map(re.escape, OTHER_SAYS_VERBS))
                      + r")(?:\b|(?<=\)))\s*(?P<rest>.*?)\s*:?\s*$",  # (a verb may end in a bracket: "napisał(a)")
                      re.IGNORECASE)
@@ -535,14 +541,21 @@ SHORT_MONTHS = ("jan|janv|feb|fev|fév|févr|mar|mär|abr|apr|avr|may|mai|mag|ju
 SHORT_MONTH_DATE_RE = re.compile(rf"\b\d{{1,2}}[./-](?:{SHORT_MONTHS})\.?[./-]\d{{2,4}}\b"
                                  # Indonesian and Dutch short names ("6 Des 2026, 10:02 WIB", "5 okt. 2026")
                                  r"|\b\d{1,2}\s+(?:des|agu|agt|okt|mei|mrt|mär)\.?,?\s+\d{4}\b", re.IGNORECASE)
+# a day and month with a two-digit year, after a weekday or not, as British regional papers' comments print them ("9:42am
+# Thu 14 Jul 11"): not "14 Jul 11:30"
+SHORT_YEAR_DATE_RE = re.compile(r"\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+                                r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+'?\d{2}\b(?![:.]\d)",
+                                re.IGNORECASE)
+SHORT_YEAR_GATE = re.compile(r"\d\s+[A-Za-z]{3,9}\.?,?\s+'?\d\d(?!\d)").search
 LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
                          for pattern in (DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE, SHORT_UNIT_AGO_RE,
-                                         CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)}
+                                         CYRILLIC_DATE_RE, CYRILLIC_AGO_RE, SHORT_YEAR_DATE_RE)}
 
 
 @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every match of DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE and SHORT_UNIT_AGO_RE
+    """(start, end) of every match of DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, SHORT_YEAR_DATE_RE, AGO_RE, OTHER_AGO_RE and
+    SHORT_UNIT_AGO_RE
     (and CYRILLIC_DATE_RE, CYRILLIC_AGO_RE in Cyrillic text) in the text, sorted; a pattern runs only when its necessary
     condition holds."""
     lowered = lowered_for_gates(text)
@@ -551,6 +564,8 @@ def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
         patterns += (DATE_RE, SHORT_MONTH_DATE_RE)
     if TIME_GATE(text):
         patterns.append(TIME_RE)
+    if SHORT_YEAR_GATE(text):
+        patterns.append(SHORT_YEAR_DATE_RE)
     if lowered is None or any(map(lowered.__contains__, AGO_WORDS)):  # map: no generator frame, faster
         patterns.append(AGO_RE)
         if lowered is None or "ago" in lowered or "vor " in lowered:
@@ -613,7 +628,9 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
         return False
     if (not date_tested and _is_date_text(text)) or _control_kind(text) is not None:
         return False
-    if len(words) > 1 and any(map(str.isdigit, text)):
+    # (but a handle and a town: "Gaz1975, Workington")
+    if len(words) > 1 and any(map(str.isdigit, text)) and not (
+            words[0].endswith(",") and not any(map(str.isdigit, text[len(words[0]):]))):
         return False
     if text[:1].isdigit() and sum(map(str.isdigit, text)) > sum(map(str.isalpha, text)):  # a score: "184p", "12 pts"
         return False
