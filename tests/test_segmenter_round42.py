@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.segmenter.comments import is_date_text, parse_comments
+from pipeline.segmenter.comments import MORE_COMMENTS_RE, is_date_text, parse_comments
+from pipeline.segmenter.text import _is_furniture, apply_rules, furniture_flags
 
 
 def _parsed(lines: list[str]) -> list[tuple[str | None, str | None]]:
@@ -33,3 +34,56 @@ def test_wordpress_says_in_other_languages_leaves_the_name(header: str, author: 
     lines = [header, "2 Αυγούστου 2019 στις 15:02" if "λέει" in header else "12.08.2019 15:02",
              "The treaty was dead long before this week.", "Reply"]
     assert _parsed(lines)[0][0] == author
+
+
+FURNITURE = [
+    "Votre vie privée est importante pour nous", "Your privacy is important to us",
+    "Le Phare et ses partenaires utilisent des cookies et des technologies similaires pour mesurer l'audience.",
+    "Mots-clés : Gaz, États-Unis, Russie", "Palabras clave: Ginebra, Ucrania",
+    "Pour réagir, identifiez-vous ou créez un compte.",
+    "Do diskuse mohou přispívat pouze přihlášení uživatelé s ověřeným telefonním číslem.",
+    "Only registered users can comment.", "Tylko zalogowani użytkownicy mogą komentować.",
+    "Die Kommentare von Userinnen und Usern geben nicht notwendigerweise die Meinung der Redaktion wieder.",
+    "Comments stay open for 48 hours and may be closed earlier at our discretion.",
+    "Commenters on our sites now post under their first and last names.",
+    "Ten tekst przeczytasz w 4 minuty", "Lesedauer: 4 Min.",
+    "Älteste zuerst", "Neue Postings zuerst", "Les plus récents", "Najnowsze", "Más recientes",
+]
+TEXT = [
+    "Ukraine and its partners use every channel available, the minister said on Tuesday.",
+    "Les plus récents sondages montrent un recul du soutien aux sanctions.",
+    "Privacy is important to us, the senator told reporters, but so is security.",
+    "The commission's keywords for the review were energy, arms control and trade.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_notices_and_controls_in_more_languages_are_furniture_one_by_one_and_in_batches(line: str) -> None:
+    assert _is_furniture(line) and furniture_flags([line] * 1200)[0]
+
+
+@pytest.mark.parametrize("line", TEXT)
+def test_sentences_with_the_same_words_are_not(line: str) -> None:
+    assert not _is_furniture(line) and not furniture_flags([line] * 1200)[0]
+
+
+def test_a_lower_case_name_over_a_masked_address_or_a_post_count_heads_its_comment() -> None:
+    lines = ["Rūta", "IP: 86.100.xxx.xx", "2023-06-14 17:31", "Veikia tik ant tų, kurie nori išsigąsti.", "Atsakyti",
+             "senas jūreivis", "IP: 88.119.xxx.xx", "2023-06-14 17:20", "Ginklai stovės ne tam, kad juos naudotų.",
+             "Atsakyti", "kritischer Geist 2.0", "14.503 Postings", "27. Jänner 2021, 18:03:41",
+             "Einstimmig in beiden Kammern.", "Antworten"]
+    assert _parsed(lines) == [("Rūta", "2023-06-14 17:31"), ("senas jūreivis", "2023-06-14 17:20"),
+                              ("kritischer Geist 2.0", "27. Jänner 2021, 18:03:41")]
+
+
+def test_the_first_name_over_a_post_count_is_labelled_comment_and_the_sort_options_above_it_are_not() -> None:
+    lines = ["Postings 1 - 25 von 412", "Neue Postings zuerst", "Älteste zuerst", "Wachauer Marille", "2.871 Postings",
+             "27. Jänner 2021, 17:58:04", "Endlich wieder ein bisserl Vernunft.", "Antworten", "Hofrat Zwickl",
+             "312 Postings", "27. Jänner 2021, 18:10:19", "Man wird sehen, was davon übrig bleibt.", "Antworten"]
+    labels = ["boilerplate"] * 5 + ["comment", "comment", "boilerplate", "boilerplate", "boilerplate", "comment",
+                                    "comment", "boilerplate"]
+    assert apply_rules(lines, labels)[:6] == ["boilerplate"] * 3 + ["comment", "boilerplate", "comment"]
+
+
+def test_a_french_link_to_the_rest_of_the_thread_is_no_comment() -> None:
+    assert MORE_COMMENTS_RE.match("Voir les 81 autres réactions")

@@ -79,7 +79,7 @@ MORE_COMMENTS = (r"^\W*(?:(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:commen
                  r"|(?:ver|cargar|mostrar) (?:más|todos los) comentarios|ver mais comentários|mostra altri commenti|zobacz (?:więcej|wszystkie) "
                  r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات"
                  r"|(?:показать|показати|загрузить|завантажити) (?:еще|ещё|ще|більше|все|всі) (?:\d+ )?(?:комментари|коментар)\w*"
-                 r"|(?:voir|afficher|charger) (?:plus de|tous les|les \d+) (?:réactions|commentaires|réponses)"
+                 r"|(?:voir|afficher|charger) (?:plus de|tous les|les \d+(?: autres)?) (?:réactions|commentaires|réponses)"
                  r"|(?:weitere|alle|mehr) (?:\d+ )?(?:kommentare|antworten) (?:laden|anzeigen)"
                  r"|(?:view|show|load|see) \d+ more (?:comments?|replies) in this thread"
                  r"|развернуть все(?:\s*\|\s*свернуть все)?|розгорнути всі)\W*$")
@@ -168,7 +168,8 @@ BUTTON_WORDS = REPLY_WORDS + (
     "reagovat", "líbí se",  # (Czech: "Reagovat Líbí se (4)")
     "reagovať", "upozorniť", "odpovedať",  # (Slovak)
     "empfehlen", "gefällt mir nicht",
-    "сообщить модератору", "повідомити модератора", "пожаловаться модератору")  # (a portal's "report to the moderator")
+    "сообщить модератору", "повідомити модератора", "пожаловаться модератору",  # (a portal's "report to the moderator")
+    "patinka", "nepatinka", "pranešti", "responda")  # (Lithuanian "Patinka (14)", "Nepatinka (2)"; Portuguese)
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
@@ -240,7 +241,10 @@ WIDGET_STARTS = ("avatar", "user", "profile", "edited", "see more", "repl", "in 
                  "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member", "follow", "op",
                  "times", "nyt", "reader", "editor", "featured", "pinned",
                  *POST_WORDS.split("|"), "this comment", "deleted", "removed", "liked by", "ip", *REPLY_TO_STARTS)
-REPUTATION_RE = re.compile(r"^\d{1,6}\s?p$")  # a commenter's reputation in points ("184p")
+# a commenter's reputation in points ("184p") or count of posts under the name ("2.871 Postings", "1 204 сообщения")
+REPUTATION_RE = re.compile(r"^\d{1,6}\s?p$|^\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})*\s?(?:postings?|posts|beiträge|messages"
+                           r"|сообщени[йея]|повідомлен[ьня]|příspěvk[ůy]|wpis(?:ów|y)|hozzászólás|berichten|inlägg|viestiä)$",
+                           re.IGNORECASE)
 HANDLE_TAIL_RE = re.compile(r"(?<=\S)\s+@[A-Za-z0-9_.]{2,40}$")
 COMMENTED_TAIL_RE = re.compile(r"\s+(?:commented|replied|posted)(?:\s+(?:at|on))?$", re.IGNORECASE)  # ("NAME posted at 7:14 am on DATE")
 BY_PREFIX_RE = re.compile(r"^by:?\s+(?=\S)", re.IGNORECASE)
@@ -940,13 +944,15 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
                     and date_kind == "meta" and date.date and not date.author:
                 kinds[index] = ("avatar", None)
     # a short text line that opens a comment (after a button, an avatar or a counter) is its
-    # author's name, even lowercase ("anonymous coward", "old hand"), when a date line follows it or
-    # it ends with the date and the comment's text follows
+    # author's name, even lowercase ("anonymous coward", "old hand"), when a date line follows it (past a line of the
+    # widget's: a masked address, a count of the commenter's posts) or it ends with the date and the comment's text
+    # follows
     for index, (kind, value) in enumerate(kinds[:-1]):
         previous = kinds[index - 1][0] if index else "start"
         if kind != "text" or previous not in ("start", "button", "avatar", "skip") or len(value) > 60:
             continue
-        following_kind, following_meta = kinds[index + 1]
+        following_kind, following_meta = kinds[index + 2 if kinds[index + 1][0] == "skip" and index + 2 < len(kinds)
+                                               else index + 1]
         if following_kind == "meta" and following_meta.date and not following_meta.author and len(value) <= 40 \
                 and 1 <= len(value.split()) <= 4 and value[-1:] not in ".!?,;:" and any(map(str.isalpha, value)):
             kinds[index] = ("meta", _Meta(author=value))

@@ -27,7 +27,7 @@ from pipeline.segmenter.comments import (AVATAR_RE, COMMENT_FORM_HEADINGS, DATE_
                                          FORUM_POST_RE,
                                          FORUM_STATUS_RE, FORUM_SUBJECT_POST_RE, FORUM_SUBJECT_WORDS, PROFILE_LINE,
                                          PROFILE_OPENINGS, REPLY_TO,
-                                         LINE_CACHE_SIZE, MORE_COMMENTS_RE, REPLY_WORDS, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
+                                         LINE_CACHE_SIZE, MORE_COMMENTS_RE, REPLY_WORDS, REPUTATION_RE, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
                                          MetaMemo,
                                          is_button, is_counter, is_date_text, parse_comments,
                                          parse_comments_and_strays)
@@ -892,6 +892,14 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:this is your (?:last|final) free (?:article|story)|you have \d+ free (?:articles?|stories) (?:left|remaining))"
     r"\b.{0,60}$"
     r"|^\W*community (?:guidelines|standards|rules)\W*$"
+    # (stop 37) a comment section's sort options in more languages ("Älteste zuerst", "Les plus récents", "Najnowsze")
+    r"|^\W*(?:(?:neueste|älteste|beliebteste|neue|alte)(?: (?:postings|kommentare|beiträge))? zuerst"
+    r"|(?:les )?plus (?:récents|anciens|populaires|appréciés)(?: d'abord| en premier)?"
+    r"|(?:los )?más (?:recientes|antiguos|votados|populares|valorados)|(?:i )?più (?:recenti|vecchi|votati|popolari)"
+    r"|(?:os )?mais (?:recentes|antigos|votados|populares)|najnowsze|najstarsze|najpopularniejsze|nejnovější|nejstarší"
+    r"|nejoblíbenější|najnovšie|najstaršie|(?:nieuwste|oudste|populairste)(?: eerst)?"
+    r"|(?:nyaste|äldsta|populäraste|mest populära)(?: först)?|en (?:yeni|eski|popüler)|legújabb|legrégebbi|legnépszerűbb"
+    r"|uusimmat|vanhimmat|suosituimmat|naujausi|seniausi|populiariausi)\W*$"
     # a comment section's sort and thread controls ("Best rated", "Oldest first", "Threads collapsed")
     r"|^\W*(?:newest|oldest|best rated|worst rated|most (?:liked|popular|recent|voted|replied)|top comments"
     r"|(?:newest|oldest) first|threads:? (?:collapsed|expanded)|display threads|(?:hot|latest|all) comments|most relevant"
@@ -973,6 +981,42 @@ FURNITURE_RE = re.compile(
     # and the link to a comment section's rules ("Правила комментирования", "Comment rules")
     r"|^\W*(?:vos données personnelles|votre vie privée|respect de votre vie privée)\W*$"
     r"|^\W*avec votre accord,? nos partenaires et nous\b"
+    # (stop 37) a consent dialog's heading in more languages ("Votre vie privée est importante pour nous"), and its notice
+    # by the site's name ("Le Phare et ses partenaires utilisent des cookies ...")
+    r"|^\W*(?:your privacy is important to us|votre vie privée (?:est importante|compte)(?: pour nous)?"
+    r"|ihre privatsphäre ist uns wichtig|tu privacidad es importante(?: para nosotros)?|la tua privacy è importante(?: per noi)?"
+    r"|a sua privacidade é importante(?: para nós)?|twoja prywatność jest dla nas ważna|uw privacy is belangrijk(?: voor ons)?"
+    r"|ваша конфиденциальность важна(?: для нас)?)\W*$"
+    r"|^\W*[^.!?]{1,40}? (?:and its (?:\d+ )?partners|et ses (?:\d+ )?partenaires|und (?:seine|ihre) (?:\d+ )?partner"
+    r"|y sus (?:\d+ )?socios|e i suoi (?:\d+ )?partner|e (?:os )?seus (?:\d+ )?parceiros|en (?:zijn|haar) (?:\d+ )?partners)"
+    r" (?:use|utilisent|verwenden|nutzen|utilizan|usan|utilizzano|usano|utilizam|usam|gebruiken|store|stockent|collect)"
+    r"\s.{0,400}cookie"
+    # who may comment, as a comment section's notice ("Pour réagir, identifiez-vous ou créez un compte.", "Do diskuse
+    # mohou přispívat pouze přihlášení uživatelé ...", "Only registered users can comment.")
+    r"|^\W*pour (?:réagir|commenter|participer)(?: à (?:la discussion|ce débat))?,? (?:identifiez-vous|connectez-vous"
+    r"|inscrivez-vous|abonnez-vous)(?:[\s,.:;!].{0,80})?$"
+    r"|^\W*(?:do diskuse mohou (?:přispívat|vstupovat) pouze|diskutovat mohou pouze|diskutovať môžu (?:iba|len)"
+    r"|only (?:registered|logged-in|signed-in|verified) (?:users|members|readers|subscribers) (?:can|may) (?:comment|post|reply|join)"
+    r"|nur (?:registrierte|angemeldete|eingeloggte) (?:nutzer|user|benutzer|leser|mitglieder)(?:innen)? (?:können|dürfen)"
+    r" (?:kommentieren|posten|mitdiskutieren)|seuls les (?:abonnés|utilisateurs (?:inscrits|connectés)|membres) peuvent"
+    r" (?:commenter|réagir)|solo (?:los )?usuarios registrados pueden comentar|solo gli utenti registrati possono commentare"
+    r"|(?:tylko|wyłącznie) zalogowani użytkownicy mogą (?:komentować|dodawać komentarze)|комментировать могут только"
+    r"|коментувати можуть (?:лише|тільки))(?:[\s,.:;!].{0,160})?$"
+    # a site's note that readers' comments are not its view, in more languages ("Die Kommentare von Userinnen und Usern
+    # geben nicht notwendigerweise die Meinung der Redaktion wieder.")
+    r"|\bgeben nicht (?:notwendigerweise|unbedingt|zwingend) die meinung der redaktion wieder\b"
+    r"|\bne reflètent pas (?:nécessairement )?(?:l'opinion|le point de vue|la position) de la rédaction\b"
+    r"|\bno reflejan (?:necesariamente )?la opinión de\b"
+    r"|\bnon rappresentano (?:necessariamente )?(?:l'opinione|il punto di vista) della redazione\b"
+    r"|не (?:обязательно )?(?:отражают|совпадают с) (?:мнение|позицию|точку зрения) редакции"
+    r"|не (?:обов['’]язково )?(?:відображають|збігаються з) (?:думку|позицію) редакції"
+    # an English comment policy ("Comments stay open for 48 hours ...", "Commenters ... post under their first and last
+    # names.")
+    r"|^\W*comments (?:stay|remain|are|will (?:stay|remain|be)) open for \d{1,3} (?:hours|days)\b"
+    r"|\b(?:post|comment) under (?:their|your) (?:first and last|full|real) names?\b"
+    # a reading time as a sentence ("Ten tekst przeczytasz w 4 minuty") or "Lesedauer: 4 Min."
+    r"|^\W*(?:ten )?(?:tekst|artykuł) przeczytasz w \d{1,3} minut\w*\W*$"
+    r"|^\W*lesedauer\s*:?\s*\d{1,3}\s*(?:min\.?|minuten)\W*$"
     r"|^\W*(?:правила (?:комментирования|коментування)|comment(?:ing)? rules|kommentarregeln|règles de commentaires)\W*$"
     r"|^\W*stories like this(?: one)? (?:are|is) (?:only )?(?:made )?possible\b|^\W*версия для печати(?:\W.*)?$"
     # a list of the site's most read stories, by its heading (892 such training lines, all gold boilerplate)
@@ -1096,7 +1140,11 @@ FURNITURE_RE = re.compile(
     # model's call, as Dragnet's gold counts a few of them as body; "Tag:" opens no Dragnet line)
     r"|^\W*(?:tag|aiheet|žymės|תגיות|тэгі|теги|метки|мітки|etiketler|schlagwörter|schlagworte|étiquettes|etiquetas|टैग्स|टैग"
     r"|برچسب‌ها|برچسب ها|tagi|štítky|oznake|ознаке|tagit|etichete|címkék|ტეგები|ετικέτες|етикети|märksõnad|birkas"
-    r"|trefwoorden|taggar|từ khóa|thẻ|témata|témy|თეგები|тагови|tagovi)\s*:"
+    r"|trefwoorden|taggar|từ khóa|thẻ|témata|témy|თეგები|тагови|tagovi"
+    # (stop 37: the label "keywords" in more languages: "Mots-clés : Russie, États-Unis")
+    r"|mots-clés|mots clés|palabras clave|parole chiave|słowa kluczowe|klíčová slova|kľúčové slová|ключевые слова"
+    r"|ключові слова|anahtar kelimeler|kulcsszavak|cuvinte cheie|λέξεις-κλειδιά|avainsanat|nyckelord|nøkkelord|nøgleord"
+    r"|stichwörter|stichworte|palavras-chave|raktažodžiai|atslēgvārdi)\s*:"
     # a reading time ("3 min read", "Olvasási idő: 4 perc", "Lesezeit: 4 Min."; 6 of 6 such training lines are
     # boilerplate in Dragnet's gold)
     # (after a date: "Aug 3, 2017 · 7 min read")
@@ -1610,9 +1658,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         below = index + 1
         if labels[below] == "boilerplate" and index + 2 < len(lines) and labels[index + 2] == "comment" \
                 and ((REPLY_TO_LINE_RE.match(lines[below]) and not is_button(lines[below]))
-                     or (lines[below][:2].lower() == "ip" and MASKED_IP_RE.match(lines[below]))):
+                     or _under_name_stat(lines[below])):
             # past a reply's "In reply to NAME" line (furniture; not the button "Reply to this comment") or the
-            # commenter's masked address under the name ("IP: 83.27.x.x")
+            # commenter's masked address or count of posts under the name ("IP: 83.27.x.x", "2.871 Postings")
             below += 1
         if labels[below] != "comment":
             continue
@@ -1920,10 +1968,19 @@ def _comment_header_above(lines: list[str], labels: list[str], metas: MetaMemo, 
     return header
 
 
+def _under_name_stat(line: str) -> bool:
+    """A line that a comment widget prints between the commenter's name and the date: a masked address ("IP:
+    83.27.x.x") or the count of the commenter's posts ("2.871 Postings")."""
+    return (line[:2].lower() == "ip" and MASKED_IP_RE.match(line) is not None) \
+        or (line[:1].isdigit() and REPUTATION_RE.match(line) is not None)
+
+
 def _handle_over_date(lines: list[str], metas: MetaMemo, index: int) -> bool:
     """A commenter's name in lower case ("pohjoisen tuuli", which no name test reads as one): a short line of one to four
-    words, no sentence's end, over a date alone, under a row of buttons or counts ("Tykkää", "24") or nothing."""
-    line, below = lines[index], metas[lines[index + 1]] if index + 1 < len(lines) else None
+    words, no sentence's end, over a date alone (past a masked address or a count of posts, `_under_name_stat`), under a
+    row of buttons or counts ("Tykkää", "24") or nothing."""
+    date_at = index + 2 if index + 2 < len(lines) and _under_name_stat(lines[index + 1]) else index + 1
+    line, below = lines[index], metas[lines[date_at]] if date_at < len(lines) else None
     if below is None or not below.date or below.author or len(line) > 40 or not 1 <= len(line.split()) <= 4 \
             or line[-1:] in ".!?,;:" or not any(map(str.isalpha, line)):
         return False
