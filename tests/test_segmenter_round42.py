@@ -87,3 +87,16 @@ def test_the_first_name_over_a_post_count_is_labelled_comment_and_the_sort_optio
 
 def test_a_french_link_to_the_rest_of_the_thread_is_no_comment() -> None:
     assert MORE_COMMENTS_RE.match("Voir les 81 autres réactions")
+
+
+def test_a_story_list_under_the_article_is_boilerplate_but_headlines_the_article_goes_on_under_are_not() -> None:
+    article = ["The test came sixteen days after the treaty lapsed, officials said on Monday.",
+               "The Pentagon expects to test a ballistic missile of the same range before the end of the year."]
+    trending = ["Trending in World", "North Korea fires two more short-range projectiles into the sea, Seoul says",
+                "Greenland officials brush off talk of a US purchase"]
+    thread = ["14 Comments", "Paul Tremblay", "3 hours ago", "Let them sort out their own election first.", "Reply"]
+    thread_labels = ["boilerplate", "comment", "comment", "comment", "boilerplate"]
+    labels = ["body", "body", "boilerplate", "body", "body"]
+    assert apply_rules(article + trending + thread, labels + thread_labels)[2:5] == ["boilerplate"] * 3
+    more = ["The ministry gave no date for the next round of talks."]
+    assert apply_rules(article + trending + more + thread, labels + ["body"] + thread_labels)[3:6] == ["body"] * 3

@@ -974,7 +974,7 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
         kind, value = kinds[index]
         if kind == "meta" and value.author and not value.date and kinds[index + 1][0] == "text" \
                 and QUOTE_HEADER_RE.search(collapsed[index]):
-            (previous_kind, previous_meta), (earlier_kind, earlier_meta) = kinds[index - 1], kinds[index - 2]
+            previous_kind, previous_meta = kinds[index - 1]
             # the comment's own name heads it (nothing but a button, avatar or counter above it; "-pete" under the
             # text above is a signature) and differs from the quoted one
             own = index - 1 if previous_kind == "meta" and previous_meta.author else index - 2

@@ -29,7 +29,7 @@ from pipeline.segmenter.comments import (AVATAR_RE, COMMENT_FORM_HEADINGS, DATE_
                                          PROFILE_OPENINGS, REPLY_TO,
                                          LINE_CACHE_SIZE, MORE_COMMENTS_RE, REPLY_WORDS, REPUTATION_RE, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
                                          MetaMemo,
-                                         is_button, is_counter, is_date_text, parse_comments,
+                                         is_button, is_counter, is_date_text,
                                          parse_comments_and_strays)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, MONTHS,
                                      PARAGRAPH_ENDS, PRINT_HEADER_RE, RELATED_LINK_INLINE_RE, RELATED_LINK_LABEL_RE, STOPWORDS, WORD_RE,
@@ -1428,6 +1428,12 @@ REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(REPLY_WORDS) + r")(?:\W|$
 UNLABELLED_MIN_COMMENTS = 3
 RELATED_HEADLINE_MAX_WORDS = 15  # a linked headline under it
 RELATED_LABEL_MAX_CHARS = 40  # a related-links label alone ("Lees ook", "À lire aussi :")
+# a list of the site's other stories, by its heading ("Trending in World", "More from Politics", "Top Stories")
+STORY_LIST_HEADING_RE = re.compile(
+    r"^\W*(?:trending(?: now| stories| news| today| (?:in|on) [\w .&'-]{1,30})?|(?:most )?popular(?: now| stories| today"
+    r"| (?:in|on) [\w .&'-]{1,30})?|more (?:from|in) [\w .&'-]{1,30}|more (?:stories|news|headlines|top stories)"
+    r"|top (?:stories|headlines|news)|recommended(?: for you| stories)?|you (?:may|might) also like|editors?'? picks"
+    r"|latest (?:news|stories|headlines))\W*$", re.IGNORECASE)
 BUTTON_ROW_MIN = 3  # a row of buttons recurs under this many comments at least
 BUTTON_ROW_SHARE = 0.8  # ...and under this share of a page's dated comments
 BUTTON_ROW_MAX_WORDS = 5
@@ -1719,13 +1725,16 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
 
 
 def _bare_related_labels(lines: list[str], labels: list[str]) -> list[int]:
-    """A related-links label alone labelled body ("Lees ook", "Skaitykite taip pat:") and the headlines labelled body
-    under it (no sentence's end, at most RELATED_HEADLINE_MAX_WORDS words), when no body line follows them: boilerplate.
-    (Where the article goes on under them, Dragnet's gold keeps them in it: "Related articles:" over a list it owns.)"""
+    """A related-links label alone labelled body ("Lees ook", "Skaitykite taip pat:"), or a story list's heading
+    ("Trending in World") labelled either way, and the headlines labelled body under it (no sentence's end, at most
+    RELATED_HEADLINE_MAX_WORDS words), when no body line follows them: boilerplate. (Where the article goes on under
+    them, Dragnet's gold keeps them in it: "Related articles:" over a list it owns.)"""
     found: list[int] = []
     for index, label in enumerate(labels):
-        if label != "body" or len(lines[index]) > RELATED_LABEL_MAX_CHARS \
-                or not RELATED_LINK_LABEL_RE.match(lines[index]):
+        if label == "comment" or len(lines[index]) > RELATED_LABEL_MAX_CHARS:
+            continue
+        if not (label == "body" and RELATED_LINK_LABEL_RE.match(lines[index])) \
+                and not (index + 1 < len(labels) and labels[index + 1] == "body" and STORY_LIST_HEADING_RE.match(lines[index])):
             continue
         end = index + 1
         while end < len(labels) and labels[end] == "body" and len(lines[end].split()) <= RELATED_HEADLINE_MAX_WORDS \
