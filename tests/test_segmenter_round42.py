@@ -1,5 +1,6 @@
-"""Rules from round 42 of probe pages (stop 37): British regional comment headers ("Name, Town says..." over "9:42am Thu
-14 Jul 11"), WordPress's "says" in more of its translations, and more furniture words."""
+"""Rules from rounds 42 and 43 of probe pages (stop 37): British regional comment headers ("Name, Town says..." over
+"9:42am Thu 14 Jul 11"), WordPress's "says" in more of its translations, names over a masked address or a post count,
+Hungarian and Catalan dates, story lists under the article, and notices, prompts and controls in more languages."""
 
 from __future__ import annotations
 
@@ -48,12 +49,20 @@ FURNITURE = [
     "Commenters on our sites now post under their first and last names.",
     "Ten tekst przeczytasz w 4 minuty", "Lesedauer: 4 Min.",
     "Älteste zuerst", "Neue Postings zuerst", "Les plus récents", "Najnowsze", "Más recientes",
+    # round 43
+    "A hozzászólások nem a Hírsziget szerkesztőségének véleményét tükrözik. Kérjük, tartsd be a házirendet!",
+    "Komentáře nemusí nutně vyjadřovat názor redakce.", "Reacties geven niet noodzakelijk de mening van de redactie weer.",
+    "Kövesd a Hírszigetet a Google Hírekben is!", "Folgen Sie uns auf Google News", "Теми: САЩ, Русия, дипломация",
+    "Cet article vous a intéressé ? Soutenez l'information locale : abonnez-vous à partir de 1 € le premier mois.",
+    "Перейти в фотобанк", "Lasă un comentariu. Comentariile care conțin injurii vor fi șterse.", "Trimite", "Absenden",
 ]
 TEXT = [
     "Ukraine and its partners use every channel available, the minister said on Tuesday.",
     "Les plus récents sondages montrent un recul du soutien aux sanctions.",
     "Privacy is important to us, the senator told reporters, but so is security.",
     "The commission's keywords for the review were energy, arms control and trade.",
+    "Google News removed the outlet from its Russian edition in March.",
+    "Temas como la energía y las sanciones dominaron la reunión.",
 ]
 
 
@@ -100,3 +109,12 @@ def test_a_story_list_under_the_article_is_boilerplate_but_headlines_the_article
     assert apply_rules(article + trending + thread, labels + thread_labels)[2:5] == ["boilerplate"] * 3
     more = ["The ministry gave no date for the next round of talks."]
     assert apply_rules(article + trending + more + thread, labels + ["body"] + thread_labels)[3:6] == ["body"] * 3
+
+
+def test_hungarian_and_catalan_comment_dates_are_dates() -> None:
+    assert is_date_text("2022. nov. 14. 20:03") and is_date_text("12/10/2023 a les 14:05")
+    lines = ["kovacs_geza58", "2022. nov. 14. 19:41", "Ankara megint közvetít, ez nem véletlen.", "Válasz   Tetszik (12)",
+             "Pannonbarát", "2022. nov. 14. 20:03", "Majd meglátjuk, mi lesz belőle.", "Válasz   Tetszik (3)"]
+    assert _parsed(lines) == [("kovacs_geza58", "2022. nov. 14. 19:41"), ("Pannonbarát", "2022. nov. 14. 20:03")]
+    assert _parsed(["Jordi Puig Salvadó 12/10/2023 a les 14:05", "Una altra sanció que ningú no vigilarà.", "Respon"]) == \
+        [("Jordi Puig Salvadó", "12/10/2023 a les 14:05")]

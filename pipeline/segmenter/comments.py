@@ -60,14 +60,14 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
 # a comment form's heading in other languages ("Написать комментарий", "Neuen Kommentar verfassen", "Écrire un
 # commentaire"): a counter to the parser, and furniture to the rules
 COMMENT_FORM_HEADINGS = (r"^\W*(?:оставить|написать|добавить|залишити|написати|додати|пакінуць|напісаць|дадаць)"
-                         r" (?:комментари|коментар|каментар)\w*\W*$"
-                         r"|^\W*(?:dodaj|napisz|přidat|napsat|pridať|napísať) (?:komentarz|komentář|komentár)\W*$"
+                         r" (?:комментари|коментар|каментар)\w*(?:\W*$|[.:!]\s.{0,200}$)"
+                         r"|^\W*(?:dodaj|napisz|přidat|napsat|pridať|napísať) (?:komentarz|komentář|komentár)(?:\W*$|[.:!]\s.{0,200}$)"
                          r"|^\W*(?:deja|deje|escribe|escriba|añadir|lascia|scrivi|deixe|escreva) (?:un |um )?(?:comentario"
-                         r"|commento|comentário)\W*$|^\W*(?:plaats|schrijf) een reactie\W*$"
-                         r"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen|abgeben)\W*$"
-                         r"|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire\W*$"
-                         r"|^\W*(?:lasă|lasa|adaugă|adauga|scrie) un comentariu\W*$"
-                         r"|^\W*(?:добавьте|напишите|оставьте|додайте|напишіть|залиште) (?:свой |ваш |свій )?(?:комментари|коментар)\w*\W*$"
+                         r"|commento|comentário)(?:\W*$|[.:!]\s.{0,200}$)|^\W*(?:plaats|schrijf) een reactie(?:\W*$|[.:!]\s.{0,200}$)"
+                         r"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen|abgeben)(?:\W*$|[.:!]\s.{0,200}$)"
+                         r"|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire(?:\W*$|[.:!]\s.{0,200}$)"
+                         r"|^\W*(?:lasă|lasa|adaugă|adauga|scrie) un comentariu(?:\W*$|[.:!]\s.{0,200}$)"
+                         r"|^\W*(?:добавьте|напишите|оставьте|додайте|напишіть|залиште) (?:свой |ваш |свій )?(?:комментари|коментар)\w*(?:\W*$|[.:!]\s.{0,200}$)"
                          r"|^\W*write a response\W*$")
 
 # a link to more of the comments ("View all comments", "← Previous Comments", "Показать еще комментарии", "Voir plus de
@@ -169,7 +169,7 @@ BUTTON_WORDS = REPLY_WORDS + (
     "reagovať", "upozorniť", "odpovedať",  # (Slovak)
     "empfehlen", "gefällt mir nicht",
     "сообщить модератору", "повідомити модератора", "пожаловаться модератору",  # (a portal's "report to the moderator")
-    "patinka", "nepatinka", "pranešti", "responda")  # (Lithuanian "Patinka (14)", "Nepatinka (2)"; Portuguese)
+    "patinka", "nepatinka", "pranešti", "responda", "ilmoita", "ilmoita asiaton viesti", "respon", "m'agrada")  # (Lithuanian "Patinka (14)", "Nepatinka (2)"; Portuguese)
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
@@ -374,7 +374,8 @@ OTHER_AGO_ASCII_WORDS = tuple(word for word in OTHER_AGO_WORDS if word.isascii()
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "published", "aired", "pm", "am", "utc",
                                "gmt", "est", "edt", "pst", "pdt", "et", "pt", "bst", "cet", "msk", "and", "of", "в", "г",
                                "о", "р", "uhr", "um", "à", "às", "le", "wib", "wita", "ist", "aest", "aedt",
-                               "eet", "eest", "cest", "publié", "veröffentlicht", "aktualisiert", "kl", "klo", "pukul"})
+                               "eet", "eest", "cest", "publié", "veröffentlicht", "aktualisiert", "kl", "klo", "pukul",
+                               "les", "las", "alle"})  # (Catalan "12/10/2023 a les 14:05", Spanish, Italian)
 # Russian and Ukrainian dates and ages, for the comment sections of Cyrillic pages ("3 декабря 2026 г.",
 # "5 минут назад", "2 години тому", "вчора")
 CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?!\w)\.?(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",
@@ -546,14 +547,18 @@ SHORT_MONTH_DATE_RE = re.compile(rf"\b\d{{1,2}}[./-](?:{SHORT_MONTHS})\.?[./-]\d
                                  # Indonesian and Dutch short names ("6 Des 2026, 10:02 WIB", "5 okt. 2026")
                                  r"|\b\d{1,2}\s+(?:des|agu|agt|okt|mei|mrt|mär)\.?,?\s+\d{4}\b", re.IGNORECASE)
 # a day and month with a two-digit year, after a weekday or not, as British regional papers' comments print them ("9:42am
-# Thu 14 Jul 11"): not "14 Jul 11:30"
+# Thu 14 Jul 11"): not "14 Jul 11:30" nor "12 October 27, 2018" (a comment's number before a date)
 SHORT_YEAR_DATE_RE = re.compile(r"\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
-                                r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+'?\d{2}\b(?![:.]\d)",
+                                r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+'?\d{2}\b(?![:.]\d|,?\s*(?:19|20)\d\d)",
                                 re.IGNORECASE)
+# a Hungarian date with the month abbreviated ("2022. nov. 14. 20:03")
+HU_SHORT_DATE_RE = re.compile(r"\b(?:19|20)\d\d\.\s*(?:jan|febr?|márc|ápr|máj|jún|júl|aug|szept?|okt|nov|dec)\.?\s*\d{1,2}\.",
+                              re.IGNORECASE)
+HU_SHORT_DATE_GATE = re.compile(r"\d\d\.\s*[a-zA-Záé]{3,5}\.").search
 SHORT_YEAR_GATE = re.compile(r"\d\s+[A-Za-z]{3,9}\.?,?\s+'?\d\d(?!\d)").search
 LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
                          for pattern in (DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE, SHORT_UNIT_AGO_RE,
-                                         CYRILLIC_DATE_RE, CYRILLIC_AGO_RE, SHORT_YEAR_DATE_RE)}
+                                         CYRILLIC_DATE_RE, CYRILLIC_AGO_RE, SHORT_YEAR_DATE_RE, HU_SHORT_DATE_RE)}
 
 
 @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
@@ -570,6 +575,8 @@ def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
         patterns.append(TIME_RE)
     if SHORT_YEAR_GATE(text):
         patterns.append(SHORT_YEAR_DATE_RE)
+    if HU_SHORT_DATE_GATE(text):
+        patterns.append(HU_SHORT_DATE_RE)
     if lowered is None or any(map(lowered.__contains__, AGO_WORDS)):  # map: no generator frame, faster
         patterns.append(AGO_RE)
         if lowered is None or "ago" in lowered or "vor " in lowered:

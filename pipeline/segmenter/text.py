@@ -873,7 +873,7 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:(?:liked|enjoyed|loved) (?:this|the) (?:article|story|post|piece)"
     r"|(?:вам )?понравил(?:ась|ся|ось|ася) (?:ли )?(?:эта |этот |ця |цей )?(?:статья|материал|публикация|пост|стаття|матеріал)"
     r"|líbil se vám (?:tento )?článek|páčil sa vám (?:tento )?článok|podobał (?:ci|wam) się (?:ten )?artykuł"
-    r"|hat ihnen (?:der|dieser) artikel gefallen|cet article vous a plu|te ha gustado (?:este|el) artículo"
+    r"|hat ihnen (?:der|dieser) artikel gefallen|cet article vous a (?:plu|intéressé)|te ha gustado (?:este|el) artículo"
     r"|ti è piaciuto (?:questo|l')\s?articolo|вам сподобал(?:ася|ся) (?:ця )?(?:стаття|матеріал))(?:\W*$|\s?\?\s.{0,160}$)"
     # a prompt to watch the outlet's video elsewhere ("Смотрите наш новый выпуск на YouTube: ...")
     r"|^\W*(?:смотрите|дивіться|watch) (?:наш|наше|нашу|наш новый|our|our new|our latest|the full)\s.{0,40}?(?:на|on)"
@@ -1010,6 +1010,36 @@ FURNITURE_RE = re.compile(
     r"|\bnon rappresentano (?:necessariamente )?(?:l'opinione|il punto di vista) della redazione\b"
     r"|не (?:обязательно )?(?:отражают|совпадают с) (?:мнение|позицию|точку зрения) редакции"
     r"|не (?:обов['’]язково )?(?:відображають|збігаються з) (?:думку|позицію) редакції"
+    r"|nem (?:feltétlenül )?(?:a )?.{0,40}(?:szerkesztőség(?:ének)?|szerkesztők) (?:véleményét|álláspontját) tükröz"
+    r"|nie (?:muszą )?(?:odzwierciedla(?:ją)?|wyraża(?:ją)?) (?:poglądów|opinii|stanowiska) redakcji"
+    r"|(?:nemusí (?:nutně )?vyjadřovat|nevyjadřují) (?:názor|názory|stanovisko) redakce"
+    r"|(?:nemusia (?:nutne )?vyjadrovať|nevyjadrujú) (?:názor|názory|stanovisko) redakcie"
+    r"|nu reflectă (?:neapărat )?(?:opinia|poziția|punctul de vedere) (?:redacției|publicației)"
+    r"|не (?:отразяват|изразяват) (?:непременно )?(?:мнението|позицията|гледната точка) на (?:редакцията|медията)"
+    r"|ne odražava(?:ju)? (?:nužno )?(?:stav|stavove|mišljenje) (?:redakcije|uredništva)"
+    r"|не одражава(?:ју)? (?:нужно )?(?:став|ставове|мишљење) (?:редакције|уредништва)"
+    r"|(?:geven|weerspiegelen) niet (?:noodzakelijk(?:erwijs)? )?de (?:mening|visie) (?:weer )?van de redactie"
+    r"|(?:speglar|återspeglar) inte (?:nödvändigtvis )?(?:redaktionens|tidningens) (?:åsikter|uppfattning|hållning)"
+    r"|(?:afspejler|gjenspeiler|reflekterer) ikke (?:nødvendigvis )?(?:redaktionens|redaksjonens) (?:holdning|synspunkter|mening)"
+    r"|eivät (?:välttämättä )?(?:edusta|vastaa|ilmaise) (?:toimituksen|lehden) (?:kantaa|näkemystä|mielipidettä)"
+    r"|(?:yayın politikamızı|sitemizin görüşlerini|editoryal görüşümüzü) yansıtmaz"
+    r"|δεν (?:απηχούν|αντιπροσωπεύουν|εκφράζουν) (?:απαραίτητα )?(?:τις απόψεις|την άποψη) της (?:σύνταξης|ιστοσελίδας)"
+    r"|nebūtinai atspindi (?:redakcijos|portalo) (?:nuomonę|poziciją)|(?:ne)?atspoguļo (?:redakcijas|portāla) viedokli"
+    r"|ei pruugi (?:ühtida|kajastada) toimetuse (?:seisukoha|arvamust)"
+    r"|não (?:refletem|reflectem|representam) (?:necessariamente )?(?:a opinião|o ponto de vista|a posição) d[oa] (?:redação"
+    r"|redacção|jornal|site)"
+    # a prompt to follow the site on Google News ("Kövesd a Hírszigetet a Google Hírekben is!", "Folgen Sie uns auf Google
+    # News")
+    r"|^\W*(?:follow|kövesd|kövess|sledujte|sleduj|śledź|obserwuj|folge|folgen sie|folgt|suivez|segui|seguici|síguenos"
+    r"|siga|sigam|volg|følg|följ|seuraa|подписывайтесь|підписуйтесь|следите|слідкуйте|takip edin|takip et|ακολουθήστε"
+    r"|urmăriți|urmărește|pratite|пратите|следвайте|sekite|sekojiet|jälgi|add)\s.{0,60}google (?:news|hírek|nachrichten"
+    r"|actualités|notizie|noticias|notícias|nieuws|nyheter|nyheder|uutiset|новост|новин|haberler|ειδήσεις|știri|vijesti"
+    r"|vesti|вести|naujienos|ziņas|uudised).{0,40}$"
+    # a comment form's button alone ("Trimite", "Absenden", "Отправить")
+    r"|^\W*(?:trimite|absenden|envoyer|enviar|invia|wyślij|odeslat|odoslať|отправить|надіслати|адправіць|gönder"
+    r"|skicka|lähetä|verzenden|versturen|küldés|изпрати|пошаљи|pošalji|siųsti|nosūtīt|αποστολή)\W*$"
+    # RIA's link under each photo ("Перейти в фотобанк")
+    r"|^\W*перейти в фотобанк\W*$"
     # an English comment policy ("Comments stay open for 48 hours ...", "Commenters ... post under their first and last
     # names.")
     r"|^\W*comments (?:stay|remain|are|will (?:stay|remain|be)) open for \d{1,3} (?:hours|days)\b"
@@ -1144,7 +1174,8 @@ FURNITURE_RE = re.compile(
     # (stop 37: the label "keywords" in more languages: "Mots-clés : Russie, États-Unis")
     r"|mots-clés|mots clés|palabras clave|parole chiave|słowa kluczowe|klíčová slova|kľúčové slová|ключевые слова"
     r"|ключові слова|anahtar kelimeler|kulcsszavak|cuvinte cheie|λέξεις-κλειδιά|avainsanat|nyckelord|nøkkelord|nøgleord"
-    r"|stichwörter|stichworte|palavras-chave|raktažodžiai|atslēgvārdi)\s*:"
+    r"|stichwörter|stichworte|palavras-chave|raktažodžiai|atslēgvārdi"
+    r"|теми|теме|teme|témák|teemat|temaer|ämnen|onderwerpen|tópicos|temas|temi|temalar|θέματα|tēmas|temos|teemad)\s*:"
     # a reading time ("3 min read", "Olvasási idő: 4 perc", "Lesezeit: 4 Min."; 6 of 6 such training lines are
     # boilerplate in Dragnet's gold)
     # (after a date: "Aug 3, 2017 · 7 min read")
