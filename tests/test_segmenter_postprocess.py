@@ -70,8 +70,9 @@ def _lines() -> list[str]:
 
 
 def _is_button_reference(line: str) -> bool:
-    """BUTTON_RE matches, and not as counts and ages alone ("7d", "(1)")."""
-    return BUTTON_RE.match(line) is not None and comments.EXTRAS_ONLY_RE.match(line) is None
+    """BUTTON_RE matches, and not as counts and ages alone ("7d", "(1)"); or a dotted row of buttons ends in a date."""
+    return (BUTTON_RE.match(line) is not None and comments.EXTRAS_ONLY_RE.match(line) is None) \
+        or comments._dotted_row_date(line) is not None
 
 
 def test_counter_and_button_tests_agree_with_their_regexes() -> None:
@@ -120,7 +121,7 @@ def test_the_furniture_pattern_splits_into_its_alternatives_for_the_two_re2_pass
 def test_date_spans_agree_with_the_date_regexes() -> None:
     for line in _lines():
         regexes = (DATE_RE, TIME_RE, AGO_RE, comments.SHORT_UNIT_AGO_RE, comments.CYRILLIC_DATE_RE,
-                   comments.CYRILLIC_AGO_RE, comments.SHORT_YEAR_DATE_RE)
+                   comments.CYRILLIC_AGO_RE, comments.SHORT_YEAR_DATE_RE, comments.MORE_MONTHS_DATE_RE)
         expected = sorted(match.span() for regex in regexes for match in regex.finditer(line))
         assert list(comments._date_spans(line)) == expected, line  # (a tuple: the answers are shared, see LINE_CACHE_SIZE)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.segmenter.comments import MORE_COMMENTS_RE, is_date_text, parse_comments
+from pipeline.segmenter.comments import MORE_COMMENTS_RE, is_button, is_date_text, parse_comments
 from pipeline.segmenter.text import _is_furniture, apply_rules, furniture_flags
 
 
@@ -118,3 +118,18 @@ def test_hungarian_and_catalan_comment_dates_are_dates() -> None:
     assert _parsed(lines) == [("kovacs_geza58", "2022. nov. 14. 19:41"), ("Pannonbarát", "2022. nov. 14. 20:03")]
     assert _parsed(["Jordi Puig Salvadó 12/10/2023 a les 14:05", "Una altra sanció que ningú no vigilarà.", "Respon"]) == \
         [("Jordi Puig Salvadó", "12/10/2023 a les 14:05")]
+
+
+def test_facebook_plugin_rows_in_other_languages_are_buttons_that_date_their_comment() -> None:
+    assert is_button("Synes godt om · Svar · 18 · 12. maj 2015 kl. 09:12")
+    assert is_button("Gefällt mir · Antworten · 3. März 2016 um 14:05")
+    assert not is_button("Kerry · Putin · 12. maj 2015")
+    lines = ["Jens Ravnsborg", "Godt at de snakker sammen.", "Synes godt om · Svar · 18 · 12. maj 2015 kl. 09:12",
+             "Lone Mikkelsen", "Det bliver spændende at se.", "Synes godt om · Svar · 4 · 12. maj 2015 kl. 09:40"]
+    assert _parsed(lines) == [("Jens Ravnsborg", "12. maj 2015 kl. 09:12"), ("Lone Mikkelsen", "12. maj 2015 kl. 09:40")]
+
+
+@pytest.mark.parametrize("date", ["12. maj 2015 kl. 09:12", "14. června 2017 10:02", "30. joulukuuta 2016 klo 12:14",
+                                  "12 d'octubre de 2023", "2023 m. birželio 14 d. 16:58", "3. svibnja 2019. u 10:15"])
+def test_dates_with_month_names_of_more_languages_are_dates_in_comments(date: str) -> None:
+    assert is_date_text(date)

@@ -464,10 +464,28 @@ def is_counter(line: str) -> bool:
 
 def _button_match(line: str) -> bool:
     """BUTTON_RE matches the line and it is not counts and ages alone; or it is a row of vote arrows with their counts
-    ("👍 12 👎 3")."""
+    ("👍 12 👎 3"), or a dotted row of buttons with a date (`_dotted_row_date`)."""
     if line[:1] in VOTE_STARTS and (PLUS_MINUS_VOTES_RE if line.isascii() else VOTES_RE).match(line):
         return True
-    return BUTTON_RE.match(line) is not None and (HAS_DIGIT(line) is None or EXTRAS_ONLY_RE.match(line) is None)
+    return (BUTTON_RE.match(line) is not None and (HAS_DIGIT(line) is None or EXTRAS_ONLY_RE.match(line) is None)) \
+        or _dotted_row_date(line) is not None
+
+
+_BUTTON_WORD_SET = frozenset(map(str.casefold, BUTTON_WORDS))
+
+
+def _dotted_row_date(line: str) -> str | None:
+    """The date at the end of a row of buttons joined by " · ", as Facebook's comments plugin printed it in every language
+    ("Synes godt om · Svar · 18 · 12. maj 2015 kl. 09:12", "Gefällt mir · Antworten · 3. März 2016 um 14:05"): button
+    words, then a count or not, then a date; None for any other line."""
+    if " · " not in line or len(line) > 100:
+        return None
+    *buttons, last = line.split(" · ")
+    if buttons and buttons[-1].strip().isdigit():
+        buttons.pop()
+    if not buttons or not all(button.strip().casefold() in _BUTTON_WORD_SET for button in buttons):
+        return None
+    return last.strip() if _is_date_text(last) else None
 
 
 @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
@@ -551,6 +569,20 @@ SHORT_MONTH_DATE_RE = re.compile(rf"\b\d{{1,2}}[./-](?:{SHORT_MONTHS})\.?[./-]\d
 SHORT_YEAR_DATE_RE = re.compile(r"\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
                                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+'?\d{2}\b(?![:.]\d|,?\s*(?:19|20)\d\d)",
                                 re.IGNORECASE)
+# dates with month names of languages that DATE_RE (a feature of the network, which stays as trained) lacks: Danish,
+# Norwegian, Swedish, Finnish, Czech, Slovak, Croatian, Serbian, Estonian and Catalan ("12. maj 2015", "14. června 2017",
+# "30. joulukuuta 2016", "12 d'octubre de 2023"), and Lithuanian ("2023 m. birželio 14 d.")
+MORE_MONTHS = ("januar|februar|marts|mars|april|maj|mai|juni|juli|august|september|oktober|november|december|desember"
+               "|januari|februari|augusti|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta"
+               "|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna"
+               "|září|října|listopadu|prosince|januára|februára|marca|apríla|mája|júna|júla|augusta|septembra|októbra"
+               "|novembra|decembra|siječnja|veljače|ožujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|listopada|studenoga"
+               "|prosinca|januara|februara|marta|aprila|maja|juna|jula|avgusta|oktobra|јануара|фебруара|марта|априла|маја"
+               "|јуна|јула|августа|септембра|октобра|новембра|децембра|jaanuar|veebruar|märts|aprill|juuni|juuli|oktoober"
+               "|detsember|gener|febrer|març|abril|maig|juny|juliol|agost|setembre|octubre|novembre|desembre")
+LT_MONTHS = "sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|rugpjūčio|rugsėjo|spalio|lapkričio|gruodžio"
+MORE_MONTHS_DATE_RE = re.compile(rf"(?<!\w)\d{{1,2}}\.?\s+(?:de |d'|d’)?(?:{MORE_MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}(?!\d)"
+                                 rf"|(?<!\d)(?:19|20)\d\d\s*m\.\s*(?:{LT_MONTHS})\s+\d{{1,2}}\s*d\.", re.IGNORECASE)
 # a Hungarian date with the month abbreviated ("2022. nov. 14. 20:03")
 HU_SHORT_DATE_RE = re.compile(r"\b(?:19|20)\d\d\.\s*(?:jan|febr?|márc|ápr|máj|jún|júl|aug|szept?|okt|nov|dec)\.?\s*\d{1,2}\.",
                               re.IGNORECASE)
@@ -558,7 +590,8 @@ HU_SHORT_DATE_GATE = re.compile(r"\d\d\.\s*[a-zA-Záé]{3,5}\.").search
 SHORT_YEAR_GATE = re.compile(r"\d\s+[A-Za-z]{3,9}\.?,?\s+'?\d\d(?!\d)").search
 LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
                          for pattern in (DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE, SHORT_UNIT_AGO_RE,
-                                         CYRILLIC_DATE_RE, CYRILLIC_AGO_RE, SHORT_YEAR_DATE_RE, HU_SHORT_DATE_RE)}
+                                         CYRILLIC_DATE_RE, CYRILLIC_AGO_RE, SHORT_YEAR_DATE_RE, HU_SHORT_DATE_RE,
+                                         MORE_MONTHS_DATE_RE)}
 
 
 @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
@@ -570,7 +603,7 @@ def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
     lowered = lowered_for_gates(text)
     patterns = []
     if DATE_GATE(text):
-        patterns += (DATE_RE, SHORT_MONTH_DATE_RE)
+        patterns += (DATE_RE, SHORT_MONTH_DATE_RE, MORE_MONTHS_DATE_RE)
     if TIME_GATE(text):
         patterns.append(TIME_RE)
     if SHORT_YEAR_GATE(text):
@@ -931,7 +964,8 @@ def _classify(lines: list[str], metas: MetaMemo, already_collapsed: bool = False
             if age is not None and not HAS_DIGIT(line) and _age_alone(line, age):
                 kinds.append(("meta", metas[line]))  # a spelled age alone ("• an hour ago", Disqus): the date line
             else:
-                kinds.append((control, age.group(1) if age else None))
+                kinds.append((control, age.group(1) if age else
+                              _dotted_row_date(line) if control == "button" and " · " in line else None))
         else:
             meta = metas[line]
             if meta is None and _repeated_name(collapsed, index):
