@@ -58,16 +58,19 @@ SIGN_IN_TO_COMMENT = (r"^\W*(?:чтобы|щоб) (?:оставить|напис
                       r"sesión|registrarte)\b.{0,80}$")
 
 # a comment form's heading in other languages ("Написать комментарий", "Neuen Kommentar verfassen", "Écrire un
-# commentaire"): a counter to the parser, and furniture to the rules
+# commentaire"): a counter to the parser, and furniture to the rules; alone, or with the form's rules after it ("Lasă un
+# comentariu. Comentariile care conțin injurii vor fi șterse.")
+FORM_HEADING_END = r"(?:\W*$|[.:!]\s.{0,200}$)"
 COMMENT_FORM_HEADINGS = (r"^\W*(?:оставить|написать|добавить|залишити|написати|додати|пакінуць|напісаць|дадаць)"
-                         r" (?:комментари|коментар|каментар)\w*(?:\W*$|[.:!]\s.{0,200}$)"
-                         r"|^\W*(?:dodaj|napisz|přidat|napsat|pridať|napísať) (?:komentarz|komentář|komentár)(?:\W*$|[.:!]\s.{0,200}$)"
+                         rf" (?:комментари|коментар|каментар)\w*{FORM_HEADING_END}"
+                         rf"|^\W*(?:dodaj|napisz|přidat|napsat|pridať|napísať) (?:komentarz|komentář|komentár){FORM_HEADING_END}"
                          r"|^\W*(?:deja|deje|escribe|escriba|añadir|lascia|scrivi|deixe|escreva) (?:un |um )?(?:comentario"
-                         r"|commento|comentário)(?:\W*$|[.:!]\s.{0,200}$)|^\W*(?:plaats|schrijf) een reactie(?:\W*$|[.:!]\s.{0,200}$)"
-                         r"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen|abgeben)(?:\W*$|[.:!]\s.{0,200}$)"
-                         r"|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire(?:\W*$|[.:!]\s.{0,200}$)"
-                         r"|^\W*(?:lasă|lasa|adaugă|adauga|scrie) un comentariu(?:\W*$|[.:!]\s.{0,200}$)"
-                         r"|^\W*(?:добавьте|напишите|оставьте|додайте|напишіть|залиште) (?:свой |ваш |свій )?(?:комментари|коментар)\w*(?:\W*$|[.:!]\s.{0,200}$)"
+                         rf"|commento|comentário){FORM_HEADING_END}|^\W*(?:plaats|schrijf) een reactie{FORM_HEADING_END}"
+                         rf"|^\W*(?:neuen |einen )?kommentar (?:schreiben|verfassen|abgeben){FORM_HEADING_END}"
+                         rf"|^\W*(?:écrire|laisser|ajouter|rédiger) un commentaire{FORM_HEADING_END}"
+                         rf"|^\W*(?:lasă|lasa|adaugă|adauga|scrie) un comentariu{FORM_HEADING_END}"
+                         r"|^\W*(?:добавьте|напишите|оставьте|додайте|напишіть|залиште) (?:свой |ваш |свій )?"
+                         rf"(?:комментари|коментар)\w*{FORM_HEADING_END}"
                          r"|^\W*write a response\W*$")
 
 # a link to more of the comments ("View all comments", "← Previous Comments", "Показать еще комментарии", "Voir plus de
@@ -169,7 +172,8 @@ BUTTON_WORDS = REPLY_WORDS + (
     "reagovať", "upozorniť", "odpovedať",  # (Slovak)
     "empfehlen", "gefällt mir nicht",
     "сообщить модератору", "повідомити модератора", "пожаловаться модератору",  # (a portal's "report to the moderator")
-    "patinka", "nepatinka", "pranešti", "responda", "ilmoita", "ilmoita asiaton viesti", "respon", "m'agrada")  # (Lithuanian "Patinka (14)", "Nepatinka (2)"; Portuguese)
+    # (stop 37: Lithuanian "Patinka (14)", "Nepatinka (2)", Portuguese, Finnish "Ilmoita asiaton viesti", Catalan)
+    "patinka", "nepatinka", "pranešti", "responda", "ilmoita", "ilmoita asiaton viesti", "respon", "m'agrada")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
