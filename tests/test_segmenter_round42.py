@@ -1,4 +1,4 @@
-"""Rules from rounds 42 and 43 of probe pages (stop 37): British regional comment headers ("Name, Town says..." over
+"""Rules from rounds 42-44 of probe pages (stop 37): British regional comment headers ("Name, Town says..." over
 "9:42am Thu 14 Jul 11"), WordPress's "says" in more of its translations, names over a masked address or a post count,
 Hungarian and Catalan dates, story lists under the article, and notices, prompts and controls in more languages."""
 
@@ -55,6 +55,10 @@ FURNITURE = [
     "Kövesd a Hírszigetet a Google Hírekben is!", "Folgen Sie uns auf Google News", "Теми: САЩ, Русия, дипломация",
     "Cet article vous a intéressé ? Soutenez l'information locale : abonnez-vous à partir de 1 € le premier mois.",
     "Перейти в фотобанк", "Lasă un comentariu. Comentariile care conțin injurii vor fi șterse.", "Trimite", "Absenden",
+    # round 44
+    "Қаралды: 1 942", "Тегтер: АҚШ, Ресей, Женева", "Yorum Yaz (7)", "Yorumunuz editör onayından sonra yayımlanacaktır.",
+    "Os comentários são de responsabilidade exclusiva de seus autores e não representam a opinião deste site.",
+    "Related Story: US arms control envoy says a deal with Moscow could come", "CITEŞTE ŞI: Ce se află la Deveselu",
 ]
 TEXT = [
     "Ukraine and its partners use every channel available, the minister said on Tuesday.",
@@ -133,3 +137,12 @@ def test_facebook_plugin_rows_in_other_languages_are_buttons_that_date_their_com
                                   "12 d'octubre de 2023", "2023 m. birželio 14 d. 16:58", "3. svibnja 2019. u 10:15"])
 def test_dates_with_month_names_of_more_languages_are_dates_in_comments(date: str) -> None:
     assert is_date_text(date)
+
+
+def test_a_date_line_with_its_button_gives_the_date_alone_and_report_buttons_are_no_names() -> None:
+    lines = ["Андрей Ковалёв", "Зарплаты на заводе и так задерживают.", "вчера в 18:44 · Ответить", "3",
+             "Максим Терентьев", "Посмотрим, кто кого.", "вчера в 20:15 · Ответить"]
+    assert _parsed(lines) == [("Андрей Ковалёв", "вчера в 18:44"), ("Максим Терентьев", "вчера в 20:15")]
+    lines = ["Vasile Tănase", "12.05.2016 18:02", "Scutul ne apără pe noi, nu pe americani.", "Răspunde", "Raportează abuz",
+             "Ion Marin", "12.05.2016 18:26", "Moscova oricum va protesta.", "Răspunde", "Raportează abuz"]
+    assert _parsed(lines) == [("Vasile Tănase", "12.05.2016 18:02"), ("Ion Marin", "12.05.2016 18:26")]

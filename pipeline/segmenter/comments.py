@@ -173,7 +173,8 @@ BUTTON_WORDS = REPLY_WORDS + (
     "empfehlen", "gefällt mir nicht",
     "сообщить модератору", "повідомити модератора", "пожаловаться модератору",  # (a portal's "report to the moderator")
     # (stop 37: Lithuanian "Patinka (14)", "Nepatinka (2)", Portuguese, Finnish "Ilmoita asiaton viesti", Catalan)
-    "patinka", "nepatinka", "pranešti", "responda", "ilmoita", "ilmoita asiaton viesti", "respon", "m'agrada")
+    "patinka", "nepatinka", "pranešti", "responda", "ilmoita", "ilmoita asiaton viesti", "respon", "m'agrada",
+    "raportează abuz", "raporteaza abuz", "rapporteer")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
@@ -735,6 +736,10 @@ def _meta_of(line: str) -> _Meta | None:
             return _Meta(author=post.group("author"), date=post.group("date"))  # "Post by NAME » Fri Dec 05, 2026"
     if " · " in line and (profiled := _profile_header(line)) is not None:
         return profiled
+    if " · " in line and (parts := line.rsplit(" · ", 1))[1].strip().casefold() in _BUTTON_WORD_SET:
+        dated = _meta_of(parts[0])  # "вчера в 18:44 · Ответить": a date line with its button (VK's comments widget)
+        if dated is not None and dated.date and not dated.author:
+            return dated
     if line[:1] == "[" and (reddit := REDDIT_HEADER_RE.match(line)) is not None:
         return _Meta(author=reddit.group("author"), date=reddit.group("date"))
     if ", @" in line and line[:3].lower() == "by " and (slash := SLASH_HEADER_RE.match(line)) is not None:

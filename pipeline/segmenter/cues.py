@@ -233,7 +233,7 @@ INLINE_PROMPT_PARTS = ("click here", "advertisement", "ad feedback", "story cont
 #   headline under a "Sponsored Links" box is not taken), as a portal's copy of an article prints it between paragraphs.
 # "read also" in Romanian, Hungarian, Greek (accented or in capitals), Georgian, Bulgarian, Estonian, Latvian, Dutch,
 # Swedish, Danish / Norwegian, Vietnamese, Indonesian: for the labels and inline links below, and their cheap tests
-MORE_RELATED_LABELS = ("citește și", "citiți și", "kapcsolódó", "olvasd el ezt is", "διαβ[άα]στε (?:επ[ίι]σης|ακ[όο]μα)",
+MORE_RELATED_LABELS = ("cite[șş]te [șş]i", "citi[țţ]i [șş]i", "kapcsolódó", "olvasd el ezt is", "διαβ[άα]στε (?:επ[ίι]σης|ακ[όο]μα)",
                        "ასევე წაიკითხეთ", "წაიკითხეთ ასევე", "прочетете (?:още|също)", "вижте още", "loe ka", "loe lisaks",
                        "lasiet arī", "lasi arī", "lees ook", "läs också", "läs mer", "læs også", "les også", "xem thêm",
                        "đọc thêm", "baca juga", "čítajte (?:aj|tiež)", "pročitajte (?:i|još)", "прочитајте (?:и|још)",
@@ -253,7 +253,7 @@ MORE_RELATED_LABELS = ("citește și", "citiți și", "kapcsolódó", "olvasd el
                        "lue myös",  # (Finnish "read also")
                        "skaitykite taip pat")  # (Lithuanian)
 _MORE_RELATED = "|".join(MORE_RELATED_LABELS)
-MORE_RELATED_STARTS = ("прочитајте", "skaitykite", "citește", "citiți", "kapcsolódó", "olvasd", "διαβ", "ასევე",
+MORE_RELATED_STARTS = ("прочитајте", "skaitykite", "citește", "citiți", "citeşte", "citiţi", "kapcsolódó", "olvasd", "διαβ", "ასევე",
                        "წაიკითხეთ", "прочетете", "вижте",
                        "loe ", "lasiet", "lasi ", "lees ", "läs ", "læs ", "les ", "xem ", "đọc ", "baca ", "čítajte",
                        "pročitajte", "həmçinin", "te puede", "también te", "te recomendamos", "noticias relacionadas", "veja também",
@@ -262,7 +262,7 @@ MORE_RELATED_STARTS = ("прочитајте", "skaitykite", "citește", "citiț
                        "polecamy", "přečtěte", "вас может", "також читайте", "bunlar da", "ilginizi", "simak", "tonton",
                        "оқи", "сондай-ақ", "קראו", "más información", "lue ")
 RELATED_LINK_LABEL_RE = re.compile(
-    r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stories|news|coverage|reading|content))?"
+    r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stor(?:y|ies)|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|mehr zum thema|lee también|lea también|leia também|leggi anche|zobacz (?:także|też)"
     r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|по тэме|ilgili haberler|관련 ?기사|यह भी पढ़ें|بیشتر بخوانید|mohlo by vás zajímat|čtěte také"
@@ -270,7 +270,8 @@ RELATED_LINK_LABEL_RE = re.compile(
     + _MORE_RELATED + r")\W*$",
     re.IGNORECASE)
 RELATED_LINK_INLINE_RE = re.compile(
-    r"^\W*(?:(?:read (?:also|more|next)|read|also read|see also|related|more on (?:this|that)|читайте (?:также|також)|по теме"
+    r"^\W*(?:(?:read (?:also|more|next)|read|also read|see also|related(?: (?:articles?|stor(?:y|ies)|news|coverage"
+    r"|content))?|more on (?:this|that)|читайте (?:также|також)|по теме"
     r"|по темі|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche|zobacz (?:także|też)"
     r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|यह भी पढ़ें|بیشتر بخوانید|관련 ?기사|" + _MORE_RELATED
     # (a letter, or any non-ASCII character: RE2, which runs this in the furniture pattern, knows only ASCII letters)

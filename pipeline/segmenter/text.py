@@ -1038,6 +1038,18 @@ FURNITURE_RE = re.compile(
     # a comment form's button alone ("Trimite", "Absenden", "Отправить")
     r"|^\W*(?:trimite|absenden|envoyer|enviar|invia|wyślij|odeslat|odoslať|отправить|надіслати|адправіць|gönder"
     r"|skicka|lähetä|verzenden|versturen|küldés|изпрати|пошаљи|pošalji|siųsti|nosūtīt|αποστολή)\W*$"
+    # readers' comments as their authors' responsibility ("Os comentários são de responsabilidade exclusiva de seus
+    # autores ...", "Les commentaires n'engagent que leurs auteurs"), and a note that comments appear after moderation
+    # ("Yorumunuz editör onayından sonra yayımlanacaktır.")
+    r"|^\W*(?:os comentários são de (?:inteira |exclusiva )?responsabilidade|los comentarios son (?:de )?(?:la )?"
+    r"(?:exclusiva )?responsabilidad|i commenti sono (?:di )?(?:esclusiva )?responsabilità|les commentaires (?:n'engagent"
+    r"|n’engagent|sont sous la (?:seule )?responsabilité)|comments are the (?:sole )?responsibility of)\s.{0,300}$"
+    r"|^\W*(?:your comment will (?:be published|appear) (?:after|once)|yorumunuz (?:editör )?onay\w* sonra yay\w*"
+    r"|ihr kommentar wird nach (?:prüfung|freigabe|moderation)|votre commentaire sera publié après"
+    r"|(?:tu|su) comentario (?:será publicado|se publicará)|ваш комментарий (?:будет )?опубликован после"
+    r"|ваш коментар (?:буде )?опубліковано після|komentarz zostanie opublikowany po)(?:[\s,.:;!].{0,120})?$"
+    # a share bar's comment link with its count ("Yorum Yaz (7)")
+    r"|^\W*yorum yaz(?:\s*\(\d{1,5}\))?\W*$"
     # RIA's link under each photo ("Перейти в фотобанк")
     r"|^\W*перейти в фотобанк\W*$"
     # an English comment policy ("Comments stay open for 48 hours ...", "Commenters ... post under their first and last
@@ -1175,7 +1187,8 @@ FURNITURE_RE = re.compile(
     r"|mots-clés|mots clés|palabras clave|parole chiave|słowa kluczowe|klíčová slova|kľúčové slová|ключевые слова"
     r"|ключові слова|anahtar kelimeler|kulcsszavak|cuvinte cheie|λέξεις-κλειδιά|avainsanat|nyckelord|nøkkelord|nøgleord"
     r"|stichwörter|stichworte|palavras-chave|raktažodžiai|atslēgvārdi"
-    r"|теми|теме|teme|témák|teemat|temaer|ämnen|onderwerpen|tópicos|temas|temi|temalar|θέματα|tēmas|temos|teemad)\s*:"
+    r"|теми|теме|teme|témák|teemat|temaer|ämnen|onderwerpen|tópicos|temas|temi|temalar|θέματα|tēmas|temos|teemad"
+    r"|тегтер|тақырыптар)\s*:"
     # a reading time ("3 min read", "Olvasási idő: 4 perc", "Lesezeit: 4 Min."; 6 of 6 such training lines are
     # boilerplate in Dragnet's gold)
     # (after a date: "Aug 3, 2017 · 7 min read")
@@ -1190,7 +1203,8 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:play|pause|play (?:episode|video|audio)|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)\W*$"
     # a view counter ("Просмотров: 3 418", "Views: 12,400")
     r"|^\W*(?:views|просмотров|просмотры|переглядів|перегляди|baxış sayı|pregleda|pregledi|visninger|dilihat|zobrazení"
-    r"|megtekintések?|vizualizări|προβολές)\s*:?\s*\d[\d\s,.]*[kкm]?\W*$"
+    r"|megtekintések?|vizualizări|προβολές|қаралды|görüntülenme|wyświetlenia|visualizzazioni|visualizaciones"
+    r"|visualizações|vues)\s*:?\s*\d[\d\s,.]*[kкm]?\W*$"
     r"|^\W*\d[\d,.]*\s?[kmb]?\s+views\b.{0,80}$"  # a video's ("61,208 views  Dec 5, 2026  #Russia")
     r"|^\W*\d[\d\s,.]*(?:[kкm]|тыс\.?|млн\.?)?\s*(?:просмотр[а-я]*|прочитал[аио]?|прочтени[йяе]|переглядів|перегляд[а-яіїє]*"
     r"|visninger|zobrazení|megtekintés"
