@@ -146,3 +146,9 @@ def test_a_date_line_with_its_button_gives_the_date_alone_and_report_buttons_are
     lines = ["Vasile Tănase", "12.05.2016 18:02", "Scutul ne apără pe noi, nu pe americani.", "Răspunde", "Raportează abuz",
              "Ion Marin", "12.05.2016 18:26", "Moscova oricum va protesta.", "Răspunde", "Raportează abuz"]
     assert _parsed(lines) == [("Vasile Tănase", "12.05.2016 18:02"), ("Ion Marin", "12.05.2016 18:26")]
+
+
+def test_a_post_count_in_cyrillic_under_the_name_is_skipped_too() -> None:
+    lines = ["Иван Петров", "1 204 сообщения", "12.03.2014 16:02", "Карты не работают с утра.", "Ответить",
+             "гость_самара", "87 сообщений", "12.03.2014 16:25", "У меня тоже.", "Ответить"]
+    assert _parsed(lines) == [("Иван Петров", "12.03.2014 16:02"), ("гость_самара", "12.03.2014 16:25")]

@@ -521,8 +521,8 @@ def _widget_kind(line: str) -> str | None:
             return "skip"
         return None if _is_date_text(line) else "button"  # "01/02/2019 16:12" is a date line
     start = _first_word_start(line)
-    if start is not None and start[:1].isdigit():
-        return "skip" if REPUTATION_RE.match(line) else None
+    if (start is not None and start[:1].isdigit()) or (start is None and line[:1].isdigit()):
+        return "skip" if REPUTATION_RE.match(line) else None  # (start is None: a line with a letter beyond ASCII)
     if start is not None and not start.startswith(WIDGET_STARTS):
         return None
     if AVATAR_RE.match(line):
