@@ -225,6 +225,8 @@ REPLY_TO_STARTS = ("in repl", "reply", "replying", "svar ", "membalas", "reakcia
 # how a commenter's profile line opens in Facebook's comments plugin ("Works at Boeing", "Retired at Canadian Armed Forces")
 PROFILE_OPENINGS = ("works at", "worked at", "studied at", "studies at", "lives in", "went to", "retired at", "retired from")
 PROFILE_LINE = "(?:" + "|".join(PROFILE_OPENINGS) + r")\s+(?-i:[A-Z0-9])[^.!?]{0,60}"
+# a commenter's masked address under the name or beside it ("IP: 85.254.xx.xx")
+MASKED_IP = r"ip:?\s*[\d*x]{1,3}(?:\.[\d*x]{1,3}){3}"
 WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|level \d+"
                             # whom a reply answers, under its own header ("Response to NAME, DATE"; Dragnet's gold counts
                             # the line as the comment's, so it is no furniture, only no header)
@@ -236,7 +238,7 @@ WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|lev
                             rf"|{PROFILE_LINE}"
                             rf"|(?:{POST_WORDS})\s*(?:#|no\.|nr\.|№)?\s*\d{{1,5}}"
                             r"|this comment (?:was|has been|is) (?:deleted|removed|hidden)\b.{0,40}|liked by .{1,60}"
-                            r"|ip:?\s*[\d*x]{1,3}(?:\.[\d*x]{1,3}){3}"  # a commenter's masked address: "IP: 85.254.xx.xx"
+                            rf"|{MASKED_IP}"
                             r"|(?:comment )?(?:deleted|removed)"
                             r"|follow|op)\W*$",  # (Reddit's last button under a comment, and its badge of the poster)
                             re.IGNORECASE)
@@ -949,7 +951,7 @@ PLACE_RE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, [A-Z][\w.'-]*(?: [A-Z
 
 
 MAX_INITIALS = 3
-MASKED_IP_TAIL_RE = re.compile(r"\s+ip:?\s*[\d*x]{1,3}(?:\.[\d*x]{1,3}){3}\s*$", re.IGNORECASE)
+MASKED_IP_TAIL_RE = re.compile(r"\s+" + MASKED_IP + r"\s*$", re.IGNORECASE)
 URL_LIKE_RE = re.compile(r"://|www\.|\.(?:com|org|net)\b")  # a commenter's site under their signature, no name
 SUBJECT_MAX_CHARS = 80  # a comment's subject line (forums, Drupal): a headline's length, no sentence
 

@@ -27,7 +27,7 @@ from pipeline.segmenter.comments import (AVATAR_RE, COMMENT_FORM_HEADINGS, DATE_
                                          FORUM_POST_RE,
                                          FORUM_STATUS_RE, FORUM_SUBJECT_POST_RE, FORUM_SUBJECT_WORDS, PROFILE_LINE,
                                          PROFILE_OPENINGS, REPLY_TO,
-                                         LINE_CACHE_SIZE, MORE_COMMENTS_RE, REPLY_WORDS, REPUTATION_RE, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
+                                         LINE_CACHE_SIZE, MASKED_IP, MORE_COMMENTS_RE, REPLY_WORDS, REPUTATION_RE, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
                                          MetaMemo,
                                          is_button, is_counter, is_date_text,
                                          parse_comments_and_strays)
@@ -1488,7 +1488,7 @@ VOTE_COUNT_RE = re.compile(r"[+\-−±▲▼△▽↑↓]\s*\d")  # "+41", "-12"
 BUTTON_ROW_SIGN_RE = re.compile(r"[|·•/+−▲▼△▽↑↓]")  # a row's separators and votes
 BUTTON_ROW_MARK_RE = re.compile(BUTTON_ROW_SIGN_RE.pattern + r"|\d\s*$")  # ...or a count at the end
 UNLABELLED_MAX_LINES = 6  # lines of a comment above its buttons, at most
-MASKED_IP_RE = re.compile(r"ip:?\s*[\d*x]{1,3}(?:\.[\d*x]{1,3}){3}\s*$", re.IGNORECASE)  # "IP: 83.27.x.x"
+MASKED_IP_RE = re.compile(MASKED_IP + r"\s*$", re.IGNORECASE)  # "IP: 83.27.x.x"
 COMMENT_HEADER_MAX_LINES = 3  # an avatar's line, a name, a date (`_comment_header_above`)
 HEADED_COMMENT_REACH = 10  # ...for a comment under such a header, a comment this many lines away (rows of buttons are long)
 REPEATED_ROW_MAX_WORDS, REPEATED_ROW_MAX_CHARS = 6, 60
