@@ -121,7 +121,8 @@ def test_the_furniture_pattern_splits_into_its_alternatives_for_the_two_re2_pass
 def test_date_spans_agree_with_the_date_regexes() -> None:
     for line in _lines():
         regexes = (DATE_RE, TIME_RE, AGO_RE, comments.SHORT_UNIT_AGO_RE, comments.CYRILLIC_DATE_RE,
-                   comments.CYRILLIC_AGO_RE, comments.SHORT_YEAR_DATE_RE, comments.MORE_MONTHS_DATE_RE)
+                   comments.CYRILLIC_AGO_RE, comments.SHORT_YEAR_DATE_RE, comments.MORE_MONTHS_DATE_RE,
+                   comments.MORE_AGES_RE, comments.SPACED_H_TIME_RE)
         expected = sorted(match.span() for regex in regexes for match in regex.finditer(line))
         assert list(comments._date_spans(line)) == expected, line  # (a tuple: the answers are shared, see LINE_CACHE_SIZE)
 

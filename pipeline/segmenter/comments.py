@@ -174,13 +174,15 @@ BUTTON_WORDS = REPLY_WORDS + (
     "сообщить модератору", "повідомити модератора", "пожаловаться модератору",  # (a portal's "report to the moderator")
     # (stop 37: Lithuanian "Patinka (14)", "Nepatinka (2)", Portuguese, Finnish "Ilmoita asiaton viesti", Catalan)
     "patinka", "nepatinka", "pranešti", "responda", "ilmoita", "ilmoita asiaton viesti", "respon", "m'agrada",
-    "raportează abuz", "raporteaza abuz", "rapporteer")
+    "raportează abuz", "raporteaza abuz", "rapporteer",
+    "signaler ce commentaire", "signaler le commentaire", "zgłoś do usunięcia")  # (a Quebec daily; a Polish portal)
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
                    r"[♥❤]\ufe0f?\s*\d{1,5}",  # a forum's likes ("♥ 3", Discourse)
                    r"\d{1,5}\s*[▲▼△▽](?:\s*[▲▼△▽])?",
-                   r"(?:рейтинг|rating|votos):?\s*[+-]?\d{1,5}(?:\s*/\s*[-−]?\d{1,5})?",  # ("Votos: +12 / -7")
+                   # ("Votos: +12 / -7", a Polish portal's "Oceń: +31 -7")
+                   r"(?:рейтинг|rating|votos|oceń):?\s*[+-]?\d{1,5}(?:\s*/?\s*[-−]\d{1,5}|\s*/\s*\d{1,5})?",
                    r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?|empfehlung(?:en)?)", BUTTON_EXTRAS,
                    r"\d{1,3}(?:\.\d)?k?\s+claps?",  # (a publishing platform's applause under a response: "12 claps")
                    r"(?:dis)?agree\s*\(\d{1,5}\)", r"rated by readers:?\s*[+-]?\d{1,6}",
@@ -201,7 +203,8 @@ VOTE_STARTS = frozenset("👍👎▲▼△▽⬆⬇↑↓+−-")  # (what either
 PLUS_MINUS_VOTES_RE = re.compile(r"^\+\d{1,5}\s*(?:/\s*)?[-−]\d{1,5}$")  # "+5 / -1", "+12 -3"
 EXTRAS_ONLY_RE = re.compile(rf"^\W*(?:(?:{BUTTON_EXTRAS})\W*)+$", re.IGNORECASE)
 # an age as comment widgets print it, alone: "7d", "3h", "2 wk"
-SHORT_AGE_RE = re.compile(r"^\d{1,3}\s?(?:s|m|min|mins|h|hr|hrs|d|w|wk|wks|mo|y|yr|yrs)$", re.IGNORECASE)
+# (and the Scandinavian units of Facebook's plugin: "3 t" for "timer", "2 tim", "1 u" for a week, "uke" or "uge")
+SHORT_AGE_RE = re.compile(r"^\d{1,3}\s?(?:s|m|min|mins|h|hr|hrs|d|w|wk|wks|mo|y|yr|yrs|t|tim|u|v)$", re.IGNORECASE)
 # a day of the month without the year, as widgets print this year's dates: "Aug 2", "2 August"
 MONTH_DAY_RE = re.compile(rf"^(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?)$",
                           re.IGNORECASE)
@@ -312,6 +315,10 @@ REDDIT_HEADER_RE = re.compile(
 THREAD_NAV_TAIL_RE = re.compile(r"(?:\s*\|\s*(?:parent|root|prev|next|context))+\s*(?:\[[–-]\])?\s*$|\s*\[[–-]\]\s*$",
                                 re.IGNORECASE)
 THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such a line ends (a cheap test first)
+# a reply button after a comment's date on its line, and before it VK's note of whom a reply answers ("9 авг в 19:40
+# ответила Андрею | Ответить")
+REPLY_TAIL_RE = re.compile(r"(?:\s+(?:ответил|ответила|відповів|відповіла|replied to)\s+\S+)?\s*\|\s*(?:"
+                           + "|".join(map(re.escape, REPLY_WORDS)) + r")\s*$", re.IGNORECASE)
 COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME | Dec 3 2026 10:15 utc | 12"
 COMMENT_NUMBER_HEAD_RE = re.compile(r"^#\d{1,5}(?:\.\d{1,3})*\s*[—–-]\s*")  # "#2.1 — 11. August 2020, 17:48 Uhr"
 # a comment system's mark beside a name: LiveJournal's "[info]", lynx's link number, Drupal's "(not verified)", old Reddit's
@@ -469,9 +476,15 @@ def is_counter(line: str) -> bool:
     return _may_start_like(_first_word_start(line), COUNTER_STARTS) and COUNTER_RE.match(line) is not None
 
 
+ROW_LINK_MARKER_RE = re.compile(r"\[\d{1,4}\](?=\S)")  # a text browser's link numbers in a row ("[33]Reply [34]▲ 24")
+
+
 def _button_match(line: str) -> bool:
     """BUTTON_RE matches the line and it is not counts and ages alone; or it is a row of vote arrows with their counts
-    ("👍 12 👎 3"), or a dotted row of buttons with a date (`_dotted_row_date`)."""
+    ("👍 12 👎 3"), or a dotted row of buttons with a date (`_dotted_row_date`); a row that opens with a text browser's
+    link number is read without its link numbers."""
+    if line[:1] == "[" and ROW_LINK_MARKER_RE.match(line):
+        line = ROW_LINK_MARKER_RE.sub("", line)
     if line[:1] in VOTE_STARTS and (PLUS_MINUS_VOTES_RE if line.isascii() else VOTES_RE).match(line):
         return True
     return (BUTTON_RE.match(line) is not None and (HAS_DIGIT(line) is None or EXTRAS_ONLY_RE.match(line) is None)) \
@@ -577,7 +590,7 @@ SHORT_YEAR_DATE_RE = re.compile(r"\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}
                                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+'?\d{2}\b(?![:.]\d|,?\s*(?:19|20)\d\d)",
                                 re.IGNORECASE)
 # dates with month names of languages that DATE_RE (a feature of the network, which stays as trained) lacks: Danish,
-# Norwegian, Swedish, Finnish, Czech, Slovak, Croatian, Serbian, Estonian and Catalan ("12. maj 2015", "14. června 2017",
+# Norwegian, Swedish, Finnish, Czech, Slovak, Croatian, Serbian, Estonian, Catalan and Georgian ("12. maj 2015", "14. června 2017",
 # "30. joulukuuta 2016", "12 d'octubre de 2023"), and Lithuanian ("2023 m. birželio 14 d.")
 MORE_MONTHS = ("januar|februar|marts|mars|april|maj|mai|juni|juli|august|september|oktober|november|december|desember"
                "|januari|februari|augusti|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta"
@@ -586,33 +599,40 @@ MORE_MONTHS = ("januar|februar|marts|mars|april|maj|mai|juni|juli|august|septemb
                "|novembra|decembra|siječnja|veljače|ožujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|listopada|studenoga"
                "|prosinca|januara|februara|marta|aprila|maja|juna|jula|avgusta|oktobra|јануара|фебруара|марта|априла|маја"
                "|јуна|јула|августа|септембра|октобра|новембра|децембра|jaanuar|veebruar|märts|aprill|juuni|juuli|oktoober"
-               "|detsember|gener|febrer|març|abril|maig|juny|juliol|agost|setembre|octubre|novembre|desembre")
+               "|detsember|gener|febrer|març|abril|maig|juny|juliol|agost|setembre|octubre|novembre|desembre"
+               "|იანვარი|თებერვალი|მარტი|აპრილი|მაისი|ივნისი|ივლისი|აგვისტო|სექტემბერი|ოქტომბერი|ნოემბერი|დეკემბერი")
 LT_MONTHS = "sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|rugpjūčio|rugsėjo|spalio|lapkričio|gruodžio"
 MORE_MONTHS_DATE_RE = re.compile(rf"(?<!\w)\d{{1,2}}\.?\s+(?:de |d'|d’)?(?:{MORE_MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}(?!\d)"
                                  rf"|(?<!\d)(?:19|20)\d\d\s*m\.\s*(?:{LT_MONTHS})\s+\d{{1,2}}\s*d\.", re.IGNORECASE)
 # a Hungarian date with the month abbreviated ("2022. nov. 14. 20:03")
 HU_SHORT_DATE_RE = re.compile(r"\b(?:19|20)\d\d\.\s*(?:jan|febr?|márc|ápr|máj|jún|júl|aug|szept?|okt|nov|dec)\.?\s*\d{1,2}\.",
                               re.IGNORECASE)
+# a time as French-language sites print it with spaces ("à 10 h 41 min", "07 h 48"), which TIME_RE (a network feature) lacks
+SPACED_H_TIME_RE = re.compile(r"(?:(?<=\d{4} )|(?<=\d{4}, )|(?<=à ))\d{1,2} h \d{2}(?: min)?\b")  # (after a year or "à")
+# ages that OTHER_AGO_RE (a feature of the network) lacks: Slovene ("pred 25 minutami", "pred 1 uro", "pred 2 dnevoma"),
+# whose units differ from Slovak's ("pred 2 hodinami") in the same frame
+MORE_AGES_RE = re.compile(r"\bpred\s+\d+\s+(?:sekund|minut|ur[aoi]|urama|urami|dnev|dnem|ted(?:n|en)|mesec|let)\w*", re.IGNORECASE)
 HU_SHORT_DATE_GATE = re.compile(r"\d\d\.\s*[a-zA-Záé]{3,5}\.").search
 SHORT_YEAR_GATE = re.compile(r"\d\s+[A-Za-z]{3,9}\.?,?\s+'?\d\d(?!\d)").search
 LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
                          for pattern in (DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE, SHORT_UNIT_AGO_RE,
-                                         CYRILLIC_DATE_RE, CYRILLIC_AGO_RE, SHORT_YEAR_DATE_RE, HU_SHORT_DATE_RE,
+                                         CYRILLIC_DATE_RE, CYRILLIC_AGO_RE, SHORT_YEAR_DATE_RE, HU_SHORT_DATE_RE, MORE_AGES_RE,
+                                         SPACED_H_TIME_RE,
                                          MORE_MONTHS_DATE_RE)}
 
 
 @functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every match of DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, SHORT_YEAR_DATE_RE, AGO_RE, OTHER_AGO_RE and
-    SHORT_UNIT_AGO_RE
-    (and CYRILLIC_DATE_RE, CYRILLIC_AGO_RE in Cyrillic text) in the text, sorted; a pattern runs only when its necessary
-    condition holds."""
+    """(start, end) of every match of the date and age patterns (LOWERED_DATE_PATTERNS' keys; CYRILLIC_DATE_RE and
+    CYRILLIC_AGO_RE in Cyrillic text only) in the text, sorted; a pattern runs only when its necessary condition holds."""
     lowered = lowered_for_gates(text)
     patterns = []
     if DATE_GATE(text):
         patterns += (DATE_RE, SHORT_MONTH_DATE_RE, MORE_MONTHS_DATE_RE)
     if TIME_GATE(text):
         patterns.append(TIME_RE)
+    if " h " in text:
+        patterns.append(SPACED_H_TIME_RE)
     if SHORT_YEAR_GATE(text):
         patterns.append(SHORT_YEAR_DATE_RE)
     if HU_SHORT_DATE_GATE(text):
@@ -623,6 +643,8 @@ def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
             patterns.append(SHORT_UNIT_AGO_RE)
     if lowered is None or any(map(lowered.__contains__, OTHER_AGO_ASCII_WORDS if text.isascii() else OTHER_AGO_WORDS)):
         patterns.append(OTHER_AGO_RE)
+        if lowered is None or "pred " in lowered:
+            patterns.append(MORE_AGES_RE)
     if not text.isascii() and CYRILLIC(text):
         patterns += (CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)
     if lowered is None:
@@ -663,6 +685,9 @@ def _is_date_text(text: str) -> bool:
 is_date_text = _is_date_text  # for the title rule (text.py): a date line is no headline
 
 
+CLASS_YEAR_RE = re.compile(r"^['’]\d\d$")
+
+
 def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = False) -> bool:
     """A commenter's name or handle: 1-4 words, mostly capitalised (any case with `any_case`), not a
     date, counter or button; `date_tested`: the caller knows the text is no date text (`_is_date_text`)."""
@@ -679,9 +704,10 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
         return False
     if (not date_tested and _is_date_text(text)) or _control_kind(text) is not None:
         return False
-    # (but a handle and a town: "Gaz1975, Workington")
+    # (but a handle and a town: "Gaz1975, Workington"; a name and a class year: "Concerned alum ’79", "Dana Reyes '05")
     if len(words) > 1 and any(map(str.isdigit, text)) and not (
-            words[0].endswith(",") and not any(map(str.isdigit, text[len(words[0]):]))):
+            words[0].endswith(",") and not any(map(str.isdigit, text[len(words[0]):]))) \
+            and not (CLASS_YEAR_RE.match(words[-1]) and not any(map(str.isdigit, text[:-len(words[-1])]))):
         return False
     if text[:1].isdigit() and sum(map(str.isdigit, text)) > sum(map(str.isalpha, text)):  # a score: "184p", "12 pts"
         return False
@@ -721,6 +747,13 @@ def _meta_of(line: str) -> _Meta | None:
         return None
     if line[:1] in "Oo" and line[:20].casefold() == "originally posted by":
         return None  # a quotation's header inside a forum post, not the post's author
+    if ("IP" in line or "ip" in line) and (masked := MASKED_IP_END_RE.search(line)) is not None and masked.start() > 0 \
+            and (meta := _meta_of(line[:masked.start()])) is not None:
+        return meta  # "18.10.2011 15:58 | IP: 83.27.*.*": the commenter's masked address after the date
+    if "|" in line and (tail := REPLY_TAIL_RE.search(line)) is not None and tail.start() > 0 \
+            and "|" not in line[:tail.start()] \
+            and (dated := _meta_of(line[:tail.start()])) is not None and dated.date and not dated.author:
+        return dated
     navigated = line.endswith(THREAD_NAV_ENDS)
     if navigated or not line.isascii():  # (the cheap tests for the three forms below)
         if navigated and (nav := THREAD_NAV_TAIL_RE.search(line)) is not None and nav.start() > 0:
@@ -952,6 +985,7 @@ PLACE_RE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, [A-Z][\w.'-]*(?: [A-Z
 
 MAX_INITIALS = 3
 MASKED_IP_TAIL_RE = re.compile(r"\s+" + MASKED_IP + r"\s*$", re.IGNORECASE)
+MASKED_IP_END_RE = re.compile(r"\s*[|·•,]?\s+" + MASKED_IP + r"\s*$", re.IGNORECASE)  # (after a separator too)
 URL_LIKE_RE = re.compile(r"://|www\.|\.(?:com|org|net)\b")  # a commenter's site under their signature, no name
 SUBJECT_MAX_CHARS = 80  # a comment's subject line (forums, Drupal): a headline's length, no sentence
 

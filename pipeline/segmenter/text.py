@@ -375,8 +375,10 @@ def unwrap_lines(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
         above_number, above = numbered[index - 1] if index else (None, "")
         # a line that starts a sentence under one that ends one may be a line of its own ("Reply", a name)
         # (a footnote's mark may follow the full stop: "... replace it.1"; a footnote opens with its number)
+        # (a text browser's link number before the first word counts for nothing: "[36]Reply [37]▲ 2")
+        opening = text[text.index("]") + 1:] if text[:1] == "[" and LINK_MARKER_RE.match(text) else text
         sentence_break = above.rstrip("0123456789").endswith(SENTENCE_ENDS) and (
-            text[:1].isupper() or FOOTNOTE_RE.match(text) is not None)
+            opening[:1].isupper() or FOOTNOTE_RE.match(text) is not None)
         # a line that ends with a word no sentence or heading ends with ("Three Options for") was cut, however short
         continuing = above.rsplit(" ", 1)[-1].casefold() in CONTINUING_WORDS
         cut = continuing or _cut_before(above, text, width)
@@ -887,6 +889,28 @@ FURNITURE_RE = re.compile(
     r"|^\W*get the (?:biggest|latest|top) (?:stories|news|headlines)\b.{0,80}\b(?:sign up|subscribe)\b.{0,60}$"
     r"|^\W*(?:send (?:this )?to a friend|изпрати на приятел|отправить другу|envoyer à un ami|an einen freund senden)\W*$"
     r"|^\W*(?:ämnen i artikeln|emner i artiklen|emner i artikkelen)\W*$"
+    # a newsletter prompt that names the newsletter ("Sign up for the Ottawa Insider newsletter. A daily guide to ...",
+    # "Sign up to the Estuary Champion newsletter for the week's top stories"), and News Corp's follow prompt ("Don't miss
+    # out on the headlines from World. Followed categories will be added to My News.")
+    r"|^\W*(?:subscribe|sign up|register) (?:to|for) (?:our|the|my)(?: \S+){1,4} newsletters?\b.{0,200}$"
+    r"|^\W*don[’']t miss out on the headlines from\b|\bfollowed categories will be added to my news\b"
+    # comments kept for subscribers ("Pour réagir à cet article, vous devez être abonné ou inscrit.", "Os comentários a
+    # este artigo estão reservados a assinantes."), a subscription's pitch ("Assine o Atlântico e tenha acesso ilimitado
+    # ..."), a newsletter's ("Abonnez-vous à l'infolettre quotidienne"), a ticker's label ("Ultima oră: ...")
+    r"|^\W*pour (?:réagir|commenter|participer)(?: à (?:cet article|la discussion|ce débat))?,? vous devez être"
+    r" (?:abonné|inscrit|connecté)"
+    r"|\b(?:comments|commentaires|comentários|comentarios|kommentare|commenti)\b.{0,30}\b(?:are reserved (?:for|to)"
+    r" subscribers|sont réservés aux abonnés|estão reservados a assinantes|están reservados a suscriptores|sind abonnenten"
+    r" vorbehalten|sono riservati agli abbonati)\b"
+    r"|^\W*(?:assine|subscribe to|abonnez-vous à|abonnieren sie|suscríbete a|abbonati a)\b.{0,60}\b(?:acesso ilimitado"
+    r"|unlimited access|accès illimité|unbegrenzten zugriff|acceso ilimitado|accesso illimitato)\b"
+    r"|\babonnez-vous à (?:l'|l’|notre |la )?(?:infolettre|newsletter)\b"
+    r"|^\W*(?:ultima oră|ultima ora|breaking news|eilmeldung|dernière minute|última hora|ultim'ora|срочно|терміново)\s*:"
+    # a form's button as lynx prints it ("(BUTTON) Send", "(BUTTON) Адправіць")
+    r"|^\(button\)"
+    # a donation button alone on its line ("Give Now", "Donate today", "Jetzt spenden", "Faire un don")
+    r"|^\W*(?:donate(?: now| today| here)?|give (?:now|today|here)|(?:jetzt )?spenden|faire un don|donar(?: ahora)?"
+    r"|пожертвовать)\W*$"  # (not "Give" alone: an article's subheading)
     # a metered paywall's count ("You've read 3 of your 4 free articles this month.")
     r"|^\W*you(?:'ve|’ve| have) read \d+ of (?:your |\d+ )?(?:\d+ )?free (?:articles?|stories)\b.{0,60}$"
     r"|^\W*(?:this is your (?:last|final) free (?:article|story)|you have \d+ free (?:articles?|stories) (?:left|remaining))"
@@ -934,6 +958,12 @@ FURNITURE_RE = re.compile(
     # accept all cookies or manage your choices")
     r"|^\W*we and our (?:\d+ )?(?:partners|vendors) (?:use|store|process|may|collect|and)\b"
     r"|\bstore and/or access information on a device\b"
+    # ... in other languages ("Noi e i nostri 412 partner utilizziamo cookie ..."), and a pay-or-consent wall's buttons
+    # ("Accetta e continua", "Rifiuta e abbonati a 2,99 € al mese")
+    r"|^\W*(?:noi e i nostri|nous et nos|wir und unsere|nosotros y nuestros|nós e os nossos|wij en onze|my i nasi|мы и наши)"
+    r" (?:\d+ )?(?:partner|partenaires|socios|parceiros|partners|partnerzy|партнеры)"
+    r"|^\W*(?:accept and continue|accetta e continua|accepter et continuer|akzeptieren und weiter|aceptar y continuar"
+    r"|aceitar e continuar)\W*$|^\W*(?:rifiuta e abbonati|refuser et s'abonner|ablehnen und abonnieren|reject and subscribe)\b.{0,60}$"
     r"|^\W*with your (?:permission|consent),? we\b|^\W*you can (?:accept|reject|change|withdraw|manage)\b.{0,60}"
     r"\b(?:cookies|consent|choices|preferences|settings)\b"
     r"|^\W*these cookies (?:are|help|allow|enable|let|may|collect|remember|make|do)\b|^\W*always active\W*$"

@@ -1,0 +1,110 @@
+"""Rules from rounds 46-47 of probe pages (stop 38): ages and dates in more formats (Slovene ages, Facebook's
+Scandinavian "3 t", French "à 10 h 41 min", Georgian months), a date with a masked address or a reply button after it,
+a text browser's rows of buttons with link numbers, class years after commenters' names, and notices, prompts and
+buttons of consent walls, newsletters, subscriptions, donations and lynx's forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segmenter.comments import _meta_of, is_button, is_date_text, parse_comments
+from pipeline.segmenter.text import _is_furniture, furniture_flags, unwrap_lines
+
+
+def _parsed(lines: list[str]) -> list[tuple[str | None, str | None]]:
+    return [(comment.author, comment.date) for comment in parse_comments(lines)]
+
+
+@pytest.mark.parametrize("age", ["pred 25 minutami", "pred 1 uro", "pred 2 urama", "pred 3 urami", "pred 2 dnevoma",
+                                 "3 t", "2 tim", "42 min"])
+def test_slovene_and_scandinavian_ages_are_dates(age: str) -> None:
+    assert is_date_text(age)
+
+
+@pytest.mark.parametrize("date", ["3 septembre 2014 à 10 h 41 min", "5 février 2011 07 h 48", "6 ოქტომბერი 2016, 13:02"])
+def test_french_spaced_times_and_georgian_months_make_dates(date: str) -> None:
+    assert is_date_text(date)
+
+
+def test_a_spaced_time_needs_a_year_or_a_before_it() -> None:
+    assert not is_date_text("after 5 h 30 min of talks")
+    assert _meta_of("He left at 5 h 30 min later") is None
+
+
+def test_a_date_followed_by_a_masked_address_or_a_reply_button_is_the_date() -> None:
+    assert _meta_of("18.10.2011 15:58 | IP: 83.27.*.*").date == "18.10.2011 15:58"
+    assert _meta_of("9 авг в 19:02 | Ответить").date == "9 авг в 19:02"
+    assert _meta_of("9 авг в 19:40 ответила Андрею | Ответить").date == "9 авг в 19:40"
+    # a name, a date and a button in one row stay as they were read (no date-only header made of the name)
+    assert _meta_of("B.R. | November 9, 2012 11:32 AM | Reply") is None
+
+
+def test_a_vk_thread_with_replies_keeps_every_comment_and_its_date() -> None:
+    lines = ["Андрей Соловьёв", "Поедут, конечно, куда денутся.", "9 авг в 19:02 | Ответить",
+             "Светлана Мухина", "Андрей, не все так просто с визами.", "9 авг в 19:40 ответила Андрею | Ответить",
+             "Виктор Зуев", "Программа работает уже десять лет.", "9 авг в 21:16 | Ответить"]
+    assert _parsed(lines) == [("Андрей Соловьёв", "9 авг в 19:02"), ("Светлана Мухина", "9 авг в 19:40"),
+                              ("Виктор Зуев", "9 авг в 21:16")]
+
+
+@pytest.mark.parametrize("row", ["[33]Адказаць [34]▲ 24 [35]▼ 3", "[12]Reply [13]Report", "Oceń: +31 -7",
+                                 "Signaler ce commentaire", "odpowiedz | zgłoś do usunięcia"])
+def test_rows_of_buttons(row: str) -> None:
+    assert is_button(row)
+
+
+def test_a_link_number_alone_is_no_button() -> None:
+    assert not is_button("[3]Home") and not is_button("[3]Reply to the minister's letter was slow")
+
+
+def test_a_lynx_button_row_under_a_full_sentence_is_not_joined_to_it() -> None:
+    width = 77
+    paragraph = ["This line of a comment is wrapped by the text browser at its width so the next", "one goes on.",
+                 "Сымон, галоўнае — пачалі. Еўропа наогул яшчэ нічога не зрабіла праз Кіпр, заўважце.",
+                 "[36]Адказаць [37]▲ 2 [38]▼ 0"]
+    lines = [*(f"filler line number {index} of the page, cut where the width ends and going" for index in range(4)),
+             *paragraph]
+    lines = [line.ljust(min(width, len(line))) for line in lines]
+    numbered = list(enumerate(lines, start=1))
+    texts = [text for _, text in unwrap_lines(numbered)]
+    assert "[36]Адказаць [37]▲ 2 [38]▼ 0" in texts
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Dana Reyes '05", "Dana Reyes '05"), ("Gaz1975, Workington", "Gaz1975, Workington")])
+def test_a_class_year_after_a_name_keeps_it_a_name(name: str, expected: str) -> None:
+    assert _meta_of(name).author == expected
+
+
+def test_digits_elsewhere_still_make_no_name() -> None:
+    assert _meta_of("Room 101 ’79") is None
+
+
+FURNITURE = [
+    "Give Now", "Donate", "Donate today", "Jetzt spenden", "(BUTTON) Адправіць", "(BUTTON) Send",
+    "Sign up for the Ottawa Insider newsletter. A daily guide to the decisions shaping federal politics.",
+    "Sign up to the Estuary Champion newsletter for the week's top stories, straight to your inbox.",
+    "Don’t miss out on the headlines from World. Followed categories will be added to My News.",
+    "Noi e i nostri 412 partner utilizziamo cookie o tecnologie simili per finalità tecniche.",
+    "Accetta e continua", "Rifiuta e abbonati a 2,99 € al mese",
+    "Pour réagir à cet article, vous devez être abonné ou inscrit.",
+    "Os comentários a este artigo estão reservados a assinantes.",
+    "Assine o Atlântico e tenha acesso ilimitado a todos os artigos.",
+    "Vous aimez cet article? Abonnez-vous à l'infolettre quotidienne de La Gazette.",
+    "Ultima oră: Guvernul a aprobat rectificarea bugetară",
+]
+
+TEXT = [
+    "GIVE", "Give me a reason to believe the talks will resume.", "The senator said sign up for the draft was over.",
+    "The minister told reporters that donations to the fund had doubled.",
+    "We and the Italians agreed, the minister said, on the partner countries' role.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_notices_prompts_and_buttons_are_furniture_one_by_one_and_in_batches(line: str) -> None:
+    assert _is_furniture(line) and furniture_flags([line] * 1200)[0]
+
+
+@pytest.mark.parametrize("line", TEXT)
+def test_lines_with_the_same_words_are_not(line: str) -> None:
+    assert not _is_furniture(line) and not furniture_flags([line] * 1200)[0]
