@@ -1,14 +1,19 @@
-"""Rules from rounds 46-47 of probe pages (stop 38): ages and dates in more formats (Slovene ages, Facebook's
+"""Rules from rounds 46-49 of probe pages (stop 38): ages and dates in more formats (Slovene ages, Facebook's
 Scandinavian "3 t", French "à 10 h 41 min", Georgian months), a date with a masked address or a reply button after it,
-a text browser's rows of buttons with link numbers, class years after commenters' names, and notices, prompts and
-buttons of consent walls, newsletters, subscriptions, donations and lynx's forms."""
+a text browser's rows of buttons with link numbers and its paragraphs' width, comment headers (class years, towns,
+initials, ranks, author badges, a newsletter platform's "NAME Feb 23"), breadcrumb trails labelled body, and notices,
+prompts and buttons of consent walls, newsletters, subscriptions, donations, reader views and lynx's forms."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from pipeline.segmenter.comments import _meta_of, is_button, is_date_text, parse_comments
-from pipeline.segmenter.text import _is_furniture, furniture_flags, unwrap_lines
+from pipeline.segmenter.text import _is_furniture, _trails_in_body, furniture_flags, split_lines, unwrap_lines, wrap_width
+
+PAGES = Path(__file__).parent / "pages"
 
 
 def _parsed(lines: list[str]) -> list[tuple[str | None, str | None]]:
@@ -91,12 +96,18 @@ FURNITURE = [
     "Assine o Atlântico e tenha acesso ilimitado a todos os artigos.",
     "Vous aimez cet article? Abonnez-vous à l'infolettre quotidienne de La Gazette.",
     "Ultima oră: Guvernul a aprobat rectificarea bugetară",
+    "5-6 minuti", "4–5 minutes", "We’re glad you’ve read 5 of our articles this month.",
+    "For as little as $6 a month, you can support our journalism.",
+    "Thank you! For your security, we’ve sent a confirmation email to the address you entered.",
+    "Thank you! For your security, we've mailed you a link.", "Deze inhoud kan helaas niet worden getoond.", "Cookie-instellingen aanpassen", "Najnovije Najstarije Najpopularnije",
+    "Новосибирск, 24 июня, четверг. Погода: +24°С. Курс ЦБ: $ 31,17 € 38,25", "KGS/USD 89.20",
 ]
 
 TEXT = [
     "GIVE", "Give me a reason to believe the talks will resume.", "The senator said sign up for the draft was over.",
     "The minister told reporters that donations to the fund had doubled.",
     "We and the Italians agreed, the minister said, on the partner countries' role.",
+    "The talks lasted 5-6 hours", "Najnovije vesti iz Beograda", "Погода в Москве испортилась.",
 ]
 
 
@@ -108,3 +119,51 @@ def test_notices_prompts_and_buttons_are_furniture_one_by_one_and_in_batches(lin
 @pytest.mark.parametrize("line", TEXT)
 def test_lines_with_the_same_words_are_not(line: str) -> None:
     assert not _is_furniture(line) and not furniture_flags([line] * 1200)[0]
+
+
+@pytest.mark.parametrize(("header", "author", "date"), [
+    ("szürkeeminencia | 2012.05.03. 17:41 | #1", "szürkeeminencia", "2012.05.03. 17:41"),
+    ("Николай, Смоленск 12.08.2015 15:58", "Николай, Смоленск", "12.08.2015 15:58"),
+    ("Сергей В. 12.08.2015 17:20", "Сергей В.", "12.08.2015 17:20"),
+    ("marinella r. - 11/11/2011 alle 16:54", "marinella r.", "11/11/2011 alle 16:54"),
+    ("Кирилл Ветлугин Автор записи 30.07.2014 в 11:52", "Кирилл Ветлугин", "30.07.2014 в 11:52"),
+    ("Evelyn Marchetti Author Feb 23", "Evelyn Marchetti", "Feb 23"),
+    ("Paul Renko Feb 23", "Paul Renko", "Feb 23"),
+    ("Sgt Maj (Ret) T. Brannigan says:", "Sgt Maj (Ret) T. Brannigan", None),
+])
+def test_comment_headers(header: str, author: str, date: str | None) -> None:
+    meta = _meta_of(header)
+    assert (meta.author, meta.date) == (author, date)
+
+
+@pytest.mark.parametrize("line", ["Since Feb 23", "Abigail Fielding-Smith, Financial Times, August 7",
+                                  "by denis-The-menace (471988) writes:"])
+def test_lines_that_head_no_comment_by_their_name(line: str) -> None:
+    meta = _meta_of(line)
+    assert meta is None or meta.author is None
+
+
+def test_a_reply_line_in_french_is_skipped_not_taken_for_the_author() -> None:
+    lines = ["Jean-Marc Lefaucheux", "Le 09/08/2022 à 13h02", "Un texte de commentaire assez long pour compter.",
+             "Nadia_R", "Le 09/08/2022 à 18h03", "Réponse à Jean-Marc Lefaucheux", "Je ne suis pas d'accord sur ce point."]
+    assert _parsed(lines) == [("Jean-Marc Lefaucheux", "Le 09/08/2022 à 13h02"), ("Nadia_R", "Le 09/08/2022 à 18h03")]
+
+
+@pytest.mark.parametrize("row", ["Recommander (21)", "Lik 8", "[52]Vasta [53]Teata moderaatorile"])
+def test_more_buttons(row: str) -> None:
+    assert is_button(row)
+
+
+def test_a_lynx_page_is_unwrapped_at_its_paragraphs_width_not_at_a_wider_flush_left_heading() -> None:
+    page = (PAGES / "pl_regional2017_zapad_obserwatorzy_lynx.txt").read_text(encoding="utf-8")
+    numbered = split_lines(page)
+    longest = max(len(text) for _, text in numbered if " " in text and "://" not in text)
+    assert wrap_width(numbered) == 74 < longest  # (the flush-left headline: 79 characters)
+    paragraph = next(text for _, text in unwrap_lines(numbered) if text.startswith("Rozpoczęte w czwartek"))
+    assert paragraph.endswith("Dokumentu wiedeńskiego OBWE.")
+
+
+def test_breadcrumb_trails_labelled_body_are_boilerplate_but_not_date_lines() -> None:
+    lines = ["[16]Головна » [17]Новини » [18]Політика", "Главная / В мире / Политика",
+             "Monday, 11.05.2012 / 9:44 PM / News", "Superman > Hulk"]
+    assert _trails_in_body(lines, ["body"] * 4) == [0, 1]

@@ -175,7 +175,9 @@ BUTTON_WORDS = REPLY_WORDS + (
     # (stop 37: Lithuanian "Patinka (14)", "Nepatinka (2)", Portuguese, Finnish "Ilmoita asiaton viesti", Catalan)
     "patinka", "nepatinka", "pranešti", "responda", "ilmoita", "ilmoita asiaton viesti", "respon", "m'agrada",
     "raportează abuz", "raporteaza abuz", "rapporteer",
-    "signaler ce commentaire", "signaler le commentaire", "zgłoś do usunięcia")  # (a Quebec daily; a Polish portal)
+    "signaler ce commentaire", "signaler le commentaire", "zgłoś do usunięcia",  # (a Quebec daily; a Polish portal)
+    "recommander", "j'approuve", "lik",  # (French "Recommander (34)"; Norwegian "Lik 8")
+    "teata moderaatorile")  # (Estonian "Vasta Teata moderaatorile")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
 BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
@@ -210,6 +212,11 @@ MONTH_DAY_RE = re.compile(rf"^(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{
                           re.IGNORECASE)
 NAME_THEN_AGE_RE = re.compile(r"^(?P<author>.{1,40}?)\s*[·•|—–-]?\s+(?P<date>\d{1,3}\s?(?:min|h|hr|d|w|wk|mo|y|yr)s?)$",
                               re.IGNORECASE)
+# a name, then a day of this year's month, as a newsletter platform's comment row prints them ("Paul Renko Feb 23"), and
+# the badge of the post's author between them ("Evelyn Marchetti Author Feb 23")
+NAME_THEN_MONTH_DAY_RE = re.compile(rf"^(?P<author>.{{1,40}}?)\s+(?P<date>(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)$",
+                                    re.IGNORECASE)
+ROW_BADGE_TAIL_RE = re.compile(r"\s+(?:author|post author|moderator|admin|staff)$", re.IGNORECASE)
 # lines of comment widgets that are neither text nor meta: avatar alt texts, "edited" marks, the
 # "Reply to NAME" line above a reply, "see more" under a truncated comment
 AVATAR_RE = re.compile(r"^\W*(?:user\s+|profile\s+)?(?:avatar|profile (?:picture|image|photo))(?:\s+(?:image|photo))?\W*$",
@@ -220,7 +227,7 @@ POST_WORDS = "beitrag|kommentar|comment|post|antwort|commentaire|réponse|ком
 # a reply's line naming the comment it answers ("In reply to NAME", "Svar til NAME", "Membalas @NAME", "Reakcia na: NAME")
 REPLY_TO = (r"(?:(?:in\s+)?repl(?:y|ying)\s+to|svar\s+till?|membalas|rea[kc]ci?e?a?\s+na:?|odgovor\s+(?:korisniku|na)"
             r"|antwort\s+(?:auf|an)|odpowiedź\s+do|risposta\s+a"
-            r"|en\s+réponse\s+à|répondre\s+à|(?:в\s+)?ответ\s+(?:на|для)|(?:у\s+)?відповідь\s+(?:на|для)|odpowiedź\s+na|in\s+risposta\s+a|respuesta\s+a|em\s+resposta\s+a"
+            r"|(?:en\s+)?réponse\s+à|répondre\s+à|(?:в\s+)?ответ\s+(?:на|для)|(?:у\s+)?відповідь\s+(?:на|для)|odpowiedź\s+na|in\s+risposta\s+a|respuesta\s+a|em\s+resposta\s+a"
             r"|reactie\s+op)\s+[^.!?]{1,40}")
 REPLY_TO_STARTS = ("in repl", "reply", "replying", "svar ", "membalas", "reakcia", "reakce", "odgovor", "antwort",
                    "en réponse", "répondre à", "odpowiedź", "risposta", "in risposta", "respuesta", "em resposta", "reactie", "ответ ",
@@ -260,6 +267,7 @@ COMMENTED_TAIL_RE = re.compile(r"\s+(?:commented|replied|posted)(?:\s+(?:at|on))
 BY_PREFIX_RE = re.compile(r"^by:?\s+(?=\S)", re.IGNORECASE)
 # a name's last initial: a capital, or a letter of a script without case ("Gregory T.", "Δημήτρης Κ.", "ლაშა კ."), or
 # any letter after a handle's underscore ("giovanni_b.")
+LOWER_INITIAL_END_RE = re.compile(r"\s[^\W\d_]\.$")
 INITIAL_END_RE = re.compile(r"(?:^|\s)(?![a-zа-яёіїєґα-ωß-ÿ])[^\W\d_]\.$|(?<=[^\W\d_]_)[^\W\d_]\.$")
 # a comment's number before its author's name ("#2 Веселина Т.")
 NUMBERED_NAME_RE = re.compile(r"^#\d{1,4}\s+(?P<name>.+)$")
@@ -279,6 +287,9 @@ POSTED_BY_OTHER_STARTS = ("posté", "publié", "écrit", "publicado", "escrito",
 SIGNATURE_MARKS = ("- ", "– ", "— ")
 SIGNATURE_MAX_PARTS = 4
 # "Gwen O. says: Post author": a WordPress theme's badge after a commenter's "says:"
+# a blog's badge for the post's author glued to a commenter's name ("Кирилл Ветлугин Автор записи", "Dana Reyes Post author")
+AUTHOR_BADGES = ("post author", "автор записи", "автор статьи", "beitragsautor", "auteur de l'article", "autor de la entrada")
+AUTHOR_BADGE_TAIL_RE = re.compile(r"\s+(?:" + "|".join(map(re.escape, AUTHOR_BADGES)) + r")$", re.IGNORECASE)
 SAYS_BADGE_TAIL_RE = re.compile(r"(?<=:)\s*(?:post author|author|moderator|admin|staff)\s*$", re.IGNORECASE)
 # a forum post's header (phpBB): "Post by NAME » DATE", "Сообщение NAME » 05 дек 2026, 14:32"
 FORUM_POST_RE = re.compile(r"^\W*(?:post(?: by)?|сообщение|повідомлення|beitrag von)\s+(?P<author>[^»]{1,40}?)\s+»\s+(?P<date>.+)$",
@@ -319,7 +330,8 @@ THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such
 # ответила Андрею | Ответить")
 REPLY_TAIL_RE = re.compile(r"(?:\s+(?:ответил|ответила|відповів|відповіла|replied to)\s+\S+)?\s*\|\s*(?:"
                            + "|".join(map(re.escape, REPLY_WORDS)) + r")\s*$", re.IGNORECASE)
-COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*\d{1,5}$")  # "Posted by: NAME | Dec 3 2026 10:15 utc | 12"
+# "Posted by: NAME | Dec 3 2026 10:15 utc | 12", "NAME | 2012.05.03. 17:41 | #1"
+COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*#?\d{1,5}$")
 COMMENT_NUMBER_HEAD_RE = re.compile(r"^#\d{1,5}(?:\.\d{1,3})*\s*[—–-]\s*")  # "#2.1 — 11. August 2020, 17:48 Uhr"
 # a comment system's mark beside a name: LiveJournal's "[info]", lynx's link number, Drupal's "(not verified)", old Reddit's
 # "[S]" (the poster), "[M]" (a moderator) and "[A]" (an admin) glued to the name
@@ -688,6 +700,15 @@ is_date_text = _is_date_text  # for the title rule (text.py): a date line is no 
 CLASS_YEAR_RE = re.compile(r"^['’]\d\d$")
 
 
+BRACKETED_RE = re.compile(r"\s*\([^()\d]{1,12}\)")  # (not a number: "by Hatta (162192) writes:" is a header's own)
+
+
+def _without_brackets(name: str) -> str:
+    """A name without its short bracketed parts, for the name test: a rank's "(Ret)", "(Retd)" ("Sgt Maj (Ret) T.
+    Brannigan")."""
+    return BRACKETED_RE.sub("", name) if "(" in name else name
+
+
 def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = False) -> bool:
     """A commenter's name or handle: 1-4 words, mostly capitalised (any case with `any_case`), not a
     date, counter or button; `date_tested`: the caller knows the text is no date text (`_is_date_text`)."""
@@ -696,7 +717,8 @@ def _looks_like_name(text: str, date_tested: bool = False, any_case: bool = Fals
     words = text.split()
     if not 1 <= len(words) <= 4 or not any(map(str.isalpha, text)):
         return False
-    if text[-1:] in "!?,;" or (text[-1:] == "." and not INITIAL_END_RE.search(text)):  # "Gregory T." is a name
+    if text[-1:] in "!?,;" or (text[-1:] == "." and not INITIAL_END_RE.search(text)  # "Gregory T." is a name
+                               and not (any_case and LOWER_INITIAL_END_RE.search(text))):  # ("marinella r.")
         return False
     if ": " in text:  # a label and its value ("Location: Leeds", "Откуда: Харьков")
         return False
@@ -747,6 +769,9 @@ def _meta_of(line: str) -> _Meta | None:
         return None
     if line[:1] in "Oo" and line[:20].casefold() == "originally posted by":
         return None  # a quotation's header inside a forum post, not the post's author
+    if line[-20:].lower().endswith(AUTHOR_BADGES) and (badge := AUTHOR_BADGE_TAIL_RE.search(line)) is not None \
+            and badge.start() > 0 and (named := _meta_of(line[:badge.start()])) is not None and named.author:
+        return named  # "Кирилл Ветлугин Автор записи": the blog's author answering, the badge glued to the name
     if ("IP" in line or "ip" in line) and (masked := MASKED_IP_END_RE.search(line)) is not None and masked.start() > 0 \
             and (meta := _meta_of(line[:masked.start()])) is not None:
         return meta  # "18.10.2011 15:58 | IP: 83.27.*.*": the commenter's masked address after the date
@@ -820,6 +845,9 @@ def _meta_of(line: str) -> _Meta | None:
             if (author.lower() not in NOT_AUTHORS and _looks_like_name(author)
                     and _is_date_text(match.group("date"))):
                 date = _without_place(match.group("date").strip())
+                town = _town_before_date(date)
+                if town:  # "Николай, Смоленск 12.08.2015 15:58": the name and where the commenter lives
+                    author, date = f"{author}, {town}", date[len(town):].strip()
                 # "NAME, [14.02.2026 10:17]": a Telegram message's header, as its desktop app copies it
                 return _Meta(author=author, date=date[1:-1] if date[:1] == "[" and date[-1:] == "]" else date)
         # "Harold Benning, 67": a reader's name and age, as newspapers print them
@@ -847,7 +875,7 @@ def _meta_of(line: str) -> _Meta | None:
     if line.endswith(("author", "Author", "moderator", "Moderator", "admin", "Admin", "staff", "Staff")) and ":" in line:
         line = SAYS_BADGE_TAIL_RE.sub("", line)  # ("NAME says: Post author")
     match = SAYS_RE.match(line) if folded is None or any(map(folded.__contains__, SAYS_VERBS)) else None
-    if match and len(line) <= 120 and _looks_like_name(match.group("author").strip(" :"), any_case=True):
+    if match and len(line) <= 120 and _looks_like_name(_without_brackets(match.group("author").strip(" :")), any_case=True):
         rest = ON_AT_RE.sub("", match.group("rest").strip(" :.…"))  # "NAME wrote on Dec 5, 2026 10:14 PM:"
         # "NAME says:" alone or with a date; "Finally someone says it." is text
         if not rest or _is_date_text(rest):
@@ -897,10 +925,14 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     if spans:
         head, date = line[:spans[0][0]], line[spans[0][0]:]
     else:
-        match = NAME_THEN_AGE_RE.match(line)
+        match = NAME_THEN_AGE_RE.match(line) or NAME_THEN_MONTH_DAY_RE.match(line)
         if match is None:
             return None
         head, date = line[:match.start("date")], match.group("date")
+        if match.re is NAME_THEN_MONTH_DAY_RE:  # "Evelyn Marchetti Author Feb 23": a name of two words or more
+            head = ROW_BADGE_TAIL_RE.sub("", head.rstrip()) + " "
+            if len(head.split()) < 2 or "," in head:  # (not a byline's "NAME, Financial Times, August 7")
+                return None
     if "IP" in head or "ip" in head:  # "Рижанин IP: 85.254.xx.xx 17.07.2018 11:52": the commenter's masked address
         head = MASKED_IP_TAIL_RE.sub("", head)
     if head.endswith(" am "):  # "Bärni1965 am 14.03.2014 15:30": German "on" between the name and the date
@@ -911,6 +943,8 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
         head, date = head.rstrip()[:-1], date.rstrip()[:-1]
     # "Deb Kessler commented 2 hours ago", "by EmpireGeorge-- July 25, 2012 10:54 AM EDT"
     author = BY_PREFIX_RE.sub("", COMMENTED_TAIL_RE.sub("", head.strip(" ·•|-–—,:")).rstrip(" ·•|-–—,:"))
+    if author[-20:].lower().endswith(AUTHOR_BADGES):  # "Кирилл Ветлугин Автор записи 30.07.2014 в 11:52"
+        author = AUTHOR_BADGE_TAIL_RE.sub("", author)
     if "@" in author:  # "Ben Ostrowski @benostrowski.bsky.social · 1h": the name
         author = HANDLE_TAIL_RE.sub("", author) or author
     # with a dash or bullet between them, the name may be lowercase ("john mason — May 14, 2021")
@@ -918,7 +952,8 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
     place = PLACE_TAIL_RE.search(author) if head.rstrip().endswith(",") and author.count(",") >= 2 else None
     if place:  # "Sandra K, Leeds, United Kingdom, 2 hours ago": a name, then where the commenter lives
         author = author[:place.start()]
-    words = {word.lower().strip(".,:") for word in author.split()}
+    # (an initial is no filler word: "Сергей В." is not "в", Russian "at")
+    words = {word.lower().strip(".,:") for word in author.split() if not (len(word) == 2 and word[1] == "." and word[0].isupper())}
     if not author or words & NOT_NAME_WORDS \
             or not _looks_like_name(author, any_case=separated) or not _is_date_text(date):
         return None
@@ -945,6 +980,21 @@ def _without_place(date: str) -> str:
                                     and not any(map(str.isdigit, word)) for word in words):
         return date[spans[0][0]:]
     return date
+
+
+def _town_before_date(date: str) -> str:
+    """One or two capitalised words before a date's first span with no comma between ("Смоленск 12.08.2015 15:58" ->
+    "Смоленск"), none of them a date's word, as a commenter's town follows the name; "" for any other date."""
+    spans = _date_spans(date)
+    if not spans or not 0 < spans[0][0] <= PLACE_MAX_CHARS:
+        return ""
+    head = date[:spans[0][0]].rstrip()
+    words = head.split()
+    if 1 <= len(words) <= 2 and "," not in head and all(
+            word[:1].isupper() and word.lower().strip(".") not in NOT_PLACE_WORDS and not any(map(str.isdigit, word))
+            for word in words):
+        return head
+    return ""
 
 
 LEADING_LINK_MARKER_RE = re.compile(r"^\[\d{1,4}\](?=\w)")

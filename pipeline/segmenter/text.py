@@ -84,6 +84,8 @@ def _title_parts(line: str) -> list[str]:
         position = end
     return [*parts, line[position:]]
 BREADCRUMB_SEPARATOR_RE = re.compile(r" [>›‹] ")  # ("‹": a forum's trail, "Board index ‹ Forum ‹ Topic")
+# (a cheap test before `_menu_like`; not " | ", which also joins a date line's parts: "Friday, November 02, 2012 | 6:30 AM")
+TRAIL_MARKS = (" > ", " › ", " ‹ ", " / ", " » ")
 BREADCRUMB_MARK_RE = re.compile(r"\s*[›>]\s*")  # (some sites print a trail without spaces: "News›Economy›Headline")
 # a site's sections, as its menu names them
 SECTION_WORDS = frozenset("""home news world politics business economy markets money tech technology science health opinion
@@ -315,14 +317,18 @@ def wrap_width(numbered: list[tuple[int, str]]) -> int | None:
         return None  # paragraphs on one line each (most dumps): an early exit
     longest = max((length for length in spaced if length <= WRAP_MAX_WIDTH), default=0)
     longer_lines = sum(length >= WRAP_MIN_LENGTH for length in spaced)
-    for width in dict.fromkeys((longest, _densest_width(spaced))):
-        if width is None:
-            continue
-        cuts = sum(1 for (number, text), (next_number, next_text) in zip(numbered, numbered[1:])
-                   if next_number == number + 1 and next_text[:1].islower() and _cut_before(text, next_text, width))
-        if cuts >= WRAP_MIN_CUTS and cuts >= WRAP_MIN_CUT_SHARE * longer_lines:
-            return width
-    return _proportional_width(numbered, longer_lines)
+    # (when both pass, the narrower: a text browser prints flush-left headings wider than the paragraphs whose indent
+    # the line splitting collapsed away, so the longest line can overstate the paragraphs' width)
+    passing = [width for width in dict.fromkeys((longest, _densest_width(spaced)))
+               if width is not None and _cuts(numbered, width) >= max(WRAP_MIN_CUTS, WRAP_MIN_CUT_SHARE * longer_lines)]
+    return min(passing) if passing else _proportional_width(numbered, longer_lines)
+
+
+def _cuts(numbered: list[tuple[int, str]], width: int) -> int:
+    """How many lines of the document were cut mid-sentence at the width: the next line goes on in lower case, and its
+    first word would not have fitted."""
+    return sum(1 for (number, text), (next_number, next_text) in zip(numbered, numbered[1:])
+               if next_number == number + 1 and next_text[:1].islower() and _cut_before(text, next_text, width))
 
 
 def _proportional_width(numbered: list[tuple[int, str]], longer_lines: int) -> int | None:
@@ -906,6 +912,24 @@ FURNITURE_RE = re.compile(
     r"|unlimited access|accès illimité|unbegrenzten zugriff|acceso ilimitado|accesso illimitato)\b"
     r"|\babonnez-vous à (?:l'|l’|notre |la )?(?:infolettre|newsletter)\b"
     r"|^\W*(?:ultima oră|ultima ora|breaking news|eilmeldung|dernière minute|última hora|ultim'ora|срочно|терміново)\s*:"
+    # a reader view's reading time ("4–5 minutes", "5-6 minuti", "4–5 минут"), a membership appeal ("We're glad you've
+    # read 5 ... articles this month", "For as little as $6 a month ..."), a newsletter box's confirmation ("Thank you!
+    # For your security, we've sent a confirmation email ..."), an embed held back by cookie settings ("Deze inhoud kan
+    # helaas niet worden getoond ...", "Cookie-instellingen aanpassen")
+    r"|^\d{1,3}\s?[–-]\s?\d{1,3} (?:minutes|minuti|minutos|minuten|minuter|minutter|minutit|minuty|minut|minuuttia|perc"
+    r"|dakika|λεπτά|минут|хвилин)\W*$"
+    r"|^\W*we(?:'re|’re| are) (?:glad|happy|delighted) you(?:'ve|’ve| have) read\b|^\W*for as little as [$€£]\s?\d"
+    r"|^\W*thank you!? for your security,? we(?:'ve|’ve| have) (?:sent|mailed|e-?mailed)\b"
+    r"|^\W*(?:deze inhoud kan (?:helaas )?niet|dieser inhalt kann (?:leider )?nicht|this content (?:cannot|can't|can not)"
+    r" be (?:displayed|shown)|ce contenu ne peut pas être affiché)"
+    r"|^\W*(?:cookie-?instellingen|cookie-?einstellungen) (?:aanpassen|wijzigen|anpassen|ändern)\W*$"
+    # a comment section's sort options in Serbian, Croatian and Slovene ("Najnovije Najstarije Najpopularnije")
+    r"|^\W*(?:(?:najnovij[ie]|najstarij[ie]|najpopularnij[ie]|najbolje ocijenjen[ie]|najnovejših|najstarejših"
+    r"|najbolje ocenjenih)(?:\s*[|·/]?\s*|$)){2,}\W*$"
+    # a weather and exchange-rate strip ("Погода: +24°С. Курс ЦБ: $ 31,17 € 38,25"), currency pairs ("KGS/USD 89.20")
+    r"|(?:^|\s)(?:weather|погода|wetter|météo|pogoda|počasí)\s*:\s*[+−-]?\d{1,2}\s*°"
+    r"|(?:^|\s)курс (?:цб|нбу|нбрб|нбк)\s*:?\s*[$€]"
+    r"|^\W*(?:[a-z]{3}/[a-z]{3}\s+\d{1,5}[.,]\d{1,4}\s*[▲▼↑↓]?\s*)+$"
     # a form's button as lynx prints it ("(BUTTON) Send", "(BUTTON) Адправіць")
     r"|^\(button\)"
     # a donation button alone on its line ("Give Now", "Donate today", "Jetzt spenden", "Faire un don")
@@ -1688,6 +1712,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     for index in _author_bios(lines, labels, joined) + _notes(lines, labels, joined) + _gallery_captions(lines, joined) \
             + (_page_apparatus(lines, labels) if paged else []) \
             + _story_listing(lines, labels, joined) + _appeal_boxes(lines, labels) + _author_roles(lines, labels) \
+            + _trails_in_body(lines, labels) \
             + _status_notices(lines, labels, body_text) + _money_appeals(lines, labels, body_text):
         labels[index] = "boilerplate"
     for index in _listed_items(lines, labels):
@@ -1797,6 +1822,23 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
                                    or MORE_COMMENTS_RE.match(lines[index]) or _row_shape(lines[index]) in rows):
             labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them
     return labels
+
+
+TRAIL_MAX_CHARS = 120
+
+
+def _trails_in_body(lines: list[str], labels: list[str]) -> list[int]:
+    """A breadcrumb trail labelled body (`_trail`: "[16]Головна » [17]Новини » [18]Політика", "Главная / В мире /
+    Политика"), with no sentence's end: boilerplate."""
+    return [index for index, label in enumerate(labels)
+            if label == "body" and len(lines[index]) <= TRAIL_MAX_CHARS and not lines[index].endswith(SENTENCE_MARKS)
+            and sum(map(lines[index].count, TRAIL_MARKS)) >= 2 and _trail(lines[index])]
+
+
+def _trail(line: str) -> bool:
+    """Three or more crumbs that `_menu_like` reads as a trail, and no digit but a text browser's link numbers (a date
+    line's parts are no trail: "Monday, 11.05.2012 / 9:44 PM / News")."""
+    return not HAS_DIGIT(LINK_MARKER_RE.sub("", line)) and _menu_like(line)
 
 
 def _bare_related_labels(lines: list[str], labels: list[str]) -> list[int]:
