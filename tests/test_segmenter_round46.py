@@ -1,4 +1,4 @@
-"""Rules from rounds 46-49 of probe pages (stop 38): ages and dates in more formats (Slovene ages, Facebook's
+"""Rules from rounds 46-51 of probe pages (stop 38): ages and dates in more formats (Slovene ages, Facebook's
 Scandinavian "3 t", French "à 10 h 41 min", Georgian months), a date with a masked address or a reply button after it,
 a text browser's rows of buttons with link numbers and its paragraphs' width, comment headers (class years, towns,
 initials, ranks, author badges, a newsletter platform's "NAME Feb 23"), breadcrumb trails labelled body, and notices,
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.segmenter.comments import _meta_of, is_button, is_date_text, parse_comments
+from pipeline.segmenter.comments import MetaMemo, _meta_of, is_button, is_date_text, parse_comments
 from pipeline.segmenter.text import _is_furniture, _trails_in_body, furniture_flags, split_lines, unwrap_lines, wrap_width
 
 PAGES = Path(__file__).parent / "pages"
@@ -101,6 +101,9 @@ FURNITURE = [
     "Thank you! For your security, we’ve sent a confirmation email to the address you entered.",
     "Thank you! For your security, we've mailed you a link.", "Deze inhoud kan helaas niet worden getoond.", "Cookie-instellingen aanpassen", "Najnovije Najstarije Najpopularnije",
     "Новосибирск, 24 июня, четверг. Погода: +24°С. Курс ЦБ: $ 31,17 € 38,25", "KGS/USD 89.20",
+    "Leggi anche: [27]Mosca-Washington, il «reset» è già finito?", "Le puede interesar: Rusia y Estados Unidos cruzan acusaciones",
+    "Us pot interessar: Washington i Moscou, lluny d'un acord", "Yasal Uyarı: Yorumlardaki ifadelerin hukuki sorumluluğu okura aittir.",
+    "Ha tetszett a cikk, kövesse a Hírhálót a Facebookon is!", "Zdieľať na Facebooku Tweetnúť",
 ]
 
 TEXT = [
@@ -167,3 +170,27 @@ def test_breadcrumb_trails_labelled_body_are_boilerplate_but_not_date_lines() ->
     lines = ["[16]Головна » [17]Новини » [18]Політика", "Главная / В мире / Политика",
              "Monday, 11.05.2012 / 9:44 PM / News", "Superman > Hulk"]
     assert _trails_in_body(lines, ["body"] * 4) == [0, 1]
+
+
+@pytest.mark.parametrize("age", ["acum o oră", "hace una hora", "il y a une heure", "vor einer Stunde"])
+def test_ages_spelled_without_digits(age: str) -> None:
+    assert is_date_text(age)
+
+
+def test_labelled_author_and_date_fields_head_a_comment() -> None:
+    lines = ["Author: Nana Kwame Boateng", "Date: 2013-08-08 10:14:22", "A fair point about the summit, well argued.",
+             "Author: Kofi A.", "Date: 2013-08-08 10:41:09", "I disagree with you on the main point."]
+    assert _parsed(lines) == [("Nana Kwame Boateng", "2013-08-08 10:14:22"), ("Kofi A.", "2013-08-08 10:41:09")]
+    assert _meta_of("Name: The treaty is dead and buried forever now") is None
+
+
+def test_an_english_dates_sentence_stop_is_dropped_but_not_a_date_stop_of_other_languages() -> None:
+    metas = MetaMemo()
+    assert metas["buckeyevet posted at 7:12 am on Sun, Apr 1, 2012."].date == "7:12 am on Sun, Apr 1, 2012"
+    assert metas["22. listopada 2013."].date == "22. listopada 2013."
+    assert metas["2012.05.03."].date == "2012.05.03."
+
+
+def test_two_crumb_trails_from_the_home_or_news_section() -> None:
+    lines = ["[13]Главная » [14]Политика", "Новости / Экономика и бизнес", "Home / The long title of the story here and more"]
+    assert _trails_in_body(lines, ["body"] * 3) == [0, 1]

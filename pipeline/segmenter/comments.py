@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.segmenter.cues import AGO_RE, DATE_RE, HAS_DIGIT, MONTHS, OTHER_AGO_RE, RU_MONTHS, TIME_RE, UK_MONTHS
 from pipeline.segmenter.result import Comment
@@ -287,6 +287,11 @@ POSTED_BY_OTHER_STARTS = ("posté", "publié", "écrit", "publicado", "escrito",
 SIGNATURE_MARKS = ("- ", "– ", "— ")
 SIGNATURE_MAX_PARTS = 4
 # "Gwen O. says: Post author": a WordPress theme's badge after a commenter's "says:"
+# a comment's author and date in labelled fields, as a portal's comment list prints them ("Author: NAME", "Date: 2013-08-08
+# 10:14:22")
+AUTHOR_LABELS = frozenset({"author", "name", "autor", "auteur", "автор", "имя"})
+LABELLED_FIELD_RE = re.compile(r"^(?P<label>author|name|autor|auteur|автор|имя|date|datum|fecha|data|дата)\s*:\s*(?P<value>\S.{0,60})$",
+                               re.IGNORECASE)
 # a blog's badge for the post's author glued to a commenter's name ("Кирилл Ветлугин Автор записи", "Dana Reyes Post author")
 AUTHOR_BADGES = ("post author", "автор записи", "автор статьи", "beitragsautor", "auteur de l'article", "autor de la entrada")
 AUTHOR_BADGE_TAIL_RE = re.compile(r"\s+(?:" + "|".join(map(re.escape, AUTHOR_BADGES)) + r")$", re.IGNORECASE)
@@ -438,7 +443,12 @@ def _may_be_undigited_date(text: str) -> bool:
     """A necessary condition for a date without digits ("Yesterday", "Gestern")."""
     return "ago" in text or "day" in text or "estern" in text or "eute" in text or "ujourd" in text \
         or "Ayer" in text or "ayer" in text or "czoraj" in text or "ieri" in text or "ntem" in text \
-        or " fa" in text  # ("un giorno fa", "un'ora fa")
+        or " fa" in text or any(map(text.__contains__, UNDIGITED_AGE_WORDS))  # ("un giorno fa", "un'ora fa")
+
+
+# ages spelled without digits in other languages ("acum o oră", "hace una hora", "il y a une heure", "godzinę temu",
+# "vor einer Stunde", "bir saat önce", "tunti sitten", "een uur geleden", "en timme sedan", "en time siden")
+UNDIGITED_AGE_WORDS = ("acum ", "hace ", "il y a ", "temu", "vor ", "önce", "sitten", "geleden", "sedan", "siden")
 
 
 def lowered_for_gates(line: str) -> str | None:
@@ -769,6 +779,11 @@ def _meta_of(line: str) -> _Meta | None:
         return None
     if line[:1] in "Oo" and line[:20].casefold() == "originally posted by":
         return None  # a quotation's header inside a forum post, not the post's author
+    if ":" in line[:12] and (field := LABELLED_FIELD_RE.match(line)) is not None:  # "Author: NAME", "Date: 2013-08-08 10:14"
+        value = field.group("value").strip()
+        if field.group("label").lower() in AUTHOR_LABELS:
+            return _Meta(author=value) if _looks_like_name(value, any_case=True) else None
+        return _Meta(date=value) if _is_date_text(value) else None
     if line[-20:].lower().endswith(AUTHOR_BADGES) and (badge := AUTHOR_BADGE_TAIL_RE.search(line)) is not None \
             and badge.start() > 0 and (named := _meta_of(line[:badge.start()])) is not None and named.author:
         return named  # "Кирилл Ветлугин Автор записи": the blog's author answering, the badge glued to the name
@@ -1000,12 +1015,20 @@ def _town_before_date(date: str) -> str:
 LEADING_LINK_MARKER_RE = re.compile(r"^\[\d{1,4}\](?=\w)")
 
 
+# an English date's year and the full stop of the sentence it ends ("on Sun, Apr 1, 2012."; not Hungarian "2012.05.03."
+# nor Croatian "22. listopada 2013.", whose stop belongs to the date)
+SENTENCE_STOP_AFTER_YEAR_RE = re.compile(r"^[\x00-\x7f]*,[\x00-\x7f]* \d{4}\.$")
+
+
 class MetaMemo(dict):
     """Line -> `_meta_of(line)`, each computed once when first looked up (`memo[line]`)."""
 
     def __missing__(self, line: str) -> _Meta | None:
         # (lynx's link number before a commenter's name: "[49]Marge Petrakis posted at 9:45 am on ...")
-        meta = self[line] = _meta_of(LEADING_LINK_MARKER_RE.sub("", line) if line[:1] == "[" else line)
+        meta = _meta_of(LEADING_LINK_MARKER_RE.sub("", line) if line[:1] == "[" else line)
+        if meta is not None and meta.date and meta.date[-1:] == "." and SENTENCE_STOP_AFTER_YEAR_RE.search(meta.date):
+            meta = replace(meta, date=meta.date[:-1])  # "NAME posted at 7:12 am on Sun, Apr 1, 2012.": the sentence's stop
+        self[line] = meta
         return meta
 
 

@@ -251,7 +251,8 @@ MORE_RELATED_LABELS = ("cite[șş]te [șş]i", "citi[țţ]i [șş]i", "kapcsoló
                        # Spanish "more information", Turkish "related news" (one item), Czech "read also"
                        "más información", "ilgili haber", "čtěte také",
                        "lue myös",  # (Finnish "read also")
-                       "skaitykite taip pat")  # (Lithuanian)
+                       "skaitykite taip pat",  # (Lithuanian)
+                       "le puede interesar", "(?:també )?us pot interessar")  # (a Colombian daily; Catalan)
 _MORE_RELATED = "|".join(MORE_RELATED_LABELS)
 MORE_RELATED_STARTS = ("прочитајте", "skaitykite", "citește", "citiți", "citeşte", "citiţi", "kapcsolódó", "olvasd", "διαβ", "ასევე",
                        "წაიკითხეთ", "прочетете", "вижте",
@@ -260,7 +261,7 @@ MORE_RELATED_STARTS = ("прочитајте", "skaitykite", "citește", "citiț
                        "saiba mais", "leia mais", "notícias relacionadas", "potrebbe", "ti potrebbe", "articoli correlati",
                        "sur le même", "lire également", "à lire également", "das könnte", "weitere artikel", "przeczytaj",
                        "polecamy", "přečtěte", "вас может", "також читайте", "bunlar da", "ilginizi", "simak", "tonton",
-                       "оқи", "сондай-ақ", "קראו", "más información", "lue ")
+                       "оқи", "сондай-ақ", "קראו", "más información", "lue ", "le puede", "us pot", "també us")
 RELATED_LINK_LABEL_RE = re.compile(
     r"^\W*(?:read (?:also|next|more)|also read|see also|related(?: (?:articles?|stor(?:y|ies)|news|coverage|reading|content))?"
     r"|more on (?:this|that)(?: (?:story|topic))?|читайте (?:также|також)|смотрите также|дивіться також|по теме"
@@ -275,7 +276,8 @@ RELATED_LINK_INLINE_RE = re.compile(
     r"|по темі|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche|zobacz (?:także|też)"
     r"|czytaj (?:także|też)|اقرأ أيضا|اقرأ أيضاً|чытайце таксама|यह भी पढ़ें|بیشتر بخوانید|관련 ?기사|" + _MORE_RELATED
     # (a letter, or any non-ASCII character: RE2, which runs this in the furniture pattern, knows only ASCII letters)
-    + r")\s*[:|–—\]】-]\s*"
+    # (a text browser's link number may stand before the headline: "Leggi anche: [27]Mosca-Washington, ...")
+    + r")\s*[:|–—\]】-]\s*(?:\[\d{1,4}\])?"
     # (in other languages than English the label may run into the headline: "À lire aussi Gaz russe : ...")
     r"|(?:читайте (?:также|також)|(?:à )?lire aussi|lesen sie auch|lee también|leia também|leggi anche"
     r"|zobacz (?:także|też)|czytaj (?:także|też)|čtěte také|" + _MORE_RELATED + r")\s+)(?:\w|[^\x00-\x7f])",

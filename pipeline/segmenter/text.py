@@ -104,6 +104,10 @@ SITE_LINK_STARTS = ("subscribe", "contact", "about", "advertis", "place an ad", 
 BULLET_START = tuple("*•·-–—>|»›◦▪■●+")
 HOME_CRUMBS = frozenset({"home", "accueil", "startseite", "start", "inicio", "início", "home page", "главная", "головна",
                          "strona główna", "domů", "úvod", "etusivu", "hem", "forside", "főoldal", "ana sayfa", "anasayfa"})
+TRAIL_SPLIT_RE = re.compile(r" [>›‹/»] ")
+# the first crumb of a two-crumb trail: the home page or the news section
+TRAIL_ROOTS = HOME_CRUMBS | frozenset({"news", "новости", "новини", "nachrichten", "actualités", "noticias", "notizie",
+                                       "wiadomości", "zprávy", "správy", "haberler", "nyheter", "nieuws", "notícias"})
 # "By NAME", "Posted by NAME", and a blog's "Posted on December 2, 2026 by NAME"
 BYLINE_RE = re.compile(r"(?:posted\s+|written\s+|story\s+|submitted\s+(?:[^|\n]{1,30}?\s+)?|(?:posted|published)\s+on\s+(?=[^|\n]{0,30}\d)[^|\n]{4,40}?\s+)?by\s",
                        re.IGNORECASE)
@@ -930,6 +934,9 @@ FURNITURE_RE = re.compile(
     r"|(?:^|\s)(?:weather|погода|wetter|météo|pogoda|počasí)\s*:\s*[+−-]?\d{1,2}\s*°"
     r"|(?:^|\s)курс (?:цб|нбу|нбрб|нбк)\s*:?\s*[$€]"
     r"|^\W*(?:[a-z]{3}/[a-z]{3}\s+\d{1,5}[.,]\d{1,4}\s*[▲▼↑↓]?\s*)+$"
+    # a Turkish site's legal notice under its comments ("Yasal Uyarı: Yorumlardaki ifadelerin ..."), a prompt to follow
+    # the site on Facebook ("Ha tetszett a cikk, kövesse ... a Facebookon is!"), a Slovak share row
+    r"|^\W*yasal uyarı\s*:|^\W*ha tetszett a cikk\b|^\W*zdieľať na facebooku\b"
     # a form's button as lynx prints it ("(BUTTON) Send", "(BUTTON) Адправіць")
     r"|^\(button\)"
     # a donation button alone on its line ("Give Now", "Donate today", "Jetzt spenden", "Faire un don")
@@ -1832,13 +1839,20 @@ def _trails_in_body(lines: list[str], labels: list[str]) -> list[int]:
     Политика"), with no sentence's end: boilerplate."""
     return [index for index, label in enumerate(labels)
             if label == "body" and len(lines[index]) <= TRAIL_MAX_CHARS and not lines[index].endswith(SENTENCE_MARKS)
-            and sum(map(lines[index].count, TRAIL_MARKS)) >= 2 and _trail(lines[index])]
+            and any(mark in lines[index] for mark in TRAIL_MARKS) and _trail(lines[index])]
 
 
 def _trail(line: str) -> bool:
-    """Three or more crumbs that `_menu_like` reads as a trail, and no digit but a text browser's link numbers (a date
-    line's parts are no trail: "Monday, 11.05.2012 / 9:44 PM / News")."""
-    return not HAS_DIGIT(LINK_MARKER_RE.sub("", line)) and _menu_like(line)
+    """No digit but a text browser's link numbers (a date line's parts are no trail: "Monday, 11.05.2012 / 9:44 PM /
+    News"), and three or more crumbs that `_menu_like` reads as a trail, or two short ones from the site's home or news
+    section ("[13]Главная » [14]Политика", "Новости / Экономика и бизнес")."""
+    text = LINK_MARKER_RE.sub("", line)
+    if HAS_DIGIT(text):
+        return False
+    if sum(map(line.count, TRAIL_MARKS)) >= 2:
+        return _menu_like(line)
+    crumbs = [crumb.strip() for crumb in TRAIL_SPLIT_RE.split(text)]
+    return len(crumbs) == 2 and crumbs[0].casefold() in TRAIL_ROOTS and len(crumbs[1].split()) <= 4
 
 
 def _bare_related_labels(lines: list[str], labels: list[str]) -> list[int]:
