@@ -205,7 +205,7 @@ VOTE_STARTS = frozenset("👍👎▲▼△▽⬆⬇↑↓+−-")  # (what either
 PLUS_MINUS_VOTES_RE = re.compile(r"^\+\d{1,5}\s*(?:/\s*)?[-−]\d{1,5}$")  # "+5 / -1", "+12 -3"
 EXTRAS_ONLY_RE = re.compile(rf"^\W*(?:(?:{BUTTON_EXTRAS})\W*)+$", re.IGNORECASE)
 # an age as comment widgets print it, alone: "7d", "3h", "2 wk"
-# (and the Scandinavian units of Facebook's plugin: "3 t" for "timer", "2 tim", "1 u" for a week, "uke" or "uge")
+# (and the Scandinavian units of Facebook's plugin: "3 t" for "timer", "2 tim", a week's "1 u" ("uke", "uge") or "1 v")
 SHORT_AGE_RE = re.compile(r"^\d{1,3}\s?(?:s|m|min|mins|h|hr|hrs|d|w|wk|wks|mo|y|yr|yrs|t|tim|u|v)$", re.IGNORECASE)
 # a day of the month without the year, as widgets print this year's dates: "Aug 2", "2 August"
 MONTH_DAY_RE = re.compile(rf"^(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?)$",
@@ -286,7 +286,6 @@ POSTED_BY_OTHER_STARTS = ("posté", "publié", "écrit", "publicado", "escrito",
 # and a country, then the date)
 SIGNATURE_MARKS = ("- ", "– ", "— ")
 SIGNATURE_MAX_PARTS = 4
-# "Gwen O. says: Post author": a WordPress theme's badge after a commenter's "says:"
 # a comment's author and date in labelled fields, as a portal's comment list prints them ("Author: NAME", "Date: 2013-08-08
 # 10:14:22")
 AUTHOR_LABELS = frozenset({"author", "name", "autor", "auteur", "автор", "имя"})
@@ -295,6 +294,7 @@ LABELLED_FIELD_RE = re.compile(r"^(?P<label>author|name|autor|auteur|автор|
 # a blog's badge for the post's author glued to a commenter's name ("Кирилл Ветлугин Автор записи", "Dana Reyes Post author")
 AUTHOR_BADGES = ("post author", "автор записи", "автор статьи", "beitragsautor", "auteur de l'article", "autor de la entrada")
 AUTHOR_BADGE_TAIL_RE = re.compile(r"\s+(?:" + "|".join(map(re.escape, AUTHOR_BADGES)) + r")$", re.IGNORECASE)
+# "Gwen O. says: Post author": a WordPress theme's badge after a commenter's "says:"
 SAYS_BADGE_TAIL_RE = re.compile(r"(?<=:)\s*(?:post author|author|moderator|admin|staff)\s*$", re.IGNORECASE)
 # a forum post's header (phpBB): "Post by NAME » DATE", "Сообщение NAME » 05 дек 2026, 14:32"
 FORUM_POST_RE = re.compile(r"^\W*(?:post(?: by)?|сообщение|повідомлення|beitrag von)\s+(?P<author>[^»]{1,40}?)\s+»\s+(?P<date>.+)$",
@@ -612,8 +612,8 @@ SHORT_YEAR_DATE_RE = re.compile(r"\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}
                                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+'?\d{2}\b(?![:.]\d|,?\s*(?:19|20)\d\d)",
                                 re.IGNORECASE)
 # dates with month names of languages that DATE_RE (a feature of the network, which stays as trained) lacks: Danish,
-# Norwegian, Swedish, Finnish, Czech, Slovak, Croatian, Serbian, Estonian, Catalan and Georgian ("12. maj 2015", "14. června 2017",
-# "30. joulukuuta 2016", "12 d'octubre de 2023"), and Lithuanian ("2023 m. birželio 14 d.")
+# Norwegian, Swedish, Finnish, Czech, Slovak, Croatian, Serbian, Estonian, Catalan and Georgian ("12. maj 2015", "14.
+# června 2017", "30. joulukuuta 2016", "12 d'octubre de 2023"), and Lithuanian ("2023 m. birželio 14 d.")
 MORE_MONTHS = ("januar|februar|marts|mars|april|maj|mai|juni|juli|august|september|oktober|november|december|desember"
                "|januari|februari|augusti|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta"
                "|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna"

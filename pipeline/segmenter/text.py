@@ -1839,7 +1839,7 @@ def _trails_in_body(lines: list[str], labels: list[str]) -> list[int]:
     Политика"), with no sentence's end: boilerplate."""
     return [index for index, label in enumerate(labels)
             if label == "body" and len(lines[index]) <= TRAIL_MAX_CHARS and not lines[index].endswith(SENTENCE_MARKS)
-            and any(mark in lines[index] for mark in TRAIL_MARKS) and _trail(lines[index])]
+            and any(map(lines[index].__contains__, TRAIL_MARKS)) and _trail(lines[index])]
 
 
 def _trail(line: str) -> bool:
