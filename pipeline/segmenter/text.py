@@ -902,7 +902,7 @@ FURNITURE_RE = re.compile(
     # a newsletter prompt that names the newsletter ("Sign up for the Ottawa Insider newsletter. A daily guide to ...",
     # "Sign up to the Estuary Champion newsletter for the week's top stories"), and News Corp's follow prompt ("Don't miss
     # out on the headlines from World. Followed categories will be added to My News.")
-    r"|^\W*(?:subscribe|sign up|register) (?:to|for) (?:our|the|my)(?: \S+){1,4} newsletters?\b.{0,200}$"
+    r"|^\W*(?:subscribe|sign up|register) (?:to|for) (?:our|the|my)(?: \S+){1,4} newsletters?\b"
     r"|^\W*don[’']t miss out on the headlines from\b|\bfollowed categories will be added to my news\b"
     # comments kept for subscribers ("Pour réagir à cet article, vous devez être abonné ou inscrit.", "Os comentários a
     # este artigo estão reservados a assinantes."), a subscription's pitch ("Assine o Atlântico e tenha acesso ilimitado
@@ -994,7 +994,7 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:noi e i nostri|nous et nos|wir und unsere|nosotros y nuestros|nós e os nossos|wij en onze|my i nasi|мы и наши)"
     r" (?:\d+ )?(?:partner|partenaires|socios|parceiros|partners|partnerzy|партнеры)"
     r"|^\W*(?:accept and continue|accetta e continua|accepter et continuer|akzeptieren und weiter|aceptar y continuar"
-    r"|aceitar e continuar)\W*$|^\W*(?:rifiuta e abbonati|refuser et s'abonner|ablehnen und abonnieren|reject and subscribe)\b.{0,60}$"
+    r"|aceitar e continuar)\W*$|^\W*(?:rifiuta e abbonati|refuser et s'abonner|ablehnen und abonnieren|reject and subscribe)\b"
     r"|^\W*with your (?:permission|consent),? we\b|^\W*you can (?:accept|reject|change|withdraw|manage)\b.{0,60}"
     r"\b(?:cookies|consent|choices|preferences|settings)\b"
     r"|^\W*these cookies (?:are|help|allow|enable|let|may|collect|remember|make|do)\b|^\W*always active\W*$"
