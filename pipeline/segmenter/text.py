@@ -1403,8 +1403,10 @@ _FURNITURE_ALTERNATIVES = top_level_alternatives(FURNITURE_RE.pattern)
 _ANCHORED_ALTERNATIVES = [part for part in _FURNITURE_ALTERNATIVES if part.startswith("^")]
 # the anchored alternatives outgrew one pass too (0.13 s on the test pages' 81k lines in stop 27): in four passes of
 # about 20 each they took 0.07 s, while each pass costs about 0.01 s however small. The passes hold about equal lengths
-# of pattern (by count, stop 29's additions had put 7,000 characters in one pass, which took 0.09 s alone)
-ANCHORED_PASSES = 5
+# of pattern (by count, stop 29's additions had put 7,000 characters in one pass, which took 0.09 s alone). Stop 38, 229
+# alternatives: 4 passes 0.84 s (a pass's automaton outgrows RE2's cache), 5 passes 0.155 s, 6 passes 0.142 s, 8 passes
+# 0.145 s; six leave room for the pattern to grow
+ANCHORED_PASSES = 6
 
 
 def _balanced_passes(parts: list[str], passes: int) -> list[list[str]]:
