@@ -216,7 +216,9 @@ NAME_THEN_AGE_RE = re.compile(r"^(?P<author>.{1,40}?)\s*[·•|—–-]?\s+(?P<d
 # the badge of the post's author between them ("Evelyn Marchetti Author Feb 23")
 NAME_THEN_MONTH_DAY_RE = re.compile(rf"^(?P<author>.{{1,40}}?)\s+(?P<date>(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)$",
                                     re.IGNORECASE)
-ROW_BADGE_TAIL_RE = re.compile(r"\s+(?:author|post author|moderator|admin|staff)$", re.IGNORECASE)
+# a badge beside a commenter's name ("NAME says: Post author", "Evelyn Marchetti Author Feb 23")
+NAME_BADGES = "post author|author|moderator|admin|staff"
+ROW_BADGE_TAIL_RE = re.compile(rf"\s+(?:{NAME_BADGES})$", re.IGNORECASE)
 # lines of comment widgets that are neither text nor meta: avatar alt texts, "edited" marks, the
 # "Reply to NAME" line above a reply, "see more" under a truncated comment
 AVATAR_RE = re.compile(r"^\W*(?:user\s+|profile\s+)?(?:avatar|profile (?:picture|image|photo))(?:\s+(?:image|photo))?\W*$",
@@ -295,7 +297,7 @@ LABELLED_FIELD_RE = re.compile(r"^(?P<label>author|name|autor|auteur|автор|
 AUTHOR_BADGES = ("post author", "автор записи", "автор статьи", "beitragsautor", "auteur de l'article", "autor de la entrada")
 AUTHOR_BADGE_TAIL_RE = re.compile(r"\s+(?:" + "|".join(map(re.escape, AUTHOR_BADGES)) + r")$", re.IGNORECASE)
 # "Gwen O. says: Post author": a WordPress theme's badge after a commenter's "says:"
-SAYS_BADGE_TAIL_RE = re.compile(r"(?<=:)\s*(?:post author|author|moderator|admin|staff)\s*$", re.IGNORECASE)
+SAYS_BADGE_TAIL_RE = re.compile(rf"(?<=:)\s*(?:{NAME_BADGES})\s*$", re.IGNORECASE)
 # a forum post's header (phpBB): "Post by NAME » DATE", "Сообщение NAME » 05 дек 2026, 14:32"
 FORUM_POST_RE = re.compile(r"^\W*(?:post(?: by)?|сообщение|повідомлення|beitrag von)\s+(?P<author>[^»]{1,40}?)\s+»\s+(?P<date>.+)$",
                            re.IGNORECASE)
@@ -787,7 +789,7 @@ def _meta_of(line: str) -> _Meta | None:
     if line[-20:].lower().endswith(AUTHOR_BADGES) and (badge := AUTHOR_BADGE_TAIL_RE.search(line)) is not None \
             and badge.start() > 0 and (named := _meta_of(line[:badge.start()])) is not None and named.author:
         return named  # "Кирилл Ветлугин Автор записи": the blog's author answering, the badge glued to the name
-    if ("IP" in line or "ip" in line) and (masked := MASKED_IP_END_RE.search(line)) is not None and masked.start() > 0 \
+    if ("IP" in line or "ip" in line) and (masked := MASKED_IP_TAIL_RE.search(line)) is not None and masked.start() > 0 \
             and (meta := _meta_of(line[:masked.start()])) is not None:
         return meta  # "18.10.2011 15:58 | IP: 83.27.*.*": the commenter's masked address after the date
     if "|" in line and (tail := REPLY_TAIL_RE.search(line)) is not None and tail.start() > 0 \
@@ -1057,8 +1059,7 @@ PLACE_RE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?, [A-Z][\w.'-]*(?: [A-Z
 
 
 MAX_INITIALS = 3
-MASKED_IP_TAIL_RE = re.compile(r"\s+" + MASKED_IP + r"\s*$", re.IGNORECASE)
-MASKED_IP_END_RE = re.compile(r"\s*[|·•,]?\s+" + MASKED_IP + r"\s*$", re.IGNORECASE)  # (after a separator too)
+MASKED_IP_TAIL_RE = re.compile(r"\s*[|·•,]?\s+" + MASKED_IP + r"\s*$", re.IGNORECASE)  # (after a separator too)
 URL_LIKE_RE = re.compile(r"://|www\.|\.(?:com|org|net)\b")  # a commenter's site under their signature, no name
 SUBJECT_MAX_CHARS = 80  # a comment's subject line (forums, Drupal): a headline's length, no sentence
 
