@@ -67,7 +67,8 @@ from tqdm import tqdm
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipeline.segmenter import load_segmenter, segment_html, segment_htmls, segment_text, segment_texts  # noqa: E402
+from pipeline.segmenter import (clear_line_caches, load_segmenter, segment_html, segment_htmls, segment_text,  # noqa: E402
+                                 segment_texts)
 from pipeline.segmenter.train import COUNT_NAMES, word_counts, word_scores  # noqa: E402
 from pipeline.segmenter.data import DEFAULT_DATA_DIR, DUMP_STYLES, host_fold, load_dragnet  # noqa: E402
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS  # noqa: E402
@@ -120,12 +121,14 @@ def read_html(ids: set[str]) -> dict[str, bytes]:
 
 class Speed:
     """Documents per second of wall time and per second of this process's CPU time (the latter is
-    what one core delivers, and is less disturbed by other jobs on a shared machine)."""
+    what one core delivers, and is less disturbed by other jobs on a shared machine). Each timed run starts with
+    the segmenter's line caches empty, as a run over a new corpus does (`clear_line_caches`)."""
 
     def __init__(self, n_docs: int) -> None:
         self.n_docs = n_docs
 
     def __enter__(self) -> "Speed":
+        clear_line_caches()
         self.wall, self.cpu = time.perf_counter(), time.process_time()
         return self
 

@@ -25,7 +25,7 @@ import gc
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.segmenter.comments import parse_comments
+from pipeline.segmenter.comments import clear_line_caches, parse_comments
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS, LineSegmenter
 from pipeline.segmenter.result import LABELS, Comment, LabelledLine, Segmentation
 
@@ -44,6 +44,7 @@ __all__ = [
     "segment_html",
     "segment_htmls",
     "parse_comments",
+    "clear_line_caches",
     "SHIPPED_WEIGHTS",
 ]
 

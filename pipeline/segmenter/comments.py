@@ -478,6 +478,21 @@ ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isal
 # the rules and the comment parser ask about the same lines many times, on one page and across a site's pages ("Reply",
 # "Share", a template's lines): the pure tests below remember their answers for this many lines
 LINE_CACHE_SIZE = 1 << 16
+_LINE_CACHES: list = []
+
+
+def line_cache(function):
+    """`functools.lru_cache` of LINE_CACHE_SIZE answers, registered for `clear_line_caches`."""
+    cached = functools.lru_cache(maxsize=LINE_CACHE_SIZE)(function)
+    _LINE_CACHES.append(cached)
+    return cached
+
+
+def clear_line_caches() -> None:
+    """Forget every remembered line answer. A corpus's lines are read once, so speed is timed with
+    these caches empty: a second run over the same pages would find most answers remembered."""
+    for cached in _LINE_CACHES:
+        cached.cache_clear()
 
 
 def _first_word_start(line: str) -> str | None:
@@ -494,7 +509,7 @@ def _may_start_like(start: str | None, words: tuple[str, ...]) -> bool:
     return start is None or start[:1].isdigit() or start.startswith(words)
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def is_counter(line: str) -> bool:
     """COUNTER_RE matches the line ("12 Comments", "Leave a reply", "Sort by newest")."""
     return _may_start_like(_first_word_start(line), COUNTER_STARTS) and COUNTER_RE.match(line) is not None
@@ -532,13 +547,13 @@ def _dotted_row_date(line: str) -> str | None:
     return last.strip() if _is_date_text(last) else None
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def is_button(line: str) -> bool:
     """A row of buttons ("Reply", "Like · Report", "3 likes", "Like · Reply · 7d"): `_button_match`."""
     return _may_start_like(_first_word_start(line), BUTTON_STARTS) and _button_match(line)
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def _control_kind(line: str) -> str | None:
     """"skip" for a counter line (is_counter), "button" for a button line (is_button), else None."""
     start = _first_word_start(line)
@@ -645,7 +660,7 @@ LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
                                          MORE_MONTHS_DATE_RE)}
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every match of the date and age patterns (LOWERED_DATE_PATTERNS' keys; CYRILLIC_DATE_RE and
     CYRILLIC_AGO_RE in Cyrillic text only) in the text, sorted; a pattern runs only when its necessary condition holds."""
@@ -689,7 +704,7 @@ def _outside_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return "".join(pieces)
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def _is_date_text(text: str) -> bool:
     """True when the text is essentially a date/time stamp (little else on the line)."""
     stripped = text.strip(" .,:;|·•-–—()[]")

@@ -27,9 +27,9 @@ from pipeline.segmenter.comments import (AVATAR_RE, COMMENT_FORM_HEADINGS, DATE_
                                          FORUM_POST_RE,
                                          FORUM_STATUS_RE, FORUM_SUBJECT_POST_RE, FORUM_SUBJECT_WORDS, PROFILE_LINE,
                                          PROFILE_OPENINGS, REPLY_TO,
-                                         LINE_CACHE_SIZE, MASKED_IP, MORE_COMMENTS_RE, REPLY_WORDS, REPUTATION_RE, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
+                                         MASKED_IP, MORE_COMMENTS_RE, REPLY_WORDS, REPUTATION_RE, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
                                          MetaMemo,
-                                         is_button, is_counter, is_date_text,
+                                         is_button, is_counter, is_date_text, line_cache,
                                          parse_comments_and_strays)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, MONTHS,
                                      PARAGRAPH_ENDS, PRINT_HEADER_RE, RELATED_LINK_INLINE_RE, RELATED_LINK_LABEL_RE, STOPWORDS, WORD_RE,
@@ -69,7 +69,7 @@ def _separator_spans(line: str) -> list[tuple[int, int]]:
     return [match.span() for match in TITLE_SEPARATOR_RE.finditer(line)]
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def _title_separated(line: str) -> bool:
     """Whether the line holds a page title's separator ("Headline | Site"); the marks of a quotation in guillemets are
     none."""
@@ -427,7 +427,7 @@ def opens_lower(text: str) -> bool:
     return first.islower() and not "\u10d0" <= first <= "\u10ff"
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def _heading_like(line: str, min_words: int) -> bool:
     words = WORD_RE.findall(line)
     if not min_words <= len(words) <= 30 or len(line) > 250:
@@ -634,13 +634,13 @@ def _heads_a_menu(lines: list[str], index: int) -> bool:
     return len(below) == MENU_RUN and all(map(_menu_run_item, below))
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def _menu_run_item(line: str) -> bool:
     """An item of the menu under a site's name (`_heads_a_menu`): at most two words or a skip link, no digit."""
     return (len(WORD_RE.findall(line)) <= 2 or is_skip_link(line)) and not any(map(str.isdigit, line))
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def _content_words(line: str) -> frozenset[str]:
     return frozenset(word for word in map(str.casefold, WORD_RE.findall(line)) if len(word) >= 3
                      and word not in STOPWORDS and not word.isdigit())
@@ -739,7 +739,7 @@ def _amid_menu(lines: list[str], index: int) -> bool:
         and _menu_item(lines[index + 1])
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def _menu_item(line: str) -> bool:
     """A menu's item beside a line (`_amid_menu`): at most two words, no digit, a letter; or a skip link."""
     return (len(line.split()) <= 2 and not any(map(str.isdigit, line)) and any(map(str.isalpha, line))) \

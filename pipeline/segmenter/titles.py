@@ -39,7 +39,7 @@ from typing import Iterator
 
 import numpy as np
 
-from pipeline.segmenter.comments import LINE_CACHE_SIZE, is_button, is_counter
+from pipeline.segmenter.comments import is_button, is_counter, line_cache
 
 log = logging.getLogger(__name__)
 
@@ -123,12 +123,12 @@ LINE_FEATURES = (  # the line's own (`_line_features`)
 FEATURES = CONTEXT_FEATURES + LINE_FEATURES
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def _word_count(line: str) -> int:
     return len(_text().WORD_RE.findall(line))
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def _line_features(line: str, n_words: int) -> tuple:
     """The LINE_FEATURES of a candidate line with `n_words` words (WORD_RE)."""
     text = _text()
