@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from pipeline.segmenter.cues import AGO_RE, DATE_RE, HAS_DIGIT, MONTHS, OTHER_AGO_RE, RU_MONTHS, TIME_RE, UK_MONTHS
@@ -478,21 +479,28 @@ ASCII_NON_WORD = "".join(char for char in map(chr, range(128)) if not (char.isal
 # the rules and the comment parser ask about the same lines many times, on one page and across a site's pages ("Reply",
 # "Share", a template's lines): the pure tests below remember their answers for this many lines
 LINE_CACHE_SIZE = 1 << 16
-_LINE_CACHES: list = []
+_CACHE_CLEARERS: list[Callable[[], None]] = []
 
 
 def line_cache(function):
     """`functools.lru_cache` of LINE_CACHE_SIZE answers, registered for `clear_line_caches`."""
     cached = functools.lru_cache(maxsize=LINE_CACHE_SIZE)(function)
-    _LINE_CACHES.append(cached)
+    _CACHE_CLEARERS.append(cached.cache_clear)
     return cached
+
+
+def line_memo() -> dict:
+    """A dict of remembered line answers, registered for `clear_line_caches`."""
+    memo: dict = {}
+    _CACHE_CLEARERS.append(memo.clear)
+    return memo
 
 
 def clear_line_caches() -> None:
     """Forget every remembered line answer. A corpus's lines are read once, so speed is timed with
     these caches empty: a second run over the same pages would find most answers remembered."""
-    for cached in _LINE_CACHES:
-        cached.cache_clear()
+    for clear in _CACHE_CLEARERS:
+        clear()
 
 
 def _first_word_start(line: str) -> str | None:

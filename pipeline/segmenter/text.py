@@ -29,7 +29,7 @@ from pipeline.segmenter.comments import (AVATAR_RE, COMMENT_FORM_HEADINGS, DATE_
                                          PROFILE_OPENINGS, REPLY_TO,
                                          MASKED_IP, MORE_COMMENTS_RE, REPLY_WORDS, REPUTATION_RE, SHORT_AGE_RE, SIGN_IN_TO_COMMENT,
                                          MetaMemo,
-                                         is_button, is_counter, is_date_text, line_cache,
+                                         is_button, is_counter, is_date_text, line_cache, line_memo,
                                          parse_comments_and_strays)
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, MONTHS,
                                      PARAGRAPH_ENDS, PRINT_HEADER_RE, RELATED_LINK_INLINE_RE, RELATED_LINK_LABEL_RE, STOPWORDS, WORD_RE,
@@ -1595,8 +1595,16 @@ def _furniture_gate() -> LiteralGate:
     return LiteralGate.of(FURNITURE_RE)
 
 
+# furniture_flags' answers for the lines it read last (a batch's): the title search and other rules ask again about
+# some of them, and the Python regex takes up to a third of a millisecond a line
+_FURNITURE_ANSWERS: dict[str, bool] = line_memo()
+
+
 def _is_furniture(line: str) -> bool:
     """FURNITURE_RE.search(line), with a cheap test for the literal text it needs first (most lines fail it)."""
+    known = _FURNITURE_ANSWERS.get(line)
+    if known is not None:
+        return known
     return _furniture_gate().may_match(line) and FURNITURE_RE.search(line) is not None
 
 
@@ -1609,6 +1617,8 @@ def furniture_flags(lines: list[str], text: pa.Array | None = None) -> list[bool
     candidates = functools.reduce(pc.or_, (pc.match_substring_regex(text, pattern) for pattern in FURNITURE_CANDIDATE_RE2))
     for index in np.flatnonzero(candidates.to_numpy(zero_copy_only=False)).tolist():
         flags[index] = FURNITURE_RE.search(lines[index]) is not None
+    _FURNITURE_ANSWERS.clear()
+    _FURNITURE_ANSWERS.update(zip(lines, flags))
     return flags
 
 
