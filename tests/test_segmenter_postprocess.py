@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from pipeline.segmenter import comments, cues, text
+from pipeline.segmenter import clear_line_caches, comments, cues, text
 from pipeline.segmenter.comments import (BUTTON_RE, COUNTER_RE, READ_MORE_TAIL_RE, TRAILING_BUTTONS_RE, MetaMemo,
                                          parse_comments)
 from pipeline.segmenter.cues import AGO_RE, DATE_RE, TIME_RE
@@ -98,24 +98,27 @@ def test_furniture_flags_agree_with_their_regex() -> None:
     expected = [bool(FURNITURE_RE.search(line)) for line in lines]
     assert len(lines) >= text.RE2_MIN_LINES  # the RE2 pass
     assert text.furniture_flags(lines) == expected
-    assert [text._is_furniture(line) for line in lines] == expected  # what fewer lines take
+    assert [text._is_furniture(line) for line in lines] == expected  # furniture_flags' answers, remembered
+    clear_line_caches()
+    assert [text._is_furniture(line) for line in lines] == expected  # what fewer lines take: the gate and the regex
     assert text.furniture_flags(touching) == expected[-len(touching):]  # RE2 on a few lines too
     assert text.furniture_flags([]) == []
 
 
-def test_the_furniture_pattern_splits_into_its_alternatives_for_the_two_re2_passes() -> None:
+def test_the_furniture_pattern_splits_into_its_alternatives_for_the_re2_passes() -> None:
     parts = text.top_level_alternatives(FURNITURE_RE.pattern)
     assert "|".join(parts) == FURNITURE_RE.pattern and len(parts) > 20
     for part in parts:
         re.compile(part)  # each a whole expression: no "|" inside a group or a character class was cut
     assert text.top_level_alternatives(r"a(?:b|c)|[|(]d|\|e|f") == ["a(?:b|c)", "[|(]d", r"\|e", "f"]
     assert text.top_level_alternatives(r"[]|]x|[^]|]y") == ["[]|]x", "[^]|]y"]
-    *anchored, anywhere = text.FURNITURE_CANDIDATE_RE2
-    assert len(anchored) == text.ANCHORED_PASSES and all(group.startswith("(?i)^") for group in anchored)
-    assert "|^" not in anywhere and not anywhere.startswith("(?i)^")
+    anchored = text.FURNITURE_CANDIDATE_RE2[:text.ANCHORED_PASSES]
+    anywhere = text.FURNITURE_CANDIDATE_RE2[text.ANCHORED_PASSES:]
+    assert len(anywhere) == text.UNANCHORED_PASSES and all(group.startswith("(?i)^") for group in anchored)
+    assert all("|^" not in group and not group.startswith("(?i)^") for group in anywhere)
     # every alternative is in exactly one pass
-    assert sum(len(text.top_level_alternatives(group.removeprefix("(?i)"))) for group in anchored) \
-        + len(text.top_level_alternatives(anywhere.removeprefix("(?i)"))) == len(parts) + 1  # + [İı]
+    assert sum(len(text.top_level_alternatives(group.removeprefix("(?i)"))) for group in text.FURNITURE_CANDIDATE_RE2) \
+        == len(parts) + 1  # + [İı]
 
 
 def test_date_spans_agree_with_the_date_regexes() -> None:
@@ -827,3 +830,22 @@ def test_a_site_name_in_capitals_over_its_menu_and_a_subscription_offer_are_no_h
     assert text._is_furniture("Subscribe: $1 for 6 months") and not text._is_furniture("Subscribe: the case for a deal")
     # a headline in capitals with an article under it, not a menu, still is one
     assert text.find_title(["RUSSIA EXPELS TWO US DIPLOMATS", lines[-1]], ["boilerplate", "body"]) == 0
+
+
+def test_clear_line_caches_empties_every_line_cache_and_the_furniture_answers() -> None:
+    from pipeline.segmenter import titles
+
+    lines = _lines()
+    flags = text.furniture_flags(lines)
+    answers = [(comments.is_button(line), text._heading_like(line, 3), comments._is_date_text(line)) for line in lines]
+    cached = [function for module in (comments, text, titles) for function in vars(module).values()
+              if hasattr(function, "cache_info") and function.cache_info().maxsize == comments.LINE_CACHE_SIZE]
+    assert len(cached) >= 10 and text._FURNITURE_ANSWERS
+    assert sum(function.cache_info().currsize for function in cached) > len(lines)
+    clear_line_caches()
+    assert [function.cache_info().currsize for function in cached] == [0] * len(cached)
+    assert text._FURNITURE_ANSWERS == {}
+    # the caches only remember: the answers are the same without them
+    assert [(comments.is_button(line), text._heading_like(line, 3), comments._is_date_text(line)) for line in lines] \
+        == answers
+    assert text.furniture_flags(lines) == flags

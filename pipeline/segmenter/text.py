@@ -1422,9 +1422,12 @@ def _balanced_passes(parts: list[str], passes: int) -> list[list[str]]:
     return groups
 
 
+# the other alternatives (103, 7,300 characters, in stop 39) take 67 ms in one pass, 49 ms in two, 53 ms in three
+UNANCHORED_PASSES = 2
 FURNITURE_CANDIDATE_RE2 = (
     *("(?i)" + "|".join(group) for group in _balanced_passes(_ANCHORED_ALTERNATIVES, ANCHORED_PASSES)),
-    "(?i)" + "|".join(part for part in _FURNITURE_ALTERNATIVES if not part.startswith("^")) + "|[\u0130\u0131]",
+    *("(?i)" + "|".join(group) for group in _balanced_passes(
+        [part for part in _FURNITURE_ALTERNATIVES if not part.startswith("^")] + ["[\u0130\u0131]"], UNANCHORED_PASSES)),
 )
 RE2_MIN_LINES = 1000  # compiling the RE2 pattern costs about a millisecond: fewer lines take _is_furniture
 # a live blog's entry time: "15:42", "3:42 p.m.", "15:42 GMT"
