@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.segmenter import clear_line_caches
-from pipeline.segmenter.gates import LiteralGate, fold
+from pipeline.segmenter.gates import AlternativeSearch, LiteralGate, fold
 from pipeline.segmenter.text import FURNITURE_RE, _is_furniture, furniture_flags
 
 PAGES = Path(__file__).parent / "pages"
@@ -67,3 +67,23 @@ def test_lines_that_the_hand_kept_gate_missed_are_furniture_one_by_one_as_in_bat
     clear_line_caches()  # (no remembered answer of furniture_flags)
     assert [_is_furniture(line) for line in lines] == [True, True]
     assert furniture_flags(lines * 600)[:2] == [True, True]
+
+
+def test_alternative_search_agrees_with_the_furniture_pattern_on_every_page_line() -> None:
+    search = AlternativeSearch.of(FURNITURE_RE)
+    assert search.anchored is not None and len(search.others) > 50
+    assert all(needed for needed, _ in search.others)  # every unanchored alternative needs some literal
+    lines = _page_lines()
+    matched = [FURNITURE_RE.search(line) is not None for line in lines]
+    assert sum(matched) > 1000
+    assert [search.matches(line) for line in lines] == matched
+
+
+def test_alternative_search_tries_anchored_alternatives_at_the_start_only_and_others_anywhere() -> None:
+    pattern = re.compile(r"^\W*share this\b|\bcan be reached at\b|(?:^|\s)tags:|\d+ min read", re.IGNORECASE)
+    search = AlternativeSearch.of(pattern)
+    for line in ["Share this", "— SHARE THIS", "He can be reached at x", "Tags: a", "see tags: b", "5 min read",
+                 "Do share this", "unreached at", "hashtags: c", "min read", ""]:
+        assert search.matches(line) == (pattern.search(line) is not None), line
+    with pytest.raises(ValueError):
+        AlternativeSearch.of(re.compile(r"^a|b", re.MULTILINE))

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from pipeline.segmenter import clear_line_caches, comments, cues, text
+from pipeline.segmenter import clear_line_caches, comments, cues, gates, text
 from pipeline.segmenter.comments import (BUTTON_RE, COUNTER_RE, READ_MORE_TAIL_RE, TRAILING_BUTTONS_RE, MetaMemo,
                                          parse_comments)
 from pipeline.segmenter.cues import AGO_RE, DATE_RE, TIME_RE
@@ -106,18 +106,18 @@ def test_furniture_flags_agree_with_their_regex() -> None:
 
 
 def test_the_furniture_pattern_splits_into_its_alternatives_for_the_re2_passes() -> None:
-    parts = text.top_level_alternatives(FURNITURE_RE.pattern)
+    parts = gates.top_level_alternatives(FURNITURE_RE.pattern)
     assert "|".join(parts) == FURNITURE_RE.pattern and len(parts) > 20
     for part in parts:
         re.compile(part)  # each a whole expression: no "|" inside a group or a character class was cut
-    assert text.top_level_alternatives(r"a(?:b|c)|[|(]d|\|e|f") == ["a(?:b|c)", "[|(]d", r"\|e", "f"]
-    assert text.top_level_alternatives(r"[]|]x|[^]|]y") == ["[]|]x", "[^]|]y"]
+    assert gates.top_level_alternatives(r"a(?:b|c)|[|(]d|\|e|f") == ["a(?:b|c)", "[|(]d", r"\|e", "f"]
+    assert gates.top_level_alternatives(r"[]|]x|[^]|]y") == ["[]|]x", "[^]|]y"]
     anchored = text.FURNITURE_CANDIDATE_RE2[:text.ANCHORED_PASSES]
     anywhere = text.FURNITURE_CANDIDATE_RE2[text.ANCHORED_PASSES:]
     assert len(anywhere) == text.UNANCHORED_PASSES and all(group.startswith("(?i)^") for group in anchored)
     assert all("|^" not in group and not group.startswith("(?i)^") for group in anywhere)
     # every alternative is in exactly one pass
-    assert sum(len(text.top_level_alternatives(group.removeprefix("(?i)"))) for group in text.FURNITURE_CANDIDATE_RE2) \
+    assert sum(len(gates.top_level_alternatives(group.removeprefix("(?i)"))) for group in text.FURNITURE_CANDIDATE_RE2) \
         == len(parts) + 1  # + [İı]
 
 

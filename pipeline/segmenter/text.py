@@ -35,7 +35,7 @@ from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROM
                                      PARAGRAPH_ENDS, PRINT_HEADER_RE, RELATED_LINK_INLINE_RE, RELATED_LINK_LABEL_RE, STOPWORDS, WORD_RE,
                                      archive_banner_length, interstitial_lines, linked_headline, metadata_header,
                                      reading_view)
-from pipeline.segmenter.gates import LiteralGate
+from pipeline.segmenter.gates import AlternativeSearch, LiteralGate, top_level_alternatives
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
 from pipeline.segmenter.result import BODY_JOINER, LABELS, Comment, LabelledLine, Segmentation
 from pipeline.segmenter.sites import template_evidence
@@ -1375,30 +1375,6 @@ OPENS_AS_DISCLAIMER = re.compile(r"^\W*disclaimer\b", re.IGNORECASE).match
 # passes as for their union, whose automaton grows past RE2's cache (the anchored ones' bounded repeats,
 # ".{0,60}", at every position of the line).
 
-
-def top_level_alternatives(pattern: str) -> list[str]:
-    """The alternatives of a regular expression's outermost `|` ("|".join of them gives the pattern)."""
-    parts, depth, start, index, in_class = [], 0, 0, 0, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]" or pattern[index - 1] == "[" or pattern[index - 2: index] == "[^"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-        index += 1
-    return parts + [pattern[start:]]
-
-
 _FURNITURE_ALTERNATIVES = top_level_alternatives(FURNITURE_RE.pattern)
 _ANCHORED_ALTERNATIVES = [part for part in _FURNITURE_ALTERNATIVES if part.startswith("^")]
 # the anchored alternatives outgrew one pass too (0.13 s on the test pages' 81k lines in stop 27): in four passes of
@@ -1598,8 +1574,14 @@ def _furniture_gate() -> LiteralGate:
     return LiteralGate.of(FURNITURE_RE)
 
 
+@functools.cache
+def _furniture_search() -> AlternativeSearch:
+    """FURNITURE_RE.search, alternative by alternative (derived once, on first use)."""
+    return AlternativeSearch.of(FURNITURE_RE)
+
+
 # furniture_flags' answers for the lines it read last (a batch's): the title search and other rules ask again about
-# some of them, and the Python regex takes up to a third of a millisecond a line
+# some of them, and the Python regex takes up to a tenth of a millisecond a line
 _FURNITURE_ANSWERS: dict[str, bool] = line_memo()
 
 
@@ -1608,18 +1590,18 @@ def _is_furniture(line: str) -> bool:
     known = _FURNITURE_ANSWERS.get(line)
     if known is not None:
         return known
-    return _furniture_gate().may_match(line) and FURNITURE_RE.search(line) is not None
+    return _furniture_gate().may_match(line) and _furniture_search().matches(line)
 
 
 def furniture_flags(lines: list[str], text: pa.Array | None = None) -> list[bool]:
-    """Whether FURNITURE_RE.search matches each line: RE2 passes (FURNITURE_CANDIDATE_RE2), then the
-    Python regex on their hits only (worth it from RE2_MIN_LINES lines on); `text`: the lines as a pyarrow
-    array, when the caller has it."""
+    """Whether FURNITURE_RE.search matches each line: RE2 passes (FURNITURE_CANDIDATE_RE2), then the Python
+    regex (`_furniture_search`) on their hits only (worth it from RE2_MIN_LINES lines on); `text`: the lines as a
+    pyarrow array, when the caller has it."""
     flags = [False] * len(lines)
     text = pa.array(lines, pa.string()) if text is None else text
     candidates = functools.reduce(pc.or_, (pc.match_substring_regex(text, pattern) for pattern in FURNITURE_CANDIDATE_RE2))
     for index in np.flatnonzero(candidates.to_numpy(zero_copy_only=False)).tolist():
-        flags[index] = FURNITURE_RE.search(lines[index]) is not None
+        flags[index] = _furniture_search().matches(lines[index])
     _FURNITURE_ANSWERS.clear()
     _FURNITURE_ANSWERS.update(zip(lines, flags))
     return flags
