@@ -21,6 +21,7 @@ lines are grouped. Header lines, buttons and "Read more »" tails are dropped fr
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -201,6 +202,10 @@ BUTTON_RE = re.compile(
 # the age in a row of buttons under a comment ("Like · Reply · 2d"): the comment's date when nothing else gives one
 BUTTON_AGE_RE = re.compile(rf"(?<![\w(])(\d{{1,3}}\s?(?:{AGE_UNITS})\b|{ROW_AGE}|{ROW_DATE})", re.IGNORECASE)
 # a BUTTON_RE match of counts and ages alone ("7d", "(3)") is no button: "7d" is a comment's date
+# Disqus's row under a comment, in any of its languages: a count, vote arrows or a bullet, then two or three words between
+# bullets and its share arrow ("12 △ ▽ • Reply • Share ›", "15 • Rispondi•Condividi ›", "7 △ ▽ • Cevapla • Paylaş ›")
+DISQUS_ROW_RE = re.compile(r"^(?:\d{1,5}\s*(?:[△▲]\s*[▽▼]\s*)?(?:•\s*)?|[△▲]\s*[▽▼]\s*(?:•\s*)?|•\s*)"
+                           r"[^\W\d_]+(?:\s*•\s*[^\W\d_]+){1,2}\s*›$")
 VOTES_RE = re.compile(r"^(?:[👍👎▲▼△▽⬆⬇↑↓+−-]\s*\d{0,5}\s*)*[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}\s*$")  # (lines come stripped)
 VOTE_STARTS = frozenset("👍👎▲▼△▽⬆⬇↑↓+−-")  # (what either pattern opens with: a cheap test first)
 PLUS_MINUS_VOTES_RE = re.compile(r"^\+\d{1,5}\s*(?:/\s*)?[-−]\d{1,5}$")  # "+5 / -1", "+12 -3"
@@ -450,8 +455,8 @@ def _may_be_undigited_date(text: str) -> bool:
 
 
 # ages spelled without digits in other languages ("acum o oră", "hace una hora", "il y a une heure", "godzinę temu",
-# "vor einer Stunde", "bir saat önce", "tunti sitten", "een uur geleden", "en timme sedan", "en time siden")
-UNDIGITED_AGE_WORDS = ("acum ", "hace ", "il y a ", "temu", "vor ", "önce", "sitten", "geleden", "sedan", "siden")
+# "vor einer Stunde", "bir saat önce", "tunti sitten", "een uur geleden", "en timme sedan", "en time siden", "egy órája")
+UNDIGITED_AGE_WORDS = ("acum ", "hace ", "il y a ", "temu", "vor ", "önce", "sitten", "geleden", "sedan", "siden", "egy ")
 
 
 def lowered_for_gates(line: str) -> str | None:
@@ -533,6 +538,8 @@ def _button_match(line: str) -> bool:
     if line[:1] == "[" and ROW_LINK_MARKER_RE.match(line):
         line = ROW_LINK_MARKER_RE.sub("", line)
     if line[:1] in VOTE_STARTS and (PLUS_MINUS_VOTES_RE if line.isascii() else VOTES_RE).match(line):
+        return True
+    if line[-1:] == "›" and DISQUS_ROW_RE.match(line):
         return True
     return (BUTTON_RE.match(line) is not None and (HAS_DIGIT(line) is None or EXTRAS_ONLY_RE.match(line) is None)) \
         or _dotted_row_date(line) is not None
@@ -658,7 +665,8 @@ HU_SHORT_DATE_RE = re.compile(r"\b(?:19|20)\d\d\.\s*(?:jan|febr?|márc|ápr|máj
 SPACED_H_TIME_RE = re.compile(r"(?:(?<=\d{4} )|(?<=\d{4}, )|(?<=à ))\d{1,2} h \d{2}(?: min)?\b")  # (after a year or "à")
 # ages that OTHER_AGO_RE (a feature of the network) lacks: Slovene ("pred 25 minutami", "pred 1 uro", "pred 2 dnevoma"),
 # whose units differ from Slovak's ("pred 2 hodinami") in the same frame
-MORE_AGES_RE = re.compile(r"\bpred\s+\d+\s+(?:sekund|minut|ur[aoi]|urama|urami|dnev|dnem|ted(?:n|en)|mesec|let)\w*", re.IGNORECASE)
+MORE_AGES_RE = re.compile(r"\bpred\s+\d+\s+(?:sekund|minut|ur[aoi]|urama|urami|dnev|dnem|ted(?:n|en)|mesec|let)\w*"
+                          r"|\begy\s+(?:perce|órája|napja|hete|hónapja|éve)\b", re.IGNORECASE)  # (Hungarian "egy órája")
 HU_SHORT_DATE_GATE = re.compile(r"\d\d\.\s*[a-zA-Záé]{3,5}\.").search
 SHORT_YEAR_GATE = re.compile(r"\d\s+[A-Za-z]{3,9}\.?,?\s+'?\d\d(?!\d)").search
 LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
@@ -690,7 +698,7 @@ def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
             patterns.append(SHORT_UNIT_AGO_RE)
     if lowered is None or any(map(lowered.__contains__, OTHER_AGO_ASCII_WORDS if text.isascii() else OTHER_AGO_WORDS)):
         patterns.append(OTHER_AGO_RE)
-        if lowered is None or "pred " in lowered:
+        if lowered is None or "pred " in lowered or "egy " in lowered:
             patterns.append(MORE_AGES_RE)
     if not text.isascii() and CYRILLIC(text):
         patterns += (CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)
@@ -1299,11 +1307,58 @@ def _header_first(kinds: list[tuple[str, object]]) -> bool:
     return under_text >= 2 and under_meta == 0
 
 
+# a comment box's placeholder over the thread ("Join the discussion…", "Partecipa alla discussione...", "Tartışmaya
+# katıl..."): a few words that end with an ellipsis
+PLACEHOLDER_MAX_WORDS = 5
+
+
+def _box_placeholder(kinds: list[tuple[str, object]], lines: list[str]) -> int | None:
+    """The index of a comment box's placeholder: the thread's first line with content, of at most
+    PLACEHOLDER_MAX_WORDS words without a digit, ending with an ellipsis, no date in it, when the next line with content
+    is a header with a name and a date and the last is text (so the headers head their comments: in a thread whose
+    comments end with their "by NAME on DATE", that first line would be the first comment's text)."""
+    content = [index for index, (kind, _) in enumerate(kinds) if kind in ("meta", "text")]
+    if len(content) < 3 or kinds[content[-1]][0] != "text":
+        return None
+    first, (kind, value), (next_kind, following) = content[0], kinds[content[0]], kinds[content[1]]
+    line = lines[first].strip()
+    if not line.endswith(("...", "…")) or len(line.split()) > PLACEHOLDER_MAX_WORDS or HAS_DIGIT(line) \
+            or (kind == "meta" and value.date):
+        return None
+    return first if next_kind == "meta" and following.author and following.date else None
+
+
+FORM_LABEL_MAX_WORDS = 3
+
+
+def _comment_form(kinds: list[tuple[str, object]], lines: list[str]) -> list[int]:
+    """The indices of a comment form's labels and the notice under them, over the thread ("Nimi", "Kommentaar", "Saada
+    kommentaar", "Kommentaaride eest vastutavad ..."): the thread opens with two or more lines of at most
+    FORM_LABEL_MAX_WORDS words that read as names alone, then a notice on comments (MODERATION_NOTICE_RE, at most
+    THREAD_FURNITURE_MAX_WORDS words), then a header with a name and a date, and the text of the thread's last comment
+    ends it. Left in, the notice would read as the first comment's text, under the headers of a thread whose headers
+    close their comments."""
+    content = [index for index, (kind, _) in enumerate(kinds) if kind in ("meta", "text")]
+    labels = list(itertools.takewhile(lambda index: kinds[index][0] == "meta" and kinds[index][1].author
+                                      and not kinds[index][1].date
+                                      and len(lines[index].split()) <= FORM_LABEL_MAX_WORDS, content))
+    if len(labels) < 2 or len(content) < len(labels) + 3 or kinds[content[-1]][0] != "text":
+        return []
+    notice, header = content[len(labels)], content[len(labels) + 1]
+    if kinds[notice][0] != "text" or len(lines[notice].split()) > THREAD_FURNITURE_MAX_WORDS \
+            or not MODERATION_NOTICE_RE.search(lines[notice]):
+        return []
+    # the first comment's header: a name and a date, or a name over its date (what lies between is skipped)
+    following = [kinds[index][1] for index in content[len(labels) + 1:len(labels) + 3] if kinds[index][0] == "meta"]
+    dated = any(meta.date for meta in following) and following[0].author is not None
+    return [*labels, notice] if dated and header == content[len(labels) + 1] else []
+
+
 HEADED_THREAD_MIN = 2
 # a notice about the thread's moderation or rules, in a few languages' stems
 MODERATION_NOTICE_RE = re.compile(r"\b(?:comment|moderat|modér|moderov|moderac|reviewed|approv|discuss|diskus|réaction"
                                   r"|коммент|комент|камент|модер|мадэр|обсужд|обговор|kommentar|komentar|komentář|komentár"
-                                  r"|commentaire|commento|comentario|comentário)", re.IGNORECASE)
+                                  r"|commentaire|commento|comentario|comentário|kommentaar|debat)", re.IGNORECASE)
 THREAD_FURNITURE_MAX_WORDS = 60
 HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 3, 15
 HEADLINE_ENDS = (".", "!", "?", "…", ":", ")", ":)", ";)")
@@ -1339,6 +1394,12 @@ def parse_comments_and_strays(lines: list[str], metas: MetaMemo | None = None, a
     24/7"). (Without that reading, such text on the Dragnet pages is mostly a comment whose header the parser missed.)"""
     kinds = _classify(lines, MetaMemo() if metas is None else metas, already_collapsed)
     _sign_offs_as_text(kinds, lines)
+    placeholder = _box_placeholder(kinds, lines)
+    if placeholder is not None:
+        kinds[placeholder] = ("skip", None)
+    form = _comment_form(kinds, lines)
+    for index in form:
+        kinds[index] = ("skip", None)
     header_first = _header_first(kinds)
     if header_first:  # a comment's subject over its header ("Re: Gas is leverage" over "Submitted by NAME on DATE.")
         for index, (kind, value) in enumerate(kinds[:-1]):
@@ -1428,6 +1489,9 @@ def parse_comments_and_strays(lines: list[str], metas: MetaMemo | None = None, a
                 and all(map(_thread_furniture, edges)):
             strays = [row for draft in edges for row in draft.rows]
             drafts = drafts[first:last + 1]
+    if placeholder is not None:
+        strays.append(placeholder)
+    strays = sorted(strays + form)
     comments = []
     earlier: set[str] = set()  # the authors so far, whole names only (`_bare_author`)
     for draft in drafts:

@@ -1,0 +1,92 @@
+"""Rules from rounds 52-53 of probe pages (stop 39): what stands over a thread's first comment (a comment box's
+placeholder, a comment form's labels over a notice), Disqus's rows of buttons in any language, Hungarian ages spelled
+with "egy", and a notice on a subscriber debate."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segmenter.comments import is_button, is_date_text, parse_comments, parse_comments_and_strays
+
+
+def _parsed(lines: list[str]) -> list[tuple[str | None, str | None, str]]:
+    return [(comment.author, comment.date, comment.text) for comment in parse_comments(lines)]
+
+
+@pytest.mark.parametrize("row", ["12 △ ▽ • Reply • Share ›", "15 • Rispondi•Condividi ›", "7 △ ▽ • Cevapla • Paylaş ›",
+                                 "8 • Răspunde • Distribuie ›", "△ ▽ • Antworten • Teilen ›", "4 △ ▽ • Válasz • Megosztás ›"])
+def test_disqus_rows_are_buttons_in_any_language(row: str) -> None:
+    assert is_button(row)
+
+
+@pytest.mark.parametrize("line", ["Home › World ›", "Politics • World • Europe", "12 • 14 • 16 ›", "Europe • Asia ›"])
+def test_other_lines_with_bullets_or_an_arrow_are_no_disqus_row(line: str) -> None:
+    assert not is_button(line)
+
+
+# a Disqus thread as an Italian regional paper printed it in 2013 (our own text)
+PLACEHOLDER_THREAD = ["Partecipa alla discussione...", "Nadia Ruggeri • 5 ore fa", "Il porto merita un piano serio, non voci.",
+                      "Tommaso B. • 4 ore fa", "Le voci girano da settimane, nessuno smentisce.",
+                      "ex_camallo • 2 ore fa", "Chi ha lavorato in banchina sa che non si fa in un giorno."]
+
+
+def test_a_comment_boxs_placeholder_over_the_first_header_is_left_out_and_texts_stay_with_their_headers() -> None:
+    comments, strays = parse_comments_and_strays(PLACEHOLDER_THREAD)
+    assert [(comment.author, comment.date) for comment in comments] == [
+        ("Nadia Ruggeri", "5 ore fa"), ("Tommaso B.", "4 ore fa"), ("ex_camallo", "2 ore fa")]
+    assert comments[0].text == "Il porto merita un piano serio, non voci."
+    assert strays == [0]
+
+
+def test_a_first_comment_ending_in_an_ellipsis_stays_where_comments_close_with_their_header() -> None:
+    # text, then its "NAME • age" line under it: the short first line is the first comment's text
+    thread = ["Well, we will see...", "Nadia Ruggeri • 5 ore fa", "Nobody asked the dockers, as usual.",
+              "Tommaso B. • 4 ore fa"]
+    assert [(author, date) for author, date, _ in _parsed(thread)] == [("Nadia Ruggeri", "5 ore fa"),
+                                                                       ("Tommaso B.", "4 ore fa")]
+    assert _parsed(thread)[0][2] == "Well, we will see..."
+
+
+# a comment form over an Estonian portal's anonymous comments (our own text)
+FORM_THREAD = ["Nimi", "Kommentaar", "Saada kommentaar",
+               "Kommentaaride eest vastutavad nende autorid. Toimetus võib kommentaari eemaldada.",
+               "Mart 03.10.2016 19:12", "Lepingud on paberil, aga usaldust pole kummalgi poolel.",
+               "linnainimene 03.10.2016 19:30", "Hea ülevaade, aitäh.",
+               "Mart 03.10.2016 19:41", "Vähemalt räägitakse veel omavahel."]
+
+
+def test_a_comment_forms_labels_and_its_notice_over_the_thread_are_no_comment() -> None:
+    comments, strays = parse_comments_and_strays(FORM_THREAD)
+    assert [(comment.author, comment.date) for comment in comments] == [
+        ("Mart", "03.10.2016 19:12"), ("linnainimene", "03.10.2016 19:30"), ("Mart", "03.10.2016 19:41")]
+    assert strays == [0, 1, 2, 3]
+
+
+def test_two_names_over_a_text_that_is_no_notice_are_not_a_form() -> None:
+    # a commenter's name and town over the text: kept
+    thread = ["Mart", "Tartu", "Lepingud on paberil, aga usaldust pole kummalgi poolel.", "linnainimene 03.10.2016 19:30",
+              "Hea ülevaade, aitäh."]
+    comments, strays = parse_comments_and_strays(thread)
+    assert strays == [] and comments[0].text.startswith("Lepingud")
+
+
+def test_a_notice_on_a_subscriber_debate_over_the_thread_is_left_out() -> None:
+    thread = ["Du skal være abonnent for at deltage i debatten. Husk at skrive under fuldt navn.",
+              "Karen Holm", "for 5 timer siden", "Det minder om firserne.", "Svar",
+              "Poul Berg", "for 3 timer siden", "Enig, men der er færre samtaler nu.", "Svar"]
+    comments, strays = parse_comments_and_strays(thread)
+    assert [(comment.author, comment.date) for comment in comments] == [("Karen Holm", "for 5 timer siden"),
+                                                                        ("Poul Berg", "for 3 timer siden")]
+    assert strays == [0]
+
+
+@pytest.mark.parametrize("age", ["egy órája", "egy perce", "egy napja", "egy hete", "egy hónapja", "egy éve"])
+def test_hungarian_ages_of_one_unit_are_dates(age: str) -> None:
+    assert is_date_text(age)
+
+
+def test_a_disqus_reply_header_with_a_hungarian_age_of_one_hour_gives_name_and_date() -> None:
+    thread = ["Kovács Anna • 2 órája", "Ez csak papíron működik.", "3 △ ▽ • Válasz • Megosztás ›",
+              "kékmadár → Kovács Anna • egy órája", "Majd meglátjuk.", "1 △ ▽ • Válasz • Megosztás ›"]
+    assert [(author, date) for author, date, _ in _parsed(thread)] == [("Kovács Anna", "2 órája"),
+                                                                       ("kékmadár", "egy órája")]
