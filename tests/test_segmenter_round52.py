@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.segmenter.comments import is_button, is_date_text, parse_comments, parse_comments_and_strays
+from pipeline.segmenter.comments import (_header_badges, _Meta, is_button, is_counter, is_date_text, parse_comments,
+                                         parse_comments_and_strays)
 
 
 def _parsed(lines: list[str]) -> list[tuple[str | None, str | None, str]]:
@@ -90,3 +91,36 @@ def test_a_disqus_reply_header_with_a_hungarian_age_of_one_hour_gives_name_and_d
               "kékmadár → Kovács Anna • egy órája", "Majd meglátjuk.", "1 △ ▽ • Válasz • Megosztás ›"]
     assert [(author, date) for author, date, _ in _parsed(thread)] == [("Kovács Anna", "2 órája"),
                                                                        ("kékmadár", "egy órája")]
+
+
+# a veterans' community site's comments, 2023 (our own text): name, service badge, date, text
+BADGED_THREAD = ["Dale Hutchins", "U.S. Army · 2001-2009", "Jun 14, 2023 at 9:03 AM", "Praying this gets resolved soon.",
+                 "Like (12)", "Reply", "Maria Esposito", "U.S. Navy · 1995-2015", "Jun 14, 2023 at 10:40 AM",
+                 "The consular access issue is the real story here.", "Like (8)", "Reply"]
+
+
+def test_a_badge_between_a_commenters_name_and_the_date_stays_out_of_the_comment() -> None:
+    assert _parsed(BADGED_THREAD) == [("Dale Hutchins", "Jun 14, 2023 at 9:03 AM", "Praying this gets resolved soon."),
+                                      ("Maria Esposito", "Jun 14, 2023 at 10:40 AM",
+                                       "The consular access issue is the real story here.")]
+
+
+@pytest.mark.parametrize(("between", "badges"), [("U.S. Army · 2001-2009", [1, 5]), ("+ altops", []),
+                                                  ("10. Serdane", []), ("It was a long day.", [])])
+def test_a_line_between_a_name_and_a_date_is_a_badge_unless_it_reads_as_a_name_or_a_sentence(
+        between: str, badges: list[int]) -> None:
+    # (the header tests missed a name with a list's mark: it is the next commenter's, under a line read as a name)
+    lines = ["Report Post »", between, "Jun 14, 2023", "Text of the first comment here.",
+             "Report Post »", between, "Jun 15, 2023", "Text of the second comment here."]
+    name, date = _Meta(author="Report Post »"), _Meta(date="Jun 14, 2023")
+    kinds = [("meta", name), ("text", between), ("meta", date), ("text", lines[3])] * 2
+    assert _header_badges(kinds, lines) == badges
+
+
+@pytest.mark.parametrize("row", ["Responder Gosto (5) Denunciar", "Gosto (12)"])
+def test_european_portuguese_like_buttons_are_buttons(row: str) -> None:
+    assert is_button(row)
+
+
+def test_a_korean_sort_control_with_its_label_is_a_counter() -> None:
+    assert is_counter("정렬 최신순 | 공감순")

@@ -108,7 +108,7 @@ COUNTER_RE = re.compile(
     # "Showing 1-6 of 6 comments | Sort by: Oldest first", "Displaying 20 of 187 comments"
     r"|^\W*(?:showing|displaying|viewing)\s+(?:comments?\s+)?\d[\d,]*(?:\s*[-–]\s*\d[\d,]*)?\s+of\s+\d[\d,]*"
     r"(?:\s+(?:comments?|responses?|replies))?(?:\W.{0,40})?$"
-    r"|^\W*(?:순공감순|최신순|공감비율순|과거순|추천순|답글순)(?:\s.{0,30})?$"
+    r"|^\W*(?:정렬\s*:?\s*)?(?:순공감순|최신순|공감비율순|과거순|추천순|답글순|공감순)(?:\s.{0,30})?$"  # ("정렬 최신순 | 공감순")
     r"|" + SIGN_IN_TO_COMMENT +
     r"|" + MORE_COMMENTS +
     r"|^\W*(?:view|show|load|see|hide) \d+ (?:more )?(?:comments?|replies|reply)\W*$"  # "Show 2 replies"
@@ -155,7 +155,7 @@ BUTTON_WORDS = REPLY_WORDS + (
     "read more", "show more", "hide replies", "view replies", "back to top", "respect",
     "нравится", "не нравится", "пожаловаться", "поделиться", "цитировать", "подобається", "поскаржитися", "поділитися",
     "melden", "gefällt mir", "signaler", "j'aime", "me gusta", "no me gusta", "denunciar", "reportar", "zgłoś",
-    "mi piace", "segnala", "curtir", "إعجاب", "点赞", "举报", "いいね", "beğen", "beğenme", "şikayet et", "신고",
+    "mi piace", "segnala", "curtir", "gosto", "إعجاب", "点赞", "举报", "いいね", "beğen", "beğenme", "şikayet et", "신고",
     "падабаецца", "ссылка", "ветвь дискуссии", "выше по ветке", "развернуть", "свернуть", "вернуться к началу",
     "tykkää", "पसंद", "îmi place", "raportează", "tetszik", "jelentés", "μου αρέσει", "αναφορά", "მოწონება", "харесвам",
     "докладвай", "teata", "meeldib", "patīk", "nepatīk", "ziņot", "meld misbruik", "vind ik leuk", "thích", "báo cáo",
@@ -1307,6 +1307,25 @@ def _header_first(kinds: list[tuple[str, object]]) -> bool:
     return under_text >= 2 and under_meta == 0
 
 
+BADGE_MAX_WORDS = 8
+LIST_NUMBER_RE = re.compile(r"^\W*(?:\d{1,4}[.)]\s*)?")  # a list's mark or number before a name
+
+
+def _header_badges(kinds: list[tuple[str, object]], lines: list[str]) -> list[int]:
+    """The short lines that stand between a commenter's name and the date in the headers of a thread ("U.S. Army ·
+    1994-2016", a member's service under the name): a text line of at most BADGE_MAX_WORDS words, no sentence's end,
+    with a name alone above, a date alone under and text under that, and no name itself (a commenter's name that the
+    header tests missed, under the text of the comment above); two or more in the thread, so that the headers show
+    them, not a one-line comment under a name."""
+    badges = [index for index in range(1, len(kinds) - 2)
+              if kinds[index][0] == "text" and kinds[index - 1][0] == "meta" and kinds[index - 1][1].author
+              and not kinds[index - 1][1].date and kinds[index + 1][0] == "meta" and kinds[index + 1][1].date
+              and not kinds[index + 1][1].author and kinds[index + 2][0] == "text"
+              and len(lines[index].split()) <= BADGE_MAX_WORDS and not lines[index].rstrip().endswith((".", "!", "?"))
+              and not _looks_like_name(LIST_NUMBER_RE.sub("", lines[index]).strip())]  # ("+ altops", "10. Serdane")
+    return badges if len(badges) >= 2 else []
+
+
 # a comment box's placeholder over the thread ("Join the discussion…", "Partecipa alla discussione...", "Tartışmaya
 # katıl..."): a few words that end with an ellipsis
 PLACEHOLDER_MAX_WORDS = 5
@@ -1413,6 +1432,8 @@ def parse_comments_and_strays(lines: list[str], metas: MetaMemo | None = None, a
             elif kind == "meta" and index and value.author and not value.date and following_kind == "text" \
                     and kinds[index - 1][0] == "meta" and kinds[index - 1][1].author and kinds[index - 1][1].date:
                 kinds[index] = ("text", " ".join(lines[index].split()))
+        for index in _header_badges(kinds, lines):
+            kinds[index] = ("skip", None)
     # the first comment opens with a date alone, then "NAME wrote:": each comment's date heads its "says" line
     first_meta = next((value for kind, value in kinds if kind == "meta"), None)
     dates_lead = first_meta is not None and first_meta.date is not None and first_meta.author is None
