@@ -1,6 +1,7 @@
 """Rules from rounds 52-53 of probe pages (stop 39): what stands over a thread's first comment (a comment box's
-placeholder, a comment form's labels over a notice), Disqus's rows of buttons in any language, Hungarian ages spelled
-with "egy", and a notice on a subscriber debate."""
+placeholder, a comment form's labels over a notice), badges between a commenter's name and the date, Disqus's rows of
+buttons in any language, Facebook plugin rows in Swedish and Chinese, a day and month without the year before a time,
+Hungarian ages spelled with "egy", a notice on a subscriber debate, Portuguese "Gosto" and a Korean sort label."""
 
 from __future__ import annotations
 
@@ -124,3 +125,19 @@ def test_european_portuguese_like_buttons_are_buttons(row: str) -> None:
 
 def test_a_korean_sort_control_with_its_label_is_a_counter() -> None:
     assert is_counter("정렬 최신순 | 공감순")
+
+
+@pytest.mark.parametrize("date", ["14 november kl. 08:21", "14 maj kl. 08:21", "September 15 at 7:12pm",
+                                  "November 1 at 2:57 pm", "3. März um 14:05"])
+def test_a_day_and_month_without_the_year_before_a_time_is_a_date(date: str) -> None:
+    assert is_date_text(date)
+
+
+@pytest.mark.parametrize("text", ["see you 14 november at 5pm", "Room 14 november 08:21 booked"])
+def test_a_day_and_month_amid_other_words_is_no_date_line(text: str) -> None:
+    assert not is_date_text(text)
+
+
+@pytest.mark.parametrize("row", ["Svara · Gilla · 14 · 14 november kl. 08:21", "讚 · 回覆 · 3 · 12月30日 12:05"])
+def test_facebook_plugin_rows_in_swedish_and_traditional_chinese_are_buttons(row: str) -> None:
+    assert is_button(row)

@@ -26,7 +26,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from pipeline.segmenter.cues import AGO_RE, DATE_RE, HAS_DIGIT, MONTHS, OTHER_AGO_RE, RU_MONTHS, TIME_RE, UK_MONTHS
+from pipeline.segmenter.cues import (AGO_RE, DATE_RE, DE_MONTHS, FR_MONTHS, HAS_DIGIT, MONTHS, OTHER_AGO_RE, OTHER_MONTHS, RU_MONTHS,
+                                     TIME_RE, UK_MONTHS)
 from pipeline.segmenter.result import Comment
 
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
@@ -155,7 +156,7 @@ BUTTON_WORDS = REPLY_WORDS + (
     "read more", "show more", "hide replies", "view replies", "back to top", "respect",
     "нравится", "не нравится", "пожаловаться", "поделиться", "цитировать", "подобається", "поскаржитися", "поділитися",
     "melden", "gefällt mir", "signaler", "j'aime", "me gusta", "no me gusta", "denunciar", "reportar", "zgłoś",
-    "mi piace", "segnala", "curtir", "gosto", "إعجاب", "点赞", "举报", "いいね", "beğen", "beğenme", "şikayet et", "신고",
+    "mi piace", "segnala", "curtir", "gosto", "讚", "回覆", "إعجاب", "点赞", "举报", "いいね", "beğen", "beğenme", "şikayet et", "신고",
     "падабаецца", "ссылка", "ветвь дискуссии", "выше по ветке", "развернуть", "свернуть", "вернуться к началу",
     "tykkää", "पसंद", "îmi place", "raportează", "tetszik", "jelentés", "μου αρέσει", "αναφορά", "მოწონება", "харесвам",
     "докладвай", "teata", "meeldib", "patīk", "nepatīk", "ziņot", "meld misbruik", "vind ik leuk", "thích", "báo cáo",
@@ -655,6 +656,8 @@ MORE_MONTHS = ("januar|februar|marts|mars|april|maj|mai|juni|juli|august|septemb
                "|јуна|јула|августа|септембра|октобра|новембра|децембра|jaanuar|veebruar|märts|aprill|juuni|juuli|oktoober"
                "|detsember|gener|febrer|març|abril|maig|juny|juliol|agost|setembre|octubre|novembre|desembre"
                "|იანვარი|თებერვალი|მარტი|აპრილი|მაისი|ივნისი|ივლისი|აგვისტო|სექტემბერი|ოქტომბერი|ნოემბერი|დეკემბერი")
+DAY_MONTH_RE = re.compile(rf"\d{{1,2}} (?:{MONTHS}|{MORE_MONTHS}|{DE_MONTHS}|{FR_MONTHS}|{OTHER_MONTHS})|(?:{MONTHS}) \d{{1,2}}",
+                          re.IGNORECASE)
 LT_MONTHS = "sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|rugpjūčio|rugsėjo|spalio|lapkričio|gruodžio"
 MORE_MONTHS_DATE_RE = re.compile(rf"(?<!\w)\d{{1,2}}\.?\s+(?:de |d'|d’)?(?:{MORE_MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}(?!\d)"
                                  rf"|(?<!\d)(?:19|20)\d\d\s*m\.\s*(?:{LT_MONTHS})\s+\d{{1,2}}\s*d\.", re.IGNORECASE)
@@ -734,7 +737,8 @@ def _is_date_text(text: str) -> bool:
         return False
     rest = _outside_spans(stripped, spans)
     leftover = [w for w in WORD_RE.findall(rest) if w.lower() not in DATE_FILLER_WORDS]
-    return len(leftover) <= 1
+    # (or a day and a month without the year, before a time: "14 november kl. 08:21", "September 15 at 7:12pm")
+    return len(leftover) <= 1 or (len(leftover) == 2 and DAY_MONTH_RE.fullmatch(" ".join(leftover)) is not None)
 
 
 is_date_text = _is_date_text  # for the title rule (text.py): a date line is no headline
