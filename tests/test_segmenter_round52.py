@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.segmenter import clear_line_caches, segment_text
 from pipeline.segmenter.comments import (_header_badges, _Meta, is_button, is_counter, is_date_text, parse_comments,
                                          parse_comments_and_strays)
+from pipeline.segmenter.cues import reading_view
+from pipeline.segmenter.text import _is_furniture, furniture_flags
 
 
 def _parsed(lines: list[str]) -> list[tuple[str | None, str | None, str]]:
@@ -141,3 +144,26 @@ def test_a_day_and_month_amid_other_words_is_no_date_line(text: str) -> None:
 @pytest.mark.parametrize("row", ["Svara · Gilla · 14 · 14 november kl. 08:21", "讚 · 回覆 · 3 · 12月30日 12:05"])
 def test_facebook_plugin_rows_in_swedish_and_traditional_chinese_are_buttons(row: str) -> None:
     assert is_button(row)
+
+
+FURNITURE_LINES = ["Ta strona używa plików cookies. Korzystając ze strony wyrażasz zgodę na ich używanie.",
+                   "熱門搜尋：外交 制裁 年金", "有料会員登録はこちら", "日報デジタルの有料会員になると、すべての記事が読めます。",
+                   "Sign up for Night Ledger, our free weekly newsletter on foreign affairs.",
+                   "The Harbor Post is a nonprofit newsroom. Become a member today."]
+NOT_FURNITURE = ["The senator said she would sign up for the program, the newsletter reported.",
+                 "Club members become a force today, the organisers said.", "Ta strona sporu ma rację, mówi minister."]
+
+
+def test_cookie_notices_trending_bars_paywall_offers_newsletters_and_appeals_of_round_53_are_furniture() -> None:
+    clear_line_caches()
+    assert [_is_furniture(line) for line in FURNITURE_LINES + NOT_FURNITURE] == [True] * 6 + [False] * 3
+    assert furniture_flags((FURNITURE_LINES + NOT_FURNITURE) * 120)[:9] == [True] * 6 + [False] * 3  # the RE2 passes
+
+
+def test_furniture_written_in_chinese_or_japanese_is_found_in_the_pages_own_text_not_only_the_reading_view() -> None:
+    page = "\n".join(["台北日報", "熱門搜尋：外交 制裁 年金 寒流", "美國驅逐俄國外交官",
+                      "美國政府宣布驅逐三十五名俄國外交官，並關閉兩處俄方設施，以回應干預選舉的指控。",
+                      "俄方表示將研究對等回應，但暫不採取行動，外界關注兩國關係走向。"])
+    trending = next(line for line in segment_text(page).lines if line.text.startswith("熱門搜尋"))
+    assert reading_view([trending.text])[0] != trending.text  # the rules read it spaced apart...
+    assert trending.label == "boilerplate"  # ...and still find the bar's words

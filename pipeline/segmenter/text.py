@@ -1032,12 +1032,18 @@ FURNITURE_RE = re.compile(
     r"|\btoestemming voor (?:het gebruik van )?cookies\b|^\W*wij en onze (?:\d+ )?partners\b"
     # ... in Swedish, Norwegian, Danish, Dutch, Polish, Portuguese / Spanish, Romanian, Finnish and Hungarian ("Vi använder
     # cookies för att ge dig en bättre upplevelse ...")
-    r"|\b(?:vi använder|vi bruker|vi bruger|wij gebruiken|we gebruiken|używamy|utilizamos|usamos|utilizăm|folosim)"
+    r"|\b(?:vi använder|vi bruker|vi bruger|wij gebruiken|we gebruiken|używamy|utilizamos|usamos|utilizăm|folosim"
+    r"|ta strona używa|ta strona korzysta z|serwis używa|serwis korzysta z)"  # (Polish: "Ta strona używa plików cookies")
     # (no \b after "ä": RE2's is ASCII-only)
     r" (?:plików )?(?:cookies|cookie-filer|kakor|ciasteczek|informasjonskapsler)\b|\bkäytämme evästeit|\bsütiket használ"
     # a consent dialog's heading ("We value your privacy", "Vi bryr oss om din integritet"), a public broadcaster's
     # appeal ("Stories like this one are possible because of listeners like you."), a print link ("Версия для печати")
     r"|^\W*we (?:value|care about|respect) your privacy\W*$|^\W*vi bryr oss om din integritet\W*$"
+    # a trending-searches bar in Chinese ("熱門搜尋：..."), a Japanese paywall's offer ("有料会員になると ...", "有料会員登録"),
+    # a newsletter named in its sign-up ("Sign up for Morning Dispatch, our free weekday newsletter ..."), a membership
+    # appeal's call ("... become a member today.")
+    r"|^\W*(?:熱門搜尋|热门搜索|熱搜)\s*[:：]|有料会員(?:登録|になると|限定)"
+    r"|^\W*sign up for [^,.]{1,40}, (?:our|the) (?:free )?(?:\w+ ){0,2}newsletter\b|\bbecome a (?:member|supporter|donor) today\b"
     # ... in French ("Vos données personnelles", "Avec votre accord, nos partenaires et nous utilisons des cookies ..."),
     # and the link to a comment section's rules ("Правила комментирования", "Comment rules")
     r"|^\W*(?:vos données personnelles|votre vie privée|respect de votre vie privée)\W*$"
@@ -3105,6 +3111,9 @@ def finish(numbered: list[tuple[int, str]], predicted: list[str], title_hint: st
     texts = [text for _, text in numbered]
     view = texts if view is None else view
     metas = MetaMemo() if metas is None else metas  # the rules and the comment parser look at the same lines
+    if view != texts:  # Chinese or Japanese: FURNITURE_RE's words for them are written as the page prints them
+        furniture = [(_is_furniture(shown) if furniture is None else furniture[index]) or (own != shown and _is_furniture(own))
+                     for index, (own, shown) in enumerate(zip(texts, view))]
     labels = apply_rules(view, predicted, metas, furniture, recurring, feed_seeds) if texts else []
     labels, title_index, title_text = place_title_in_view(texts, view, labels, title_hint)
     return assemble(numbered, labels, title_index, title_text, metas)
