@@ -1367,14 +1367,13 @@ def _comment_form(kinds: list[tuple[str, object]], lines: list[str]) -> list[int
                                       and len(lines[index].split()) <= FORM_LABEL_MAX_WORDS, content))
     if len(labels) < 2 or len(content) < len(labels) + 3 or kinds[content[-1]][0] != "text":
         return []
-    notice, header = content[len(labels)], content[len(labels) + 1]
+    notice, header, under = content[len(labels):len(labels) + 3]
     if kinds[notice][0] != "text" or len(lines[notice].split()) > THREAD_FURNITURE_MAX_WORDS \
-            or not MODERATION_NOTICE_RE.search(lines[notice]):
+            or not MODERATION_NOTICE_RE.search(lines[notice]) or kinds[header][0] != "meta" or not kinds[header][1].author:
         return []
     # the first comment's header: a name and a date, or a name over its date (what lies between is skipped)
-    following = [kinds[index][1] for index in content[len(labels) + 1:len(labels) + 3] if kinds[index][0] == "meta"]
-    dated = any(meta.date for meta in following) and following[0].author is not None
-    return [*labels, notice] if dated and header == content[len(labels) + 1] else []
+    dated = kinds[header][1].date or (kinds[under][0] == "meta" and kinds[under][1].date)
+    return [*labels, notice] if dated else []
 
 
 HEADED_THREAD_MIN = 2
