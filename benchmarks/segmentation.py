@@ -67,8 +67,8 @@ from tqdm import tqdm
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipeline.segmenter import (clear_line_caches, load_segmenter, segment_html, segment_htmls, segment_text,  # noqa: E402
-                                 segment_texts)
+from pipeline.segmenter import (clear_line_caches, load_segmenter, segment_html, segment_htmls,  # noqa: E402
+                                 segment_text, segment_texts)
 from pipeline.segmenter.train import COUNT_NAMES, word_counts, word_scores  # noqa: E402
 from pipeline.segmenter.data import DEFAULT_DATA_DIR, DUMP_STYLES, host_fold, load_dragnet  # noqa: E402
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS  # noqa: E402

@@ -4,7 +4,8 @@ Pages: the host-disjoint test split of the Dragnet inscriptis dumps in `../share
 (`split_host_disjoint == "test"`, `low_confidence` pages dropped), each dump's lines joined with
 newlines. Speed: documents per second of process CPU time (`time.process_time`, what one core
 delivers) on one torch thread, each run starting with the segmenter's line caches empty (a second run over the same
-pages would find most of its line answers remembered and run about a third faster than a run over a new corpus), text in, Segmentation out: one `segment_text` call per document,
+pages would find most of its line answers remembered and run about a third faster than a run over a new corpus),
+text in, Segmentation out: one `segment_text` call per document,
 `segment_texts` on all of them (batches of `model.INFERENCE_BATCH_DOCS`, 128), and `segment_texts` with each page's host as its
 site (the site-template features of `pipeline.segmenter.sites`, as the `segment` stage runs). The best of `--repeats` runs is kept, since the
 machine is shared with other workers and timings are noisy.
