@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from pipeline.segmenter.cues import (AGO_RE, DATE_RE, DE_MONTHS, FR_MONTHS, HAS_DIGIT, MONTHS, OTHER_AGO_RE, OTHER_MONTHS, RU_MONTHS,
-                                     TIME_RE, UK_MONTHS)
+                                     TIME_RE, UK_MONTHS, reading_view)
 from pipeline.segmenter.result import Comment
 
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
@@ -141,7 +141,7 @@ BUTTON_EXTRAS = rf"\d{{1,3}}\s?(?:{AGE_UNITS})\b|\(\d+\)|{ROW_AGE}"
 # a comment's reply button, in the languages read so far (`text` builds a page's cheap test for a comment section from
 # these too)
 REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "répondre", "ответить", "відповісти", "رد",
-               "回复", "返信", "yanıtla", "cevapla", "답글", "адказаць", "जवाब दें", "پاسخ", "odpovědět", "atsakyti",
+               "回复", "回覆", "返信", "yanıtla", "cevapla", "답글", "адказаць", "जवाब दें", "پاسخ", "odpovědět", "atsakyti",
                "одговори", "הגב", "vastaa", "răspunde", "válasz", "απάντηση", "პასუხი", "отговори", "vasta", "atbildēt",
                "reageer", "reageren", "beantwoorden", "trả lời", "svara", "svar", "balas", "odgovori", "odpovedať",
                "cavab ver", "отговор")  # (Bulgarian: "Отговори" and, as a noun on a button, "Отговор")
@@ -156,7 +156,7 @@ BUTTON_WORDS = REPLY_WORDS + (
     "read more", "show more", "hide replies", "view replies", "back to top", "respect",
     "нравится", "не нравится", "пожаловаться", "поделиться", "цитировать", "подобається", "поскаржитися", "поділитися",
     "melden", "gefällt mir", "signaler", "j'aime", "me gusta", "no me gusta", "denunciar", "reportar", "zgłoś",
-    "mi piace", "segnala", "curtir", "gosto", "讚", "回覆", "إعجاب", "点赞", "举报", "いいね", "beğen", "beğenme", "şikayet et", "신고",
+    "mi piace", "segnala", "curtir", "gosto", "讚", "إعجاب", "点赞", "举报", "いいね", "beğen", "beğenme", "şikayet et", "신고",
     "падабаецца", "ссылка", "ветвь дискуссии", "выше по ветке", "развернуть", "свернуть", "вернуться к началу",
     "tykkää", "पसंद", "îmi place", "raportează", "tetszik", "jelentés", "μου αρέσει", "αναφορά", "მოწონება", "харесвам",
     "докладвай", "teata", "meeldib", "patīk", "nepatīk", "ziņot", "meld misbruik", "vind ik leuk", "thích", "báo cáo",
@@ -671,11 +671,17 @@ SPACED_H_TIME_RE = re.compile(r"(?:(?<=\d{4} )|(?<=\d{4}, )|(?<=à ))\d{1,2} h \
 MORE_AGES_RE = re.compile(r"\bpred\s+\d+\s+(?:sekund|minut|ur[aoi]|urama|urami|dnev|dnem|ted(?:n|en)|mesec|let)\w*"
                           r"|\begy\s+(?:perce|órája|napja|hete|hónapja|éve)\b", re.IGNORECASE)  # (Hungarian "egy órája")
 HU_SHORT_DATE_GATE = re.compile(r"\d\d\.\s*[a-zA-Záé]{3,5}\.").search
+# dates and ages as Chinese and Japanese comment widgets print them ("2016年12月30日", "12月30日 12:05", "3小时前", "5分前",
+# "2時間前", "昨天"), with or without the spaces that the reading view puts between their words (`cues.reading_view`)
+CJK_DATE_RE = re.compile(r"(?<!\d)(?:(?:19|20)\d\d\s?年\s?)?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]|(?<!\d)(?:19|20)\d\d\s?年\s?\d{1,2}\s?月"
+                         r"|(?<!\d)\d{1,3}\s?(?:秒|分|分钟|分鐘|小时|小時|時間|天|日|周|週|週間|个月|個月|か月|ヶ月|カ月|年)\s?前"
+                         r"|昨\s?天|前\s?天|刚\s?刚|剛\s?剛|昨\s?日")
+CJK_DATE_GATE = re.compile("[月前昨刚剛]").search
 SHORT_YEAR_GATE = re.compile(r"\d\s+[A-Za-z]{3,9}\.?,?\s+'?\d\d(?!\d)").search
 LOWERED_DATE_PATTERNS = {pattern: _for_lowered_text(pattern)
                          for pattern in (DATE_RE, SHORT_MONTH_DATE_RE, TIME_RE, AGO_RE, OTHER_AGO_RE, SHORT_UNIT_AGO_RE,
                                          CYRILLIC_DATE_RE, CYRILLIC_AGO_RE, SHORT_YEAR_DATE_RE, HU_SHORT_DATE_RE, MORE_AGES_RE,
-                                         SPACED_H_TIME_RE,
+                                         SPACED_H_TIME_RE, CJK_DATE_RE,
                                          MORE_MONTHS_DATE_RE)}
 
 
@@ -705,6 +711,8 @@ def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
             patterns.append(MORE_AGES_RE)
     if not text.isascii() and CYRILLIC(text):
         patterns += (CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)
+    if not text.isascii() and CJK_DATE_GATE(text):
+        patterns.append(CJK_DATE_RE)
     if lowered is None:
         return tuple(sorted(match.span() for pattern in patterns for match in pattern.finditer(text)))
     # the lowered text is as long as the text, so its spans hold for both
@@ -728,7 +736,8 @@ def _is_date_text(text: str) -> bool:
     """True when the text is essentially a date/time stamp (little else on the line)."""
     stripped = text.strip(" .,:;|·•-–—()[]")
     if not stripped or len(stripped) > 60 or not (HAS_DIGIT(stripped) or _may_be_undigited_date(stripped) or (
-            not stripped.isascii() and any(map(stripped.lower().__contains__, CYRILLIC_AGO_WORDS)))):
+            not stripped.isascii() and (any(map(stripped.lower().__contains__, CYRILLIC_AGO_WORDS))
+                                        or CJK_DATE_GATE(stripped)))):
         return False
     if len(stripped) <= 15 and (SHORT_AGE_RE.match(stripped) or MONTH_DAY_RE.match(stripped)):
         return True
@@ -737,6 +746,8 @@ def _is_date_text(text: str) -> bool:
         return False
     rest = _outside_spans(stripped, spans)
     leftover = [w for w in WORD_RE.findall(rest) if w.lower() not in DATE_FILLER_WORDS]
+    if not rest.isascii():  # a run of Chinese or Japanese as the words the reading view makes of it ("的声明": two)
+        leftover = [piece for word in leftover for piece in reading_view([word])[0].split()]
     # (or a day and a month without the year, before a time: "14 november kl. 08:21", "September 15 at 7:12pm")
     return len(leftover) <= 1 or (len(leftover) == 2 and DAY_MONTH_RE.fullmatch(" ".join(leftover)) is not None)
 
@@ -1085,8 +1096,8 @@ QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|п�
                              r"|сказал\(а\)|сказала|сказал"
                              r"|написав)\s*:\s*$",
                              re.IGNORECASE)
-# a badge or a profile line beside a commenter's name ("Top Commenter", "Works at NAME", "Lives in PLACE")
-PROFILE_PART_RE = re.compile(r"^(?:top (?:commenter|fan|contributor)|(?:works|worked|studies|studied|retired) at\s+\S.{0,60}"
+# a badge or a profile line beside a commenter's name ("Top Commenter", "頂尖留言者", "Works at NAME", "Lives in PLACE")
+PROFILE_PART_RE = re.compile(r"^(?:top (?:commenter|fan|contributor)|頂尖留言者|热门评论者|トップコメント投稿者|(?:works|worked|studies|studied|retired) at\s+\S.{0,60}"
                              r"|(?:owner|founder|president|ceo|director|manager|editor|professor|teacher) at\s+\S.{0,60}"
                              r"|lives in\s+\S.{0,40}|went to\s+\S.{0,60}|from\s+[A-Z].{0,40})$", re.IGNORECASE)
 ORG_NAME_LINKS = frozenset({"of", "and", "the", "for", "de", "la", "&"})  # (in a school's or an employer's name)

@@ -959,6 +959,10 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:newest|oldest|best rated|worst rated|most (?:liked|popular|recent|voted|replied)|top comments"
     r"|(?:newest|oldest) first|threads:? (?:collapsed|expanded)|display threads|(?:hot|latest|all) comments|most relevant"
     r"|(?:reader|readers'|editors'?|times|nyt|staff|top) picks)\W*$"
+    # ... and as Facebook's plugin and other widgets print them in Chinese and Japanese ("排序依據", "熱門留言", "新增留言……",
+    # "並べ替え", "コメントを追加")
+    r"|^\W*(?:排序依據|排序方式|熱門留言|最新留言|最舊留言|热门评论|最新评论|新增留言|發表留言|发表评论|写评论|並べ替え"
+    r"|コメントを(?:追加|書く|投稿)|トップコメント|新しい順|古い順)\W*$"
     # the same in Russian ("Сортировка:", "сначала новые"), and a prompt to sign in before commenting ("Войдите, чтобы
     # оставить комментарий", "Sign in to comment")
     r"|^\W*(?:сортировка|сортування|сначала (?:старые|новые|популярные|лучшие|интересные|обсуждаемые)"
@@ -1044,6 +1048,9 @@ FURNITURE_RE = re.compile(
     # appeal's call ("... become a member today.")
     r"|^\W*(?:熱門搜尋|热门搜索|熱搜)\s*[:：]|有料会員(?:登録|になると|限定)"
     r"|^\W*sign up for [^,.]{1,40}, (?:our|the) (?:free )?(?:\w+ ){0,2}newsletter\b|\bbecome a (?:member|supporter|donor) today\b"
+    # a Japanese photo's caption, which ends in "＝", the day, place and photographer, or the agency ("記者会見する国務次官＝4日、
+    # ワシントン、NAME撮影", "...＝2日、財務省提供", "...＝ロイター")
+    r"|＝(?:[0-9０-９]{1,2}日[、,][^。\n]{0,50}(?:撮影|提供|共同|ロイター|時事)|ロイター|共同|時事|AP|AFP|EPA)\s*$"
     # ... in French ("Vos données personnelles", "Avec votre accord, nos partenaires et nous utilisons des cookies ..."),
     # and the link to a comment section's rules ("Правила комментирования", "Comment rules")
     r"|^\W*(?:vos données personnelles|votre vie privée|respect de votre vie privée)\W*$"
@@ -3114,6 +3121,10 @@ def finish(numbered: list[tuple[int, str]], predicted: list[str], title_hint: st
     if view != texts:  # Chinese or Japanese: FURNITURE_RE's words for them are written as the page prints them
         furniture = [(_is_furniture(shown) if furniture is None else furniture[index]) or (own != shown and _is_furniture(own))
                      for index, (own, shown) in enumerate(zip(texts, view))]
+        _FURNITURE_ANSWERS.update(zip(view, furniture))  # (for the title search's and every rule's `_is_furniture`)
+        for own, shown in zip(texts, view):  # the comment parser's words for them too ("NAME · 頂尖留言者", "12月30日")
+            if own != shown and shown not in metas:
+                metas[shown] = metas[own]
     labels = apply_rules(view, predicted, metas, furniture, recurring, feed_seeds) if texts else []
     labels, title_index, title_text = place_title_in_view(texts, view, labels, title_hint)
     return assemble(numbered, labels, title_index, title_text, metas)

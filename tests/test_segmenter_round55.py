@@ -1,0 +1,82 @@
+"""Rules of stop 40: Chinese and Japanese pages, whose lines the rules read spaced into pseudo-words (`cues.reading_view`)
+while the page prints them unspaced: dates and ages as their comment widgets print them, Facebook plugin threads in
+Traditional Chinese (reply word, sort controls, "Top commenter" badge), and Japanese photo captions kept from the title."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segmenter import segment_text
+from pipeline.segmenter.comments import is_button, is_date_text
+from pipeline.segmenter.cues import reading_view
+from pipeline.segmenter.text import _is_furniture
+
+
+@pytest.mark.parametrize("date", ["12月30日 12:05", "2016年12月30日", "2016年12月30日 11:42", "3小时前", "5分前", "2時間前",
+                                  "3天前", "昨天 21:14", "12月3日"])
+def test_chinese_and_japanese_dates_and_ages_are_dates_as_printed_and_as_the_rules_read_them(date: str) -> None:
+    assert is_date_text(date)
+    assert is_date_text(reading_view([date])[0])
+
+
+@pytest.mark.parametrize("line", ["美國政府29日宣布，以干預美國總統大選為由", "12月的会谈没有结果", "前天的声明", "日本も参加へ"])
+def test_sentences_holding_a_day_or_month_are_no_dates(line: str) -> None:
+    assert not is_date_text(line)
+    assert not is_date_text(reading_view([line])[0])
+
+
+def test_a_facebook_plugin_row_in_traditional_chinese_is_buttons_with_its_date() -> None:
+    row = "讚 · 回覆 · 58 · 12月30日 12:05"
+    assert is_button(row) and is_button(reading_view([row])[0])
+
+
+@pytest.mark.parametrize("caption", ["記者会見する国務次官＝4日、ワシントン、山本健太撮影", "オンラインで開かれた財務相会合＝2日、財務省提供",
+                                     "ウィーンの会場に到着する代表団＝ロイター"])
+def test_a_japanese_photo_caption_is_furniture(caption: str) -> None:
+    assert _is_furniture(caption)
+
+
+@pytest.mark.parametrize("line", ["【ワシントン＝山本健太】米国とロシアの両政府は4日、新たな協議を始めることで合意した。",
+                                  "2位 円相場、一時1ドル＝148円台に", "ワシントン＝佐伯俊介、東京＝村井由佳"])
+def test_a_dateline_a_rate_or_a_byline_with_the_equals_sign_is_no_caption(line: str) -> None:
+    assert not _is_furniture(line)
+
+
+# a Taiwanese portal's article with Facebook's comment plugin, as a select-all copy shows it (our own text)
+TAIWAN_PAGE = """環球時報網 Huanqiu Net
+首頁 > 國際 > 即時新聞
+美俄重啟核裁軍對話 雙方同意明年初在日內瓦會面
+2021-06-17 10:20
+記者王雅婷／綜合外電報導
+美國與俄羅斯總統16日在日內瓦舉行首次峰會，雙方同意就戰略穩定展開對話，並讓兩國大使重返對方首都。這是兩國關係近年來少見的緩和跡象。
+白宮在會後發表的聲明中表示，兩國將在未來數月內啟動工作小組，討論軍備管制與降低衝突風險的具體措施。美方官員強調，對話不代表制裁會放寬。
+俄方代表團則表示，峰會的氣氛「比預期更具建設性」，但在網路安全與人權問題上雙方仍有明顯分歧。克里姆林宮說，下一步取決於華府的實際行動。
+分析人士認為，這次會面的最大成果是恢復溝通管道，至於能否達成新的軍備協議，仍須觀察國會與盟友的反應。
+更多環球時報網報導
+5 則留言
+排序依據
+熱門留言
+新增留言……
+張家豪 · 頂尖留言者
+能坐下來談總比互相放話好，但別期待太多
+讚 · 回覆 · 31 · 6月17日 11:02
+李佩珊
+大使能回去就是好事，至少有人可以傳話
+讚 · 回覆 · 12 · 6月17日 11:40
+陳冠宇
+工作小組聽起來很熟悉，上次也是這樣開始的
+讚 · 回覆 · 8 · 6月17日 12:15
+Facebook 留言外掛程式
+關於我們 | 廣告刊登 | 服務條款 | 隱私權政策
+"""
+
+
+def test_a_traditional_chinese_facebook_plugin_thread_is_parsed_with_names_and_dates_as_printed() -> None:
+    result = segment_text(TAIWAN_PAGE)
+    assert [(comment.author, comment.date) for comment in result.comments] == [
+        ("張家豪", "6月17日 11:02"), ("李佩珊", "6月17日 11:40"), ("陳冠宇", "6月17日 12:15")]
+    assert result.comments[0].text == "能坐下來談總比互相放話好，但別期待太多"
+    labels = {line.text: line.label for line in result.lines}
+    for control in ("排序依據", "熱門留言", "新增留言……"):
+        assert labels[control] == "boilerplate"
+    assert "白宮在會後發表的聲明中表示" in result.body
