@@ -1,13 +1,16 @@
 """Rules of stop 40: Chinese and Japanese pages, whose lines the rules read spaced into pseudo-words (`cues.reading_view`)
 while the page prints them unspaced: dates and ages as their comment widgets print them, Facebook plugin threads in
-Traditional Chinese (reply word, sort controls, "Top commenter" badge), and Japanese photo captions kept from the title."""
+Traditional Chinese (reply word, sort controls, "Top commenter" badge), and Japanese photo captions kept from the title;
+from round 55: comment headers with the verb after the date ("NAME on DATE said:", "NAME schrieb am DATE:"), a number
+before them ("1. Posted by NAME on DATE"), a one-word name before "on" and the date, phpBB's "Postby NAME » DATE", and
+ages with abbreviated units in Spanish, Portuguese and French."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.segmenter import segment_text
-from pipeline.segmenter.comments import is_button, is_date_text
+from pipeline.segmenter.comments import MetaMemo, is_button, is_date_text, parse_comments
 from pipeline.segmenter.cues import reading_view
 from pipeline.segmenter.text import _is_furniture
 
@@ -80,3 +83,38 @@ def test_a_traditional_chinese_facebook_plugin_thread_is_parsed_with_names_and_d
     for control in ("排序依據", "熱門留言", "新增留言……"):
         assert labels[control] == "boilerplate"
     assert "白宮在會後發表的聲明中表示" in result.body
+
+
+@pytest.mark.parametrize(("header", "author", "date"), [
+    ("Gwen Harlan on December 9, 2011 at 10:22 am said:", "Gwen Harlan", "December 9, 2011 at 10:22 am"),
+    ("Kalle_aus_Sontra schrieb am 10.09.2016 um 19:48 Uhr:", "Kalle_aus_Sontra", "10.09.2016 um 19:48 Uhr"),
+    ("wanderfreund61 schrieb am 10.09.2016 um 17:31 Uhr:", "wanderfreund61", "10.09.2016 um 17:31 Uhr"),
+    ("1. Posted by Dana Whitfield on September 18, 2009 4:52 PM", "Dana Whitfield", "September 18, 2009 4:52 PM"),
+    ("12. Heather on October 23rd, 2012 1:37 pm", "Heather", "October 23rd, 2012 1:37 pm"),
+    ("jennb33 on October 23rd, 2012 1:38 pm", "jennb33", "October 23rd, 2012 1:38 pm"),
+    ("Postby kbernhardt » Fri Jul 09, 2010 11:36 pm", "kbernhardt", "Fri Jul 09, 2010 11:36 pm"),
+])
+def test_comment_headers_with_a_verb_a_number_or_a_one_word_name(header: str, author: str, date: str) -> None:
+    meta = MetaMemo()[header]
+    assert (meta.author, meta.date) == (author, date)
+
+
+@pytest.mark.parametrize("line", ["Posted on October 23rd, 2012", "Updated on May 5, 2019 10:14", "Sunday on May 5, 2019"])
+def test_a_date_line_with_a_label_before_on_names_nobody(line: str) -> None:
+    assert MetaMemo()[line].author is None
+
+
+def test_a_numbered_list_item_with_a_date_is_no_header() -> None:
+    assert MetaMemo()["1. Sanctions were imposed on May 3, 2019"] is None
+
+
+@pytest.mark.parametrize("age", ["hace 38 min", "hace 1 h", "há 3 h", "il y a 2 h", "vor 5 Std."])
+def test_ages_with_abbreviated_units_in_more_languages_are_dates(age: str) -> None:
+    assert is_date_text(age)
+
+
+def test_a_spanish_thread_with_its_ages_under_the_names() -> None:
+    thread = ["Jacinto M.", "hace 38 min", "Nadie cree ya en estas rondas de Estambul.", "Responder", "Me gusta 4",
+              "Lucía R.", "hace 1 h", "Al menos vuelven los cónsules, algo es algo.", "Responder", "Me gusta 9"]
+    assert [(comment.author, comment.date) for comment in parse_comments(thread)] == [("Jacinto M.", "hace 38 min"),
+                                                                                    ("Lucía R.", "hace 1 h")]

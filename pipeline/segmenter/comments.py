@@ -280,6 +280,7 @@ LOWER_INITIAL_END_RE = re.compile(r"\s[^\W\d_]\.$")
 INITIAL_END_RE = re.compile(r"(?:^|\s)(?![a-zа-яёіїєґα-ωß-ÿ])[^\W\d_]\.$|(?<=[^\W\d_]_)[^\W\d_]\.$")
 # a comment's number before its author's name ("#2 Веселина Т.")
 NUMBERED_NAME_RE = re.compile(r"^#\d{1,4}\s+(?P<name>.+)$")
+NUMBERED_HEADER_RE = re.compile(r"^\d{1,4}[.)]\s+(?P<header>\D.+)$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
 BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+|submitted\s+)?by:?\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$",
@@ -306,7 +307,7 @@ AUTHOR_BADGE_TAIL_RE = re.compile(r"\s+(?:" + "|".join(map(re.escape, AUTHOR_BAD
 # "Gwen O. says: Post author": a WordPress theme's badge after a commenter's "says:"
 SAYS_BADGE_TAIL_RE = re.compile(rf"(?<=:)\s*(?:{NAME_BADGES})\s*$", re.IGNORECASE)
 # a forum post's header (phpBB): "Post by NAME » DATE", "Сообщение NAME » 05 дек 2026, 14:32"
-FORUM_POST_RE = re.compile(r"^\W*(?:post(?: by)?|сообщение|повідомлення|beitrag von)\s+(?P<author>[^»]{1,40}?)\s+»\s+(?P<date>.+)$",
+FORUM_POST_RE = re.compile(r"^\W*(?:post(?: ?by)?|by|сообщение|повідомлення|beitrag von)\s+(?P<author>[^»]{1,40}?)\s+»\s+(?P<date>.+)$",
                            re.IGNORECASE)
 # a vBulletin post's header and its author's line ("Old 12-19-2012, 09:10 PM #2" with the post-status icon's alt text,
 # "Brennan_K Brennan_K is offline" with the name's link and the status icon's alt text; lynx's link numbers before them)
@@ -352,7 +353,7 @@ COMMENT_NUMBER_HEAD_RE = re.compile(r"^#\d{1,5}(?:\.\d{1,3})*\s*[—–-]\s*")  
 USER_MARK_RE = re.compile(r"^\[(?:info|userpic|icon|avatar|profile|\d{1,4})\]\s*(?=\S)|\s+\(not verified\)$|(?<=\w)\[[SMA]\]$",
                           re.IGNORECASE)
 # "NAME spune:", "NAME sagt:", "NAME a écrit :": a WordPress theme's verb in other languages
-OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "dit", "a écrit", "dice", "dijo", "escribió", "disse", "escreveu", "pisze",
+OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "schrieb", "dit", "a écrit", "dice", "dijo", "escribió", "disse", "escreveu", "pisze",
                     "napisał(a)", "napisała", "napisał", "napsal", "сказал(а)", "сказала", "сказал", "napísal", "schreef",
                     "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
                     "írta", "пишет", "пише", "написал", "написав", "каже", "говорит",
@@ -365,6 +366,8 @@ OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "dit", "a écrit", "dice", "dij
 SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes|" + "|".join(map(re.escape, OTHER_SAYS_VERBS))
                      + r")(?:\b|(?<=\)))\s*(?P<rest>.*?)\s*:?\s*$",  # (a verb may end in a bracket: "napisał(a)")
                      re.IGNORECASE)
+SAYS_TAIL_RE = re.compile(r"(?:\s+(?:says|said|wrote|writes|" + "|".join(map(re.escape, OTHER_SAYS_VERBS)) + r"))?\s*:?\s*$",
+                          re.IGNORECASE)
 # "Dale Oquilluksays:": WordPress's hidden "says" span run into the name, as html2text and get_text print it (a name of
 # two words or a handle with "_" or a digit: "Essays:" is a heading)
 GLUED_SAYS_RE = re.compile(r"^(?P<author>(?=\S*[\s_\d]).{2,60}?[a-z.])says:$")
@@ -430,7 +433,9 @@ CYRILLIC_AGO_RE = re.compile(
 CYRILLIC_AGO_WORDS = ("назад", "тому", "таму", "вчера", "сегодня", "вчора", "сьогодні", "учора", "сёння", "бүгін", "кеше")
 # ages with abbreviated units, which AGO_RE (shared with the line features) does not read: "3 hr. ago", "5 mo. ago"
 SHORT_UNIT_AGO_RE = re.compile(r"\b\d+\s*(?:s|sec|m|min|h|hr|d|w|wk|mo|y|yr)s?\.?\s+ago\b"
-                               r"|\bvor\s+\d+\s*(?:sek|min|std|tg|wo|mon|mo|j|jhr)\.?(?!\w)", re.IGNORECASE)  # "vor 5 Std."
+                               r"|\bvor\s+\d+\s*(?:sek|min|std|tg|wo|mon|mo|j|jhr)\.?(?!\w)"  # "vor 5 Std."
+                               # "hace 38 min", "há 3 h", "il y a 2 j"
+                               r"|(?:\bhace|(?<!\w)há|\bil y a)\s+\d+\s*(?:s|seg|min|h|hs|d|j|sem|m|a)\.?(?!\w)", re.IGNORECASE)
 CYRILLIC = re.compile("[\u0400-\u04ff]").search
 # words of date and dateline lines that are no part of a name before a date ("Posted on", "Tue"), and
 # the first words of such lines, which no "NAME DATE" line starts with
@@ -703,12 +708,14 @@ def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
         patterns.append(HU_SHORT_DATE_RE)
     if lowered is None or any(map(lowered.__contains__, AGO_WORDS)):  # map: no generator frame, faster
         patterns.append(AGO_RE)
-        if lowered is None or "ago" in lowered or "vor " in lowered:
+        if lowered is None or "ago" in lowered or "vor " in lowered or "il y a " in lowered:
             patterns.append(SHORT_UNIT_AGO_RE)
     if lowered is None or any(map(lowered.__contains__, OTHER_AGO_ASCII_WORDS if text.isascii() else OTHER_AGO_WORDS)):
         patterns.append(OTHER_AGO_RE)
         if lowered is None or "pred " in lowered or "egy " in lowered:
             patterns.append(MORE_AGES_RE)
+        if (lowered is None or "hace " in lowered or "há " in lowered) and SHORT_UNIT_AGO_RE not in patterns:
+            patterns.append(SHORT_UNIT_AGO_RE)
     if not text.isascii() and CYRILLIC(text):
         patterns += (CYRILLIC_DATE_RE, CYRILLIC_AGO_RE)
     if not text.isascii() and CJK_DATE_GATE(text):
@@ -879,6 +886,10 @@ def _meta_of(line: str) -> _Meta | None:
         meta = _meta_of(numbered.group("name"))
         if meta is not None and meta.author:
             return meta
+    if line[:1].isdigit() and (numbered := NUMBERED_HEADER_RE.match(line)) is not None:
+        meta = _meta_of(numbered.group("header"))  # "1. Posted by NAME on DATE": a comment's number before its header
+        if meta is not None and meta.author and meta.date:
+            return meta
     if line[:2] in LIST_MARKS:  # a comment in a list item, as a flattened <li> prints it: "* Margaret Ellison 2 hours ago"
         meta = _meta_of(line[2:])
         if meta is not None and meta.date:
@@ -922,6 +933,8 @@ def _meta_of(line: str) -> _Meta | None:
         if named is not None:
             return named
         if _is_date_text(line):  # ("12-28-2012, 07:59 PM #2": a forum post's number after its date)
+            if " on " in line and (named := _handle_on_date(line)) is not None:
+                return named
             return _Meta(date=COMMENT_NUMBER_TAIL_RE.sub("", EDITED_TAIL_RE.sub("", COMMENT_NUMBER_HEAD_RE.sub("", line)))
                          .strip(" |·•-–—"))
         if folded is not None and folded.startswith(POSTED_BY_OTHER_STARTS) \
@@ -955,6 +968,16 @@ def _meta_of(line: str) -> _Meta | None:
     if _looks_like_name(line, date_tested=True):  # it is no date text, or it would have returned above
         return _Meta(author=line.strip())
     return None
+
+
+def _handle_on_date(line: str) -> _Meta | None:
+    """A one-word name or handle, "on" and a date, as WordPress themes print a comment's header ("jennb33 on October 23rd,
+    2012 1:38 pm"), which the date test alone reads as a date with one stray word; None for a date line ("Posted on ...")."""
+    match = ON_DATE_RE.match(line)
+    if match is None or " " in (author := match.group("author")) or author.casefold() in NOT_NAME_STARTS \
+            or not _looks_like_name(author, any_case=True) or not _is_date_text(match.group("date")):
+        return None
+    return _Meta(author=author, date=match.group("date").strip())
 
 
 def _profile_header(line: str) -> _Meta | None:
@@ -1076,6 +1099,9 @@ class MetaMemo(dict):
         meta = _meta_of(LEADING_LINK_MARKER_RE.sub("", line) if line[:1] == "[" else line)
         if meta is not None and meta.date and meta.date[-1:] == "." and SENTENCE_STOP_AFTER_YEAR_RE.search(meta.date):
             meta = replace(meta, date=meta.date[:-1])  # "NAME posted at 7:12 am on Sun, Apr 1, 2012.": the sentence's stop
+        if meta is not None and (meta.date or "").endswith(":") and meta.author:  # the header's verb and colon after the
+            meta = replace(meta, author=SAYS_TAIL_RE.sub("", meta.author),  # date: "NAME on DATE at TIME said:", "NAME
+                           date=SAYS_TAIL_RE.sub("", meta.date), says=True)    # schrieb am DATE um TIME Uhr:"
         self[line] = meta
         return meta
 
@@ -1089,7 +1115,7 @@ def _repeated_name(lines: list[str], index: int) -> bool:
 
 
 LIST_MARKS = ("* ", "• ", "+ ")
-ON_AT_RE = re.compile(r"^(?:on|at)\s+", re.IGNORECASE)
+ON_AT_RE = re.compile(r"^(?:on|at|am)\s+", re.IGNORECASE)  # (German "am": "NAME schrieb am DATE:")
 # where a commenter lives, after the name ("Sandra K, Leeds, United Kingdom"): a town, then a region or country
 PLACE_TAIL_RE = re.compile(r"(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}){2}$")
 QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|писала|писал\(а\)|написал|написала|пишет|пише"
