@@ -3,7 +3,9 @@ while the page prints them unspaced: dates and ages as their comment widgets pri
 Traditional Chinese (reply word, sort controls, "Top commenter" badge), and Japanese photo captions kept from the title;
 from round 55: comment headers with the verb after the date ("NAME on DATE said:", "NAME schrieb am DATE:"), a number
 before them ("1. Posted by NAME on DATE"), a one-word name before "on" and the date, phpBB's "Postby NAME » DATE", and
-ages with abbreviated units in Spanish, Portuguese and French."""
+ages with abbreviated units in Spanish, Portuguese and French; Telegram's post previews, metered paywalls and favourite
+buttons as furniture; an outlet's sign-off after an article's last sentence; phpBB 3 posts with the author's profile
+under the text and a "Re:" subject over the header."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import pytest
 from pipeline.segmenter import segment_text
 from pipeline.segmenter.comments import MetaMemo, is_button, is_date_text, parse_comments
 from pipeline.segmenter.cues import reading_view
-from pipeline.segmenter.text import _is_furniture
+from pipeline.segmenter.text import _is_furniture, _paragraph, furniture_flags
 
 
 @pytest.mark.parametrize("date", ["12月30日 12:05", "2016年12月30日", "2016年12月30日 11:42", "3小时前", "5分前", "2時間前",
@@ -118,3 +120,73 @@ def test_a_spanish_thread_with_its_ages_under_the_names() -> None:
               "Lucía R.", "hace 1 h", "Al menos vuelven los cónsules, algo es algo.", "Responder", "Me gusta 9"]
     assert [(comment.author, comment.date) for comment in parse_comments(thread)] == [("Jacinto M.", "hace 38 min"),
                                                                                     ("Lucía R.", "hace 1 h")]
+
+
+@pytest.mark.parametrize("line", [
+    "Открыть канал", "Если у вас есть Telegram, вы можете посмотреть публикацию и присоединиться к каналу «Сводки» прямо сейчас.",
+    "If you have Telegram, you can view this post and join Bond Notes right away.",
+    "Вы прочитали 2 из 3 бесплатных статей в этом месяце. Оформите подписку, чтобы читать без ограничений.",
+    "Ajouter à mes favoris", "Add to favorites", "Добавить в избранное"])
+def test_telegram_previews_metered_paywalls_and_favourite_buttons_are_furniture(line: str) -> None:
+    assert _is_furniture(line)
+    assert furniture_flags([line] * 1000)[0]  # (the RE2 passes agree)
+
+
+@pytest.mark.parametrize("line", ["Open channels of communication stayed shut for most of the year.",
+                                  "Add to that the favourites of the Kremlin press pool, and the room was full."])
+def test_sentences_that_open_like_those_controls_are_no_furniture(line: str) -> None:
+    assert not _is_furniture(line)
+
+
+@pytest.mark.parametrize(("line", "paragraph"), [
+    ("The US embassy in Pretoria declined to comment on the letter, referring questions to Washington. DM", True),
+    ("The ministry said talks would resume in the spring after the holidays. — AP", True),
+    ("The ministry said talks would resume in the spring after the holidays (Reuters)", False),
+    ("Read more about the talks and the people behind them on our site DM", False),
+])
+def test_an_outlets_sign_off_after_the_last_sentence_keeps_a_paragraph_a_paragraph(line: str, paragraph: bool) -> None:
+    assert _paragraph(line) is paragraph
+
+
+# a phpBB 3 thread as a select-all copy prints it, each post's author block under its text (our own text)
+PHPBB_PAGE = """Eastbrook Policy Forum • View topic - What the consulate closures mean
+Board index ‹ Russia & Eurasia
+What the consulate closures mean
+Postby dvorak_k » Sat Sep 02, 2017 9:14 am
+Both consulates closed within a week of each other, and nobody in either capital seems to think this is the end of it. The question for this board is what the closures do to the visa queues over the winter.
+The embassy says it will absorb the caseload, but it said the same thing last year and the wait times doubled within a month of the first round of staff cuts.
+dvorak_k
+Moderator
+Posts: 2210
+Joined: Mon Mar 10, 2008 8:02 pm
+Location: Seattle
+Top
+Re: What the consulate closures mean
+Postby annaleigh » Sat Sep 02, 2017 11:40 am
+The queues will be worse in the regions than in Moscow, because the regional posts were the ones that took the overflow.
+annaleigh
+Posts: 318
+Joined: Fri Jan 15, 2010 4:21 pm
+Top
+Re: What the consulate closures mean
+Postby petrov_watch » Sat Sep 02, 2017 1:05 pm
+Students will feel it first. Exchange programs plan a year ahead and nobody can plan around a closed consulate.
+petrov_watch
+Posts: 44
+Joined: Tue Jun 06, 2017 10:12 am
+Location: Tbilisi
+Top
+Display posts from previous: All posts Sort by Post time Ascending Go
+Powered by phpBB © 2000, 2002, 2005, 2007 phpBB Group
+"""
+
+
+def test_a_phpbb3_thread_keeps_each_posts_text_with_its_header_and_leaves_out_profiles_and_subjects() -> None:
+    result = segment_text(PHPBB_PAGE)
+    assert [(comment.author, comment.date) for comment in result.comments] == [
+        ("annaleigh", "Sat Sep 02, 2017 11:40 am"), ("petrov_watch", "Sat Sep 02, 2017 1:05 pm")]
+    assert result.comments[0].text.startswith("The queues will be worse in the regions")
+    assert result.comments[1].text.startswith("Students will feel it first.")
+    labels = [(line.text, line.label) for line in result.lines]
+    assert all(label == "boilerplate" for text, label in labels if text.startswith(("Posts:", "Joined:", "Location:", "Re:")))
+    assert "Both consulates closed within a week" in result.body

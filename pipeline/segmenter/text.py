@@ -946,6 +946,17 @@ FURNITURE_RE = re.compile(
     r"|^\W*you(?:'ve|’ve| have) read \d+ of (?:your |\d+ )?(?:\d+ )?free (?:articles?|stories)\b.{0,60}$"
     r"|^\W*(?:this is your (?:last|final) free (?:article|story)|you have \d+ free (?:articles?|stories) (?:left|remaining))"
     r"\b.{0,60}$"
+    # ... in other languages ("Вы прочитали 2 из 3 бесплатных статей в этом месяце.", "Vous avez lu 3 articles sur 5")
+    r"|^\W*(?:вы прочитали|ви прочитали|vous avez lu|has leído|ha leído|sie haben) \d+ (?:из|з|sur|de|von) \d+ "
+    r"(?:бесплатн|безкоштовн|articles? gratuit|artículos gratuitos|kostenlos).{0,160}$"
+    # Telegram's web preview of a post: its buttons and its prompt ("Открыть канал", "If you have Telegram, you can view
+    # this post and join ... right away.")
+    r"|^\W*(?:if you have telegram, you can|если у вас есть telegram, вы можете|якщо у вас є telegram, ви можете)"
+    r"|^\W*(?:открыть канал|відкрити канал|open channel|view channel|preview channel)\W*$"
+    # a button to keep the article ("Ajouter à mes favoris", "Add to favorites", "Добавить в избранное")
+    r"|^\W*(?:ajouter à (?:mes|vos) favoris|add to (?:my )?(?:favou?rites|bookmarks|reading list)|zu (?:den )?favoriten "
+    r"hinzufügen|добавить в избранное|додати до обраного|añadir a (?:mis )?favoritos|aggiungi ai preferiti"
+    r"|dodaj do ulubionych)\W*$"
     r"|^\W*community (?:guidelines|standards|rules)\W*$"
     # (stop 37) a comment section's sort options in more languages ("Älteste zuerst", "Les plus récents", "Najnowsze")
     r"|^\W*(?:(?:neueste|älteste|beliebteste|neue|alte)(?: (?:postings|kommentare|beiträge))? zuerst"
@@ -1947,12 +1958,34 @@ def _forum_thread(lines: list[str], labels: list[str]) -> list[tuple[int, str]]:
         rule = next((index for index in range(start + 1, end) if SIGNATURE_RULE_RE.match(lines[index])), None)
         if rule is not None:
             new += [(index, "boilerplate") for index in range(rule, end) if labels[index] != "boilerplate"]
+        new += [(index, "boilerplate") for index in _profile_under_post(lines, start, end)]
+        if number and REPLY_SUBJECT_RE.match(lines[start - 1]):  # the post's subject over its header ("Re: <topic>")
+            new.append((start - 1, "boilerplate"))
         if number == 0:  # the opening post's text, down to its signature or its buttons
             for index in range(start + 1, end if rule is None else rule):
                 if labels[index] == "boilerplate" or is_button(lines[index]):
                     break
                 new.append((index, "body"))
     return new
+
+
+REPLY_SUBJECT_RE = re.compile(r"^(?:re|aw|sv|vs|odp|отв|ответ|відп)\s*(?:\[\d+\])?\s*:\s*\S", re.IGNORECASE)
+
+
+def _profile_under_post(lines: list[str], start: int, end: int) -> list[int]:
+    """The author's block under a phpBB 3 post's text, as a copy of the page prints it: the name and a rank over the
+    profile's fields ("Posts: 3412", "Joined: ...", "Location: ..."), then the "Top" link; none without such fields."""
+    fields = [index for index in range(start + 1, end) if FORUM_PROFILE_RE.match(lines[index])]
+    if not fields:
+        return []
+    top = fields[0]
+    while top - 1 > start and fields[0] - (top - 1) <= 2 and len(lines[top - 1]) <= 40 \
+            and len(lines[top - 1].split()) <= 3 and not lines[top - 1].endswith((".", "!", "?", ":")):
+        top -= 1  # (the name and the rank: "kbernhardt", "Moderator")
+    bottom = fields[-1] + 1
+    if bottom < end and lines[bottom].casefold() in ("top", "back to top", "наверх", "nach oben", "haut"):
+        bottom += 1
+    return list(range(top, bottom))
 
 
 def _forum_posts(lines: list[str], labels: list[str]) -> list[tuple[int, str]]:
@@ -2352,9 +2385,16 @@ def _passed_over(line: str) -> bool:
         or (len(line) <= 200 and RELATED_LINK_INLINE_RE.match(line) is not None)
 
 
+# the outlet's sign-off after an article's last sentence ("... referring questions to Washington. DM", "... — AP",
+# "... (Reuters)", "... ■")
+SIGN_OFF_RE = re.compile(r"[.!?\"”’]\s+(?:[A-Z]{2,4}|[-–—]\s?[A-Z][\w.&-]{1,24}|\([A-Z][\w.&/ -]{1,24}\)|■|///?|#{1,3}|\*{3})$")
+
+
 def _paragraph(line: str) -> bool:
-    """An article paragraph's shape: ARTICLE_PARAGRAPH_WORDS+ words, ending a sentence."""
-    return line.endswith(PARAGRAPH_ENDS) and len(WORD_RE.findall(line)) >= ARTICLE_PARAGRAPH_WORDS
+    """An article paragraph's shape: ARTICLE_PARAGRAPH_WORDS+ words, ending a sentence (or the outlet's sign-off after
+    one, SIGN_OFF_RE)."""
+    return (line.endswith(PARAGRAPH_ENDS) or SIGN_OFF_RE.search(line[-40:]) is not None) \
+        and len(WORD_RE.findall(line)) >= ARTICLE_PARAGRAPH_WORDS
 
 
 def _listed_items(lines: list[str], labels: list[str]) -> list[int]:
