@@ -1,6 +1,7 @@
 """Rules of stop 40: Chinese and Japanese pages, whose lines the rules read spaced into pseudo-words (`cues.reading_view`)
 while the page prints them unspaced: dates and ages as their comment widgets print them, Facebook plugin threads in
-Traditional Chinese (reply word, sort controls, "Top commenter" badge), and Japanese photo captions kept from the title;
+Traditional Chinese (reply word, sort controls, "Top commenter" badge), Chinese and Japanese counters and buttons as
+printed and as spaced (`cues.spaced_literal`), and Japanese photo captions kept from the title;
 from round 55: comment headers with the verb after the date ("NAME on DATE said:", "NAME schrieb am DATE:"), a number
 before them ("1. Posted by NAME on DATE"), a one-word name before "on" and the date, phpBB's "Postby NAME » DATE", and
 ages with abbreviated units in Spanish, Portuguese and French; Telegram's post previews, metered paywalls and favourite
@@ -9,11 +10,13 @@ under the text and a "Re:" subject over the header."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.segmenter import segment_text
-from pipeline.segmenter.comments import MetaMemo, is_button, is_date_text, parse_comments
-from pipeline.segmenter.cues import reading_view
+from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, is_date_text, parse_comments
+from pipeline.segmenter.cues import reading_view, spaced_literal
 from pipeline.segmenter.text import _is_furniture, _paragraph, furniture_flags
 
 
@@ -190,3 +193,18 @@ def test_a_phpbb3_thread_keeps_each_posts_text_with_its_header_and_leaves_out_pr
     labels = [(line.text, line.label) for line in result.lines]
     assert all(label == "boilerplate" for text, label in labels if text.startswith(("Posts:", "Joined:", "Location:", "Re:")))
     assert "Both consulates closed within a week" in result.body
+
+
+@pytest.mark.parametrize("word", ["コメント", "网友评论", "评论", "コメント(12)"])
+def test_chinese_and_japanese_comment_counters_match_as_printed_and_as_spaced(word: str) -> None:
+    assert is_counter(word) and is_counter(reading_view([word])[0])
+
+
+@pytest.mark.parametrize("row", ["いいね · 返信 · 3 · 2時間前", "いいね", "点赞 回复", "返信"])
+def test_chinese_and_japanese_buttons_match_as_printed_and_as_spaced(row: str) -> None:
+    assert is_button(row) and is_button(reading_view([row])[0])
+
+
+def test_spaced_literal_leaves_other_words_as_re_escape_does() -> None:
+    assert spaced_literal("report abuse") == re.escape("report abuse")
+    assert re.fullmatch(spaced_literal("查看更多评论"), "查看 更多 评论")

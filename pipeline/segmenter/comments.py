@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from pipeline.segmenter.cues import (AGO_RE, DATE_RE, DE_MONTHS, FR_MONTHS, HAS_DIGIT, MONTHS, OTHER_AGO_RE, OTHER_MONTHS, RU_MONTHS,
-                                     TIME_RE, UK_MONTHS, reading_view)
+                                     TIME_RE, UK_MONTHS, reading_view, spaced_literal)
 from pipeline.segmenter.result import Comment
 
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
@@ -83,7 +83,7 @@ MORE_COMMENTS = (r"^\W*(?:(?:view|show|load|see) (?:all|more) (?:\d+ )?(?:commen
                  r"|tüm yorumları (?:göster|gör)"
                  r"|댓글 ?더보기(?:\s.{0,20})?|और टिप्पणियाँ(?:\s.{0,20})?"
                  r"|(?:ver|cargar|mostrar) (?:más|todos los) comentarios|ver mais comentários|mostra altri commenti|zobacz (?:więcej|wszystkie) "
-                 r"komentarze|zobacz więcej komentarzy|查看更多评论|عرض المزيد من التعليقات"
+                 r"komentarze|zobacz więcej komentarzy|" + spaced_literal("查看更多评论") + "|عرض المزيد من التعليقات"
                  r"|(?:показать|показати|загрузить|завантажити) (?:еще|ещё|ще|більше|все|всі) (?:\d+ )?(?:комментари|коментар)\w*"
                  r"|(?:voir|afficher|charger) (?:plus de|tous les|les \d+(?: autres)?) (?:réactions|commentaires|réponses)"
                  r"|(?:weitere|alle|mehr) (?:\d+ )?(?:kommentare|antworten) (?:laden|anzeigen)"
@@ -98,7 +98,8 @@ COUNTER_RE = re.compile(
     r"|^\W*(?:сортировка|сортування|sortieren|trier par|сначала (?:старые|новые|популярные|лучшие))\b.{0,40}$"
     # Spanish, Portuguese, Italian, Polish, Arabic and Chinese counters and sort controls ("Comentarios (5)",
     # "Komentarze (6)", "Ordenar por: Más recientes", "Najnowsze | Najstarsze", "التعليقات (4)", "网友评论")
-    r"|^\W*(?:\d+\s*)?(?:comentarios?|comentários?|commenti|komentarz[ey]?|التعليقات|تعليقات|网友评论|评论|コメント)\s*(?:\(\d+\))?\W*$"
+    r"|^\W*(?:\d+\s*)?(?:comentarios?|comentários?|commenti|komentarz[ey]?|التعليقات|تعليقات|"
+    + "|".join(map(spaced_literal, ("网友评论", "评论", "コメント"))) + r")\s*(?:\(\d+\))?\W*$"
     # Turkish, Korean and Belarusian ones ("Yorumlar (5)", "댓글 4", "Каментары (4)", "Daha fazla yorum yükle")
     r"|^\W*(?:yorumlar|yorum|댓글|каментар\w*|टिप्पणियाँ|टिप्पणियां|نظرات|diskuz[ea]|diskuse|komentarai|коментари"
     r"|תגובות|kommentit)\s*(?:\(\d+\)|\d+)?\W*$"
@@ -195,7 +196,7 @@ BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+lik
 BUTTON_RE = re.compile(
     # a count after a button: "Reply Like 14", "Like · Reply · 41 · 3 years ago"; lynx's link number before the row
     # (the link number in a group of its own: "^\W*(?:\[\d+\])?\W*" would try every split of a line's leading marks)
-    r"^(?:[^\w\[]*\[\d{1,4}\])?\W*(?:(?:(?:" + "|".join(map(re.escape, dict.fromkeys(BUTTON_WORDS))) + r")(?:\W+\d{1,5}(?!\w))?|"
+    r"^(?:[^\w\[]*\[\d{1,4}\])?\W*(?:(?:(?:" + "|".join(map(spaced_literal, dict.fromkeys(BUTTON_WORDS))) + r")(?:\W+\d{1,5}(?!\w))?|"
     + "|".join(BUTTON_PATTERNS) + r")\W*)+"
     r"(?:#\d*|\d{1,5})?\W*$",
     re.IGNORECASE,
@@ -344,7 +345,7 @@ THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such
 # a reply button after a comment's date on its line, and before it VK's note of whom a reply answers ("9 авг в 19:40
 # ответила Андрею | Ответить")
 REPLY_TAIL_RE = re.compile(r"(?:\s+(?:ответил|ответила|відповів|відповіла|replied to)\s+\S+)?\s*\|\s*(?:"
-                           + "|".join(map(re.escape, REPLY_WORDS)) + r")\s*$", re.IGNORECASE)
+                           + "|".join(map(spaced_literal, REPLY_WORDS)) + r")\s*$", re.IGNORECASE)
 # "Posted by: NAME | Dec 3 2026 10:15 utc | 12", "NAME | 2012.05.03. 17:41 | #1"
 COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*#?\d{1,5}$")
 COMMENT_NUMBER_HEAD_RE = re.compile(r"^#\d{1,5}(?:\.\d{1,3})*\s*[—–-]\s*")  # "#2.1 — 11. August 2020, 17:48 Uhr"
@@ -554,6 +555,12 @@ def _button_match(line: str) -> bool:
 _BUTTON_WORD_SET = frozenset(map(str.casefold, BUTTON_WORDS))
 
 
+def _button_word(text: str) -> bool:
+    """A button's word (BUTTON_WORDS), as printed or spaced by the reading view ("いい ね")."""
+    word = text.strip().casefold()
+    return word in _BUTTON_WORD_SET or (not word.isascii() and " " in word and word.replace(" ", "") in _BUTTON_WORD_SET)
+
+
 def _dotted_row_date(line: str) -> str | None:
     """The date at the end of a row of buttons joined by " · ", as Facebook's comments plugin printed it in every language
     ("Synes godt om · Svar · 18 · 12. maj 2015 kl. 09:12", "Gefällt mir · Antworten · 3. März 2016 um 14:05"): button
@@ -563,7 +570,7 @@ def _dotted_row_date(line: str) -> str | None:
     *buttons, last = line.split(" · ")
     if buttons and buttons[-1].strip().isdigit():
         buttons.pop()
-    if not buttons or not all(button.strip().casefold() in _BUTTON_WORD_SET for button in buttons):
+    if not buttons or not all(_button_word(button) for button in buttons):
         return None
     return last.strip() if _is_date_text(last) else None
 

@@ -556,6 +556,14 @@ def _pseudo_words(run: re.Match[str]) -> str:
 _CJK_LEAD_BYTES = tuple(bytes([lead]) for lead in range(0xE3, 0xEA))
 
 
+def spaced_literal(word: str) -> str:
+    """A regex for a word as the page prints it and as `reading_view` may space it: `re.escape(word)`, with an optional
+    space after each Chinese or Japanese character ("コメント" also as "コメ ント")."""
+    if not CJK_RUN_RE.search(word):
+        return re.escape(word)
+    return "".join(re.escape(char) + (r"\s?" if CJK_RUN_RE.match(char) else "") for char in word[:-1]) + re.escape(word[-1])
+
+
 def reading_view(lines: list[str]) -> list[str]:
     """The lines as the network and the rules read them: `lines` itself when none holds Chinese or Japanese
     text, else each such line with its words spaced apart and its punctuation made ASCII (CJK_RUN_RE)."""

@@ -34,7 +34,7 @@ from pipeline.segmenter.comments import (AVATAR_RE, COMMENT_FORM_HEADINGS, DATE_
 from pipeline.segmenter.cues import (CJK_RUN_RE, DATE_RE, HAS_DIGIT, INLINE_PROMPT, MONTHS,
                                      PARAGRAPH_ENDS, PRINT_HEADER_RE, RELATED_LINK_INLINE_RE, RELATED_LINK_LABEL_RE, STOPWORDS, WORD_RE,
                                      archive_banner_length, interstitial_lines, linked_headline, metadata_header,
-                                     reading_view)
+                                     reading_view, spaced_literal)
 from pipeline.segmenter.gates import AlternativeSearch, LiteralGate, top_level_alternatives
 from pipeline.segmenter.model import INFERENCE_BATCH_DOCS
 from pipeline.segmenter.result import BODY_JOINER, LABELS, Comment, LabelledLine, Segmentation
@@ -1535,7 +1535,7 @@ REPLY_LINE_RE = re.compile(rf"\n(?:{_CAPITALISED_REPLY_WORDS})")  # a line that 
 # ...or a reply button after a bullet, in a row of buttons ("• Reply•Share ›", "27△ ▽•Reply•Share ›", "Lubię to! ·
 # Odpowiedz · 6 godz."), sought only in pages with such bullets
 REPLY_IN_ROW_RE = re.compile(rf"[•·]\s?(?:{_CAPITALISED_REPLY_WORDS})")
-REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(REPLY_WORDS) + r")(?:\W|$)", re.IGNORECASE)  # (searched)
+REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(map(spaced_literal, REPLY_WORDS)) + r")(?:\W|$)", re.IGNORECASE)  # (searched)
 UNLABELLED_MIN_COMMENTS = 3
 RELATED_HEADLINE_MAX_WORDS = 15  # a linked headline under it
 RELATED_LABEL_MAX_CHARS = 40  # a related-links label alone ("Lees ook", "À lire aussi :")
