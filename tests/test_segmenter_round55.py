@@ -6,7 +6,9 @@ from round 55: comment headers with the verb after the date ("NAME on DATE said:
 before them ("1. Posted by NAME on DATE"), a one-word name before "on" and the date, phpBB's "Postby NAME » DATE", and
 ages with abbreviated units in Spanish, Portuguese and French; Telegram's post previews, metered paywalls and favourite
 buttons as furniture; an outlet's sign-off after an article's last sentence; phpBB 3 posts with the author's profile
-under the text and a "Re:" subject over the header."""
+under the text and a "Re:" subject over the header; from round 56: VK's "DATE ответила NAME" lines, IntenseDebate's points
+between name and age, Blogger's "NAME said..." in more languages and with an abbreviated surname (and its comments that
+the model missed), a French article's closing lines."""
 
 from __future__ import annotations
 
@@ -208,3 +210,63 @@ def test_chinese_and_japanese_buttons_match_as_printed_and_as_spaced(row: str) -
 def test_spaced_literal_leaves_other_words_as_re_escape_does() -> None:
     assert spaced_literal("report abuse") == re.escape("report abuse")
     assert re.fullmatch(spaced_literal("查看更多评论"), "查看 更多 评论")
+
+
+@pytest.mark.parametrize(("header", "author", "date"), [
+    ("30 мар в 16:58 ответила Дмитрию", None, "30 мар в 16:58"),
+    ("Gerald Friesen 214p · 2 days ago", "Gerald Friesen", "2 days ago"),
+    ("Στέλιος Καρ. είπε...", "Στέλιος Καρ.", None),
+    ("Jean Dupont a dit...", "Jean Dupont", None),
+])
+def test_round_56_headers_vk_replies_intensedebate_points_and_blogger_in_more_languages(header: str, author: str | None,
+                                                                                         date: str | None) -> None:
+    meta = MetaMemo()[header]
+    assert (meta.author, meta.date) == (author, date)
+
+
+@pytest.mark.parametrize("line", ["Sign Up.", "Read More.", "Log In."])
+def test_a_capitalised_button_with_a_full_stop_is_no_abbreviated_name(line: str) -> None:
+    assert MetaMemo()[line] is None
+
+
+@pytest.mark.parametrize("line", [
+    "Tous droits de reproduction et de représentation réservés. © Le Courrier de l'Ouest 2015.",
+    "Vous avez repéré une erreur dans cet article ? Signalez-la à notre rédaction.",
+    "Suivez toute l'actualité de votre ville sur l'application du Courrier, disponible sur iOS et Android."])
+def test_a_french_articles_closing_lines_are_furniture(line: str) -> None:
+    assert _is_furniture(line) and furniture_flags([line] * 1000)[0]
+
+
+# a Greek blog on Blogger: "NAME said..." over each comment, its date under the text (our own text)
+BLOGGER_THREAD = """Η εβδομάδα στη διπλωματία
+Παρασκευή, 14 Δεκεμβρίου 2012
+Νέος γύρος συνομιλιών για τα πυρηνικά χωρίς αποτέλεσμα
+Οι αντιπροσωπείες των δύο χωρών συναντήθηκαν για τρίτη φορά μέσα στον μήνα, χωρίς να καταλήξουν σε κοινό κείμενο για τον έλεγχο των όπλων.
+Σύμφωνα με διπλωματικές πηγές, η διαφωνία αφορά τον τρόπο επαλήθευσης και τον αριθμό των επιθεωρήσεων που θα επιτρέπονται κάθε χρόνο.
+Η επόμενη συνάντηση προγραμματίζεται για τον Φεβρουάριο, αλλά καμία πλευρά δεν δεσμεύεται για ημερομηνία.
+Αναρτήθηκε από Ο Παρατηρητής στις 11:47 π.μ.
+4 σχόλια:
+Ανώνυμος είπε...
+Πάλι τα ίδια, κάθε μήνα μια συνάντηση και κανένα αποτέλεσμα στο τέλος.
+14 Δεκεμβρίου 2012 - 12:05 μ.μ.
+Νίκος Παπ. είπε...
+Η επαλήθευση ήταν πάντα το δύσκολο σημείο, από την εποχή του ψυχρού πολέμου.
+14 Δεκεμβρίου 2012 - 12:38 μ.μ.
+Ελένη Κ. είπε...
+Καλή η ανάλυση, αλλά θα ήθελα περισσότερα για τη θέση της Ευρώπης.
+14 Δεκεμβρίου 2012 - 1:14 μ.μ.
+Ο Παρατηρητής είπε...
+Ελένη, θα ανεβάσουμε σύντομα ξεχωριστή ανάρτηση για αυτό.
+14 Δεκεμβρίου 2012 - 3:52 μ.μ.
+Δημοσίευση σχολίου
+"""
+
+
+def test_a_blogger_thread_gives_each_comment_the_date_under_its_text() -> None:
+    lines = BLOGGER_THREAD.splitlines()
+    thread = lines[lines.index("4 σχόλια:") + 1:-1]
+    assert [(comment.author, comment.date) for comment in parse_comments(thread)] == [
+        ("Ανώνυμος", "14 Δεκεμβρίου 2012 - 12:05 μ.μ."), ("Νίκος Παπ.", "14 Δεκεμβρίου 2012 - 12:38 μ.μ."),
+        ("Ελένη Κ.", "14 Δεκεμβρίου 2012 - 1:14 μ.μ."), ("Ο Παρατηρητής", "14 Δεκεμβρίου 2012 - 3:52 μ.μ.")]
+    result = segment_text(BLOGGER_THREAD)
+    assert [comment.author for comment in result.comments] == ["Ανώνυμος", "Νίκος Παπ.", "Ελένη Κ.", "Ο Παρατηρητής"]

@@ -102,7 +102,7 @@ COUNTER_RE = re.compile(
     + "|".join(map(spaced_literal, ("网友评论", "评论", "コメント"))) + r")\s*(?:\(\d+\))?\W*$"
     # Turkish, Korean and Belarusian ones ("Yorumlar (5)", "댓글 4", "Каментары (4)", "Daha fazla yorum yükle")
     r"|^\W*(?:yorumlar|yorum|댓글|каментар\w*|टिप्पणियाँ|टिप्पणियां|نظرات|diskuz[ea]|diskuse|komentarai|коментари"
-    r"|תגובות|kommentit)\s*(?:\(\d+\)|\d+)?\W*$"
+    r"|תגובות|kommentit|σχόλια|σχόλιο)\s*(?:\(\d+\)|\d+)?\W*$"
     r"|^\W*(?:ordenar por|ordina per|sortuj(?: według)?|najnowsze|más recientes|mais recentes)\b.{0,40}$"
     r"|^\W*(?:показать сообщения за|поле сортировки|display posts from|страница \d+ из \d+)\b.{0,40}$"
     r"|^\W*(?:популярные|новые|старые|лучшие|нові|старі|популярні|кращі)\W*$"  # a widget's sort tabs, one a line
@@ -278,6 +278,7 @@ BY_PREFIX_RE = re.compile(r"^by:?\s+(?=\S)", re.IGNORECASE)
 # a name's last initial: a capital, or a letter of a script without case ("Gregory T.", "Δημήτρης Κ.", "ლაშა კ."), or
 # any letter after a handle's underscore ("giovanni_b.")
 LOWER_INITIAL_END_RE = re.compile(r"\s[^\W\d_]\.$")
+ABBREVIATED_SURNAME_RE = re.compile(r"\s(?![a-zа-яёіїєґα-ωß-ÿ])[^\W\d_][^\W\d_]{1,3}\.$")  # "Στέλιος Καρ.", "Pete Rom."
 INITIAL_END_RE = re.compile(r"(?:^|\s)(?![a-zа-яёіїєґα-ωß-ÿ])[^\W\d_]\.$|(?<=[^\W\d_]_)[^\W\d_]\.$")
 # a comment's number before its author's name ("#2 Веселина Т.")
 NUMBERED_NAME_RE = re.compile(r"^#\d{1,4}\s+(?P<name>.+)$")
@@ -346,6 +347,8 @@ THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such
 # ответила Андрею | Ответить")
 REPLY_TAIL_RE = re.compile(r"(?:\s+(?:ответил|ответила|відповів|відповіла|replied to)\s+\S+)?\s*\|\s*(?:"
                            + "|".join(map(spaced_literal, REPLY_WORDS)) + r")\s*$", re.IGNORECASE)
+POINTS_BEFORE_DOT_RE = re.compile(r"\s\d{1,6}p(?= · )")
+ANSWERED_TAIL_RE = re.compile(r"\s+(?:ответил|ответила|відповів|відповіла|replied to)\s+\S+$")
 # "Posted by: NAME | Dec 3 2026 10:15 utc | 12", "NAME | 2012.05.03. 17:41 | #1"
 COMMENT_NUMBER_TAIL_RE = re.compile(r"\s*[|#]\s*#?\d{1,5}$")
 COMMENT_NUMBER_HEAD_RE = re.compile(r"^#\d{1,5}(?:\.\d{1,3})*\s*[—–-]\s*")  # "#2.1 — 11. August 2020, 17:48 Uhr"
@@ -363,7 +366,10 @@ OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "schrieb", "dit", "a écrit", "
                     "napisala", "říká", "napsala", "hovorí", "napísala", "sako", "rašo", "parašė", "saka", "raksta",
                     "ütleb", "kirjutas", "scrive", "ha scritto", "escribe", "comentó", "diz", "escreve", "comentou",
                     "schrijft", "skrev", "kirjoittaa", "a spus", "scrie", "a scris", "написала", "сказав", "сказала",
-                    "mówi", "mondja")
+                    "mówi", "mondja",
+                    # (Blogger's "NAME said..." in more of its translations)
+                    "είπε", "a dit", "ha detto", "hat gesagt", "sagte", "powiedział", "powiedziała", "zei", "sanoi",
+                    "je rekao", "je rekla")
 SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes|" + "|".join(map(re.escape, OTHER_SAYS_VERBS))
                      + r")(?:\b|(?<=\)))\s*(?P<rest>.*?)\s*:?\s*$",  # (a verb may end in a bracket: "napisał(a)")
                      re.IGNORECASE)
@@ -856,6 +862,10 @@ def _meta_of(line: str) -> _Meta | None:
             and "|" not in line[:tail.start()] \
             and (dated := _meta_of(line[:tail.start()])) is not None and dated.date and not dated.author:
         return dated
+    if ("ответил" in line or "відпові" in line or "replied to" in line) and (answered := ANSWERED_TAIL_RE.search(line)) \
+            and answered.start() > 0 and (dated := _meta_of(line[:answered.start()])) is not None and dated.date \
+            and not dated.author:
+        return dated  # "30 мар в 16:58 ответила Дмитрию": VK's note of whom a reply answers, after its date
     navigated = line.endswith(THREAD_NAV_ENDS)
     if navigated or not line.isascii():  # (the cheap tests for the three forms below)
         if navigated and (nav := THREAD_NAV_TAIL_RE.search(line)) is not None and nav.start() > 0:
@@ -871,6 +881,8 @@ def _meta_of(line: str) -> _Meta | None:
             return meta
         if " » " in line and (post := FORUM_POST_RE.match(line)) is not None and _is_date_text(post.group("date")):
             return _Meta(author=post.group("author"), date=post.group("date"))  # "Post by NAME » Fri Dec 05, 2026"
+    if "p · " in line and (points := POINTS_BEFORE_DOT_RE.search(line)) is not None:
+        return _meta_of(line[:points.start()] + line[points.end():])  # "NAME 214p · 2 days ago": IntenseDebate's points
     if " · " in line and (profiled := _profile_header(line)) is not None:
         return profiled
     if " · " in line and (parts := line.rsplit(" · ", 1))[1].strip().casefold() in _BUTTON_WORD_SET:
@@ -958,7 +970,7 @@ def _meta_of(line: str) -> _Meta | None:
     if line.endswith(("author", "Author", "moderator", "Moderator", "admin", "Admin", "staff", "Staff")) and ":" in line:
         line = SAYS_BADGE_TAIL_RE.sub("", line)  # ("NAME says: Post author")
     match = SAYS_RE.match(line) if folded is None or any(map(folded.__contains__, SAYS_VERBS)) else None
-    if match and len(line) <= 120 and _looks_like_name(_without_brackets(match.group("author").strip(" :")), any_case=True):
+    if match and len(line) <= 120 and _says_name(_without_brackets(match.group("author").strip(" :"))):
         rest = ON_AT_RE.sub("", match.group("rest").strip(" :.…"))  # "NAME wrote on Dec 5, 2026 10:14 PM:"
         # "NAME says:" alone or with a date; "Finally someone says it." is text
         if not rest or _is_date_text(rest):
@@ -985,6 +997,12 @@ def _handle_on_date(line: str) -> _Meta | None:
             or not _looks_like_name(author, any_case=True) or not _is_date_text(match.group("date")):
         return None
     return _Meta(author=author, date=match.group("date").strip())
+
+
+def _says_name(name: str) -> bool:
+    """A name before "says"/"said...": `_looks_like_name` in any case, the surname also abbreviated ("Στέλιος Καρ.")."""
+    return _looks_like_name(name, any_case=True) or (
+        name[-1:] == "." and ABBREVIATED_SURNAME_RE.search(name) is not None and _looks_like_name(name[:-1], any_case=True))
 
 
 def _profile_header(line: str) -> _Meta | None:

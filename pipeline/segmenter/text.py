@@ -953,6 +953,11 @@ FURNITURE_RE = re.compile(
     # this post and join ... right away.")
     r"|^\W*(?:if you have telegram, you can|если у вас есть telegram, вы можете|якщо у вас є telegram, ви можете)"
     r"|^\W*(?:открыть канал|відкрити канал|open channel|view channel|preview channel)\W*$"
+    # a French article's closing lines ("Tous droits de reproduction et de représentation réservés.", "Vous avez repéré une
+    # erreur dans cet article ?", "Suivez toute l'actualité de votre commune sur l'application ...")
+    r"|^\W*tous droits de reproduction(?: et de (?:représentation|diffusion))? réservés"
+    r"|^\W*vous avez (?:repéré|remarqué|trouvé|constaté) une (?:erreur|faute|coquille)"
+    r"|^\W*suivez (?:toute )?l'actualité.{0,80} (?:sur|avec|dans) (?:l'|notre |nos )appli"
     # a button to keep the article ("Ajouter à mes favoris", "Add to favorites", "Добавить в избранное")
     r"|^\W*(?:ajouter à (?:mes|vos) favoris|add to (?:my )?(?:favou?rites|bookmarks|reading list)|zu (?:den )?favoriten "
     r"hinzufügen|добавить в избранное|додати до обраного|añadir a (?:mis )?favoritos|aggiungi ai preferiti"
@@ -1774,7 +1779,7 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "comment"
     if "comment" not in labels:
         return labels  # every rule below relabels lines next to a comment
-    for index in _missed_first_comments(lines, labels, metas):
+    for index in _missed_first_comments(lines, labels, metas) + _missed_says_comments(lines, labels, metas):
         labels[index] = "comment"
     last_content = None  # label of the closest line above that is not boilerplate
     for index, line in enumerate(lines):
@@ -2208,6 +2213,32 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo)
             break
         found += block
         end = block[0]
+    return found
+
+
+SAYS_THREAD_MIN = 2  # "NAME said..." headers that the model labelled comment, for `_missed_says_comments`
+
+
+def _missed_says_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
+    """Comments of a thread whose headers read "NAME said..." (Blogger's, in any language: `comments.SAYS_RE`) that the
+    model labelled boilerplate or body, when SAYS_THREAD_MIN+ such headers are labelled comment: each such header from
+    UNLABELLED_MAX_LINES lines above the first comment line on, and the lines of its label under it down to a line
+    labelled comment (its date, or the next comment), none of them a counter, a button or furniture."""
+    first = labels.index("comment")
+    headers = [index for index in range(max(0, first - UNLABELLED_MAX_LINES), len(lines))
+               if len(lines[index]) <= 80 and (meta := metas[lines[index]]) is not None and meta.says and meta.author]
+    if sum(labels[index] == "comment" for index in headers) < SAYS_THREAD_MIN:
+        return []
+    found: list[int] = []
+    for header in headers:
+        if labels[header] == "comment":
+            continue
+        end = header + 1
+        while end < len(lines) and end - header <= UNLABELLED_MAX_LINES and labels[end] == labels[header] \
+                and not is_counter(lines[end]) and not is_button(lines[end]) and not _is_furniture(lines[end]):
+            end += 1
+        if end < len(lines) and labels[end] == "comment" and end > header + 1:
+            found += range(header, end)
     return found
 
 
