@@ -270,3 +270,16 @@ def test_a_blogger_thread_gives_each_comment_the_date_under_its_text() -> None:
         ("Ελένη Κ.", "14 Δεκεμβρίου 2012 - 1:14 μ.μ."), ("Ο Παρατηρητής", "14 Δεκεμβρίου 2012 - 3:52 μ.μ.")]
     result = segment_text(BLOGGER_THREAD)
     assert [comment.author for comment in result.comments] == ["Ανώνυμος", "Νίκος Παπ.", "Ελένη Κ.", "Ο Παρατηρητής"]
+
+
+def test_an_echo_stream_gives_each_comment_the_age_in_the_row_under_its_text() -> None:
+    thread = ["CupertinoMom", "Bring your checkbook and leave the export licenses at home.",
+              "about 1 hour ago via Echo · Reply · Like", "sj_engineer", "If they fix the courts, some of us would go back.",
+              "about 2 hours ago via Echo · Reply · Like", "4 people liked this.", "policy_nerd",
+              "Delegation on Sand Hill today. Busy day.", "about 3 hours ago via Twitter · Reply"]
+    assert [(comment.author, comment.date) for comment in parse_comments(thread)] == [
+        ("CupertinoMom", "about 1 hour ago"), ("sj_engineer", "about 2 hours ago"), ("policy_nerd", "about 3 hours ago")]
+
+
+def test_about_before_an_age_is_no_name() -> None:
+    assert (MetaMemo()["about 1 hour ago"].author, MetaMemo()["about 1 hour ago"].date) == (None, "about 1 hour ago")

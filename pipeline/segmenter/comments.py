@@ -129,8 +129,9 @@ ROW_AGE = (r"(?:\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trư�
            r"|\d{1,3}\s+(?:godz|min|tyg|mies)\.(?!\w)"  # in Polish: "Lubię to! · Odpowiedz · 6 godz."
            # in Ukrainian and Russian: "Подобається · Відповісти · 3 год", "Нравится · Ответить · 5 ч", "... · 1 д"
            r"|\d{1,3}\s+(?:год|хв|дн|д|тиж|т|міс|ч|мин|нед|н|мес)\.?(?!\w)"
-           # spelled out, as Facebook's comments plugin printed it: "Like · Reply · 41 · 3 years ago"
-           r"|(?:\d{1,3}|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)")
+           # spelled out, as Facebook's comments plugin printed it: "Like · Reply · 41 · 3 years ago"; Echo's (JS-Kit's) age
+           # and source before its buttons: "about 2 hours ago via Echo · Reply · Like"
+           r"|(?:about\s+)?(?:\d{1,3}|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)")
 # ...or as a date, as it printed it in 2015 ("Reply · Like · 14 · Follow Post · March 3, 2015 at 8:12pm"), only after a button
 # (a date line alone is a comment's header)
 ROW_DATE = (rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s?[ap]m"  # (2016: no "at")
@@ -192,7 +193,8 @@ BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+lik
                    r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?|empfehlung(?:en)?)", BUTTON_EXTRAS,
                    r"\d{1,3}(?:\.\d)?k?\s+claps?",  # (a publishing platform's applause under a response: "12 claps")
                    r"(?:dis)?agree\s*\(\d{1,5}\)", r"rated by readers:?\s*[+-]?\d{1,6}",
-                   rf"(?:like|reply|follow post)\s*·\s*(?:\d{{1,5}}\s*·\s*)?{ROW_DATE}")
+                   rf"(?:like|reply|follow post)\s*·\s*(?:\d{{1,5}}\s*·\s*)?{ROW_DATE}",
+                   r"via\s+\w[\w.]{0,20}")  # (the source after an age: "about 2 hours ago via Echo · Reply · Like")
 BUTTON_RE = re.compile(
     # a count after a button: "Reply Like 14", "Like · Reply · 41 · 3 years ago"; lynx's link number before the row
     # (the link number in a group of its own: "^\W*(?:\[\d+\])?\W*" would try every split of a line's leading marks)
@@ -425,7 +427,8 @@ DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "publi
                                "gmt", "est", "edt", "pst", "pdt", "et", "pt", "bst", "cet", "msk", "and", "of", "в", "г",
                                "о", "р", "uhr", "um", "à", "às", "le", "wib", "wita", "ist", "aest", "aedt",
                                "eet", "eest", "cest", "publié", "veröffentlicht", "aktualisiert", "kl", "klo", "pukul",
-                               "les", "las", "alle"})  # (Catalan "12/10/2023 a les 14:05", Spanish, Italian)
+                               "les", "las", "alle", "about"})  # (Catalan "12/10/2023 a les 14:05", Spanish, Italian;
+                                                                 # "about 2 hours ago")
 # Russian and Ukrainian dates and ages, for the comment sections of Cyrillic pages ("3 декабря 2026 г.",
 # "5 минут назад", "2 години тому", "вчора")
 CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?!\w)\.?(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",
