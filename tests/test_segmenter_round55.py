@@ -19,7 +19,7 @@ import pytest
 from pipeline.segmenter import segment_text
 from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, is_date_text, parse_comments
 from pipeline.segmenter.cues import reading_view, spaced_literal
-from pipeline.segmenter.text import _is_furniture, _paragraph, furniture_flags
+from pipeline.segmenter.text import _is_furniture, _paragraph, dump_lines, furniture_flags
 
 
 @pytest.mark.parametrize("date", ["12月30日 12:05", "2016年12月30日", "2016年12月30日 11:42", "3小时前", "5分前", "2時間前",
@@ -283,3 +283,12 @@ def test_an_echo_stream_gives_each_comment_the_age_in_the_row_under_its_text() -
 
 def test_about_before_an_age_is_no_name() -> None:
     assert (MetaMemo()["about 1 hour ago"].author, MetaMemo()["about 1 hour ago"].date) == (None, "about 1 hour ago")
+
+
+def test_a_markdown_links_text_cut_over_three_lines_is_joined_and_its_address_dropped() -> None:
+    page = "\n".join(["# Title", "[a](https://x.example/1) [b](https://x.example/2) [c](https://x.example/3)", "",
+                      "**À lire aussi :** [Mer Noire : comment la guerre a redessiné la carte des", "patrouilles",
+                      "aériennes](https://www.example.fr/international/mer-noire_5417.html)", "", "Un paragraphe."])
+    texts = [text for _, text in dump_lines(page)]
+    assert "À lire aussi : Mer Noire : comment la guerre a redessiné la carte des patrouilles aériennes" in texts
+    assert not any("https://" in text for text in texts)

@@ -224,12 +224,13 @@ def _links_rejoined(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     joined again, a cut text with a space, a cut address without; numbered by the link's last line (the next line
     follows it, for `unwrap_lines`)."""
     joined: list[tuple[int, str]] = []
-    for number, line in numbered:
+    for position, (number, line) in enumerate(numbered):
         if joined:
             above = joined[-1][1]
             closes, reopens = line.find("]("), line.find("[")
-            if above.rfind("[") > above.rfind("]") and closes >= 0 and (reopens < 0 or closes < reopens):
-                joined[-1] = (number, above + " " + line)  # a link's text cut
+            if above.rfind("[") > above.rfind("]") and ((closes >= 0 and (reopens < 0 or closes < reopens))
+                                                         or _link_closes_below(numbered, position)):
+                joined[-1] = (number, above + " " + line)  # a link's text cut (over up to LINK_TEXT_MAX_LINES lines)
                 continue
             target = above.rfind("](")
             if target >= 0 and ")" not in above[target:] and " " not in line.split(")", 1)[0] and ")" in line:
@@ -237,6 +238,23 @@ def _links_rejoined(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 continue
         joined.append((number, line))
     return joined
+
+
+LINK_TEXT_MAX_LINES = 3
+
+
+def _link_closes_below(numbered: list[tuple[int, str]], position: int) -> bool:
+    """Whether the line at `position`, with no bracket, is the middle of a link's text that a line below closes ("](")
+    within LINK_TEXT_MAX_LINES lines, no other bracket between."""
+    if "[" in numbered[position][1] or "]" in numbered[position][1]:
+        return False
+    for _, line in numbered[position + 1:position + LINK_TEXT_MAX_LINES - 1]:
+        closes = line.find("](")
+        if closes >= 0:
+            return "[" not in line[:closes]
+        if "[" in line or "]" in line:
+            return False
+    return False
 
 
 def markdown_to_text(line: str) -> str:
