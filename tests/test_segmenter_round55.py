@@ -19,7 +19,8 @@ import pytest
 from pipeline.segmenter import segment_text
 from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, is_date_text, parse_comments
 from pipeline.segmenter.cues import reading_view, spaced_literal
-from pipeline.segmenter.text import _is_furniture, _paragraph, dump_lines, furniture_flags
+from pipeline.segmenter.text import (_is_furniture, _missed_first_comments, _missed_middle_comments, _paragraph, dump_lines,
+                                     furniture_flags)
 
 
 @pytest.mark.parametrize("date", ["12月30日 12:05", "2016年12月30日", "2016年12月30日 11:42", "3小时前", "5分前", "2時間前",
@@ -292,3 +293,23 @@ def test_a_markdown_links_text_cut_over_three_lines_is_joined_and_its_address_dr
     texts = [text for _, text in dump_lines(page)]
     assert "À lire aussi : Mer Noire : comment la guerre a redessiné la carte des patrouilles aériennes" in texts
     assert not any("https://" in text for text in texts)
+
+
+@pytest.mark.parametrize("line", ["Xếp theo: Mới nhất | Được thích nhiều nhất", "Bạn cần đăng nhập để bình luận"])
+def test_vietnamese_comment_controls_are_furniture(line: str) -> None:
+    assert _is_furniture(line) and furniture_flags([line] * 1000)[0]
+
+
+def test_comments_the_model_missed_above_and_between_a_threads_rows_of_buttons() -> None:
+    labels = ["body", "boilerplate", "boilerplate", "boilerplate", "comment", "comment", "comment", "comment", "comment",
+              "comment", "boilerplate", "boilerplate", "comment", "comment", "comment", "comment", "boilerplate"]
+    lines = ["Bài viết kết thúc ở đây với một câu dài đủ để là đoạn văn.", "Nguyễn Văn An",
+             "Gặp nhau được là tốt rồi, hai bên chỉ đấu khẩu qua báo chí.", "4 giờ trước · Thích (57) · Trả lời",
+             "hoangyen.sg", "Không có Ukraine ngồi cùng bàn thì khó có thỏa thuận bền vững.",
+             "4 giờ trước · Thích (38) · Trả lời", "Trần Quốc Việt", "Đây mới là vòng thăm dò, các bên sẽ còn gặp nhau.",
+             "3 giờ trước · Thích (12) · Trả lời", "minhtam1979", "Giá xăng trong nước có giảm không các bác ơi?",
+             "2 giờ trước · Thích (21) · Trả lời", "Lý Văn Sang", "Chọn Alaska cũng có ý nghĩa lịch sử riêng của nó.",
+             "1 giờ trước · Thích (6) · Trả lời", "Xem thêm bình luận"]
+    metas = MetaMemo()
+    assert _missed_first_comments(lines, labels, metas) == [1, 2]
+    assert _missed_middle_comments(lines, labels, metas) == [10, 11]

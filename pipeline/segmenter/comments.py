@@ -102,7 +102,7 @@ COUNTER_RE = re.compile(
     + "|".join(map(spaced_literal, ("网友评论", "评论", "コメント"))) + r")\s*(?:\(\d+\))?\W*$"
     # Turkish, Korean and Belarusian ones ("Yorumlar (5)", "댓글 4", "Каментары (4)", "Daha fazla yorum yükle")
     r"|^\W*(?:yorumlar|yorum|댓글|каментар\w*|टिप्पणियाँ|टिप्पणियां|نظرات|diskuz[ea]|diskuse|komentarai|коментари"
-    r"|תגובות|kommentit|σχόλια|σχόλιο)\s*(?:\(\d+\)|\d+)?\W*$"
+    r"|תגובות|kommentit|σχόλια|σχόλιο|bình luận)\s*(?:\(\d+\)|\d+)?\W*$"
     r"|^\W*(?:ordenar por|ordina per|sortuj(?: według)?|najnowsze|más recientes|mais recentes)\b.{0,40}$"
     r"|^\W*(?:показать сообщения за|поле сортировки|display posts from|страница \d+ из \d+)\b.{0,40}$"
     r"|^\W*(?:популярные|новые|старые|лучшие|нові|старі|популярні|кращі)\W*$"  # a widget's sort tabs, one a line

@@ -1014,7 +1014,8 @@ FURNITURE_RE = re.compile(
     r"|^\W*(?:sort(?:ed)? by|sortieren nach|trier par|trié par|ordenar por|ordina per|ordenado por|sortuj(?: według| wg)?|řadit podle"
     r"|seřadit podle|zoradiť podľa|rendezés|sorteer op|sortera (?:efter|på)|sorter (?:efter|etter)|järjestä|сортировать по"
     r"|сортувати за|сортувати|сортировать|сортировка|сортування|sırala|ταξινόμηση|sortiraj po|сортирај по"
-    r"|sortiraj prema)\s*:?(?:\s[^.!?,\n]{0,60})?\s*$"
+    r"|sortiraj prema|xếp theo|sắp xếp theo)\s*:?(?:\s[^.!?,\n]{0,60})?\s*$"
+    r"|^\W*(?:bạn cần |vui lòng )?đăng nhập để (?:bình luận|gửi bình luận)\W*$"  # (Vietnamese: "log in to comment")
     # a comment section's rules under its heading ("Log in to join the discussion. Please keep comments civil.", "Bitte
     # beachten Sie unsere Netiquette.")
     r"|\bnetiquette\b|^\W*(?:sign in|log in|login|register) to join the (?:discussion|conversation)\b.{0,120}\s*$"
@@ -1797,7 +1798,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "comment"
     if "comment" not in labels:
         return labels  # every rule below relabels lines next to a comment
-    for index in _missed_first_comments(lines, labels, metas) + _missed_says_comments(lines, labels, metas):
+    for index in _missed_first_comments(lines, labels, metas) + _missed_middle_comments(lines, labels, metas) \
+            + _missed_says_comments(lines, labels, metas):
         labels[index] = "comment"
     last_content = None  # label of the closest line above that is not boilerplate
     for index, line in enumerate(lines):
@@ -2194,10 +2196,10 @@ def _handle_over_date(lines: list[str], metas: MetaMemo, index: int) -> bool:
     return not index or is_button(above) or not any(map(str.isalpha, above))
 
 
-def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
-    """Comments above the first one the model found, that it labelled boilerplate: a name and/or date line and its text
-    (no more than UNLABELLED_MAX_LINES lines, each labelled boilerplate) over a row of buttons of which a line, its digits
-    dropped, also stands under a comment the model found ("Rispondi", "Mi piace 12" over the first comment it read)."""
+def _thread_row_shapes(lines: list[str], labels: list[str]) -> set[str]:
+    """The rows of buttons under the comments the model found, their digits dropped ("Mi piace #"): a row under a
+    comment, labelled boilerplate, or a row that the model labelled comment with the text over it ("4 giờ trước · Thích
+    (38) · Trả lời")."""
     rows = set()
     for index, pair in enumerate(zip(labels, labels[1:]), start=1):
         if pair != COMMENT_THEN_BOILERPLATE:
@@ -2207,6 +2209,37 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo)
             row += 1
         if is_button(lines[row]):
             rows.add(DIGIT_RUN_RE.sub("#", lines[row]))
+    rows.update(DIGIT_RUN_RE.sub("#", line) for line, label in zip(lines, labels)
+                if label == "comment" and len(line) <= REPEATED_ROW_MAX_CHARS and is_button(line))
+    return rows
+
+
+def _missed_middle_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
+    """Comments between two others that the model labelled boilerplate: the lines between two rows of buttons of the
+    thread (`_thread_row_shapes`), with comments above and below, all labelled boilerplate, a name and/or date line
+    first and a text of four or more words, no more than UNLABELLED_MAX_LINES of them, none furniture."""
+    first, last = labels.index("comment"), len(labels) - 1 - labels[::-1].index("comment")
+    shapes = _thread_row_shapes(lines, labels)
+    rows = [index for index in range(first, last + 1)
+            if len(lines[index]) <= REPEATED_ROW_MAX_CHARS and DIGIT_RUN_RE.sub("#", lines[index]) in shapes]
+    found: list[int] = []
+    for upper, lower in zip(rows, rows[1:]):
+        block = list(range(upper + 1, lower))
+        if not 2 <= len(block) <= UNLABELLED_MAX_LINES or any(labels[index] != "boilerplate" for index in block):
+            continue
+        meta = metas[lines[block[0]]] if len(lines[block[0]]) <= 80 else None
+        if meta is not None and (meta.author or meta.date) and not any(map(_is_furniture, (lines[i] for i in block))) \
+                and any(len(lines[index].split()) >= 4 and metas[lines[index]] is None for index in block[1:]):
+            found += block
+    return found
+
+
+def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
+    """Comments above the first one the model found, that it labelled boilerplate: a name and/or date line and its text
+    (no more than UNLABELLED_MAX_LINES lines, each labelled boilerplate) over a row of buttons of which a line, its digits
+    dropped, also stands under a comment the model found, whatever its label ("Rispondi", "Mi piace 12" over the first
+    comment it read)."""
+    rows = _thread_row_shapes(lines, labels)
     found: list[int] = []
     end = labels.index("comment")
     while end and labels[end - 1] == "boilerplate" and len(lines[end - 1]) <= 80 \
