@@ -1872,8 +1872,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     rows = _recurring_button_rows(lines, labels, metas)
     for index, label in enumerate(labels):
         if label == "comment" and (is_button(lines[index]) or _no_comment_text(lines[index])
-                                   or MORE_COMMENTS_RE.match(lines[index]) or _row_shape(lines[index]) in rows):
-            labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them
+                                   or MORE_COMMENTS_RE.match(lines[index]) or _row_shape(lines[index]) in rows
+                                   or (len(lines[index]) <= 30 and AVATAR_RE.match(lines[index]))):
+            labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them; "Avatar"
     return labels
 
 
