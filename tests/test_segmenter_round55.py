@@ -314,18 +314,3 @@ def test_comments_the_model_missed_above_and_between_a_threads_rows_of_buttons()
     assert _missed_first_comments(lines, labels, metas) == [1, 2]
     assert _missed_middle_comments(lines, labels, metas) == [10, 11]
 
-
-def test_a_disqus_threads_avatar_lines_are_boilerplate_and_its_comments_keep_their_authors() -> None:
-    page = "\n".join([
-        "Ambassador followed by camera crews on every visit",
-        "The crews turned up at the embassy gate, at a school visit and at a dinner, always with the same two reporters.",
-        "Officials in Washington said the pattern was familiar from the last decade and would not change their plans.",
-        "12 Comments", "Sort by Oldest",
-        "Avatar", "Raymond Tkach • 5 hours ago", "Same playbook as always, nothing new here at all.", "24 △ ▽ • Reply • Share ›",
-        "Avatar", "Lena Moravec • 4 hours ago", "The ambassador handled it with more patience than I would.",
-        "7 △ ▽ • Reply • Share ›",
-        "Avatar", "Paul Esterhazy • 3 hours ago", "Cameras at a school visit is a new low, even for them.",
-        "3 △ ▽ • Reply • Share ›"])
-    result = segment_text(page)
-    assert [comment.author for comment in result.comments] == ["Raymond Tkach", "Lena Moravec", "Paul Esterhazy"]
-    assert {line.label for line in result.lines if line.text == "Avatar"} == {"boilerplate"}

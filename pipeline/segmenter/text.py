@@ -1085,7 +1085,7 @@ FURNITURE_RE = re.compile(
     r"|^\W*sign up for [^,.]{1,40}, (?:our|the) (?:free )?(?:\w+ ){0,2}newsletter\b|\bbecome a (?:member|supporter|donor) today\b"
     # a Japanese photo's caption, which ends in "＝", the day, place and photographer, or the agency ("記者会見する国務次官＝4日、
     # ワシントン、NAME撮影", "...＝2日、財務省提供", "...＝ロイター")
-    r"|＝(?:[0-9０-９]{1,2}日[、,][^。\n]{0,50}(?:撮影|提供|共同|ロイター|時事)|ロイター|共同|時事|AP|AFP|EPA)\s*$"
+    r"|＝[0-9０-９]{1,2}日[、,][^。\n]{0,50}(?:撮影|提供|共同|ロイター|時事)\s*$|＝(?:ロイター|共同|時事|AP|AFP|EPA)\s*$"
     # ... in French ("Vos données personnelles", "Avec votre accord, nos partenaires et nous utilisons des cookies ..."),
     # and the link to a comment section's rules ("Правила комментирования", "Comment rules")
     r"|^\W*(?:vos données personnelles|votre vie privée|respect de votre vie privée)\W*$"
@@ -1872,9 +1872,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
     rows = _recurring_button_rows(lines, labels, metas)
     for index, label in enumerate(labels):
         if label == "comment" and (is_button(lines[index]) or _no_comment_text(lines[index])
-                                   or MORE_COMMENTS_RE.match(lines[index]) or _row_shape(lines[index]) in rows
-                                   or (len(lines[index]) <= 30 and AVATAR_RE.match(lines[index]))):
-            labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them; "Avatar"
+                                   or MORE_COMMENTS_RE.match(lines[index]) or _row_shape(lines[index]) in rows):
+            labels[index] = "boilerplate"  # "Reply", "Like · Reply · 2d": buttons, as Dragnet's gold has them
     return labels
 
 
@@ -3245,9 +3244,12 @@ def finish(numbered: list[tuple[int, str]], predicted: list[str], title_hint: st
         furniture = [(_is_furniture(shown) if furniture is None else furniture[index]) or (own != shown and _is_furniture(own))
                      for index, (own, shown) in enumerate(zip(texts, view))]
         _FURNITURE_ANSWERS.update(zip(view, furniture))  # (for the title search's and every rule's `_is_furniture`)
-        for own, shown in zip(texts, view):  # the comment parser's words for them too ("NAME · 頂尖留言者", "12月30日")
-            if own != shown and shown not in metas:
-                metas[shown] = metas[own]
+        for own, shown in zip(texts, view):
+            # the comment parser's reading of a header as the page prints it ("NAME · 頂尖留言者"), where it rests on more
+            # than the look of a name (a short phrase unspaced reads as one word, a name: "おすすめ順", "コメント812件")
+            if own != shown and shown not in metas and (meta := metas[own]) is not None \
+                    and (meta.date or meta.says or " · " in own):
+                metas[shown] = meta
     labels = apply_rules(view, predicted, metas, furniture, recurring, feed_seeds) if texts else []
     labels, title_index, title_text = place_title_in_view(texts, view, labels, title_hint)
     return assemble(numbered, labels, title_index, title_text, metas)
