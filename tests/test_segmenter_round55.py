@@ -19,8 +19,8 @@ import pytest
 from pipeline.segmenter import segment_text
 from pipeline.segmenter.comments import MetaMemo, is_button, is_counter, is_date_text, parse_comments
 from pipeline.segmenter.cues import reading_view, spaced_literal
-from pipeline.segmenter.text import (_is_furniture, _missed_first_comments, _missed_middle_comments, _paragraph, dump_lines,
-                                     furniture_flags)
+from pipeline.segmenter.text import (_is_furniture, _missed_first_comments, _missed_middle_comments, _paragraph,
+                                     _thread_row_shapes, dump_lines, furniture_flags)
 
 
 @pytest.mark.parametrize("date", ["12月30日 12:05", "2016年12月30日", "2016年12月30日 11:42", "3小时前", "5分前", "2時間前",
@@ -310,7 +310,8 @@ def test_comments_the_model_missed_above_and_between_a_threads_rows_of_buttons()
              "3 giờ trước · Thích (12) · Trả lời", "minhtam1979", "Giá xăng trong nước có giảm không các bác ơi?",
              "2 giờ trước · Thích (21) · Trả lời", "Lý Văn Sang", "Chọn Alaska cũng có ý nghĩa lịch sử riêng của nó.",
              "1 giờ trước · Thích (6) · Trả lời", "Xem thêm bình luận"]
-    metas = MetaMemo()
-    assert _missed_first_comments(lines, labels, metas) == [1, 2]
-    assert _missed_middle_comments(lines, labels, metas) == [10, 11]
+    metas, shapes = MetaMemo(), _thread_row_shapes(lines, labels)
+    assert shapes == {"# giờ trước · Thích (#) · Trả lời"}
+    assert _missed_first_comments(lines, labels, metas, shapes) == [1, 2]
+    assert _missed_middle_comments(lines, labels, metas, shapes) == [10, 11]
 

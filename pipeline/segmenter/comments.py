@@ -129,8 +129,8 @@ ROW_AGE = (r"(?:\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trư�
            r"|\d{1,3}\s+(?:godz|min|tyg|mies)\.(?!\w)"  # in Polish: "Lubię to! · Odpowiedz · 6 godz."
            # in Ukrainian and Russian: "Подобається · Відповісти · 3 год", "Нравится · Ответить · 5 ч", "... · 1 д"
            r"|\d{1,3}\s+(?:год|хв|дн|д|тиж|т|міс|ч|мин|нед|н|мес)\.?(?!\w)"
-           # spelled out, as Facebook's comments plugin printed it: "Like · Reply · 41 · 3 years ago"; Echo's (JS-Kit's) age
-           # and source before its buttons: "about 2 hours ago via Echo · Reply · Like"
+           # spelled out, as Facebook's comments plugin printed it: "Like · Reply · 41 · 3 years ago"; Echo's (JS-Kit's)
+           # age and source before its buttons: "about 2 hours ago via Echo · Reply · Like"
            r"|(?:about\s+)?(?:\d{1,3}|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)")
 # ...or as a date, as it printed it in 2015 ("Reply · Like · 14 · Follow Post · March 3, 2015 at 8:12pm"), only after a button
 # (a date line alone is a comment's header)
@@ -198,7 +198,8 @@ BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+lik
 BUTTON_RE = re.compile(
     # a count after a button: "Reply Like 14", "Like · Reply · 41 · 3 years ago"; lynx's link number before the row
     # (the link number in a group of its own: "^\W*(?:\[\d+\])?\W*" would try every split of a line's leading marks)
-    r"^(?:[^\w\[]*\[\d{1,4}\])?\W*(?:(?:(?:" + "|".join(map(spaced_literal, dict.fromkeys(BUTTON_WORDS))) + r")(?:\W+\d{1,5}(?!\w))?|"
+    r"^(?:[^\w\[]*\[\d{1,4}\])?\W*(?:(?:(?:" + "|".join(map(spaced_literal, dict.fromkeys(BUTTON_WORDS)))
+    + r")(?:\W+\d{1,5}(?!\w))?|"
     + "|".join(BUTTON_PATTERNS) + r")\W*)+"
     r"(?:#\d*|\d{1,5})?\W*$",
     re.IGNORECASE,
@@ -311,7 +312,8 @@ AUTHOR_BADGE_TAIL_RE = re.compile(r"\s+(?:" + "|".join(map(re.escape, AUTHOR_BAD
 # "Gwen O. says: Post author": a WordPress theme's badge after a commenter's "says:"
 SAYS_BADGE_TAIL_RE = re.compile(rf"(?<=:)\s*(?:{NAME_BADGES})\s*$", re.IGNORECASE)
 # a forum post's header (phpBB): "Post by NAME » DATE", "Сообщение NAME » 05 дек 2026, 14:32"
-FORUM_POST_RE = re.compile(r"^\W*(?:post(?: ?by)?|by|сообщение|повідомлення|beitrag von)\s+(?P<author>[^»]{1,40}?)\s+»\s+(?P<date>.+)$",
+FORUM_POST_RE = re.compile(r"^\W*(?:post(?: ?by)?|by|сообщение|повідомлення|beitrag von)\s+(?P<author>[^»]{1,40}?)"
+                           r"\s+»\s+(?P<date>.+)$",
                            re.IGNORECASE)
 # a vBulletin post's header and its author's line ("Old 12-19-2012, 09:10 PM #2" with the post-status icon's alt text,
 # "Brennan_K Brennan_K is offline" with the name's link and the status icon's alt text; lynx's link numbers before them)
@@ -359,7 +361,8 @@ COMMENT_NUMBER_HEAD_RE = re.compile(r"^#\d{1,5}(?:\.\d{1,3})*\s*[—–-]\s*")  
 USER_MARK_RE = re.compile(r"^\[(?:info|userpic|icon|avatar|profile|\d{1,4})\]\s*(?=\S)|\s+\(not verified\)$|(?<=\w)\[[SMA]\]$",
                           re.IGNORECASE)
 # "NAME spune:", "NAME sagt:", "NAME a écrit :": a WordPress theme's verb in other languages
-OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "schrieb", "dit", "a écrit", "dice", "dijo", "escribió", "disse", "escreveu", "pisze",
+OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "schrieb", "dit", "a écrit", "dice", "dijo", "escribió", "disse",
+                    "escreveu", "pisze",
                     "napisał(a)", "napisała", "napisał", "napsal", "сказал(а)", "сказала", "сказал", "napísal", "schreef",
                     "zegt", "skriver", "sier", "siger", "säger", "kirjoitti", "sanoo",
                     "írta", "пишет", "пише", "написал", "написав", "каже", "говорит",
@@ -375,8 +378,8 @@ OTHER_SAYS_VERBS = ("spune", "sagt", "schreibt", "schrieb", "dit", "a écrit", "
 SAYS_RE = re.compile(r"^(?:\d{1,4}\.\s+)?(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes|" + "|".join(map(re.escape, OTHER_SAYS_VERBS))
                      + r")(?:\b|(?<=\)))\s*(?P<rest>.*?)\s*:?\s*$",  # (a verb may end in a bracket: "napisał(a)")
                      re.IGNORECASE)
-SAYS_TAIL_RE = re.compile(r"(?:\s+(?:says|said|wrote|writes|" + "|".join(map(re.escape, OTHER_SAYS_VERBS)) + r"))?\s*:?\s*$",
-                          re.IGNORECASE)
+SAYS_TAIL_RE = re.compile(r"(?:\s+(?:says|said|wrote|writes|" + "|".join(map(re.escape, OTHER_SAYS_VERBS))
+                          + r"))?\s*:?\s*$", re.IGNORECASE)
 # "Dale Oquilluksays:": WordPress's hidden "says" span run into the name, as html2text and get_text print it (a name of
 # two words or a handle with "_" or a digit: "Essays:" is a heading)
 GLUED_SAYS_RE = re.compile(r"^(?P<author>(?=\S*[\s_\d]).{2,60}?[a-z.])says:$")
@@ -445,7 +448,8 @@ CYRILLIC_AGO_WORDS = ("назад", "тому", "таму", "вчера", "се�
 SHORT_UNIT_AGO_RE = re.compile(r"\b\d+\s*(?:s|sec|m|min|h|hr|d|w|wk|mo|y|yr)s?\.?\s+ago\b"
                                r"|\bvor\s+\d+\s*(?:sek|min|std|tg|wo|mon|mo|j|jhr)\.?(?!\w)"  # "vor 5 Std."
                                # "hace 38 min", "há 3 h", "il y a 2 j"
-                               r"|(?:\bhace|(?<!\w)há|\bil y a)\s+\d+\s*(?:s|seg|min|h|hs|d|j|sem|m|a)\.?(?!\w)", re.IGNORECASE)
+                               r"|(?:\bhace|(?<!\w)há|\bil y a)\s+\d+\s*(?:s|seg|min|h|hs|d|j|sem|m|a)\.?(?!\w)",
+                               re.IGNORECASE)
 CYRILLIC = re.compile("[\u0400-\u04ff]").search
 # words of date and dateline lines that are no part of a name before a date ("Posted on", "Tue"), and
 # the first words of such lines, which no "NAME DATE" line starts with
@@ -567,7 +571,8 @@ _BUTTON_WORD_SET = frozenset(map(str.casefold, BUTTON_WORDS))
 def _button_word(text: str) -> bool:
     """A button's word (BUTTON_WORDS), as printed or spaced by the reading view ("いい ね")."""
     word = text.strip().casefold()
-    return word in _BUTTON_WORD_SET or (not word.isascii() and " " in word and word.replace(" ", "") in _BUTTON_WORD_SET)
+    return word in _BUTTON_WORD_SET or (not word.isascii() and " " in word
+                                        and word.replace(" ", "") in _BUTTON_WORD_SET)
 
 
 def _dotted_row_date(line: str) -> str | None:
@@ -694,7 +699,8 @@ MORE_AGES_RE = re.compile(r"\bpred\s+\d+\s+(?:sekund|minut|ur[aoi]|urama|urami|d
 HU_SHORT_DATE_GATE = re.compile(r"\d\d\.\s*[a-zA-Záé]{3,5}\.").search
 # dates and ages as Chinese and Japanese comment widgets print them ("2016年12月30日", "12月30日 12:05", "3小时前", "5分前",
 # "2時間前", "昨天"), with or without the spaces that the reading view puts between their words (`cues.reading_view`)
-CJK_DATE_RE = re.compile(r"(?<!\d)(?:(?:19|20)\d\d\s?年\s?)?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]|(?<!\d)(?:19|20)\d\d\s?年\s?\d{1,2}\s?月"
+CJK_DATE_RE = re.compile(r"(?<!\d)(?:(?:19|20)\d\d\s?年\s?)?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]"
+                         r"|(?<!\d)(?:19|20)\d\d\s?年\s?\d{1,2}\s?月"
                          r"|(?<!\d)\d{1,3}\s?(?:秒|分|分钟|分鐘|小时|小時|時間|天|日|周|週|週間|个月|個月|か月|ヶ月|カ月|年)\s?前"
                          r"|昨\s?天|前\s?天|刚\s?刚|剛\s?剛|昨\s?日")
 CJK_DATE_GATE = re.compile("[月前昨刚剛]").search
@@ -865,9 +871,9 @@ def _meta_of(line: str) -> _Meta | None:
             and "|" not in line[:tail.start()] \
             and (dated := _meta_of(line[:tail.start()])) is not None and dated.date and not dated.author:
         return dated
-    if ("ответил" in line or "відпові" in line or "replied to" in line) and (answered := ANSWERED_TAIL_RE.search(line)) \
-            and answered.start() > 0 and (dated := _meta_of(line[:answered.start()])) is not None and dated.date \
-            and not dated.author:
+    if ("ответил" in line or "відпові" in line or "replied to" in line) \
+            and (answered := ANSWERED_TAIL_RE.search(line)) and answered.start() > 0 \
+            and (dated := _meta_of(line[:answered.start()])) is not None and dated.date and not dated.author:
         return dated  # "30 мар в 16:58 ответила Дмитрию": VK's note of whom a reply answers, after its date
     navigated = line.endswith(THREAD_NAV_ENDS)
     if navigated or not line.isascii():  # (the cheap tests for the three forms below)
@@ -993,8 +999,9 @@ def _meta_of(line: str) -> _Meta | None:
 
 
 def _handle_on_date(line: str) -> _Meta | None:
-    """A one-word name or handle, "on" and a date, as WordPress themes print a comment's header ("jennb33 on October 23rd,
-    2012 1:38 pm"), which the date test alone reads as a date with one stray word; None for a date line ("Posted on ...")."""
+    """A one-word name or handle, "on" and a date, as WordPress themes print a comment's header ("jennb33 on October
+    23rd, 2012 1:38 pm"), which the date test alone reads as a date with one stray word; None for a date line ("Posted
+    on ...")."""
     match = ON_DATE_RE.match(line)
     if match is None or " " in (author := match.group("author")) or author.casefold() in NOT_NAME_STARTS \
             or not _looks_like_name(author, any_case=True) or not _is_date_text(match.group("date")):
@@ -1005,7 +1012,8 @@ def _handle_on_date(line: str) -> _Meta | None:
 def _says_name(name: str) -> bool:
     """A name before "says"/"said...": `_looks_like_name` in any case, the surname also abbreviated ("Στέλιος Καρ.")."""
     return _looks_like_name(name, any_case=True) or (
-        name[-1:] == "." and ABBREVIATED_SURNAME_RE.search(name) is not None and _looks_like_name(name[:-1], any_case=True))
+        name[-1:] == "." and ABBREVIATED_SURNAME_RE.search(name) is not None
+        and _looks_like_name(name[:-1], any_case=True))
 
 
 def _profile_header(line: str) -> _Meta | None:
@@ -1127,9 +1135,10 @@ class MetaMemo(dict):
         meta = _meta_of(LEADING_LINK_MARKER_RE.sub("", line) if line[:1] == "[" else line)
         if meta is not None and meta.date and meta.date[-1:] == "." and SENTENCE_STOP_AFTER_YEAR_RE.search(meta.date):
             meta = replace(meta, date=meta.date[:-1])  # "NAME posted at 7:12 am on Sun, Apr 1, 2012.": the sentence's stop
-        if meta is not None and (meta.date or "").endswith(":") and meta.author:  # the header's verb and colon after the
-            meta = replace(meta, author=SAYS_TAIL_RE.sub("", meta.author),  # date: "NAME on DATE at TIME said:", "NAME
-                           date=SAYS_TAIL_RE.sub("", meta.date), says=True)    # schrieb am DATE um TIME Uhr:"
+        if meta is not None and (meta.date or "").endswith(":") and meta.author:
+            # the header's verb and colon after the date ("NAME on DATE at TIME said:", "NAME schrieb am DATE um TIME:")
+            meta = replace(meta, author=SAYS_TAIL_RE.sub("", meta.author), date=SAYS_TAIL_RE.sub("", meta.date),
+                           says=True)
         self[line] = meta
         return meta
 
@@ -1151,7 +1160,8 @@ QUOTE_HEADER_RE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|писал|п�
                              r"|написав)\s*:\s*$",
                              re.IGNORECASE)
 # a badge or a profile line beside a commenter's name ("Top Commenter", "頂尖留言者", "Works at NAME", "Lives in PLACE")
-PROFILE_PART_RE = re.compile(r"^(?:top (?:commenter|fan|contributor)|頂尖留言者|热门评论者|トップコメント投稿者|(?:works|worked|studies|studied|retired) at\s+\S.{0,60}"
+PROFILE_PART_RE = re.compile(r"^(?:top (?:commenter|fan|contributor)|頂尖留言者|热门评论者|トップコメント投稿者"
+                             r"|(?:works|worked|studies|studied|retired) at\s+\S.{0,60}"
                              r"|(?:owner|founder|president|ceo|director|manager|editor|professor|teacher) at\s+\S.{0,60}"
                              r"|lives in\s+\S.{0,40}|went to\s+\S.{0,60}|from\s+[A-Z].{0,40})$", re.IGNORECASE)
 ORG_NAME_LINKS = frozenset({"of", "and", "the", "for", "de", "la", "&"})  # (in a school's or an employer's name)

@@ -561,7 +561,8 @@ def spaced_literal(word: str) -> str:
     space after each Chinese or Japanese character ("コメント" also as "コメ ント")."""
     if not CJK_RUN_RE.search(word):
         return re.escape(word)
-    return "".join(re.escape(char) + (r"\s?" if CJK_RUN_RE.match(char) else "") for char in word[:-1]) + re.escape(word[-1])
+    spaced = (re.escape(char) + (r"\s?" if CJK_RUN_RE.match(char) else "") for char in word[:-1])
+    return "".join(spaced) + re.escape(word[-1])
 
 
 def reading_view(lines: list[str]) -> list[str]:

@@ -971,15 +971,15 @@ FURNITURE_RE = re.compile(
     # this post and join ... right away.")
     r"|^\W*(?:if you have telegram, you can|если у вас есть telegram, вы можете|якщо у вас є telegram, ви можете)"
     r"|^\W*(?:открыть канал|відкрити канал|open channel|view channel|preview channel)\W*$"
-    # a French article's closing lines ("Tous droits de reproduction et de représentation réservés.", "Vous avez repéré une
-    # erreur dans cet article ?", "Suivez toute l'actualité de votre commune sur l'application ...")
+    # a French article's closing lines ("Tous droits de reproduction et de représentation réservés.", "Vous avez repéré
+    # une erreur dans cet article ?", "Suivez toute l'actualité de votre commune sur l'application ...")
     r"|^\W*tous droits de reproduction(?: et de (?:représentation|diffusion))? réservés"
     r"|^\W*vous avez (?:repéré|remarqué|trouvé|constaté) une (?:erreur|faute|coquille)"
     r"|^\W*suivez (?:toute )?l'actualité.{0,80} (?:sur|avec|dans) (?:l'|notre |nos )appli"
     # a button to keep the article ("Ajouter à mes favoris", "Add to favorites", "Добавить в избранное")
-    r"|^\W*(?:ajouter à (?:mes|vos) favoris|add to (?:my )?(?:favou?rites|bookmarks|reading list)|zu (?:den )?favoriten "
-    r"hinzufügen|добавить в избранное|додати до обраного|añadir a (?:mis )?favoritos|aggiungi ai preferiti"
-    r"|dodaj do ulubionych)\W*$"
+    r"|^\W*(?:ajouter à (?:mes|vos) favoris|add to (?:my )?(?:favou?rites|bookmarks|reading list)"
+    r"|zu (?:den )?favoriten hinzufügen|добавить в избранное|додати до обраного|añadir a (?:mis )?favoritos"
+    r"|aggiungi ai preferiti|dodaj do ulubionych)\W*$"
     r"|^\W*community (?:guidelines|standards|rules)\W*$"
     # (stop 37) a comment section's sort options in more languages ("Älteste zuerst", "Les plus récents", "Najnowsze")
     r"|^\W*(?:(?:neueste|älteste|beliebteste|neue|alte)(?: (?:postings|kommentare|beiträge))? zuerst"
@@ -1559,7 +1559,8 @@ REPLY_LINE_RE = re.compile(rf"\n(?:{_CAPITALISED_REPLY_WORDS})")  # a line that 
 # ...or a reply button after a bullet, in a row of buttons ("• Reply•Share ›", "27△ ▽•Reply•Share ›", "Lubię to! ·
 # Odpowiedz · 6 godz."), sought only in pages with such bullets
 REPLY_IN_ROW_RE = re.compile(rf"[•·]\s?(?:{_CAPITALISED_REPLY_WORDS})")
-REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(map(spaced_literal, REPLY_WORDS)) + r")(?:\W|$)", re.IGNORECASE)  # (searched)
+REPLY_BUTTON_RE = re.compile(r"(?:^|\W)(?:" + "|".join(map(spaced_literal, REPLY_WORDS)) + r")(?:\W|$)",  # (searched)
+                             re.IGNORECASE)
 UNLABELLED_MIN_COMMENTS = 3
 RELATED_HEADLINE_MAX_WORDS = 15  # a linked headline under it
 RELATED_LABEL_MAX_CHARS = 40  # a related-links label alone ("Lees ook", "À lire aussi :")
@@ -1798,8 +1799,9 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
             labels[index] = "comment"
     if "comment" not in labels:
         return labels  # every rule below relabels lines next to a comment
-    for index in _missed_first_comments(lines, labels, metas) + _missed_middle_comments(lines, labels, metas) \
-            + _missed_says_comments(lines, labels, metas):
+    shapes = _thread_row_shapes(lines, labels)
+    for index in _missed_first_comments(lines, labels, metas, shapes) \
+            + _missed_middle_comments(lines, labels, metas, shapes) + _missed_says_comments(lines, labels, metas):
         labels[index] = "comment"
     last_content = None  # label of the closest line above that is not boilerplate
     for index, line in enumerate(lines):
@@ -2214,12 +2216,11 @@ def _thread_row_shapes(lines: list[str], labels: list[str]) -> set[str]:
     return rows
 
 
-def _missed_middle_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
+def _missed_middle_comments(lines: list[str], labels: list[str], metas: MetaMemo, shapes: set[str]) -> list[int]:
     """Comments between two others that the model labelled boilerplate: the lines between two rows of buttons of the
-    thread (`_thread_row_shapes`), with comments above and below, all labelled boilerplate, a name and/or date line
-    first and a text of four or more words, no more than UNLABELLED_MAX_LINES of them, none furniture."""
+    thread (`shapes`: `_thread_row_shapes`), with comments above and below, all labelled boilerplate, a name and/or
+    date line first and a text of four or more words, no more than UNLABELLED_MAX_LINES of them, none furniture."""
     first, last = labels.index("comment"), len(labels) - 1 - labels[::-1].index("comment")
-    shapes = _thread_row_shapes(lines, labels)
     rows = [index for index in range(first, last + 1)
             if len(lines[index]) <= REPEATED_ROW_MAX_CHARS and DIGIT_RUN_RE.sub("#", lines[index]) in shapes]
     found: list[int] = []
@@ -2234,12 +2235,11 @@ def _missed_middle_comments(lines: list[str], labels: list[str], metas: MetaMemo
     return found
 
 
-def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
+def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo, rows: set[str]) -> list[int]:
     """Comments above the first one the model found, that it labelled boilerplate: a name and/or date line and its text
-    (no more than UNLABELLED_MAX_LINES lines, each labelled boilerplate) over a row of buttons of which a line, its digits
-    dropped, also stands under a comment the model found, whatever its label ("Rispondi", "Mi piace 12" over the first
-    comment it read)."""
-    rows = _thread_row_shapes(lines, labels)
+    (no more than UNLABELLED_MAX_LINES lines, each labelled boilerplate) over a row of buttons of which a line, its
+    digits dropped, also stands under a comment the model found, whatever its label ("Rispondi", "Mi piace 12" over the
+    first comment it read; `rows`: `_thread_row_shapes`)."""
     found: list[int] = []
     end = labels.index("comment")
     while end and labels[end - 1] == "boilerplate" and len(lines[end - 1]) <= 80 \
@@ -2268,6 +2268,7 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo)
 
 
 SAYS_THREAD_MIN = 2  # "NAME said..." headers that the model labelled comment, for `_missed_says_comments`
+SAYS_HEADER_ENDS = (":", ".", "…")  # how such a header ends ("NAME says:", "NAME said...")
 
 
 def _missed_says_comments(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
@@ -2277,7 +2278,8 @@ def _missed_says_comments(lines: list[str], labels: list[str], metas: MetaMemo) 
     labelled comment (its date, or the next comment), none of them a counter, a button or furniture."""
     first = labels.index("comment")
     headers = [index for index in range(max(0, first - UNLABELLED_MAX_LINES), len(lines))
-               if len(lines[index]) <= 80 and (meta := metas[lines[index]]) is not None and meta.says and meta.author]
+               if len(lines[index]) <= 80 and lines[index].endswith(SAYS_HEADER_ENDS)
+               and (meta := metas[lines[index]]) is not None and meta.says and meta.author]
     if sum(labels[index] == "comment" for index in headers) < SAYS_THREAD_MIN:
         return []
     found: list[int] = []
@@ -2469,13 +2471,16 @@ def _passed_over(line: str) -> bool:
 
 # the outlet's sign-off after an article's last sentence ("... referring questions to Washington. DM", "... — AP",
 # "... (Reuters)", "... ■")
-SIGN_OFF_RE = re.compile(r"[.!?\"”’]\s+(?:[A-Z]{2,4}|[-–—]\s?[A-Z][\w.&-]{1,24}|\([A-Z][\w.&/ -]{1,24}\)|■|///?|#{1,3}|\*{3})$")
+SIGN_OFF_ENDS = (")", "■", "/", "#", "*")  # (or a capital: SIGN_OFF_RE's lines end so)
+SIGN_OFF_RE = re.compile(r"[.!?\"”’]\s+(?:[A-Z]{2,4}|[-–—]\s?[A-Z][\w.&-]{1,24}|\([A-Z][\w.&/ -]{1,24}\)|■|///?|#{1,3}"
+                         r"|\*{3})$")
 
 
 def _paragraph(line: str) -> bool:
     """An article paragraph's shape: ARTICLE_PARAGRAPH_WORDS+ words, ending a sentence (or the outlet's sign-off after
     one, SIGN_OFF_RE)."""
-    return (line.endswith(PARAGRAPH_ENDS) or SIGN_OFF_RE.search(line[-40:]) is not None) \
+    return (line.endswith(PARAGRAPH_ENDS) or ((line[-1:].isupper() or line[-1:] in SIGN_OFF_ENDS)
+                                              and SIGN_OFF_RE.search(line[-40:]) is not None)) \
         and len(WORD_RE.findall(line)) >= ARTICLE_PARAGRAPH_WORDS
 
 
