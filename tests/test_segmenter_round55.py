@@ -315,3 +315,27 @@ def test_comments_the_model_missed_above_and_between_a_threads_rows_of_buttons()
     assert _missed_first_comments(lines, labels, metas, shapes) == [1, 2]
     assert _missed_middle_comments(lines, labels, metas, shapes) == [10, 11]
 
+
+
+@pytest.mark.parametrize(("header", "author", "date"), [
+    ("1.Posté par Pape Diouf le 04/10/2016 09:31", "Pape Diouf", "04/10/2016 09:31"),
+    ("Door Henk de Vries op 12 september 2014 om 17:21", "Henk de Vries", "12 september 2014 om 17:21"),
+    ("Inviato il 09/07/2010 alle 15:42 | Segnala abuso", None, "09/07/2010 alle 15:42"),
+    ("Sunday, August 26, 2012 at 11:49 am | Permalink", None, "Sunday, August 26, 2012 at 11:49 am"),
+    ("Il Grillo 3 days ago", "Il Grillo", "3 days ago"),
+])
+def test_stop_40_headers_in_french_dutch_and_italian_and_a_button_after_the_date(header: str, author: str | None,
+                                                                                  date: str) -> None:
+    meta = MetaMemo()[header]
+    assert (meta.author, meta.date) == (author, date)
+
+
+@pytest.mark.parametrize("row", ["Alerter", "Reageer | Waardeer (12) | Meld misbruik"])
+def test_french_and_dutch_comment_buttons(row: str) -> None:
+    assert is_button(row)
+
+
+@pytest.mark.parametrize("line", ["I commenti sono moderati. Prima di scrivere leggi le regole della community.",
+                                  "Les commentaires sont modérés avant publication.", "Kommentare werden moderiert."])
+def test_moderation_notices_in_more_languages_are_furniture(line: str) -> None:
+    assert _is_furniture(line) and furniture_flags([line] * 1000)[0]

@@ -150,7 +150,7 @@ REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "rép
 # the words of a comment's other buttons, as printed (case ignored)
 BUTTON_WORDS = REPLY_WORDS + (
     "like", "likes", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link", "vote", "upvote",
-    "downvote", "recommend", "report abuse", "report comment", "report this comment", "report offensive comment",
+    "downvote", "recommend", "report abuse", "alerter", "waardeer", "meld misbruik", "segnala abuso", "report comment", "report this comment", "report offensive comment",
     "flag as inappropriate",
     "reply to this comment",
     "log in to reply", "login to reply", "click to rate", "reply to this", "reply with quote", "multi-quote this message",
@@ -285,18 +285,19 @@ ABBREVIATED_SURNAME_RE = re.compile(r"\s(?![a-zа-яёіїєґα-ωß-ÿ])[^\W\d
 INITIAL_END_RE = re.compile(r"(?:^|\s)(?![a-zа-яёіїєґα-ωß-ÿ])[^\W\d_]\.$|(?<=[^\W\d_]_)[^\W\d_]\.$")
 # a comment's number before its author's name ("#2 Веселина Т.")
 NUMBERED_NAME_RE = re.compile(r"^#\d{1,4}\s+(?P<name>.+)$")
-NUMBERED_HEADER_RE = re.compile(r"^\d{1,4}[.)]\s+(?P<header>\D.+)$")
+NUMBERED_HEADER_RE = re.compile(r"^\d{1,4}[.)]\s*(?P<header>[^\W\d].+)$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
 TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
 BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+|submitted\s+)?by:?\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$",
                       re.IGNORECASE)
 # "Posté par NAME le DATE": a comment's or a post's header in other languages ("Publicado por NAME el DATE", "Geschrieben
 # von NAME am DATE", "Scritto da NAME il DATE", "Postado por NAME em DATE")
-POSTED_BY_OTHER_RE = re.compile(r"^(?:posté|publié|écrit|publicado|escrito|geschrieben|verfasst|scritto|pubblicato|postado)"
-                                r"\s+(?:par|por|von|da)\s+(?P<author>.{1,40}?)\s+(?:le|el|am|il|em)\s+(?P<date>.+?)\s*$",
+POSTED_BY_OTHER_RE = re.compile(r"^(?:(?:posté|publié|écrit|publicado|escrito|geschrieben|verfasst|scritto|pubblicato"
+                                r"|postado)\s+(?:par|por|von|da)|door)"  # (Dutch: "Door NAME op DATE")
+                                r"\s+(?P<author>.{1,40}?)\s+(?:le|el|am|il|em|op)\s+(?P<date>.+?)\s*$",
                                 re.IGNORECASE)
 POSTED_BY_OTHER_STARTS = ("posté", "publié", "écrit", "publicado", "escrito", "geschrieben", "verfasst", "scritto",
-                          "pubblicato", "postado")
+                          "pubblicato", "postado", "door ")
 # "- Maureen, Kettering, 28/12/2012 18:58": a tabloid's signature under a comment (the name, at most a town, a region
 # and a country, then the date)
 SIGNATURE_MARKS = ("- ", "– ", "— ")
@@ -347,10 +348,11 @@ REDDIT_HEADER_RE = re.compile(
 THREAD_NAV_TAIL_RE = re.compile(r"(?:\s*\|\s*(?:parent|root|prev|next|context))+\s*(?:\[[–-]\])?\s*$|\s*\[[–-]\]\s*$",
                                 re.IGNORECASE)
 THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such a line ends (a cheap test first)
-# a reply button after a comment's date on its line, and before it VK's note of whom a reply answers ("9 авг в 19:40
-# ответила Андрею | Ответить")
+# a button after a comment's date on its line ("Inviato il 09/07/2010 alle 15:42 | Segnala abuso"), and before a reply
+# button VK's note of whom a reply answers ("9 авг в 19:40 ответила Андрею | Ответить")
 REPLY_TAIL_RE = re.compile(r"(?:\s+(?:ответил|ответила|відповів|відповіла|replied to)\s+\S+)?\s*\|\s*(?:"
-                           + "|".join(map(spaced_literal, REPLY_WORDS)) + r")\s*$", re.IGNORECASE)
+                           + "|".join(map(spaced_literal, BUTTON_WORDS)) + r")\s*$", re.IGNORECASE)
+SENT_LABEL_RE = re.compile(r"^(?:inviato il|inviato)\s+", re.IGNORECASE)  # "Inviato il 09/07/2010 alle 15:42"
 POINTS_BEFORE_DOT_RE = re.compile(r"\s\d{1,6}p(?= · )")
 ANSWERED_TAIL_RE = re.compile(r"\s+(?:ответил|ответила|відповів|відповіла|replied to)\s+\S+$")
 # "Posted by: NAME | Dec 3 2026 10:15 utc | 12", "NAME | 2012.05.03. 17:41 | #1"
@@ -430,7 +432,7 @@ DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "publi
                                "gmt", "est", "edt", "pst", "pdt", "et", "pt", "bst", "cet", "msk", "and", "of", "в", "г",
                                "о", "р", "uhr", "um", "à", "às", "le", "wib", "wita", "ist", "aest", "aedt",
                                "eet", "eest", "cest", "publié", "veröffentlicht", "aktualisiert", "kl", "klo", "pukul",
-                               "les", "las", "alle", "about"})  # (Catalan "12/10/2023 a les 14:05", Spanish, Italian;
+                               "les", "las", "alle", "about", "inviato"})  # (Catalan "12/10/2023 a les 14:05", Spanish, Italian;
                                                                  # "about 2 hours ago")
 # Russian and Ukrainian dates and ages, for the comment sections of Cyrillic pages ("3 декабря 2026 г.",
 # "5 минут назад", "2 години тому", "вчора")
@@ -963,8 +965,8 @@ def _meta_of(line: str) -> _Meta | None:
         if _is_date_text(line):  # ("12-28-2012, 07:59 PM #2": a forum post's number after its date)
             if " on " in line and (named := _handle_on_date(line)) is not None:
                 return named
-            return _Meta(date=COMMENT_NUMBER_TAIL_RE.sub("", EDITED_TAIL_RE.sub("", COMMENT_NUMBER_HEAD_RE.sub("", line)))
-                         .strip(" |·•-–—"))
+            date = COMMENT_NUMBER_TAIL_RE.sub("", EDITED_TAIL_RE.sub("", COMMENT_NUMBER_HEAD_RE.sub("", line)))
+            return _Meta(date=SENT_LABEL_RE.sub("", date).strip(" |·•-–—"))
         if folded is not None and folded.startswith(POSTED_BY_OTHER_STARTS) \
                 and (posted := POSTED_BY_OTHER_RE.match(line)) is not None and _is_date_text(posted.group("date")):
             return _Meta(author=posted.group("author"), date=posted.group("date"))
