@@ -285,7 +285,8 @@ def test_a_weekday_is_part_of_the_date_and_never_the_author():
                  *dated, "Dorothea wrote:", "Please have a look at my syllabus."]
         comments = parse_comments(lines)
         assert [c.author for c in comments] == ["Walter Underwood", "Dorothea"]
-        assert all(c.date and c.date.endswith("7:41 pm | Permalink") for c in comments)
+        # (the "| Permalink" button after the date is no part of it, since stop 40)
+        assert all(c.date and c.date.endswith("September 16, 2012 at 7:41 pm") for c in comments)
     # where names lead ("NAME said...", text, date), a date stays the footer of the comment above it
     blogger = ["Michael said...", "Congratulations, all states should be watching.", "October 16, 2012 11:57 AM",
                "James said...", "A small step for records and a giant step for patients!", "October 17, 2012 6:49 AM"]
