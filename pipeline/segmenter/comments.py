@@ -150,7 +150,8 @@ REPLY_WORDS = ("reply", "responder", "odpowiedz", "rispondi", "antworten", "rép
 # the words of a comment's other buttons, as printed (case ignored)
 BUTTON_WORDS = REPLY_WORDS + (
     "like", "likes", "dislike", "share", "report", "flag", "permalink", "quote", "edit", "delete", "link", "vote", "upvote",
-    "downvote", "recommend", "report abuse", "alerter", "waardeer", "meld misbruik", "segnala abuso", "report comment", "report this comment", "report offensive comment",
+    "downvote", "recommend", "report abuse", "alerter", "waardeer", "meld misbruik", "segnala abuso",
+    "report comment", "report this comment", "report offensive comment",
     "flag as inappropriate",
     "reply to this comment",
     "log in to reply", "login to reply", "click to rate", "reply to this", "reply with quote", "multi-quote this message",
@@ -352,7 +353,7 @@ THREAD_NAV_ENDS = ("]", "parent", "root", "prev", "next", "context")  # how such
 # button VK's note of whom a reply answers ("9 авг в 19:40 ответила Андрею | Ответить")
 REPLY_TAIL_RE = re.compile(r"(?:\s+(?:ответил|ответила|відповів|відповіла|replied to)\s+\S+)?\s*\|\s*(?:"
                            + "|".join(map(spaced_literal, BUTTON_WORDS)) + r")\s*$", re.IGNORECASE)
-SENT_LABEL_RE = re.compile(r"^(?:inviato il|inviato)\s+", re.IGNORECASE)  # "Inviato il 09/07/2010 alle 15:42"
+SENT_LABEL_RE = re.compile(r"^inviato(?: il)?\s+", re.IGNORECASE)  # "Inviato il 09/07/2010 alle 15:42"
 POINTS_BEFORE_DOT_RE = re.compile(r"\s\d{1,6}p(?= · )")
 ANSWERED_TAIL_RE = re.compile(r"\s+(?:ответил|ответила|відповів|відповіла|replied to)\s+\S+$")
 # "Posted by: NAME | Dec 3 2026 10:15 utc | 12", "NAME | 2012.05.03. 17:41 | #1"
@@ -427,13 +428,13 @@ OTHER_AGO_WORDS = ("hace ", "ayer", "hoy", "temu", "wczoraj", "ore fa", "ora fa"
 OTHER_AGO_ASCII_WORDS = tuple(word for word in OTHER_AGO_WORDS if word.isascii())  # (an ASCII line holds no other)
 # a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
 # ("Gestern", "heute", "Aujourd'hui": their lower-case part; `_may_be_undigited_date` spells them out)
-# words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC")
+# words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC"; Catalan "12/10/2023 a les
+# 14:05", Spanish, Italian; "about 2 hours ago", "Inviato il 09/07/2010 alle 15:42")
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "published", "aired", "pm", "am", "utc",
                                "gmt", "est", "edt", "pst", "pdt", "et", "pt", "bst", "cet", "msk", "and", "of", "в", "г",
                                "о", "р", "uhr", "um", "à", "às", "le", "wib", "wita", "ist", "aest", "aedt",
                                "eet", "eest", "cest", "publié", "veröffentlicht", "aktualisiert", "kl", "klo", "pukul",
-                               "les", "las", "alle", "about", "inviato"})  # (Catalan "12/10/2023 a les 14:05", Spanish, Italian;
-                                                                 # "about 2 hours ago")
+                               "les", "las", "alle", "about", "inviato"})
 # Russian and Ukrainian dates and ages, for the comment sections of Cyrillic pages ("3 декабря 2026 г.",
 # "5 минут назад", "2 години тому", "вчора")
 CYRILLIC_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS}|{UK_MONTHS})(?!\w)\.?(?:\s+\d{{4}})?(?:\s*(?:г\.|года|р\.|року)(?!\w))?",

@@ -1257,9 +1257,11 @@ FURNITURE_RE = re.compile(
     # guidelines" (not "... violated its community standards, a spokesman said"), "Комментарии проходят премодерацию"
     r"|^\W*(?:note:\s*)?(?:all |reader )?comments (?:are|will be) (?:pre-?)?(?:moderated|anonymous)\b"
     r"|\. comments (?:are|will be) (?:pre-?)?moderated\b"
-    # ... in other languages ("I commenti sono moderati.", "Les commentaires sont modérés.", "Kommentare werden moderiert")
-    r"|^\W*(?:i commenti sono moderati|les commentaires sont (?:modérés|soumis à modération)|los comentarios (?:son|serán) "
-    r"moderados|kommentare werden (?:vor der veröffentlichung )?moderiert|os comentários são moderados)"
+    # ... in other languages ("I commenti sono moderati.", "Les commentaires sont modérés.", "Kommentare werden
+    # moderiert")
+    r"|^\W*(?:i commenti sono moderati|les commentaires sont (?:modérés|soumis à modération)"
+    r"|los comentarios (?:son|serán) moderados|kommentare werden (?:vor der veröffentlichung )?moderiert"
+    r"|os comentários são moderados)"
     r"|(?:^\W*|\bplease )(?:read|review|follow|observe|respect) (?:our|the) community (?:guidelines|standards|rules)\b"
     r"|(?:комментари|коментар)[а-яёіїєґ]* (?:[а-яёіїєґ'’]+ ){0,3}(?:пре)?модерац"
     # an AI disclosure under a summary ("This summary was generated with the help of AI and reviewed by an editor.")
