@@ -91,11 +91,12 @@ def newsstance_reading(page: bytes, spec: dict, segmenter) -> list[str]:
 # jusText's stoplist for a page's language, from its file name's prefix ("de_...": German)
 STOPLISTS = {"en": "English", "ru": "Russian", "uk": "Ukrainian", "be": "Belarusian", "de": "German", "fr": "French",
              "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "cs": "Czech",
-             "sk": "Slovak", "sv": "Swedish", "no": "Norwegian_Bokmal", "da": "Danish", "fi": "Finnish", "tr": "Turkish",
-             "hu": "Hungarian", "ro": "Romanian", "bg": "Bulgarian", "sr": "Serbian", "hr": "Croatian", "sl": "Slovenian",
-             "el": "Greek", "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian", "ka": "Georgian", "hy": "Armenian",
-             "az": "Azerbaijani", "kk": "Kazakh", "ar": "Arabic", "fa": "Persian", "he": "Hebrew", "hi": "Hindi",
-             "vi": "Vietnamese", "ko": "Korean", "ca": "Catalan", "id": "Indonesian"}
+             "sk": "Slovak", "sv": "Swedish", "no": "Norwegian_Bokmal", "da": "Danish", "fi": "Finnish",
+             "tr": "Turkish", "hu": "Hungarian", "ro": "Romanian", "bg": "Bulgarian", "sr": "Serbian",
+             "hr": "Croatian", "sl": "Slovenian", "el": "Greek", "lt": "Lithuanian", "lv": "Latvian",
+             "et": "Estonian", "ka": "Georgian", "hy": "Armenian", "az": "Azerbaijani", "kk": "Kazakh",
+             "ar": "Arabic", "fa": "Persian", "he": "Hebrew", "hi": "Hindi", "vi": "Vietnamese", "ko": "Korean",
+             "ca": "Catalan", "id": "Indonesian"}
 
 
 def peer_reading(name: str, page: bytes, spec: dict) -> list[str]:
@@ -174,8 +175,8 @@ def main() -> None:
 
     print(f"\nProbe pages ({sum(len(s) for s in specs_by_group.values())}), model {args.model or 'shipped'}, "
           f"{time.perf_counter() - started:.0f} s\n")
-    print(f"| rounds | pages | newsstance: pages passed / failed checks (title, body, comments, furniture) "
-          f"| body + furniture checks only: newsstance / peer, pages passed (failed checks) | first contact |")
+    print("| rounds | pages | newsstance: pages passed / failed checks (title, body, comments, furniture) "
+          "| body + furniture checks only: newsstance / peer, pages passed (failed checks) | first contact |")
     print("|---|---|---|---|---|")
     for group, result in results.items():
         ours, scored, peer = (result["newsstance"], result["newsstance, body and furniture checks"],
