@@ -233,18 +233,19 @@ NAME_BADGES = "post author|author|moderator|admin|staff"
 ROW_BADGE_TAIL_RE = re.compile(rf"\s+(?:{NAME_BADGES})$", re.IGNORECASE)
 # lines of comment widgets that are neither text nor meta: avatar alt texts, "edited" marks, the
 # "Reply to NAME" line above a reply, "see more" under a truncated comment
-AVATAR_RE = re.compile(r"^\W*(?:user\s+|profile\s+)?(?:avatar|profile (?:picture|image|photo))(?:\s+(?:image|photo))?\W*$"
-                       # the same alt text in other languages ("Kullanıcı avatarı", "Аватар пользователя", "Benutzerbild")
-                       r"|^\W*(?:avatar|avatarı|avataras|аватар|аватарка|άβαταρ)(?:\s+(?:de l['’]utilisateur|del usuario"
-                       r"|dell['’]utente|do usuário|użytkownika|uživatele|používateľa|пользователя|користувача|карыстальніка"
-                       r"|потребителя|korisnika|uporabnika|käyttäjän|användare|van de gebruiker|des benutzers|des nutzers"
-                       r"|felhasználó|utilizatorului|χρήστη))?\W*$"
-                       r"|^\W*(?:kullanıcı (?:avatarı|resmi)|profil (?:resmi|fotoğrafı)|benutzerbild|profilbild|nutzerbild"
-                       r"|photo de profil|image de profil|foto de perfil|imagen de perfil|immagine del profilo"
-                       r"|foto del profilo|imagem de perfil|profielfoto|profielafbeelding|zdjęcie profilowe|profilová fotka"
-                       r"|profilbillede|profilbilde|profiilikuva|profilkép|фото профиля|фото профілю|프로필 사진|프로필 이미지"
-                       r"|תמונת פרופיל|صورة المستخدم|الصورة الرمزية|εικόνα προφίλ|ảnh đại diện)\W*$",
-                       re.IGNORECASE)
+AVATAR_RE = re.compile(
+    r"^\W*(?:user\s+|profile\s+)?(?:avatar|profile (?:picture|image|photo))(?:\s+(?:image|photo))?\W*$"
+    # the same alt text in other languages ("Kullanıcı avatarı", "Аватар пользователя", "Benutzerbild")
+    r"|^\W*(?:avatar|avatarı|avataras|аватар|аватарка|άβαταρ)(?:\s+(?:de l['’]utilisateur|del usuario|dell['’]utente"
+    r"|do usuário|użytkownika|uživatele|používateľa|пользователя|користувача|карыстальніка|потребителя|korisnika"
+    r"|uporabnika|käyttäjän|användare|van de gebruiker|des benutzers|des nutzers|felhasználó|utilizatorului"
+    r"|χρήστη))?\W*$"
+    r"|^\W*(?:kullanıcı (?:avatarı|resmi)|profil (?:resmi|fotoğrafı)|benutzerbild|profilbild|nutzerbild"
+    r"|photo de profil|image de profil|foto de perfil|imagen de perfil|immagine del profilo|foto del profilo"
+    r"|imagem de perfil|profielfoto|profielafbeelding|zdjęcie profilowe|profilová fotka|profilbillede|profilbilde"
+    r"|profiilikuva|profilkép|фото профиля|фото профілю|프로필 사진|프로필 이미지|תמונת פרופיל|صورة المستخدم"
+    r"|الصورة الرمزية|εικόνα προφίλ|ảnh đại diện)\W*$",
+    re.IGNORECASE)
 # "level 2": a reply's depth in a Reddit dump; "Author", "Moderator", "Top fan": a commenter's badge; "Beitrag 2",
 # "Comment #14": a post's number in a forum-style thread; "This comment was deleted.", "[removed]": no comment
 POST_WORDS = "beitrag|kommentar|comment|post|antwort|commentaire|réponse|комментарий|коментар"
@@ -276,8 +277,11 @@ WIDGET_SKIP_RE = re.compile(r"^\W*(?:\(?edited\)?|see more|" + REPLY_TO + r"|lev
                             r"|(?:comment )?(?:deleted|removed)"
                             r"|follow|op)\W*$",  # (Reddit's last button under a comment, and its badge of the poster)
                             re.IGNORECASE)
-WIDGET_STARTS = ("avatar", "user", "profile", "edited", "profil", "benutzerbild", "nutzerbild", "photo de profil",
-                 "image de profil", "foto de", "foto del", "imagen de", "immagine del", "imagem de", "profiel", "see more", "repl", "in repl", "level", "author", "editor",
+WIDGET_STARTS = ("avatar", "user", "profile", "edited",
+                 # (avatars' alt texts in other languages: AVATAR_RE)
+                 "profil", "benutzerbild", "nutzerbild", "photo de profil", "image de profil", "foto de", "foto del",
+                 "imagen de", "immagine del", "imagem de", "profiel",
+                 "see more", "repl", "in repl", "level", "author", "editor",
                  "response to", "in response to",
                  *PROFILE_OPENINGS,
                  "moderator", "admin", "staff", "verified", "top ", "paid ", "founding ", "subscriber", "member", "follow", "op",
@@ -1503,7 +1507,8 @@ def parse_comments_and_strays(lines: list[str], metas: MetaMemo | None = None, a
     least HEADED_THREAD_MIN of them), when that text reads as the thread's furniture (`_thread_furniture`): a moderation
     notice over it ("Comments are reviewed by our editors ..."), a list of headlines under it ("Популярне", "Новини
     24/7"). (Without that reading, such text on the Dragnet pages is mostly a comment whose header the parser missed.)
-    The lines of a comment form and the avatars' alt texts ("Avatar", "Kullanıcı avatarı") of a thread are left out too."""
+    The lines of a comment form and the avatars' alt texts ("Avatar", "Kullanıcı avatarı") of a thread are left out
+    too."""
     kinds = _classify(lines, MetaMemo() if metas is None else metas, already_collapsed)
     _sign_offs_as_text(kinds, lines)
     placeholder = _box_placeholder(kinds, lines)
