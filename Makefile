@@ -38,6 +38,7 @@ benchmarks: install
 	$(BIN)/python benchmarks/segmentation.py
 	$(BIN)/python benchmarks/segmentation_demo.py
 	$(BIN)/python benchmarks/segmentation_robustness.py
+	$(BIN)/python benchmarks/probe_pages.py
 	$(BIN)/python benchmarks/segmentation_adaptation.py
 	$(BIN)/python benchmarks/dedup.py
 	$(BIN)/python benchmarks/stance.py
