@@ -1,14 +1,15 @@
 """Stop 41: an avatar's alt text in other languages than English ("Kullanıcı avatarı", "Аватар пользователя",
 "Benutzerbild") opens a comment as "Avatar" does, instead of passing for the commenter's name; and in a parsed thread
 every avatar's alt text (and the initials OpenWeb prints for a commenter without a picture) is furniture, not
-comment text."""
+comment text. And a comment's header of a name, the language's "on" and a date ("Gilbert36 le 08/07/2017 à 07h52",
+"Jan de Vries op 3 juni 2020 om 14:02", "Par NAME le DATE") names the commenter, as "NAME on DATE" does."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.segmenter import segment_text
-from pipeline.segmenter.comments import _widget_kind, parse_comments
+from pipeline.segmenter.comments import MetaMemo, _widget_kind, parse_comments
 
 ARTICLE = """Ankara Günlüğü
 Dünya
@@ -59,3 +60,34 @@ def test_a_turkish_thread_with_avatar_alt_texts_parses_the_commenters_and_leaves
 def test_the_parser_alone_reads_the_same_thread() -> None:
     thread = ARTICLE.split("Yorumlar (3)\n", 1)[1].split("\n©", 1)[0].splitlines()
     assert [comment.author for comment in parse_comments(thread)] == ["Derya Aksoy", "kartal_1903", "Hasan Tekin"]
+
+
+@pytest.mark.parametrize(("header", "author", "date"), [
+    ("Gilbert36 le 08/07/2017 à 07h52", "Gilbert36", "08/07/2017 à 07h52"),
+    ("Jean Dupont le 08/07/2017 à 07h52", "Jean Dupont", "08/07/2017 à 07h52"),
+    ("Par Lucien_Verdier le 14/10/2015 à 18:20", "Lucien_Verdier", "14/10/2015 à 18:20"),
+    ("Jan de Vries op 3 juni 2020 om 14:02", "Jan de Vries", "3 juni 2020 om 14:02"),
+    ("João Silva em 12/05/2016 às 10:15", "João Silva", "12/05/2016 às 10:15"),
+    ("Maria García el 12 de mayo de 2019 a las 10:15", "Maria García", "12 de mayo de 2019 a las 10:15"),
+    ("Marco il 25 giugno 2010 alle 09:12", "Marco", "25 giugno 2010 alle 09:12"),
+    ("Posté par Pape Diouf le 04/10/2016 09:31", "Pape Diouf", "04/10/2016 09:31"),
+    ("jennb33 on October 23rd, 2012 1:38 pm", "jennb33", "October 23rd, 2012 1:38 pm"),
+])
+def test_a_name_on_a_date_in_other_languages_is_a_comment_header(header: str, author: str, date: str) -> None:
+    meta = MetaMemo()[header]
+    assert meta is not None and (meta.author, meta.date) == (author, date)
+
+
+@pytest.mark.parametrize("line", ["Publié le 08/07/2017 à 07h52", "Posted on October 23rd, 2012",
+                                  "Mis à jour le 08/07/2017 à 07h52"])
+def test_a_date_line_with_its_label_names_no_commenter(line: str) -> None:
+    meta = MetaMemo()[line]
+    assert meta is None or meta.author is None
+
+
+def test_a_french_thread_of_name_le_date_headers_parses_names_and_dates() -> None:
+    thread = ["Gilbert36 le 08/07/2017 à 07h52", "Deux heures d'entretien, et rien de concret sur l'Ukraine.",
+              "Répondre | Signaler un abus", "cath.berrichonne le 08/07/2017 à 08h19",
+              "Au moins les deux présidents se parlent enfin, c'est déjà ça.", "Répondre | Signaler un abus"]
+    assert [[c.author, c.date] for c in parse_comments(thread)] == [
+        ["Gilbert36", "08/07/2017 à 07h52"], ["cath.berrichonne", "08/07/2017 à 08h19"]]

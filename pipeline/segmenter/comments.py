@@ -309,11 +309,12 @@ BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+|submitted\s+)?by:?\s+(?P<author
 # "Posté par NAME le DATE": a comment's or a post's header in other languages ("Publicado por NAME el DATE", "Geschrieben
 # von NAME am DATE", "Scritto da NAME il DATE", "Postado por NAME em DATE")
 POSTED_BY_OTHER_RE = re.compile(r"^(?:(?:posté|publié|écrit|publicado|escrito|geschrieben|verfasst|scritto|pubblicato"
-                                r"|postado)\s+(?:par|por|von|da)|door)"  # (Dutch: "Door NAME op DATE")
+                                # (Dutch: "Door NAME op DATE"; French: "Par NAME le DATE")
+                                r"|postado)\s+(?:par|por|von|da)|door|par)"
                                 r"\s+(?P<author>.{1,40}?)\s+(?:le|el|am|il|em|op)\s+(?P<date>.+?)\s*$",
                                 re.IGNORECASE)
 POSTED_BY_OTHER_STARTS = ("posté", "publié", "écrit", "publicado", "escrito", "geschrieben", "verfasst", "scritto",
-                          "pubblicato", "postado", "door ")
+                          "pubblicato", "postado", "door ", "par ")
 # "- Maureen, Kettering, 28/12/2012 18:58": a tabloid's signature under a comment (the name, at most a town, a region
 # and a country, then the date)
 SIGNATURE_MARKS = ("- ", "– ", "— ")
@@ -403,6 +404,11 @@ SAYS_TAIL_RE = re.compile(r"(?:\s+(?:says|said|wrote|writes|" + "|".join(map(re.
 GLUED_SAYS_RE = re.compile(r"^(?P<author>(?=\S*[\s_\d]).{2,60}?[a-z.])says:$")
 SEPARATED_RE = re.compile(r"^(?P<author>[^|•·]{1,60}?)\s*[|•·]\s*(?P<date>.+)$")
 ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:on|at)\s+(?P<date>.+)$", re.IGNORECASE)
+# the same header in other languages: "NAME le DATE", "NAME am DATE", "NAME op DATE", "NAME el DATE", "NAME il DATE",
+# "NAME em DATE" (the word lower-case, as headers print it)
+OTHER_ON_DATE_WORDS = (" le ", " am ", " op ", " el ", " il ", " em ")
+ON_DATE_WORDS = (" on ", *OTHER_ON_DATE_WORDS)
+OTHER_ON_DATE_RE = re.compile(r"^(?P<author>.{1,60}?)\s+(?:le|am|op|el|il|em)\s+(?P<date>.+)$")
 NAME_AGE_RE = re.compile(r"^(?P<author>[^,\d]{3,40}), (?:aged? )?\d{2}$")
 NAME_COMMA_DATE_RE = re.compile(r"^(?P<author>[^,]{1,60}?),\s*(?P<date>.+)$")
 EDITED_TAIL_RE = re.compile(r"\s*[|·•\-–—]?\s*\(?edited\)?\s*$", re.IGNORECASE)  # "5 hours ago • edited"
@@ -979,7 +985,7 @@ def _meta_of(line: str) -> _Meta | None:
         if named is not None:
             return named
         if _is_date_text(line):  # ("12-28-2012, 07:59 PM #2": a forum post's number after its date)
-            if " on " in line and (named := _handle_on_date(line)) is not None:
+            if any(map(line.__contains__, ON_DATE_WORDS)) and (named := _handle_on_date(line)) is not None:
                 return named
             date = COMMENT_NUMBER_TAIL_RE.sub("", EDITED_TAIL_RE.sub("", COMMENT_NUMBER_HEAD_RE.sub("", line)))
             return _Meta(date=SENT_LABEL_RE.sub("", date).strip(" |·•-–—"))
@@ -1007,7 +1013,8 @@ def _meta_of(line: str) -> _Meta | None:
         return _Meta(author=glued.group("author"), says=True)
     if may_hold_date:
         has_separator = any(map(line.__contains__, SEPARATORS))
-        for regex in (SEPARATED_RE, ON_DATE_RE) if has_separator else (ON_DATE_RE,):
+        on_dates = (ON_DATE_RE, OTHER_ON_DATE_RE) if any(map(line.__contains__, OTHER_ON_DATE_WORDS)) else (ON_DATE_RE,)
+        for regex in (SEPARATED_RE, *on_dates) if has_separator else on_dates:
             match = regex.match(line)
             if match and _looks_like_name(match.group("author").strip()) and _is_date_text(match.group("date")):
                 return _Meta(author=match.group("author").strip(), date=match.group("date").strip())
@@ -1018,9 +1025,9 @@ def _meta_of(line: str) -> _Meta | None:
 
 def _handle_on_date(line: str) -> _Meta | None:
     """A one-word name or handle, "on" and a date, as WordPress themes print a comment's header ("jennb33 on October
-    23rd, 2012 1:38 pm"), which the date test alone reads as a date with one stray word; None for a date line ("Posted
-    on ...")."""
-    match = ON_DATE_RE.match(line)
+    23rd, 2012 1:38 pm"; "Gilbert36 le 08/07/2017 à 07h52"), which the date test alone reads as a date with one stray
+    word; None for a date line ("Posted on ...")."""
+    match = ON_DATE_RE.match(line) if " on " in line else OTHER_ON_DATE_RE.match(line)
     if match is None or " " in (author := match.group("author")) or author.casefold() in NOT_NAME_STARTS \
             or not _looks_like_name(author, any_case=True) or not _is_date_text(match.group("date")):
         return None
@@ -1075,7 +1082,10 @@ def _name_then_date(line: str, any_case: bool = False) -> _Meta | None:
                 return None
     if "IP" in head or "ip" in head:  # "Рижанин IP: 85.254.xx.xx 17.07.2018 11:52": the commenter's masked address
         head = MASKED_IP_TAIL_RE.sub("", head)
-    if head.endswith(" am "):  # "Bärni1965 am 14.03.2014 15:30": German "on" between the name and the date
+    # "Bärni1965 am 14.03.2014 15:30", "Marco il 25 giugno 2010": the language's "on" between the name and the date
+    # (not after a label, "Posté par NAME le DATE", which POSTED_BY_OTHER_RE reads)
+    if head.endswith(" am ") or (head.endswith(OTHER_ON_DATE_WORDS)
+                                 and not head.lower().startswith(POSTED_BY_OTHER_STARTS)):
         head = head[:-3]
     # "NAME (05.12.2026 14:32)": the date in brackets
     bracketed = head.rstrip().endswith("(") and date.rstrip().endswith(")")
