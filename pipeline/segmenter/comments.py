@@ -186,9 +186,13 @@ BUTTON_WORDS = REPLY_WORDS + (
     "teata moderaatorile")  # (Estonian "Vasta Teata moderaatorile")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
-BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+liked?\s+this", r"[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}",
+# (none of them ends in optional spaces or may be a vote mark's alone in more than one way: BUTTON_RE's separators take
+# those, and a pattern that overlaps them makes a long row that does not match, "👍👍👍 ... ж", backtrack exponentially)
+VOTE_MARKS = "👍👎▲▼△▽⬆⬇↑↓"
+BUTTON_PATTERNS = (r"(?:비)?공감(?: ?\d{1,5})?", r"\d+\s+(?:people|persons?)\s+liked?\s+this",
+                   rf"[{VOTE_MARKS}](?:\s*\d{{1,5}})?",
                    r"[♥❤]\ufe0f?\s*\d{1,5}",  # a forum's likes ("♥ 3", Discourse)
-                   r"\d{1,5}\s*[▲▼△▽](?:\s*[▲▼△▽])?",
+                   r"\d{1,5}\s*[▲▼△▽]",
                    # ("Votos: +12 / -7", a Polish portal's "Oceń: +31 -7")
                    r"(?:рейтинг|rating|votos|oceń):?\s*[+-]?\d{1,5}(?:\s*/?\s*[-−]\d{1,5}|\s*/\s*\d{1,5})?",
                    r"\d+\s+(?:likes?|replies|points?|votes?|recommend(?:s|ed|ations?)?|empfehlung(?:en)?)", BUTTON_EXTRAS,
@@ -199,9 +203,12 @@ BUTTON_PATTERNS = (r"(?:비)?공감 ?\d{0,5}", r"\d+\s+(?:people|persons?)\s+lik
 BUTTON_RE = re.compile(
     # a count after a button: "Reply Like 14", "Like · Reply · 41 · 3 years ago"; lynx's link number before the row
     # (the link number in a group of its own: "^\W*(?:\[\d+\])?\W*" would try every split of a line's leading marks)
-    r"^(?:[^\w\[]*\[\d{1,4}\])?\W*(?:(?:(?:" + "|".join(map(spaced_literal, dict.fromkeys(BUTTON_WORDS)))
-    + r")(?:\W+\d{1,5}(?!\w))?|"
-    + "|".join(BUTTON_PATTERNS) + r")\W*)+"
+    # (the separators between buttons take no vote mark: BUTTON_PATTERNS read those, and one character read two ways at
+    # every mark of a row would be tried in exponentially many ways)
+    rf"^(?:[^\w\[]*\[\d{{1,4}}\])?[^\w{VOTE_MARKS}]*(?:(?:(?:"
+    + "|".join(map(spaced_literal, dict.fromkeys(BUTTON_WORDS)))
+    + rf")(?:[^\w{VOTE_MARKS}]+\d{{1,5}}(?!\w))?|"
+    + "|".join(BUTTON_PATTERNS) + rf")[^\w{VOTE_MARKS}]*)+"
     r"(?:#\d*|\d{1,5})?\W*$",
     re.IGNORECASE,
 )
@@ -212,7 +219,9 @@ BUTTON_AGE_RE = re.compile(rf"(?<![\w(])(\d{{1,3}}\s?(?:{AGE_UNITS})\b|{ROW_AGE}
 # bullets and its share arrow ("12 △ ▽ • Reply • Share ›", "15 • Rispondi•Condividi ›", "7 △ ▽ • Cevapla • Paylaş ›")
 DISQUS_ROW_RE = re.compile(r"^(?:\d{1,5}\s*(?:[△▲]\s*[▽▼]\s*)?(?:•\s*)?|[△▲]\s*[▽▼]\s*(?:•\s*)?|•\s*)"
                            r"[^\W\d_]+(?:\s*•\s*[^\W\d_]+){1,2}\s*›$")
-VOTES_RE = re.compile(r"^(?:[👍👎▲▼△▽⬆⬇↑↓+−-]\s*\d{0,5}\s*)*[👍👎▲▼△▽⬆⬇↑↓]\s*\d{0,5}\s*$")  # (lines come stripped)
+# (lines come stripped; the count is optional as a group, not as "\d{0,5}" between two "\s*": a row of marks and spaces
+# that does not match, "- - - - ... ж", would otherwise be tried in exponentially many ways)
+VOTES_RE = re.compile(r"^(?:[👍👎▲▼△▽⬆⬇↑↓+−-]\s*(?:\d{1,5}\s*)?)*[👍👎▲▼△▽⬆⬇↑↓]\s*(?:\d{1,5}\s*)?$")
 VOTE_STARTS = frozenset("👍👎▲▼△▽⬆⬇↑↓+−-")  # (what either pattern opens with: a cheap test first)
 PLUS_MINUS_VOTES_RE = re.compile(r"^\+\d{1,5}\s*(?:/\s*)?[-−]\d{1,5}$")  # "+5 / -1", "+12 -3"
 EXTRAS_ONLY_RE = re.compile(rf"^\W*(?:(?:{BUTTON_EXTRAS})\W*)+$", re.IGNORECASE)
@@ -303,7 +312,10 @@ INITIAL_END_RE = re.compile(r"(?:^|\s)(?![a-zа-яёіїєґα-ωß-ÿ])[^\W\d_]
 NUMBERED_NAME_RE = re.compile(r"^#\d{1,4}\s+(?P<name>.+)$")
 NUMBERED_HEADER_RE = re.compile(r"^\d{1,4}[.)]\s*(?P<header>[^\W\d].+)$")
 READ_MORE_TAIL_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*read more\s*[»›>]?\s*$", re.IGNORECASE)
-TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b\s*#?)+\s*$", re.IGNORECASE)
+# (the spaces before a "#" belong to it, not to the button: "like like like ... x like" would otherwise backtrack
+# exponentially)
+TRAILING_BUTTONS_RE = re.compile(r"(?:[\s.|·•-]*\b(?:reply|report|permalink|like|share)\b(?:\s*#)?)+\s*$",
+                                 re.IGNORECASE)
 BY_ON_RE = re.compile(r"^(?:posted\s+|comment\s+|submitted\s+)?by:?\s+(?P<author>.+?)\s+(?:on|at|[|,–—-])\s+(?P<date>.+?)\.?\s*$",
                       re.IGNORECASE)
 # "Posté par NAME le DATE": a comment's or a post's header in other languages ("Publicado por NAME el DATE", "Geschrieben
@@ -572,6 +584,9 @@ def is_counter(line: str) -> bool:
     return _may_start_like(_first_word_start(line), COUNTER_STARTS) and COUNTER_RE.match(line) is not None
 
 
+BUTTON_ROW_MAX_CHARS = 300
+MAX_VOTE_MARKS = 8
+BUTTONS_TAIL_CHARS = 400
 ROW_LINK_MARKER_RE = re.compile(r"\[\d{1,4}\](?=\S)")  # a text browser's link numbers in a row ("[33]Reply [34]▲ 24")
 
 
@@ -585,8 +600,12 @@ def _button_match(line: str) -> bool:
         return True
     if line[-1:] == "›" and DISQUS_ROW_RE.match(line):
         return True
-    return (BUTTON_RE.match(line) is not None and (HAS_DIGIT(line) is None or EXTRAS_ONLY_RE.match(line) is None)) \
-        or _dotted_row_date(line) is not None
+    # a row of buttons is short and shows a few vote marks (on the training and probe pages: at most 71 characters and
+    # 2 marks); a longer line is not tried, which also bounds BUTTON_RE's backtracking on a line that it cannot match
+    row_like = len(line) <= BUTTON_ROW_MAX_CHARS and (
+        line.isascii() or sum(map(VOTE_MARKS.__contains__, line)) <= MAX_VOTE_MARKS)
+    return (row_like and BUTTON_RE.match(line) is not None
+            and (HAS_DIGIT(line) is None or EXTRAS_ONLY_RE.match(line) is None)) or _dotted_row_date(line) is not None
 
 
 _BUTTON_WORD_SET = frozenset(map(str.casefold, BUTTON_WORDS))
@@ -659,8 +678,14 @@ def _may_end_with_buttons(folded: str | None) -> bool:
 
 
 def _strip_trailing_buttons(text: str) -> str:
-    """TRAILING_BUTTONS_RE.sub("", text)."""
-    return TRAILING_BUTTONS_RE.sub("", text) if _may_end_with_buttons(lowered_for_gates(text)) else text
+    """TRAILING_BUTTONS_RE.sub("", text), looked for in the text's last BUTTONS_TAIL_CHARS characters (from a space on):
+    a search over the whole of a long text would try every position, and a long run of button words ("like like ...")
+    makes each try long."""
+    if not _may_end_with_buttons(lowered_for_gates(text)):
+        return text
+    if len(text) > BUTTONS_TAIL_CHARS and (cut := text.find(" ", len(text) - BUTTONS_TAIL_CHARS)) > 0:
+        return text[:cut] + TRAILING_BUTTONS_RE.sub("", text[cut:])
+    return TRAILING_BUTTONS_RE.sub("", text)
 
 
 def _clean_text(text: str) -> str:
