@@ -186,8 +186,8 @@ BUTTON_WORDS = REPLY_WORDS + (
     "teata moderaatorile")  # (Estonian "Vasta Teata moderaatorile")
 # buttons that show a count or a mark: "공감 56", "6 people liked this.", "👍 24 👎 3", "Рейтинг: +14 / -3", "12 likes"
 # (Disqus's vote arrows, "14 △ ▽", print their count first)
-# (none of them ends in optional spaces or may be a vote mark's alone in more than one way: BUTTON_RE's separators take
-# those, and a pattern that overlaps them makes a long row that does not match, "👍👍👍 ... ж", backtrack exponentially)
+# (no pattern ends in optional spaces, which BUTTON_RE's separators take, and each vote mark is read by one pattern
+# only: an overlap makes a long row that does not match, "👍👍👍 ... ж", backtrack exponentially)
 VOTE_MARKS = "👍👎▲▼△▽⬆⬇↑↓"
 BUTTON_PATTERNS = (r"(?:비)?공감(?: ?\d{1,5})?", r"\d+\s+(?:people|persons?)\s+liked?\s+this",
                    rf"[{VOTE_MARKS}](?:\s*\d{{1,5}})?",
@@ -221,8 +221,8 @@ DISQUS_ROW_RE = re.compile(r"^(?:\d{1,5}\s*(?:[△▲]\s*[▽▼]\s*)?(?:•\s*)
                            r"[^\W\d_]+(?:\s*•\s*[^\W\d_]+){1,2}\s*›$")
 # (lines come stripped; the count is optional as a group, not as "\d{0,5}" between two "\s*": a row of marks and spaces
 # that does not match, "- - - - ... ж", would otherwise be tried in exponentially many ways)
-VOTES_RE = re.compile(r"^(?:[👍👎▲▼△▽⬆⬇↑↓+−-]\s*(?:\d{1,5}\s*)?)*[👍👎▲▼△▽⬆⬇↑↓]\s*(?:\d{1,5}\s*)?$")
-VOTE_STARTS = frozenset("👍👎▲▼△▽⬆⬇↑↓+−-")  # (what either pattern opens with: a cheap test first)
+VOTES_RE = re.compile(rf"^(?:[{VOTE_MARKS}+−-]\s*(?:\d{{1,5}}\s*)?)*[{VOTE_MARKS}]\s*(?:\d{{1,5}}\s*)?$")
+VOTE_STARTS = frozenset(VOTE_MARKS + "+−-")  # (what either pattern opens with: a cheap test first)
 PLUS_MINUS_VOTES_RE = re.compile(r"^\+\d{1,5}\s*(?:/\s*)?[-−]\d{1,5}$")  # "+5 / -1", "+12 -3"
 EXTRAS_ONLY_RE = re.compile(rf"^\W*(?:(?:{BUTTON_EXTRAS})\W*)+$", re.IGNORECASE)
 # an age as comment widgets print it, alone: "7d", "3h", "2 wk"
