@@ -135,3 +135,20 @@ def test_pattern_flags_equal_one_pass_per_pattern() -> None:
                 expected |= pc.match_substring_regex(text, CYRILLIC_FLAG_PATTERNS[name]).to_numpy(zero_copy_only=False)
             assert expected.any(), name  # the crafted lines hit every pattern
             assert (column(features, name) == np.tile(expected, copies)).all(), name
+
+
+def test_word_grams_are_the_trigrams_of_short_lines_words_each_word_counting_once() -> None:
+    from pipeline.segmenter.batch_features import gram_code, gram_text
+
+    page = ["Kommentare", "Der Ausschuss hat am Montag einen Bericht über die Gespräche in Genf vorgelegt.",
+            "Antworten 0"]
+    features = batch_features([page], grams=True)
+    codes, lines, weights = features.tokens["g"]
+    grams = [gram_text(code) for code in codes.to_pylist()]
+    # "<kommentare>" has 10 trigrams, "<antworten>" 9, "<0>" 1; the long line's words give none
+    assert grams[:3] == ["<ko", "kom", "omm"] and grams[9] == "re>" and grams[-1] == "<0>"
+    assert lines.tolist() == [0] * 10 + [2] * 10
+    assert np.allclose(np.bincount(lines, weights=weights), [1.0, 0.0, 2.0])
+    assert all(gram_code(gram_text(code)) == code for code in codes.to_pylist())
+    assert "g" not in batch_features([page]).tokens  # only for models that read them
+    assert len(batch_features([[], []], grams=True).tokens["g"][0]) == 0

@@ -1306,3 +1306,21 @@ def test_probe_pages_of_further_platforms(segmenter: LineSegmenter, name: str) -
     for opening in spec["boilerplate_openings"]:
         labels = [line.label for line in result.lines if line.text.startswith(opening)]
         assert labels and set(labels) == {"boilerplate"}, (opening, labels)
+
+
+def test_a_base_model_fine_tuned_with_word_grams_reads_them_and_starts_as_it_was(tmp_path: Path) -> None:
+    import torch
+
+    docs, labels = _toy_corpus()
+    base = LineSegmenter().fit(docs, labels, epochs=25, lr=1e-2, min_count=1, embedding=16, hidden=16, layers=1)
+    assert not base.reads_grams
+    untrained = LineSegmenter().fit(docs, labels, base=base, epochs=0, gram_min_count=2)
+    assert untrained.reads_grams and {"<ho", "hom", "ome", "me>"} <= set(untrained.vocab["g"])
+    assert untrained.vocab_size == base.vocab_size + len(untrained.vocab["g"])
+    # the grams' embeddings start at zero: before any step the model reads every page as its base does
+    assert torch.equal(untrained._scores(docs)[0], base._scores(docs)[0])
+    tuned = LineSegmenter().fit(docs, labels, base=base, epochs=5, lr=1e-2, gram_min_count=2)
+    assert tuned.network.embed.weight[base.vocab_size + 1:].abs().sum() > 0
+    tuned.save(tmp_path / "grams.safetensors")
+    loaded = load_segmenter(tmp_path / "grams.safetensors")
+    assert loaded.reads_grams and loaded.predict_many(docs) == tuned.predict_many(docs)

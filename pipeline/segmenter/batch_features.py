@@ -16,7 +16,10 @@ document-level context from grouped cumulative sums. Per line this gives
 * `tokens`: lexical features as (namespace, string) pairs, looked up in the model's vocabulary:
   `w` the words of short lines (menus, buttons, headers recur across sites), `w0` / `wl` the first
   and last word of longer lines, `b` every word of the line (a bag of words weighted 1/n, so each
-  line's bag sums to 1). Digit runs read as "0".
+  line's bag sums to 1), and, for models trained with them, `g` the character trigrams of the words of short lines
+  ("<" and ">" mark a word's ends; each word's trigrams weigh 1/n, so a word counts once), which give a word no
+  training page had a reading from its pieces ("kommentar", "komentarz", "commentaire" share "ent", "men", ...).
+  Digit runs read as "0".
 
 The sequence model (`model.py`) reads the lines in order, so no neighbour or window features are
 needed here.
@@ -88,7 +91,9 @@ LONG_WORDS = 25  # a "long" line: a paragraph of text
 META_WORDS = 14  # meta lines (dates, names, "says:") are at most this long
 SHAPE_WORDS = 14
 
-TOKEN_SPACES = ("w", "w0", "wl", "b")
+TOKEN_SPACES = ("w", "w0", "wl", "b", "g")  # (new namespaces go last: a model's token ids are offsets in this order)
+GRAM_SPACE = "g"
+CODE_BITS = 21  # a code point fits in 21 bits, so a trigram fits in one 63-bit integer
 
 
 def _dense_names() -> list[str]:
@@ -147,7 +152,8 @@ class BatchFeatures:
 
     dense: np.ndarray  # (lines, len(DENSE_NAMES)) float32
     doc_lengths: np.ndarray  # lines per document
-    tokens: dict[str, tuple[pa.Array, np.ndarray, np.ndarray]]  # namespace -> (strings, line of each, weight)
+    # namespace -> (strings, line of each, weight); `g` (when asked for): trigram codes (`gram_code`), not strings
+    tokens: dict[str, tuple[pa.Array, np.ndarray, np.ndarray]]
 
     @property
     def n_lines(self) -> int:
@@ -165,16 +171,51 @@ def _bucket_onehot(dense: np.ndarray, first_column: int, buckets: np.ndarray) ->
     dense[np.arange(len(buckets)), first_column + buckets] = 1.0
 
 
-def batch_features(docs: list[list[str]], text: pa.Array | None = None) -> BatchFeatures:
+def gram_code(gram: str) -> int:
+    """A trigram as one integer (its code points side by side)."""
+    first, second, third = map(ord, gram)
+    return (first << 2 * CODE_BITS) | (second << CODE_BITS) | third
+
+
+def gram_text(code: int) -> str:
+    """The trigram of a `gram_code`."""
+    mask = (1 << CODE_BITS) - 1
+    return "".join(chr(code >> shift & mask) for shift in (2 * CODE_BITS, CODE_BITS, 0))
+
+
+def word_grams(words: pa.Array, line_of_word: np.ndarray) -> tuple[pa.Array, np.ndarray, np.ndarray]:
+    """The character trigrams of each word as `gram_code`s ("<word>": its ends count), the line of each and its
+    weight (1/n for a word of n trigrams), in one numpy pass over the words' code points."""
+    if not len(words):
+        return pa.array([], pa.uint64()), np.zeros(0, np.int64), np.zeros(0, np.float32)
+    padded = "<" + ">\n<".join(words.to_pylist()) + ">\n"
+    codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    ends = codes == ord("\n")
+    starts = np.flatnonzero(~(ends[:-2] | ends[1:-1] | ends[2:]))  # trigrams that lie inside one word
+    bits = np.uint64(CODE_BITS)
+    grams = (codes[starts] << (bits + bits)) | (codes[starts + 1] << bits) | codes[starts + 2]
+    word_of_gram = (np.cumsum(ends) - ends)[starts]
+    per_word = np.bincount(word_of_gram, minlength=len(words))
+    return (pa.array(grams, pa.uint64()), line_of_word[word_of_gram],
+            (1.0 / per_word[word_of_gram]).astype(np.float32))
+
+
+def _no_tokens(space: str) -> tuple[pa.Array, np.ndarray, np.ndarray]:
+    values = pa.array([], pa.uint64() if space == GRAM_SPACE else pa.string())
+    return values, np.zeros(0, np.int64), np.zeros(0, np.float32)
+
+
+def batch_features(docs: list[list[str]], text: pa.Array | None = None, grams: bool = False) -> BatchFeatures:
     """Features of every line of `docs` (each a list of non-blank, whitespace-collapsed lines);
-    `text`: the same lines, one after another, as a pyarrow string array, when the caller has it."""
+    `text`: the same lines, one after another, as a pyarrow string array, when the caller has it;
+    `grams`: add the `g` tokens (trigrams of the words of short lines), for models that read them."""
     doc_lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
     lines = [line for doc in docs for line in doc]
     n = len(lines)
     dense = np.zeros((n, len(DENSE_NAMES)), dtype=np.float32)
+    spaces = TOKEN_SPACES if grams else tuple(space for space in TOKEN_SPACES if space != GRAM_SPACE)
     if n == 0:
-        return BatchFeatures(dense, doc_lengths, {space: (pa.array([], pa.string()), np.zeros(0, np.int64),
-                                                          np.zeros(0, np.float32)) for space in TOKEN_SPACES})
+        return BatchFeatures(dense, doc_lengths, {space: _no_tokens(space) for space in spaces})
     column = COLUMN
 
     # --- characters: one pass over the batch's code points ------------------------------------
@@ -353,13 +394,15 @@ def batch_features(docs: list[list[str]], text: pa.Array | None = None) -> Batch
     short_words = short[word_line]
     tokens_per_line = np.maximum(np.bincount(word_line, minlength=n), 1)
     word_weight = (1.0 / tokens_per_line)[word_line].astype(np.float32)
+    words_of_short_lines = all_words.filter(pa.array(short_words))
     tokens = {
-        "w": (all_words.filter(pa.array(short_words)), word_line[short_words],
-              np.ones(int(short_words.sum()), np.float32)),
+        "w": (words_of_short_lines, word_line[short_words], np.ones(int(short_words.sum()), np.float32)),
         "w0": (all_words.take(pa.array(first_of_line[long_lines])), long_lines, np.ones(len(long_lines), np.float32)),
         "wl": (all_words.take(pa.array(last_of_line[long_lines])), long_lines, np.ones(len(long_lines), np.float32)),
         "b": (all_words, word_line, word_weight),
     }
+    if grams:
+        tokens[GRAM_SPACE] = word_grams(words_of_short_lines, word_line[short_words])
     return BatchFeatures(dense, doc_lengths, tokens)
 
 

@@ -3,7 +3,8 @@
 Each line's features (`batch_features.py`: numeric features of the line and of its place in the
 document, plus lexical tokens) become one vector: a linear map of the numeric features (and, in
 models trained with them, the mean fixed word vector of the line's words, `word_vectors.py`) plus the
-sum of learned embeddings of its tokens (an `EmbeddingBag`). A convolution over neighbouring lines
+sum of learned embeddings of its tokens (an `EmbeddingBag`; words, and in models trained with them the words'
+character trigrams). A convolution over neighbouring lines
 adds local context cheaply, a bidirectional GRU reads the whole document in both directions, so
 every line's label depends on everything above and below it (where the article's paragraphs end,
 whether a comment header came before, how the page is laid out), and a linear layer gives per-line
@@ -37,7 +38,8 @@ import torch
 from safetensors.torch import load_file, save_file
 from torch import nn
 
-from pipeline.segmenter.batch_features import COLUMN, DENSE_NAMES, TOKEN_SPACES, BatchFeatures, batch_features
+from pipeline.segmenter.batch_features import (COLUMN, DENSE_NAMES, GRAM_SPACE, TOKEN_SPACES, BatchFeatures,
+                                               batch_features, gram_code, gram_text)
 from pipeline.segmenter.cues import (INLINE_PROMPT, INLINE_PROMPT_PARTS, INTERSTITIAL_CANDIDATE_RE2,
                                      archive_banner_length, interstitial_lines)
 from pipeline.segmenter.result import LABELS
@@ -53,7 +55,7 @@ NETWORK_KEYS = ("embedding", "hidden", "layers", "kernel", "window", "dropout")
 DEFAULT_TRAINING: dict[str, Any] = {"epochs": 12, "lr": 3e-3, "batch_lines": 6000, "min_count": 3,
                                     "min_word_count": 5, "max_words": 0, "seed": 13, "word_weighted": True,
                                     "token_dropout": 0.0, "line_dropout": 0.0, "distill": 0.0,
-                                    "word_vector_dropout": 0.0}
+                                    "word_vector_dropout": 0.0, "gram_min_count": 0}
 WORD_VECTORS_TENSOR = "word_vectors"  # the fixed word vectors' table in a model file (not a network weight)
 FINE_TUNING: dict[str, Any] = {"epochs": 4, "lr": 1e-3}
 BATCH_DOCS = 64  # documents per feature batch in training
@@ -216,11 +218,11 @@ def _bag_offsets(line_of_token: np.ndarray, n_lines: int) -> np.ndarray:
 
 
 def _count_tokens(features: list[BatchFeatures]) -> dict[str, pa.Table]:
-    """Occurrences of every token string, per namespace."""
+    """Occurrences of every token (a string; a `gram_code` in `g`), per namespace the features hold."""
     counts = {}
-    for space in TOKEN_SPACES:
-        strings = pa.chunked_array([f.tokens[space][0] for f in features], type=pa.string())
-        counts[space] = pa.table({"value_counts": pc.value_counts(strings)}).flatten()
+    for space in features[0].tokens:
+        values = pa.chunked_array([f.tokens[space][0] for f in features], type=features[0].tokens[space][0].type)
+        counts[space] = pa.table({"value_counts": pc.value_counts(values)}).flatten()
     return counts
 
 
@@ -253,8 +255,15 @@ class LineSegmenter:
         offset = 1  # 0 is the bag's padding index: unknown tokens
         for space in TOKEN_SPACES:
             strings = vocab.get(space, [])
-            self._value_sets[space] = (pa.array(strings, pa.string()), offset)
+            values = pa.array(list(map(gram_code, strings)), pa.uint64()) if space == GRAM_SPACE \
+                else pa.array(strings, pa.string())
+            self._value_sets[space] = (values, offset)
             offset += len(strings)
+
+    @property
+    def reads_grams(self) -> bool:
+        """Whether the model reads the `g` tokens (trigrams of the words of short lines; models before them do not)."""
+        return bool(self.vocab.get(GRAM_SPACE))
 
     @property
     def vocab_size(self) -> int:
@@ -280,6 +289,8 @@ class LineSegmenter:
         them): unknown tokens are left out of the bags."""
         ids, lines, weights = [], [], []
         for space in TOKEN_SPACES:
+            if space not in features.tokens or (space == GRAM_SPACE and not self.reads_grams):
+                continue
             strings, line_of_token, weight = features.tokens[space]
             value_set, offset = self._value_sets[space]
             found = pc.index_in(strings, value_set=value_set).to_numpy(zero_copy_only=False)
@@ -314,7 +325,7 @@ class LineSegmenter:
 
     def _encode_docs(self, docs: list[list[str]], site: list[np.ndarray] | None = None,
                      text: pa.Array | None = None) -> _Encoded:
-        return self._encode(batch_features(docs, text), site)
+        return self._encode(batch_features(docs, text, grams=self.reads_grams), site)
 
     # --- prediction -------------------------------------------------------------------------
 
@@ -416,7 +427,9 @@ class LineSegmenter:
         compared with each other; train with single documents too, whose site is None), word_vectors
         (dimensions of the fixed word vectors of `word_vectors.py` whose mean over a line's words joins
         its numeric features; 0: none), word_vector_dropout (share of lines whose word vectors are zeroed
-        at random in each training batch), distill.
+        at random in each training batch), gram_min_count (read the `g` tokens, character trigrams of the words
+        of short lines, those seen this often in training; 0: none; a base without them learns them, their
+        embeddings starting at zero, so the base's reading is where fine-tuning starts), distill.
 
         `teachers` with `distill` = a > 0: each line's loss is (1 - a) x cross-entropy with its label
         + a x cross-entropy with the teachers' mean label probabilities for it (knowledge distillation:
@@ -445,15 +458,26 @@ class LineSegmenter:
             from tqdm import tqdm
 
             starts = tqdm(starts, desc="features", unit="batch")
-        features = [batch_features([lines for lines, _ in pairs[start:start + BATCH_DOCS]]) for start in starts]
+        grams = bool(training["gram_min_count"]) or (base is not None and base.reads_grams)
+        features = [batch_features([lines for lines, _ in pairs[start:start + BATCH_DOCS]], grams=grams)
+                    for start in starts]
         if base is not None:
             base._require_network()
-            self._set_vocab({space: list(strings) for space, strings in base.vocab.items()})
+            vocab = {space: list(strings) for space, strings in base.vocab.items()}
+            added = 0
+            if training["gram_min_count"] and not base.reads_grams:  # a base without grams learns them now
+                vocab[GRAM_SPACE] = _vocabulary(features, training)[GRAM_SPACE]
+                added = len(vocab[GRAM_SPACE])
+            self._set_vocab(vocab)
             self.labels, self.config = list(base.labels), dict(base.config)
             self.dense_names = list(base.dense_names)
             self._word_vectors = base._word_vectors
             self.network = self._new_network()
-            self.network.load_state_dict(base.network.state_dict())
+            state = base.network.state_dict()
+            if added:  # the new grams' embeddings start at zero: the base's reading of every line is unchanged
+                embedding = state["embed.weight"]
+                state["embed.weight"] = torch.cat([embedding, embedding.new_zeros((added, embedding.shape[1]))])
+            self.network.load_state_dict(state)
             pairs = [(lines, [("body" if y == "title" and "title" not in self.labels else y) for y in doc_labels])
                      for lines, doc_labels in pairs]
         else:
@@ -595,10 +619,13 @@ class LineSegmenter:
 def _vocabulary(features: list[BatchFeatures], training: dict[str, Any]) -> dict[str, list[str]]:
     """Token strings seen often enough in training, per namespace (the bag of words is capped)."""
     vocab = {}
+    minimums = {"b": training["min_word_count"], GRAM_SPACE: training["gram_min_count"]}
     for space, table in _count_tokens(features).items():
         values = table.column("value_counts.values").to_pylist()
+        if space == GRAM_SPACE:
+            values = list(map(gram_text, values))
         counts = table.column("value_counts.counts").to_numpy()
-        minimum = training["min_word_count"] if space == "b" else training["min_count"]
+        minimum = minimums.get(space, training["min_count"])
         order = np.argsort(-counts, kind="stable")
         kept = [values[i] for i in order if counts[i] >= minimum]
         if space == "b":
