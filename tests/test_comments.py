@@ -374,3 +374,24 @@ def test_by_name_before_a_date_names_name() -> None:
                                "by lvnvlady July 25, 2012 4:17 AM EDT", "They should have checked sooner."])
     assert [(c.author, c.date) for c in comments] == [("EmpireGeorge__", "July 25, 2012 10:54 AM EDT"),
                                                       ("lvnvlady", "July 25, 2012 4:17 AM EDT")]
+
+
+@pytest.mark.parametrize("line", [
+    "Erstellt am 12.03.2019 um 14:22", "Bearbeitet am 14.03.2014 15:30", "Stand: 14.03.2014 15:30 Uhr",
+    "Publicado el 3 de mayo de 2020", "Atualizado em 3 de junho de 2020", "Pubblicato il 25 giugno 2010",
+    "Modifié le 08/07/2017 à 07h52", "Gepubliceerd op 3 juni 2020", "Opublikowano 3 czerwca 2020",
+    "Publicerad 3 juni 2020", "Julkaistu 3.6.2020", "Publicat pe 3 iunie 2020", "Опубликовано 3 июня 2020",
+])
+def test_a_date_with_its_label_in_other_languages_is_a_date_not_a_commenter(line: str) -> None:
+    from pipeline.segmenter.comments import MetaMemo
+
+    meta = MetaMemo()[line]
+    assert meta is not None and meta.author is None and meta.date == line
+
+
+def test_a_thread_whose_dates_carry_a_label_names_the_commenters_above_them() -> None:
+    thread = ["Katrin_W", "Erstellt am 12.03.2019 um 14:22", "Die Gespräche in Genf bringen wieder nichts Neues.",
+              "Antworten", "Holger B.", "Erstellt am 12.03.2019 um 15:03", "Abwarten, erst einmal reden sie ja.",
+              "Antworten"]
+    assert [[c.author, c.date] for c in parse_comments(thread)] == [
+        ["Katrin_W", "Erstellt am 12.03.2019 um 14:22"], ["Holger B.", "Erstellt am 12.03.2019 um 15:03"]]
