@@ -1097,7 +1097,6 @@ KNOWN_MISREAD_PAGES = {
                          "as boilerplate",
     # since stop 37's network (fine-tuned with the probe pages)
     "en_data_story_comments.txt": "the data story's note on its sources, a paragraph under the chart, is read as boilerplate",
-    "en_sanctions_list_mixed_comments.txt": "an item of the article's bulleted list of sanctions is read as boilerplate",
 }
 
 
