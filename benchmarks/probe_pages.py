@@ -2,7 +2,8 @@
 
 Each probe page is a whole scraped page written by us (own text, invented outlets) with a spec written before any
 run: its title, the openings of its article paragraphs, its comments as (author, date) and the openings of its
-furniture lines. A page passes when every check holds, as `tests/test_segmenter.py` asserts them.
+furniture lines. A page passes when every check holds (`data.probe_page_failures`, which `tests/test_segmenter.py`
+asserts).
 
 The pages come in rounds of 24, and what counts is what was fitted to them:
 
@@ -41,6 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from pipeline.segmenter import load_segmenter, segment_html, segment_text  # noqa: E402
+from pipeline.segmenter.data import probe_page_failures  # noqa: E402
 
 PAGES = REPO / "tests" / "pages"
 RESULT = REPO / "benchmarks" / "results" / "probe_pages.json"
@@ -67,29 +69,15 @@ def group_of(spec_file: Path) -> str:
     return GROUPS[fresh]
 
 
-def failed_checks(spec: dict, lines: list[tuple[str, str]], title: str | None, comments: list[list]) -> list[str]:
-    """The kinds ("title", "body", "comments", "furniture") of the spec's checks that the reading fails, one entry per
-    failed check; `lines`: (label, text) of every line."""
-    failed = []
-    if spec["title"] is not None and title != spec["title"]:
-        failed.append("title")
-    if not spec["body_openings"] and any(label == "body" and len(text.split()) >= 6 for label, text in lines):
-        failed.append("body")
-    for opening in spec["body_openings"]:
-        if [label for label, text in lines if text.startswith(opening)] != ["body"]:
-            failed.append("body")
-    if comments != spec["comments"]:
-        failed.append("comments")
-    for opening in spec["boilerplate_openings"]:
-        labels = {label for label, text in lines if text.startswith(opening)}
-        if labels != {"boilerplate"}:
-            failed.append("furniture")
-    return failed
+def failed_kinds(spec: dict, lines: list[tuple[str, str]], title: str | None, comments: list[list]) -> list[str]:
+    """The kind ("title", "body", "comments", "furniture") of each of the spec's checks that the reading fails
+    (`data.probe_page_failures`, which the tests assert)."""
+    return [kind for kind, _ in probe_page_failures(spec, lines, title, comments)]
 
 
 def newsstance_reading(page: bytes, spec: dict, segmenter) -> list[str]:
     result = segment_html(page, segmenter) if spec["kind"] == "html" else segment_text(page.decode("utf-8"), segmenter)
-    return failed_checks(spec, [(line.label, line.text) for line in result.lines], result.title,
+    return failed_kinds(spec, [(line.label, line.text) for line in result.lines], result.title,
                          [[comment.author, comment.date] for comment in result.comments])
 
 
@@ -133,7 +121,7 @@ def peer_reading(name: str, page: bytes, spec: dict) -> list[str]:
     paragraphs = justext.justext(markup.encode("utf-8"), stoplist, encoding="utf-8", **options)
     lines = [("body" if paragraph.class_type == "good" else "boilerplate", " ".join(paragraph.text.split()))
              for paragraph in paragraphs]
-    return [kind for kind in failed_checks(spec, lines, None, []) if kind in ("body", "furniture")]
+    return [kind for kind in failed_kinds(spec, lines, None, []) if kind in ("body", "furniture")]
 
 
 def summary(readings: dict[str, list[str]], specs: dict[str, dict], kinds: tuple[str, ...]) -> dict:

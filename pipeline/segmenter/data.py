@@ -373,6 +373,31 @@ def probe_page_labels(texts: list[str], spec: dict) -> list[str | None]:
     return labels
 
 
+def probe_page_failures(spec: dict, lines: list[tuple[str, str]], title: str | None,
+                        comments: list[list[str | None]]) -> list[tuple[str, str]]:
+    """The checks of a probe page's spec (`tests/pages/probe_pages_*.json`) that a reading of the page fails, one
+    (kind, what was read) pair per failed check, kind "title", "body", "comments" or "furniture"; `lines`: (label, text)
+    of every line, `comments`: [author, date] of each comment. A page passes when there are none: its title (unless
+    the spec has none), every article paragraph body (and no sentence body on a page without an article), its comments'
+    authors and dates in order, and every furniture line boilerplate."""
+    failed = []
+    if spec["title"] is not None and title != spec["title"]:
+        failed.append(("title", repr(title)))
+    if not spec["body_openings"] and any(label == "body" and len(text.split()) >= 6 for label, text in lines):
+        failed.append(("body", "a sentence read as body on a page without an article"))
+    for opening in spec["body_openings"]:
+        labels = [label for label, text in lines if text.startswith(opening)]
+        if labels != ["body"]:
+            failed.append(("body", f"{opening!r}: {labels}"))
+    if comments != spec["comments"]:
+        failed.append(("comments", repr(comments)))
+    for opening in spec["boilerplate_openings"]:
+        labels = [label for label, text in lines if text.startswith(opening)]
+        if not labels or set(labels) != {"boilerplate"}:
+            failed.append(("furniture", f"{opening!r}: {labels}"))
+    return failed
+
+
 def load_probe_pages(paths: list[str | Path]) -> list[dict]:
     """Probe pages as partially labelled pages (`probe_page_labels`): each spec file's pages, read the way the
     segmenter reads them (a text page's dump lines, an HTML page's flattened lines, both through the reading view)."""
