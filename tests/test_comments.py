@@ -395,3 +395,22 @@ def test_a_thread_whose_dates_carry_a_label_names_the_commenters_above_them() ->
               "Antworten"]
     assert [[c.author, c.date] for c in parse_comments(thread)] == [
         ["Katrin_W", "Erstellt am 12.03.2019 um 14:22"], ["Holger B.", "Erstellt am 12.03.2019 um 15:03"]]
+
+
+def test_the_text_under_a_comments_header_that_the_model_missed_is_the_comments() -> None:
+    from pipeline.segmenter.text import apply_rules
+
+    lines = ["Comentários (2)", "Manuel Ventura", "07.08.2014 às 19:48",
+             "Quem paga a factura são sempre os mesmos produtores.", "Responder Denunciar Gosto (14)",
+             "Observador Atento", "08.08.2014 às 08:14", "Mais um capítulo de uma guerra fria que nunca acabou.",
+             "Entretanto, os russos vão comer fruta turca.", "Responder Denunciar Gosto (5)", "Ver mais comentários",
+             "187. Incêndio em Monchique obriga a cortar a estrada nacional"]
+    labels = ["boilerplate", "comment", "comment", "comment", "boilerplate", "comment", "comment", "boilerplate",
+              "boilerplate", "boilerplate", "boilerplate", "boilerplate"]
+    fixed = apply_rules(lines, list(labels))
+    assert fixed[7:9] == ["comment", "comment"]  # the last comment's text: under its header, over its buttons
+    assert fixed[9:] == ["boilerplate"] * 3
+    # a date under a comment's text is that comment's footer: the line under it is not taken for a text
+    footer_first = ["Manuel Ventura", "Quem paga a factura são sempre os mesmos produtores.", "07.08.2014 às 19:48",
+                    "Os comentários são da exclusiva responsabilidade dos seus autores."]
+    assert apply_rules(footer_first, ["comment", "comment", "comment", "boilerplate"])[3] == "boilerplate"

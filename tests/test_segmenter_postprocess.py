@@ -399,7 +399,9 @@ def test_a_missed_opening_paragraph_under_a_share_bar_is_body_but_furniture_and_
     labels = apply_rules(lines, ["boilerplate", "boilerplate", "body", "boilerplate",
                                  "comment", "comment", "boilerplate", "comment"])
     assert labels[:3] == ["boilerplate", "body", "body"]
-    assert labels[6] == "boilerplate"  # under a comment: the model's call stands
+    # under a comment's header no article paragraph is looked for: the line is that comment's text
+    # (`_missed_comment_texts`; before stop 42 the model's boilerplate stood)
+    assert labels[6] == "comment"
     disclaimer = ["The views expressed in this article are the author's own and do not reflect our editorial policy.",
                   "I spent three years in the ministry working on the file, and I watched this cycle up close every time."]
     assert apply_rules(disclaimer, ["boilerplate", "body"])[0] == "boilerplate"

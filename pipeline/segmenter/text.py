@@ -1714,6 +1714,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
       the model says boilerplate;
     * in a list of comments separated by "Reply"/"Like" buttons, a text between two buttons (or
       between a comment and a button) is a comment too;
+    * so are the lines of text right under a comment's header when the model read the header only
+      (`_missed_comment_texts`: a thread's last comment, above its buttons and the page's footer);
     * two or more headline-like lines that end the page right after the last comment's text are
       related-article links (boilerplate), not part of that comment;
     * a comment widget's buttons ("Reply", "Like · Reply · 2d") are boilerplate (the comment parser still
@@ -1806,7 +1808,8 @@ def apply_rules(lines: list[str], labels: list[str], metas: MetaMemo | None = No
         return labels  # every rule below relabels lines next to a comment
     shapes = _thread_row_shapes(lines, labels)
     for index in _missed_first_comments(lines, labels, metas, shapes) \
-            + _missed_middle_comments(lines, labels, metas, shapes) + _missed_says_comments(lines, labels, metas):
+            + _missed_middle_comments(lines, labels, metas, shapes) + _missed_says_comments(lines, labels, metas) \
+            + _missed_comment_texts(lines, labels, metas):
         labels[index] = "comment"
     last_content = None  # label of the closest line above that is not boilerplate
     for index, line in enumerate(lines):
@@ -2269,6 +2272,41 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo,
             break
         found += block
         end = block[0]
+    return found
+
+
+COMMENT_TEXT_MIN_WORDS = 4  # a line under a comment's header this long can be its text (`_missed_comment_texts`)
+NUMBERED_ITEM_RE = re.compile(r"\d+\.\s")  # an item of a numbered list ("187. How Low Can He Stoop?"), matched
+COMMENT_ROW_MAX_WORDS = 8  # a line this short with a reply button is a row of buttons
+
+
+def _may_be_comment_text(line: str, metas: MetaMemo) -> bool:
+    """A line of COMMENT_TEXT_MIN_WORDS or more words that is no item of a numbered list, furniture, name or date line,
+    or row of buttons (nor a short line with a reply button in words the button rows do not know: "הגב אהבתי 9")."""
+    words = len(line.split())
+    return words >= COMMENT_TEXT_MIN_WORDS and not NUMBERED_ITEM_RE.match(line) and not _is_furniture(line) \
+        and not is_button(line) and metas[line] is None \
+        and not (words <= COMMENT_ROW_MAX_WORDS and REPLY_BUTTON_RE.search(line))
+
+
+def _missed_comment_texts(lines: list[str], labels: list[str], metas: MetaMemo) -> list[int]:
+    """The text of a comment whose header the model read and whose text it did not (a thread's last comment, above
+    its buttons and the page's footer): under a name and/or date line labelled comment, which is the comment's first
+    line or stands under another such line, the lines labelled boilerplate of COMMENT_TEXT_MIN_WORDS or more words, up
+    to the first that is furniture, a row of buttons or a name or date line. A header without a text is no comment,
+    so the parser would drop it."""
+    found: list[int] = []
+    for index in range(len(lines) - 1):
+        if labels[index] != "comment" or labels[index + 1] != "boilerplate" or len(lines[index]) > 80:
+            continue
+        meta = metas[lines[index]]
+        if meta is None or not (meta.author or meta.date) or REPLY_BUTTON_RE.search(lines[index]) or (
+                index and labels[index - 1] == "comment" and metas[lines[index - 1]] is None):
+            continue  # (a date under a comment's text, or a header with its buttons, ends a comment: its text is above)
+        row = index + 1
+        while row < len(lines) and labels[row] == "boilerplate" and _may_be_comment_text(lines[row], metas):
+            row += 1
+        found += range(index + 1, row)
     return found
 
 
