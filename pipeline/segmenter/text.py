@@ -2296,8 +2296,9 @@ def _missed_comment_texts(lines: list[str], labels: list[str], metas: MetaMemo) 
     to the first that is furniture, a row of buttons or a name or date line. A header without a text is no comment,
     so the parser would drop it."""
     found: list[int] = []
-    for index in range(len(lines) - 1):
-        if labels[index] != "comment" or labels[index + 1] != "boilerplate" or len(lines[index]) > 80:
+    ends = [index for index, pair in enumerate(zip(labels, labels[1:])) if pair == COMMENT_THEN_BOILERPLATE]
+    for index in ends:
+        if len(lines[index]) > 80:
             continue
         meta = metas[lines[index]]
         if meta is None or not (meta.author or meta.date) or REPLY_BUTTON_RE.search(lines[index]) or (
