@@ -461,8 +461,6 @@ OTHER_AGO_WORDS = ("hace ", "ayer", "hoy", "temu", "wczoraj", "ore fa", "ora fa"
 OTHER_AGO_ASCII_WORDS = tuple(word for word in OTHER_AGO_WORDS if word.isascii())  # (an ASCII line holds no other)
 # a date line without digits holds "ago" or "day" as printed ("Yesterday"; not "REGISTER TODAY"), or one of these
 # ("Gestern", "heute", "Aujourd'hui": their lower-case part; `_may_be_undigited_date` spells them out)
-# words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC"; Catalan "12/10/2023 a les
-# 14:05", Spanish, Italian; "about 2 hours ago", "Inviato il 09/07/2010 alle 15:42")
 # what stands before an article's or a post's date in other languages ("Erstellt am 12.03.2019", "Publicado el 3 de
 # mayo", "Opublikowano 3 czerwca 2020", "Stand: 14.03.2014 15:30 Uhr"): a label of the date, never the commenter's name
 STAMP_LABELS = ("created", "modified", "erstellt", "geändert", "bearbeitet", "stand", "publicado", "actualizado",
@@ -471,6 +469,8 @@ STAMP_LABELS = ("created", "modified", "erstellt", "geändert", "bearbeitet", "s
                 "publicerad", "uppdaterad", "publiceret", "opdateret", "publisert", "oppdatert", "julkaistu",
                 "päivitetty", "publicat", "actualizat", "publikováno", "aktualizováno", "yayınlanma", "güncelleme",
                 "опубликовано", "обновлено", "опубліковано", "оновлено")
+# words that may stand beside a date in a date line ("Posted on May 3, 2019 at 10:42 pm UTC"; Catalan "12/10/2023 a les
+# 14:05", Spanish, Italian; "about 2 hours ago", "Inviato il 09/07/2010 alle 15:42")
 DATE_FILLER_WORDS = frozenset({"at", "on", "posted", "updated", "edited", "published", "aired", "pm", "am", "utc",
                                "gmt", "est", "edt", "pst", "pdt", "et", "pt", "bst", "cet", "msk", "and", "of", "в", "г",
                                "о", "р", "uhr", "um", "à", "às", "le", "wib", "wita", "ist", "aest", "aedt",
