@@ -471,8 +471,9 @@ def test_probe_page_failures_name_each_failed_check_and_none_for_a_page_read_as_
     spec = {"title": "Envoys meet in Geneva", "body_openings": ["The two envoys", "Neither side"],
             "comments": [["Ann", "2 hours ago"]], "boilerplate_openings": ["Share this", "Home"]}
     lines = [("boilerplate", "Home"), ("title", "Envoys meet in Geneva"),
-             ("body", "The two envoys met for five hours."), ("body", "Neither side gave ground on the treaty."), ("boilerplate", "Share this"), ("comment", "Ann"),
-             ("comment", "2 hours ago"), ("comment", "Talks are better than nothing.")]
+             ("body", "The two envoys met for five hours."), ("body", "Neither side gave ground on the treaty."),
+             ("boilerplate", "Share this"), ("comment", "Ann"), ("comment", "2 hours ago"),
+             ("comment", "Talks are better than nothing.")]
     assert probe_page_failures(spec, lines, "Envoys meet in Geneva", [["Ann", "2 hours ago"]]) == []
     misread = [*lines[:3], ("boilerplate", lines[3][1]), ("body", "Share this"), *lines[5:], ("body", "Home")]
     failures = probe_page_failures(spec, misread, "Home", [])
