@@ -414,3 +414,18 @@ def test_the_text_under_a_comments_header_that_the_model_missed_is_the_comments(
     footer_first = ["Manuel Ventura", "Quem paga a factura são sempre os mesmos produtores.", "07.08.2014 às 19:48",
                     "Os comentários são da exclusiva responsabilidade dos seus autores."]
     assert apply_rules(footer_first, ["comment", "comment", "comment", "boilerplate"])[3] == "boilerplate"
+
+
+def test_a_first_comment_over_buttons_that_the_model_read_as_a_comment_is_found_above_them() -> None:
+    from pipeline.segmenter.text import apply_rules
+
+    lines = ["6 Comments", "Sort by", "Add a comment...", "Gerald Whitmore · Top Commenter",
+             "Better they talk than shout at each other across the ocean.", "Like · Reply · 58 · Dec 30 12:05",
+             "Lena Brodsky", "Seventy-two hours to pack up a whole family is brutal.", "Like · Reply · 21 · Dec 30 12:31",
+             "Tom Reyes", "Moscow will answer in kind, as it always has.", "Like · Reply · 14 · Dec 30 13:10",
+             "Facebook Comments Plugin"]
+    # the model read the first comment's buttons as a comment, and the comment itself as boilerplate
+    labels = ["boilerplate"] * 5 + ["comment"] * 7 + ["boilerplate"]
+    fixed = apply_rules(lines, list(labels))
+    assert fixed[3:5] == ["comment", "comment"]
+    assert fixed[:3] == ["boilerplate"] * 3 and fixed[-1] == "boilerplate"

@@ -82,8 +82,6 @@ Facebook 留言外掛程式
 """
 
 
-@pytest.mark.xfail(strict=True, reason="since stop 42's network: the first comment (its header and text, under the "
-                   "'新增留言……' prompt) is read as boilerplate, so the thread starts at the second")
 def test_a_traditional_chinese_facebook_plugin_thread_is_parsed_with_names_and_dates_as_printed() -> None:
     result = segment_text(TAIWAN_PAGE)
     assert [(comment.author, comment.date) for comment in result.comments] == [

@@ -2243,6 +2243,11 @@ def _missed_middle_comments(lines: list[str], labels: list[str], metas: MetaMemo
     return found
 
 
+def _thread_row(line: str, rows: set[str]) -> bool:
+    """A row of buttons of the thread (`_thread_row_shapes`, digits dropped)."""
+    return len(line) <= REPEATED_ROW_MAX_CHARS and is_button(line) and DIGIT_RUN_RE.sub("#", line) in rows
+
+
 def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo, rows: set[str]) -> list[int]:
     """Comments above the first one the model found, that it labelled boilerplate: a name and/or date line and its text
     (no more than UNLABELLED_MAX_LINES lines, each labelled boilerplate) over a row of buttons of which a line, its
@@ -2250,15 +2255,18 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo,
     first comment it read; `rows`: `_thread_row_shapes`)."""
     found: list[int] = []
     end = labels.index("comment")
+    while end < len(lines) and labels[end] == "comment" and _thread_row(lines[end], rows):
+        end += 1  # (the first comment's buttons, which the model read as a comment, and the comment above as boilerplate)
     while end and labels[end - 1] == "boilerplate" and len(lines[end - 1]) <= 80 \
             and (metas[lines[end - 1]] is not None or _handle_over_date(lines, metas, end - 1)):
         end -= 1  # (the first comment's name line, which a later rule joins to it)
     while rows:
         top = end
         # (a row may be printed over several lines, with bullets or a count between them: "14 △ ▽", "• Reply", "•",
-        # "Share ›"; "Vastaa", "Tykkää", "24")
-        while top and labels[top - 1] == "boilerplate" and len(lines[top - 1]) <= REPEATED_ROW_MAX_CHARS \
-                and (is_button(lines[top - 1]) or not any(map(str.isalpha, lines[top - 1]))):
+        # "Share ›"; "Vastaa", "Tykkää", "24"; and read as a comment)
+        while top and len(lines[top - 1]) <= REPEATED_ROW_MAX_CHARS and (
+                (labels[top - 1] == "boilerplate" and (is_button(lines[top - 1]) or not any(map(str.isalpha, lines[top - 1]))))
+                or (labels[top - 1] == "comment" and _thread_row(lines[top - 1], rows))):
             top -= 1
         if top == end or not any(DIGIT_RUN_RE.sub("#", lines[row]) in rows for row in range(top, end)):
             break
