@@ -421,7 +421,8 @@ def test_a_first_comment_over_buttons_that_the_model_read_as_a_comment_is_found_
 
     lines = ["6 Comments", "Sort by", "Add a comment...", "Gerald Whitmore · Top Commenter",
              "Better they talk than shout at each other across the ocean.", "Like · Reply · 58 · Dec 30 12:05",
-             "Lena Brodsky", "Seventy-two hours to pack up a whole family is brutal.", "Like · Reply · 21 · Dec 30 12:31",
+             "Lena Brodsky", "Seventy-two hours to pack up a whole family is brutal.",
+             "Like · Reply · 21 · Dec 30 12:31",
              "Tom Reyes", "Moscow will answer in kind, as it always has.", "Like · Reply · 14 · Dec 30 13:10",
              "Facebook Comments Plugin"]
     # the model read the first comment's buttons as a comment, and the comment itself as boilerplate

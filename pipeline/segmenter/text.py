@@ -2255,8 +2255,9 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo,
     first comment it read; `rows`: `_thread_row_shapes`)."""
     found: list[int] = []
     end = labels.index("comment")
+    # (the first comment's buttons, which the model read as a comment, with the comment above them read as boilerplate)
     while end < len(lines) and labels[end] == "comment" and _thread_row(lines[end], rows):
-        end += 1  # (the first comment's buttons, which the model read as a comment, and the comment above as boilerplate)
+        end += 1
     while end and labels[end - 1] == "boilerplate" and len(lines[end - 1]) <= 80 \
             and (metas[lines[end - 1]] is not None or _handle_over_date(lines, metas, end - 1)):
         end -= 1  # (the first comment's name line, which a later rule joins to it)
@@ -2265,7 +2266,8 @@ def _missed_first_comments(lines: list[str], labels: list[str], metas: MetaMemo,
         # (a row may be printed over several lines, with bullets or a count between them: "14 △ ▽", "• Reply", "•",
         # "Share ›"; "Vastaa", "Tykkää", "24"; and read as a comment)
         while top and len(lines[top - 1]) <= REPEATED_ROW_MAX_CHARS and (
-                (labels[top - 1] == "boilerplate" and (is_button(lines[top - 1]) or not any(map(str.isalpha, lines[top - 1]))))
+                (labels[top - 1] == "boilerplate"
+                 and (is_button(lines[top - 1]) or not any(map(str.isalpha, lines[top - 1]))))
                 or (labels[top - 1] == "comment" and _thread_row(lines[top - 1], rows))):
             top -= 1
         if top == end or not any(DIGIT_RUN_RE.sub("#", lines[row]) in rows for row in range(top, end)):
